@@ -1,0 +1,473 @@
+"""The one cattrs converter: dicts and JSON in and out, with errors that name places.
+
+Rules (each enforced by a hook below):
+
+* no coercion: a string must be a JSON string, an integer a JSON integer (not a
+  boolean, not a float), a boolean a JSON boolean, a collection a JSON array;
+* dates are ISO 8601 calendar dates (``"2020-07-16"``);
+* frozensets are written as sorted arrays and must not repeat an item;
+* unknown keys are errors (a dropped key would be lost data);
+* the top-level document carries ``"format_version"``;
+* JSON must be UTF-8, without duplicate keys, NaN or Infinity, nested at most
+  :data:`MAX_DEPTH` levels deep.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+import re
+import tempfile
+import typing
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn
+
+from ._errors import InvalidStatementError, InvalidTypeError
+from ._model import Meeting
+
+__all__ = [
+    "FORMAT_VERSION",
+    "MAX_DEPTH",
+    "converter",
+    "dump",
+    "fingerprint",
+    "from_dict",
+    "from_json",
+    "load",
+    "to_dict",
+    "to_json",
+]
+
+T = TypeVar("T")
+
+FORMAT_VERSION = 1
+"""The version of the document format that this release reads and writes."""
+
+MAX_DEPTH = 32
+"""The deepest nesting of arrays and objects accepted in a JSON document."""
+
+_VERSION_KEY = "format_version"
+_NEW_FILE_MODE = 0o644
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+Problem = tuple[str, str]
+
+
+def _kind(value: object) -> str:
+    names = {
+        str: "string",
+        int: "integer",
+        float: "number",
+        bool: "boolean",
+        list: "array",
+        dict: "object",
+        type(None): "null",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+def _expect(value: object, expected: str) -> InvalidTypeError:
+    return InvalidTypeError([("$", f"expected {expected}, got {_kind(value)}")])
+
+
+def _structure_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise _expect(value, "a string")
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise _expect(value, "an integer")
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise _expect(value, "a boolean")
+    return value
+
+
+def _structure_date(value: object, _: type) -> datetime.date:
+    if not isinstance(value, str):
+        raise _expect(value, "a date string (YYYY-MM-DD)")
+    if not _DATE.fullmatch(value):
+        raise InvalidStatementError([("$", f"{value!r} is not a date in the form YYYY-MM-DD")])
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as error:
+        raise InvalidStatementError([("$", f"{value!r} is not a valid date ({error})")]) from None
+
+
+def _is_tuple(cls: Any) -> bool:
+    args = typing.get_args(cls)
+    return typing.get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004
+
+
+def _is_frozenset(cls: Any) -> bool:
+    return typing.get_origin(cls) is frozenset
+
+
+def _structure_items(conv: cattrs.Converter, value: object, item_type: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise _expect(value, "an array")
+    problems: list[Problem] = []
+    items = []
+    for index, item in enumerate(value):
+        try:
+            items.append(conv.structure(item, item_type))
+        except Exception as error:  # noqa: BLE001 - every failure becomes a located problem
+            problems.extend(_problems(error, f"$[{index}]"))
+    if problems:
+        raise InvalidStatementError(problems)
+    return items
+
+
+def _tuple_hook(cls: Any, conv: cattrs.Converter) -> Callable[[object, Any], tuple[Any, ...]]:
+    item_type = typing.get_args(cls)[0]
+
+    def structure(value: object, _: Any) -> tuple[Any, ...]:
+        return tuple(_structure_items(conv, value, item_type))
+
+    return structure
+
+
+def _frozenset_hook(cls: Any, conv: cattrs.Converter) -> Callable[[object, Any], frozenset[Any]]:
+    item_type = typing.get_args(cls)[0]
+
+    def structure(value: object, _: Any) -> frozenset[Any]:
+        items = _structure_items(conv, value, item_type)
+        seen: dict[Any, int] = {}
+        problems = []
+        for index, item in enumerate(items):
+            if item in seen:
+                problems.append((f"$[{index}]", f"repeats item {seen[item]} ({item!r}); a set holds each item once"))
+            seen.setdefault(item, index)
+        if problems:
+            raise InvalidStatementError(problems)
+        return frozenset(items)
+
+    return structure
+
+
+def _class_hook(cls: Any, conv: cattrs.Converter) -> Callable[[object, Any], Any]:
+    inner = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+
+    def structure(value: object, _: Any) -> Any:
+        if not isinstance(value, dict):
+            raise _expect(value, "an object")
+        return inner(value, cls)
+
+    return structure
+
+
+def _unstructure_frozenset(value: frozenset[Any]) -> list[Any]:
+    return sorted(converter.unstructure(item) for item in value)
+
+
+def _unstructure_tuple(value: tuple[Any, ...]) -> list[Any]:
+    return [converter.unstructure(item) for item in value]
+
+
+def make_converter() -> cattrs.Converter:
+    """Build a converter configured with this module's rules."""
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(datetime.date, _structure_date)
+    conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    conv.register_structure_hook_factory(_is_tuple, lambda cls: _tuple_hook(cls, conv))
+    conv.register_structure_hook_factory(_is_frozenset, lambda cls: _frozenset_hook(cls, conv))
+    conv.register_structure_hook_factory(attrs.has, lambda cls: _class_hook(cls, conv))
+    conv.register_unstructure_hook_func(lambda cls: cls is frozenset or _is_frozenset(cls), _unstructure_frozenset)
+    conv.register_unstructure_hook_func(lambda cls: cls is tuple or _is_tuple(cls), _unstructure_tuple)
+    return conv
+
+
+converter = make_converter()
+
+
+def _problems(error: BaseException, path: str) -> Iterator[Problem]:
+    """Turn an exception raised while structuring into ``(path, reason)`` pairs."""
+    if isinstance(error, InvalidStatementError):
+        for inner, reason in error.errors:
+            yield (path + inner[1:], reason)
+    elif isinstance(error, ClassValidationError):
+        with_notes, without = error.group_exceptions()
+        for inner, note in with_notes:
+            yield from _problems(inner, f"{path}.{note.name}")
+        for inner in without:
+            yield from _problems(inner, path)
+    elif isinstance(error, IterableValidationError):
+        with_notes, without = error.group_exceptions()
+        for inner, note in with_notes:
+            yield from _problems(inner, f"{path}[{note.index!r}]")
+        for inner in without:
+            yield from _problems(inner, path)
+    elif isinstance(error, ForbiddenExtraKeysError):
+        for key in sorted(error.extra_fields):
+            yield (f"{path}.{key}", "unknown key (check its spelling; unknown keys are not dropped silently)")
+    elif isinstance(error, KeyError):
+        yield (path, "required key is missing")
+    elif isinstance(error, RecursionError):
+        yield (path, "nested too deeply")
+    else:
+        yield (path, f"invalid value ({type(error).__name__}: {error})")
+
+
+def _check_class(cls: type) -> None:
+    if not (isinstance(cls, type) and attrs.has(cls) and cls.__module__.startswith("c5statement")):
+        raise InvalidTypeError([("$", f"cannot load into {cls!r}: not a c5statement class")])
+
+
+def to_dict(obj: attrs.AttrsInstance) -> dict[str, Any]:
+    """Return *obj* as a dict of JSON types, with ``format_version`` first.
+
+    Example:
+        >>> from c5statement import Point
+        >>> to_dict(Point(number=1, text="all parties agree.", themes=frozenset({"trade"})))
+        {'format_version': 1, 'number': 1, 'text': 'all parties agree.', 'themes': ['trade'], 'sources': []}
+    """
+    if not attrs.has(type(obj)):
+        raise InvalidTypeError([("$", f"cannot write {type(obj).__name__}: not a c5statement object")])
+    data: dict[str, Any] = {_VERSION_KEY: FORMAT_VERSION}
+    data.update(converter.unstructure(obj))
+    return data
+
+
+def from_dict(data: object, cls: type[T] = Meeting) -> T:  # type: ignore[assignment]
+    """Build a *cls* (by default a :class:`Meeting`) from a dict of JSON types.
+
+    ``format_version`` may be left out of a dict written by hand; when present it
+    must be a version this release reads.
+
+    Raises:
+        InvalidStatementError: Naming every bad place, such as ``$.points[2].text``.
+
+    Example:
+        >>> from c5statement import Point
+        >>> from_dict({"number": 2, "text": "all parties agree."}, Point)
+        Point(number=2, text='all parties agree.', themes=frozenset(), sources=())
+        >>> from_dict({"number": "2", "text": "all parties agree."}, Point)
+        Traceback (most recent call last):
+        ...
+        c5statement._errors.InvalidTypeError: invalid statement data (1 problem):
+          $.number: expected an integer, got string
+    """
+    _check_class(cls)
+    if not isinstance(data, dict):
+        raise _expect(data, "an object")
+    if _VERSION_KEY in data:
+        version = data[_VERSION_KEY]
+        if version != FORMAT_VERSION or isinstance(version, bool):
+            raise InvalidStatementError(
+                [(f"$.{_VERSION_KEY}", f"unsupported format version {version!r}; this release reads version {FORMAT_VERSION}")]
+            )
+        data = {key: value for key, value in data.items() if key != _VERSION_KEY}
+    try:
+        return converter.structure(data, cls)
+    except Exception as error:  # noqa: BLE001 - every failure becomes a located problem
+        problems = list(_problems(error, "$"))
+        raise (InvalidTypeError if isinstance(error, TypeError) else InvalidStatementError)(problems) from None
+
+
+def to_json(obj: attrs.AttrsInstance) -> str:
+    """Return the canonical JSON text of *obj*: equal objects give equal text.
+
+    Keys follow the classes' field order, indentation is two spaces, non-ASCII
+    text is written as is, and the text ends with a newline.
+
+    Example:
+        >>> from c5statement import Point
+        >>> print(to_json(Point(number=1, text="all parties agree.")), end="")
+        {
+          "format_version": 1,
+          "number": 1,
+          "text": "all parties agree.",
+          "themes": [],
+          "sources": []
+        }
+    """
+    return json.dumps(to_dict(obj), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+class _Duplicates(dict[str, Any]):
+    """An object in which some key appeared more than once."""
+
+    duplicates: list[str]
+
+
+class _NonFinite:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    duplicates = []
+    for key, value in pairs:
+        if key in result:
+            duplicates.append(key)
+        result[key] = value
+    if duplicates:
+        marked = _Duplicates(result)
+        marked.duplicates = duplicates
+        return marked
+    return result
+
+
+def _scan(document: Any) -> list[Problem]:
+    """Find duplicate keys, NaN / Infinity and excessive nesting, iteratively."""
+    problems: list[Problem] = []
+    stack: list[tuple[str, Any, int]] = [("$", document, 0)]
+    while stack:
+        path, value, depth = stack.pop()
+        if isinstance(value, _NonFinite):
+            problems.append((path, f"{value.text} is not allowed (JSON numbers must be finite)"))
+        elif isinstance(value, (dict, list)):
+            if depth >= MAX_DEPTH:
+                problems.append((path, f"nested more than {MAX_DEPTH} levels deep"))
+                continue
+            if isinstance(value, _Duplicates):
+                problems.extend((f"{path}.{key}", "duplicate key in one JSON object") for key in value.duplicates)
+            children = (
+                [(f"{path}.{key}", item) for key, item in value.items()]
+                if isinstance(value, dict)
+                else [(f"{path}[{index}]", item) for index, item in enumerate(value)]
+            )
+            stack.extend((child_path, item, depth + 1) for child_path, item in reversed(children))
+    return problems
+
+
+def _decode(text: str | bytes | bytearray) -> str:
+    if isinstance(text, str):
+        return text
+    if not isinstance(text, (bytes, bytearray)):
+        raise InvalidTypeError([("$", f"expected JSON as str or bytes, got {type(text).__name__}")])
+    raw = bytes(text)
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise InvalidStatementError(
+            [("$", f"invalid UTF-8 at byte {error.start} (line {line}): {error.reason}")]
+        ) from None
+
+
+def parse_json(text: str | bytes | bytearray) -> Any:
+    """Parse JSON strictly: UTF-8, no duplicate keys, no NaN / Infinity, bounded nesting."""
+    decoded = _decode(text)
+    try:
+        document = json.loads(decoded, object_pairs_hook=_pairs, parse_constant=_NonFinite)
+    except json.JSONDecodeError as error:
+        raise InvalidStatementError(
+            [("$", f"malformed JSON at line {error.lineno} column {error.colno}: {error.msg}")]
+        ) from None
+    except RecursionError:
+        raise InvalidStatementError([("$", f"nested far more than {MAX_DEPTH} levels deep")]) from None
+    problems = _scan(document)
+    if problems:
+        raise InvalidStatementError(problems)
+    return document
+
+
+def from_json(text: str | bytes | bytearray, cls: type[T] = Meeting) -> T:  # type: ignore[assignment]
+    """Build a *cls* (by default a :class:`Meeting`) from JSON text or UTF-8 bytes.
+
+    The document must carry ``"format_version"``.
+
+    Raises:
+        InvalidStatementError: For malformed JSON, invalid UTF-8, duplicate keys,
+            NaN or Infinity, deep nesting, unknown keys, missing keys, values of
+            the wrong type and values that break a rule, naming each place.
+
+    Example:
+        >>> from c5statement import Point
+        >>> from_json('{"format_version": 1, "number": 3, "text": "all parties agree."}', Point).number
+        3
+        >>> from_json('{"format_version": 1, "number": 3, "number": 4}', Point)
+        Traceback (most recent call last):
+        ...
+        c5statement._errors.InvalidStatementError: invalid statement data (1 problem):
+          $.number: duplicate key in one JSON object
+    """
+    _check_class(cls)
+    document = parse_json(text)
+    if isinstance(document, dict) and _VERSION_KEY not in document:
+        raise InvalidStatementError([(f"$.{_VERSION_KEY}", "required key is missing (this release writes 1)")])
+    return from_dict(document, cls)
+
+
+def load(path: str | os.PathLike[str], cls: type[T] = Meeting) -> T:  # type: ignore[assignment]
+    """Read a *cls* (by default a :class:`Meeting`) from a JSON file.
+
+    Raises:
+        InvalidStatementError: As :func:`from_json`, with the file named in the message.
+        OSError: If the file cannot be read.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> from c5statement import MEETING_2020
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "2020.json"
+        >>> dump(MEETING_2020, path)
+        >>> load(path) == MEETING_2020
+        True
+    """
+    data = Path(path).read_bytes()
+    try:
+        return from_json(data, cls)
+    except InvalidStatementError as error:
+        raise type(error)(error.errors, source=os.fspath(path)) from None
+
+
+def dump(obj: attrs.AttrsInstance, path: str | os.PathLike[str]) -> None:
+    """Write *obj* to *path* as canonical UTF-8 JSON.
+
+    The file is replaced atomically: a failure never leaves half a file behind.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> from c5statement import Point
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "point.json"
+        >>> dump(Point(number=1, text="all parties agree."), path)
+        >>> path.read_text(encoding="utf-8").startswith('{\\n  "format_version": 1')
+        True
+    """
+    data = to_json(obj).encode("utf-8")
+    target = Path(path)
+    handle, temporary = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        mode = target.stat().st_mode & 0o777 if target.exists() else _NEW_FILE_MODE
+        Path(temporary).chmod(mode)
+        Path(temporary).replace(target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def fingerprint(obj: attrs.AttrsInstance) -> str:
+    """Return the SHA-256 hex digest of the canonical JSON of *obj*.
+
+    Equal objects have equal fingerprints; cite a record by its fingerprint to
+    name exactly the version you used.
+
+    Example:
+        >>> from c5statement import Point
+        >>> fingerprint(Point(number=1, text="x")) == fingerprint(Point(number=1, text="x"))
+        True
+        >>> len(fingerprint(Point(number=1, text="x")))
+        64
+    """
+    return hashlib.sha256(to_json(obj).encode("utf-8")).hexdigest()

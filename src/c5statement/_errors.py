@@ -1,0 +1,47 @@
+"""The one exception type that loading and validation raise."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = ["InvalidStatementError", "InvalidTypeError"]
+
+
+class InvalidStatementError(ValueError):
+    """A statement, or a document meant to hold one, is invalid.
+
+    Every problem found is listed in :attr:`errors` as a ``(path, reason)`` pair,
+    where *path* is a JSONPath-like location such as ``$.points[2].text``; the
+    message lists them all, one per line.
+
+    Example:
+        >>> from c5statement import Point
+        >>> try:
+        ...     Point(number=0, text=" ")
+        ... except InvalidStatementError as error:
+        ...     print(error.errors)
+        (('$.number', 'must be a positive integer, got 0'), ('$.text', 'must not be blank'))
+    """
+
+    errors: tuple[tuple[str, str], ...]
+
+    def __init__(self, errors: Iterable[tuple[str, str]], *, source: str | None = None) -> None:
+        self.errors = tuple(errors)
+        self.source = source
+        lines = [f"{path}: {reason}" for path, reason in self.errors]
+        head = f"invalid statement data in {source}" if source else "invalid statement data"
+        count = len(self.errors)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"{head} ({count} {noun}):\n  " + "\n  ".join(lines))
+
+    def __reduce__(self) -> tuple[type[InvalidStatementError], tuple[tuple[tuple[str, str], ...]], dict[str, str | None]]:
+        return (type(self), (self.errors,), {"source": self.source})
+
+    def at(self, prefix: str) -> InvalidStatementError:
+        """Return a copy whose paths are nested under *prefix* (for example ``$.points[2]``)."""
+        moved = tuple((prefix + path[1:], reason) for path, reason in self.errors)
+        return type(self)(moved, source=self.source)
+
+
+class InvalidTypeError(InvalidStatementError, TypeError):
+    """A value of the wrong type was given; both an :class:`InvalidStatementError` and a :class:`TypeError`."""
