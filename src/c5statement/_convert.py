@@ -6,6 +6,7 @@ Rules (each enforced by a hook below):
   boolean, not a float), a boolean a JSON boolean, a collection a JSON array;
 * dates are ISO 8601 calendar dates (``"2020-07-16"``);
 * frozensets are written as sorted arrays and must not repeat an item;
+* strings that begin with ``<FILL IN`` are unfilled placeholders of a skeleton;
 * unknown keys are errors (a dropped key would be lost data);
 * the top-level document carries ``"format_version"``;
 * JSON must be UTF-8, without duplicate keys, NaN or Infinity, nested at most
@@ -31,11 +32,12 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from cattrs.gen import make_dict_structure_fn
 
 from ._errors import InvalidStatementError, InvalidTypeError
-from ._model import Meeting
+from ._model import PLACEHOLDER, Meeting
 
 __all__ = [
     "FORMAT_VERSION",
     "MAX_DEPTH",
+    "PLACEHOLDER",
     "converter",
     "dump",
     "fingerprint",
@@ -78,9 +80,15 @@ def _expect(value: object, expected: str) -> InvalidTypeError:
     return InvalidTypeError([("$", f"expected {expected}, got {_kind(value)}")])
 
 
+def _placeholder(value: str) -> InvalidStatementError:
+    return InvalidStatementError([("$", f"placeholder not filled in: {value}")])
+
+
 def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
         raise _expect(value, "a string")
+    if value.startswith(PLACEHOLDER):
+        raise _placeholder(value)
     return value
 
 
@@ -99,6 +107,8 @@ def _structure_bool(value: object, _: type) -> bool:
 def _structure_date(value: object, _: type) -> datetime.date:
     if not isinstance(value, str):
         raise _expect(value, "a date string (YYYY-MM-DD)")
+    if value.startswith(PLACEHOLDER):
+        raise _placeholder(value)
     if not _DATE.fullmatch(value):
         raise InvalidStatementError([("$", f"{value!r} is not a date in the form YYYY-MM-DD")])
     try:

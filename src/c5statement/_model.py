@@ -31,6 +31,9 @@ __all__ = [
     "Topic",
 ]
 
+PLACEHOLDER = "<FILL IN"
+"""Texts that begin so are placeholders of a skeleton, left for a person to fill in."""
+
 FORMATS: frozenset[str] = frozenset({"in-person", "video", "hybrid"})
 """The allowed values of :attr:`Meeting.format`."""
 
@@ -70,6 +73,8 @@ class _Checker:
             self.wrong_type(path, "a string", value)
         elif not value.strip():
             self.problems.append((path, "must not be blank"))
+        elif value.startswith(PLACEHOLDER):
+            self.problems.append((path, f"placeholder not filled in: {value}"))
         else:
             try:
                 value.encode("utf-8")

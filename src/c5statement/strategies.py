@@ -1,0 +1,290 @@
+"""Hypothesis strategies for every public class, to property-test code that uses them.
+
+Every strategy generates valid objects only. Requires Hypothesis
+(``pip install "c5statement[hypothesis]"``).
+
+Example:
+    >>> from hypothesis import given
+    >>> from c5statement import Meeting, from_json, to_json
+    >>> from c5statement.strategies import meetings
+    >>> @given(meetings())
+    ... def test_round_trip(meeting):
+    ...     assert from_json(to_json(meeting), Meeting) == meeting
+    >>> test_round_trip()
+"""
+
+from __future__ import annotations
+
+import datetime
+
+try:
+    from hypothesis import strategies as st
+except ImportError as error:  # pragma: no cover - exercised in a subprocess test
+    msg = (
+        "c5statement.strategies needs Hypothesis, which is not installed; "
+        'install it with: pip install "c5statement[hypothesis]"'
+    )
+    raise ImportError(msg, name=error.name) from error
+
+from ._countries import COUNTRY_CODES
+from ._model import (
+    FORMATS,
+    PLACEHOLDER,
+    ContextNote,
+    Decision,
+    Meeting,
+    Participant,
+    Point,
+    Quote,
+    Source,
+    Topic,
+)
+from ._themes import THEMES
+
+__all__ = [
+    "context_notes",
+    "decisions",
+    "meetings",
+    "participants",
+    "points",
+    "quotes",
+    "slugs",
+    "sources",
+    "texts",
+    "themes",
+    "topics",
+]
+
+_WORDS = (
+    "all", "parties", "will", "strengthen", "cooperation", "in", "trade", "energy", "and",
+    "security", "support", "the", "development", "of", "Central", "Asia", "China", "regional",
+    "peace", "stability", "connectivity", "agree", "to", "expand", "jointly", "oppose",
+    "interference", "digital", "economy", "health", "exchanges", "<b>", "&amp;", "“quoted”",
+    "Қазақстан", "中国", "Oʻzbekiston", "naïve", "—", "e\u0301",
+)
+
+
+def texts(*, max_size: int = 200) -> st.SearchStrategy[str]:
+    """Non-blank texts: arbitrary Unicode (no lone surrogates) or sentences of words.
+
+    Example:
+        >>> from hypothesis import given
+        >>> @given(texts())
+        ... def test(text):
+        ...     assert text.strip()
+        >>> test()
+    """
+    arbitrary = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=max_size)
+    sentences = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=max(1, max_size // 6)).map(
+        lambda words: " ".join(words) + "."
+    )
+    return st.one_of(sentences, arbitrary).filter(lambda text: bool(text.strip()) and not text.startswith(PLACEHOLDER))
+
+
+def slugs() -> st.SearchStrategy[str]:
+    """Lowercase slugs such as ``belt-and-road``.
+
+    Example:
+        >>> from c5statement._themes import is_slug
+        >>> is_slug(slugs().example())
+        True
+    """
+    part = st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=8)
+    return st.lists(part, min_size=1, max_size=3).map("-".join)
+
+
+def themes() -> st.SearchStrategy[frozenset[str]]:
+    """Sets of theme slugs, mostly from the packaged vocabulary, sometimes users' own.
+
+    Example:
+        >>> isinstance(themes().example(), frozenset)
+        True
+    """
+    return st.frozensets(st.one_of(st.sampled_from(sorted(THEMES)), slugs()), max_size=4)
+
+
+_dates = st.dates(min_value=datetime.date(1991, 1, 1), max_value=datetime.date(2100, 12, 31))
+
+
+def _optional_text() -> st.SearchStrategy[str | None]:
+    return st.none() | texts(max_size=60)
+
+
+def sources(source_id: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Source]:
+    """Sources, with ids drawn from *source_id* (by default any slug).
+
+    Example:
+        >>> isinstance(sources().example(), Source)
+        True
+    """
+    return st.builds(
+        Source,
+        id=source_id if source_id is not None else slugs(),
+        publisher=texts(max_size=40),
+        title=texts(max_size=80),
+        url=st.none() | slugs().map(lambda slug: f"https://example.org/{slug}"),
+        author=_optional_text(),
+        date=st.none() | _dates,
+        note=_optional_text(),
+    )
+
+
+def _citations(source_ids: tuple[str, ...]) -> st.SearchStrategy[tuple[str, ...]]:
+    if not source_ids:
+        return st.just(())
+    return st.lists(st.sampled_from(source_ids), unique=True, max_size=2).map(tuple)
+
+
+def participants(
+    country: st.SearchStrategy[str] | None = None, source_ids: tuple[str, ...] = ()
+) -> st.SearchStrategy[Participant]:
+    """Participants (never the chair), citing only *source_ids*.
+
+    Example:
+        >>> participants().example().country.isupper()
+        True
+    """
+    return st.builds(
+        Participant,
+        country=country if country is not None else st.sampled_from(sorted(COUNTRY_CODES)),
+        person=texts(max_size=40),
+        title=texts(max_size=40),
+        role=st.sampled_from(("head of delegation", "special envoy", "deputy minister")),
+        aliases=st.lists(texts(max_size=40), max_size=2).map(tuple),
+        sources=_citations(source_ids),
+        note=_optional_text(),
+    )
+
+
+def topics(source_ids: tuple[str, ...] = ()) -> st.SearchStrategy[Topic]:
+    """Agenda topics, citing only *source_ids*.
+
+    Example:
+        >>> isinstance(topics().example(), Topic)
+        True
+    """
+    return st.builds(Topic, text=texts(max_size=80), themes=themes(), sources=_citations(source_ids))
+
+
+def decisions(source_ids: tuple[str, ...] = ()) -> st.SearchStrategy[Decision]:
+    """Decisions, citing only *source_ids*.
+
+    Example:
+        >>> isinstance(decisions().example(), Decision)
+        True
+    """
+    return st.builds(Decision, text=texts(max_size=120), sources=_citations(source_ids), note=_optional_text())
+
+
+def points(
+    number: st.SearchStrategy[int] | None = None, source_ids: tuple[str, ...] = (), *, max_text: int = 300
+) -> st.SearchStrategy[Point]:
+    """Consensus points, citing only *source_ids*.
+
+    Example:
+        >>> points().example().number >= 1
+        True
+    """
+    return st.builds(
+        Point,
+        number=number if number is not None else st.integers(min_value=1, max_value=10_000),
+        text=texts(max_size=max_text),
+        themes=themes(),
+        sources=_citations(source_ids),
+    )
+
+
+def quotes(source_ids: tuple[str, ...] = ()) -> st.SearchStrategy[Quote]:
+    """Quotes, citing only *source_ids*.
+
+    Example:
+        >>> isinstance(quotes().example(), Quote)
+        True
+    """
+    return st.builds(
+        Quote,
+        speaker=texts(max_size=40),
+        text=texts(max_size=200),
+        speaker_title=_optional_text(),
+        occasion=_optional_text(),
+        date=st.none() | _dates,
+        sources=_citations(source_ids),
+        note=_optional_text(),
+    )
+
+
+def context_notes(source_ids: tuple[str, ...] = ()) -> st.SearchStrategy[ContextNote]:
+    """Context notes, citing only *source_ids*.
+
+    Example:
+        >>> isinstance(context_notes().example(), ContextNote)
+        True
+    """
+    return st.builds(
+        ContextNote,
+        text=texts(max_size=200),
+        year=st.none() | st.integers(min_value=-3000, max_value=2100),
+        sources=_citations(source_ids),
+        note=_optional_text(),
+    )
+
+
+@st.composite
+def _point_tuples(draw: st.DrawFn, source_ids: tuple[str, ...], max_points: int, max_text: int) -> tuple[Point, ...]:
+    count = draw(st.integers(min_value=0, max_value=max_points))
+    gaps = draw(st.lists(st.integers(min_value=1, max_value=3), min_size=count, max_size=count))
+    numbers, current = [], 0
+    for gap in gaps:
+        current += gap
+        numbers.append(current)
+    return tuple(draw(points(st.just(number), source_ids, max_text=max_text)) for number in numbers)
+
+
+@st.composite
+def meetings(draw: st.DrawFn, *, max_points: int = 12, max_text: int = 300) -> Meeting:
+    """Complete, valid meetings whose citations all resolve.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        max_points: The most consensus points a meeting gets.
+        max_text: The longest point text.
+
+    Example:
+        >>> meeting = meetings().example()
+        >>> isinstance(meeting, Meeting)
+        True
+    """
+    source_list = draw(st.lists(sources(), max_size=3, unique_by=lambda source: source.id))
+    source_ids = tuple(source.id for source in source_list)
+    countries = draw(st.lists(st.sampled_from(sorted(COUNTRY_CODES)), unique=True, max_size=6))
+    people = [draw(participants(st.just(country), source_ids)) for country in countries]
+    if people and draw(st.booleans()):
+        chair_at = draw(st.integers(min_value=0, max_value=len(people) - 1))
+        people[chair_at] = Participant(
+            country=people[chair_at].country,
+            person=people[chair_at].person,
+            title=people[chair_at].title,
+            role="chair",
+            aliases=people[chair_at].aliases,
+            sources=people[chair_at].sources,
+            note=people[chair_at].note,
+        )
+    return Meeting(
+        id=draw(slugs()),
+        title=draw(texts(max_size=80)),
+        level=draw(st.sampled_from(("foreign-ministers", "summit", "deputy-ministers")) | slugs()),
+        date=draw(_dates),
+        format=draw(st.sampled_from(sorted(FORMATS))),
+        venue=draw(_optional_text()),
+        participants=tuple(people),
+        topics=tuple(draw(st.lists(topics(source_ids), max_size=4))),
+        decisions=tuple(draw(st.lists(decisions(source_ids), max_size=3))),
+        points=draw(_point_tuples(source_ids, max_points, max_text)),
+        quotes=tuple(draw(st.lists(quotes(source_ids), max_size=2))),
+        context=tuple(draw(st.lists(context_notes(source_ids), max_size=2))),
+        summary=draw(_optional_text()),
+        notes=tuple(draw(st.lists(texts(max_size=80), max_size=2))),
+        sources=tuple(source_list),
+        fact_sources=draw(_citations(source_ids)),
+        illustrative=draw(st.booleans()),
+    )
