@@ -10,8 +10,29 @@ from ._model import FORMATS, ContextNote, Decision, Meeting, Participant, Point,
 from ._themes import THEMES, Theme
 
 if TYPE_CHECKING:
+    from ._compare import Series, compare
+    from ._diff import FieldChange, PointChange, StatementDiff, WordEdit, diff
+    from ._parse import parse_points, skeleton
+    from ._schema import json_schema
+    from ._suggest import suggest_themes
+
     MEETING_2020: Meeting
     __version__: str
+
+# Heavier modules load on first use, so that `import c5statement` stays cheap.
+_LAZY = {
+    "FieldChange": "._diff",
+    "PointChange": "._diff",
+    "Series": "._compare",
+    "StatementDiff": "._diff",
+    "WordEdit": "._diff",
+    "compare": "._compare",
+    "diff": "._diff",
+    "json_schema": "._schema",
+    "parse_points": "._parse",
+    "skeleton": "._parse",
+    "suggest_themes": "._suggest",
+}
 
 __all__ = [
     "FORMATS",
@@ -20,26 +41,43 @@ __all__ = [
     "THEMES",
     "ContextNote",
     "Decision",
+    "FieldChange",
     "InvalidStatementError",
     "InvalidTypeError",
     "Meeting",
     "Participant",
     "Point",
+    "PointChange",
     "Quote",
+    "Series",
     "Source",
+    "StatementDiff",
     "Theme",
     "Topic",
+    "WordEdit",
+    "compare",
+    "diff",
     "dump",
     "fingerprint",
     "from_dict",
     "from_json",
+    "json_schema",
     "load",
+    "parse_points",
+    "skeleton",
+    "suggest_themes",
     "to_dict",
     "to_json",
 ]
 
 
 def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from importlib import import_module  # noqa: PLC0415 - loaded on first use only
+
+        value = getattr(import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
     if name == "MEETING_2020":
         from ._data import meeting_2020  # noqa: PLC0415 - loaded on first access only
 

@@ -270,7 +270,7 @@ def from_dict(data: object, cls: type[T] = Meeting) -> T:  # type: ignore[assign
         >>> from_dict({"number": "2", "text": "all parties agree."}, Point)
         Traceback (most recent call last):
         ...
-        c5statement._errors.InvalidTypeError: invalid statement data (1 problem):
+        c5statement.InvalidTypeError: invalid statement data (1 problem):
           $.number: expected an integer, got string
     """
     _check_class(cls)
@@ -408,7 +408,7 @@ def from_json(text: str | bytes | bytearray, cls: type[T] = Meeting) -> T:  # ty
         >>> from_json('{"format_version": 1, "number": 3, "number": 4}', Point)
         Traceback (most recent call last):
         ...
-        c5statement._errors.InvalidStatementError: invalid statement data (1 problem):
+        c5statement.InvalidStatementError: invalid statement data (1 problem):
           $.number: duplicate key in one JSON object
     """
     _check_class(cls)

@@ -12,7 +12,8 @@ class InvalidStatementError(ValueError):
 
     Every problem found is listed in :attr:`errors` as a ``(path, reason)`` pair,
     where *path* is a JSONPath-like location such as ``$.points[2].text``; the
-    message lists them all, one per line.
+    message lists them all, one per line. :attr:`source` names the file, when the
+    data came from one.
 
     Example:
         >>> from c5statement import Point
@@ -24,8 +25,9 @@ class InvalidStatementError(ValueError):
     """
 
     errors: tuple[tuple[str, str], ...]
+    source: str | None
 
-    def __init__(self, errors: Iterable[tuple[str, str]], *, source: str | None = None) -> None:
+    def __init__(self, errors: Iterable[tuple[str, str]], source: str | None = None) -> None:
         self.errors = tuple(errors)
         self.source = source
         lines = [f"{path}: {reason}" for path, reason in self.errors]
@@ -34,14 +36,24 @@ class InvalidStatementError(ValueError):
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"{head} ({count} {noun}):\n  " + "\n  ".join(lines))
 
-    def __reduce__(self) -> tuple[type[InvalidStatementError], tuple[tuple[tuple[str, str], ...]], dict[str, str | None]]:
-        return (type(self), (self.errors,), {"source": self.source})
+    def __reduce__(self) -> tuple[type[InvalidStatementError], tuple[tuple[tuple[str, str], ...], str | None]]:
+        return (type(self), (self.errors, self.source))
 
-    def at(self, prefix: str) -> InvalidStatementError:
-        """Return a copy whose paths are nested under *prefix* (for example ``$.points[2]``)."""
-        moved = tuple((prefix + path[1:], reason) for path, reason in self.errors)
-        return type(self)(moved, source=self.source)
 
 
 class InvalidTypeError(InvalidStatementError, TypeError):
-    """A value of the wrong type was given; both an :class:`InvalidStatementError` and a :class:`TypeError`."""
+    """A value of the wrong type was given; both an :class:`InvalidStatementError` and a :class:`TypeError`.
+
+    Example:
+        >>> from c5statement import Point
+        >>> try:
+        ...     Point(number="1", text="all parties agree.")
+        ... except TypeError as error:
+        ...     print(error.errors)
+        (('$.number', 'must be an integer, got str'),)
+    """
+
+
+# Shown as c5statement.InvalidStatementError in tracebacks: where users import it from.
+InvalidStatementError.__module__ = "c5statement"
+InvalidTypeError.__module__ = "c5statement"

@@ -16,6 +16,9 @@ Example:
 from __future__ import annotations
 
 import datetime
+import functools
+
+import attrs
 
 try:
     from hypothesis import strategies as st
@@ -64,6 +67,7 @@ _WORDS = (
 )
 
 
+@functools.cache
 def texts(*, max_size: int = 200) -> st.SearchStrategy[str]:
     """Non-blank texts: arbitrary Unicode (no lone surrogates) or sentences of words.
 
@@ -81,6 +85,7 @@ def texts(*, max_size: int = 200) -> st.SearchStrategy[str]:
     return st.one_of(sentences, arbitrary).filter(lambda text: bool(text.strip()) and not text.startswith(PLACEHOLDER))
 
 
+@functools.cache
 def slugs() -> st.SearchStrategy[str]:
     """Lowercase slugs such as ``belt-and-road``.
 
@@ -93,6 +98,7 @@ def slugs() -> st.SearchStrategy[str]:
     return st.lists(part, min_size=1, max_size=3).map("-".join)
 
 
+@functools.cache
 def themes() -> st.SearchStrategy[frozenset[str]]:
     """Sets of theme slugs, mostly from the packaged vocabulary, sometimes users' own.
 
@@ -106,6 +112,7 @@ def themes() -> st.SearchStrategy[frozenset[str]]:
 _dates = st.dates(min_value=datetime.date(1991, 1, 1), max_value=datetime.date(2100, 12, 31))
 
 
+@functools.cache
 def _optional_text() -> st.SearchStrategy[str | None]:
     return st.none() | texts(max_size=60)
 
@@ -129,6 +136,7 @@ def sources(source_id: st.SearchStrategy[str] | None = None) -> st.SearchStrateg
     )
 
 
+@functools.cache
 def _citations(source_ids: tuple[str, ...]) -> st.SearchStrategy[tuple[str, ...]]:
     if not source_ids:
         return st.just(())
@@ -156,6 +164,7 @@ def participants(
     )
 
 
+@functools.cache
 def topics(source_ids: tuple[str, ...] = ()) -> st.SearchStrategy[Topic]:
     """Agenda topics, citing only *source_ids*.
 
@@ -166,6 +175,7 @@ def topics(source_ids: tuple[str, ...] = ()) -> st.SearchStrategy[Topic]:
     return st.builds(Topic, text=texts(max_size=80), themes=themes(), sources=_citations(source_ids))
 
 
+@functools.cache
 def decisions(source_ids: tuple[str, ...] = ()) -> st.SearchStrategy[Decision]:
     """Decisions, citing only *source_ids*.
 
@@ -194,6 +204,7 @@ def points(
     )
 
 
+@functools.cache
 def quotes(source_ids: tuple[str, ...] = ()) -> st.SearchStrategy[Quote]:
     """Quotes, citing only *source_ids*.
 
@@ -213,6 +224,7 @@ def quotes(source_ids: tuple[str, ...] = ()) -> st.SearchStrategy[Quote]:
     )
 
 
+@functools.cache
 def context_notes(source_ids: tuple[str, ...] = ()) -> st.SearchStrategy[ContextNote]:
     """Context notes, citing only *source_ids*.
 
@@ -229,15 +241,28 @@ def context_notes(source_ids: tuple[str, ...] = ()) -> st.SearchStrategy[Context
     )
 
 
+@functools.cache
+def _any_points(source_ids: tuple[str, ...], max_text: int) -> st.SearchStrategy[Point]:
+    return points(None, source_ids, max_text=max_text)
+
+
+@functools.cache
+def _any_participants(source_ids: tuple[str, ...]) -> st.SearchStrategy[Participant]:
+    return participants(None, source_ids)
+
+
+_SOURCE_LISTS = st.lists(sources(), max_size=3, unique_by=lambda source: source.id)
+
+
 @st.composite
 def _point_tuples(draw: st.DrawFn, source_ids: tuple[str, ...], max_points: int, max_text: int) -> tuple[Point, ...]:
-    count = draw(st.integers(min_value=0, max_value=max_points))
-    gaps = draw(st.lists(st.integers(min_value=1, max_value=3), min_size=count, max_size=count))
-    numbers, current = [], 0
-    for gap in gaps:
+    drawn = draw(st.lists(_any_points(source_ids, max_text), max_size=max_points))
+    gaps = draw(st.lists(st.integers(min_value=1, max_value=3), min_size=len(drawn), max_size=len(drawn)))
+    numbered, current = [], 0
+    for point, gap in zip(drawn, gaps):
         current += gap
-        numbers.append(current)
-    return tuple(draw(points(st.just(number), source_ids, max_text=max_text)) for number in numbers)
+        numbered.append(attrs.evolve(point, number=current))
+    return tuple(numbered)
 
 
 @st.composite
@@ -254,21 +279,12 @@ def meetings(draw: st.DrawFn, *, max_points: int = 12, max_text: int = 300) -> M
         >>> isinstance(meeting, Meeting)
         True
     """
-    source_list = draw(st.lists(sources(), max_size=3, unique_by=lambda source: source.id))
+    source_list = draw(_SOURCE_LISTS)
     source_ids = tuple(source.id for source in source_list)
-    countries = draw(st.lists(st.sampled_from(sorted(COUNTRY_CODES)), unique=True, max_size=6))
-    people = [draw(participants(st.just(country), source_ids)) for country in countries]
+    people = draw(st.lists(_any_participants(source_ids), max_size=6, unique_by=lambda person: person.country))
     if people and draw(st.booleans()):
         chair_at = draw(st.integers(min_value=0, max_value=len(people) - 1))
-        people[chair_at] = Participant(
-            country=people[chair_at].country,
-            person=people[chair_at].person,
-            title=people[chair_at].title,
-            role="chair",
-            aliases=people[chair_at].aliases,
-            sources=people[chair_at].sources,
-            note=people[chair_at].note,
-        )
+        people[chair_at] = attrs.evolve(people[chair_at], role="chair")
     return Meeting(
         id=draw(slugs()),
         title=draw(texts(max_size=80)),
