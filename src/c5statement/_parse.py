@@ -1,0 +1,451 @@
+r"""Raw statement text -> consensus points, and skeleton documents built from them.
+
+:func:`parse_points` finds the enumerated points of a statement pasted from a web
+page, a news article or a PDF. It reads the text line by line and follows these
+rules, in this order.
+
+Lines:
+    Any line break counts (``\n``, ``\r\n``, ``\r``, form feeds, Unicode line
+    separators); a leading byte-order mark is ignored. A line holding only
+    whitespace (non-breaking spaces included) is blank, and blank lines separate
+    paragraphs.
+
+Enumerators:
+    A point starts at a line that begins, after any indentation, with one of
+
+    * an ordinal word and a comma or colon: ``First,`` ... ``Thirtieth,``, also
+      ``Firstly,``, ``Twenty-first:`` or ``twenty first,``, in any case. Such a
+      line must open a paragraph: it is the first line, follows a blank line,
+      or follows a line ending a sentence (``.``, ``!``,
+      ``?``, ``:``, ``;``), so that a wrapped line starting with "second," in
+      the middle of a sentence is not taken for a point;
+    * an arabic number of one to three digits as ``1.``, ``1)`` or ``(1)``,
+      followed by whitespace (``1.5 percent`` and ``2020.`` are no enumerators);
+    * a bullet, one of ``•`` ``●`` ``▪`` ``◦`` ``‣`` ``-`` ``*`` ``–`` ``—``
+      followed by whitespace; all bullet characters count as one style, so a
+      list that mixes ``•`` and ``-`` is one list.
+
+    An enumerator alone on its line counts when the next line holds text that is
+    not itself enumerated (``"1."`` on one line and its text on the next, as
+    PDFs give it); otherwise it is prose.
+
+Numbering:
+    Points keep the numbers the source gives them, gaps included (1, 2, 4).
+    Bullets are numbered 1, 2, 3, ... Bullets indented deeper than the
+    shallowest bullet are nested: they stay in the text of the point above them,
+    bullet and all.
+
+Lists:
+    Within one style, a list runs while its numbers rise, by at most
+    ten at a time; a number that goes back (or repeats, or leaps) starts another
+    list. A bullet list ends at a paragraph that is neither a bullet nor a
+    heading. Lists of fewer than two items are ignored. Of the remaining lists,
+    numbered ones (ordinal or arabic) win over bullets, unless they are nested
+    in a bullet item (indented deeper than the bullet before them, with no
+    prose paragraph between); then the longest wins, then the first.
+    Enumerators of the other styles are then plain text: numbered sub-items or
+    bullets inside a point stay in that point's text.
+
+Texts:
+    A point runs from its enumerator to the next point. The last point ends with
+    its paragraph; paragraphs after it belong to it only if indented deeper
+    than its enumerator. Prose before the first point (the preamble) and after
+    the last one is not part of any point. Headings are dropped from the end
+    of a point: a paragraph, or a last line after a line that ends a sentence,
+    that is short (at most twelve words), starts with no lowercase letter and ends
+    without punctuation. The text is the words and punctuation of the point,
+    without its enumerator, with every run of whitespace (line breaks
+    included) made one space; nothing else is changed.
+
+When no list of at least two points is found, :class:`NoPointsFoundError` says
+what was looked for; the parser does not guess.
+"""  # noqa: RUF002 - the en dash is one of the bullets recognised
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ._convert import to_dict
+from ._errors import InvalidStatementError, InvalidTypeError
+from ._model import PLACEHOLDER, Meeting, Point, Source
+from ._ordinals import ORDINALS
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["NoPointsFoundError", "parse_points", "skeleton", "skeleton_json"]
+
+MAX_GAP = 10
+"""The largest step between two consecutive numbers of one list."""
+
+MAX_HEADING_WORDS = 12
+"""The most words a line may have to count as a heading."""
+
+_ORDINAL_NUMBERS: dict[str, int] = {}
+for _number, _word in enumerate(ORDINALS, start=1):
+    _ORDINAL_NUMBERS[_word.lower()] = _number
+    _ORDINAL_NUMBERS[_word.lower() + "ly"] = _number
+
+_LETTERS = r"[^\W\d_]+"
+_REST = r"(?:\s+(?P<rest>.*))?"
+_ORDINAL = re.compile(rf"(?P<word>{_LETTERS}(?:[-\u2010\u2011\s]{_LETTERS})?)[,:]{_REST}", re.DOTALL)
+_ARABIC = {
+    "number.": re.compile(rf"(?P<number>[0-9]{{1,3}})\.{_REST}", re.DOTALL),
+    "number)": re.compile(rf"(?P<number>[0-9]{{1,3}})\){_REST}", re.DOTALL),
+    "(number)": re.compile(rf"\((?P<number>[0-9]{{1,3}})\){_REST}", re.DOTALL),
+}
+BULLETS = "•●▪◦‣-*–—"  # noqa: RUF001 - the en dash is one of the bullets looked for
+"""The characters recognised as bullets."""
+_BULLET = re.compile(rf"[{re.escape(BULLETS)}]{_REST}", re.DOTALL)
+_ENDS_SENTENCE = re.compile(r"[.!?:;…][\"'”’»)\]]*$")  # noqa: RUF001 - closing quotation marks
+_ENDS_PUNCTUATED = re.compile(r"[.!?:;,…][\"'”’»)\]]*$")  # noqa: RUF001 - closing quotation marks
+_SEPARATORS = re.compile(r"[-\u2010\u2011\s]+")
+
+_ORDINAL_STYLE = "ordinal"
+_BULLET_STYLE = "bullet"
+
+LOOKED_FOR = (
+    "no enumerated points found: looked for at least two points in sequence, as paragraphs "
+    "beginning with ordinal words (First, Second, ... or Firstly, Secondly, ...), arabic "
+    "numbers (1. 2. or 1) 2) or (1) (2)) or bullets (• - * –)"  # noqa: RUF001 - the en dash bullet
+)
+"""The reason given by :class:`NoPointsFoundError`."""
+
+
+class NoPointsFoundError(InvalidStatementError):
+    """The text has no enumerated points that :func:`parse_points` recognises.
+
+    Its one problem, at path ``$``, says which forms were looked for.
+
+    Example:
+        >>> try:
+        ...     parse_points("Just a paragraph of prose.")
+        ... except NoPointsFoundError as error:
+        ...     print(error.errors[0][1][:26])
+        no enumerated points found
+    """
+
+    def __init__(self, errors: Iterable[tuple[str, str]] = (("$", LOOKED_FOR),), *, source: str | None = None) -> None:
+        super().__init__(errors, source=source)
+
+
+@attrs.frozen
+class _Line:
+    content: str
+    indent: int
+
+    @property
+    def blank(self) -> bool:
+        return not self.content
+
+
+@attrs.frozen
+class _Candidate:
+    index: int
+    style: str
+    number: int
+    rest: str
+    indent: int
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines = []
+    for raw in text.removeprefix("\ufeff").splitlines():
+        content = raw.strip()
+        lines.append(_Line(content, len(raw) - len(raw.lstrip()) if content else 0))
+    return lines
+
+
+def _match(content: str) -> tuple[str, int, str] | None:
+    """Return ``(style, number, rest)`` when *content* begins with an enumerator."""
+    ordinal = _ORDINAL.fullmatch(content)
+    if ordinal:
+        number = _ORDINAL_NUMBERS.get(_SEPARATORS.sub("-", ordinal["word"].lower()))
+        if number is not None:
+            return (_ORDINAL_STYLE, number, ordinal["rest"] or "")
+    for style, pattern in _ARABIC.items():
+        arabic = pattern.fullmatch(content)
+        if arabic:
+            return (style, int(arabic["number"]), arabic["rest"] or "")
+    bullet = _BULLET.fullmatch(content)
+    if bullet:
+        return (_BULLET_STYLE, 0, bullet["rest"] or "")
+    return None
+
+
+def _candidates(lines: list[_Line]) -> list[_Candidate]:
+    matches = [None if line.blank else _match(line.content) for line in lines]
+    found = []
+    for index, (line, match) in enumerate(zip(lines, matches, strict=True)):
+        if match is None:
+            continue
+        style, number, rest = match
+        if not rest.strip():
+            following = index + 1
+            if following >= len(lines) or lines[following].blank or matches[following] is not None:
+                continue
+        if style == _ORDINAL_STYLE and index > 0:
+            previous = lines[index - 1]
+            if not previous.blank and _ENDS_SENTENCE.search(previous.content) is None:
+                continue
+        found.append(_Candidate(index, style, number, rest.strip(), line.indent))
+    bullet_indents = [candidate.indent for candidate in found if candidate.style == _BULLET_STYLE]
+    if bullet_indents:
+        top = min(bullet_indents)
+        found = [c for c in found if c.style != _BULLET_STYLE or c.indent == top]
+    return found
+
+
+def _is_heading(content: str) -> bool:
+    return (
+        len(content.split()) <= MAX_HEADING_WORDS
+        and not content[0].islower()
+        and _ENDS_PUNCTUATED.search(content) is None
+    )
+
+
+def _breaks_bullets(lines: list[_Line], start: int, end: int, indent: int) -> bool:
+    """Whether lines start..end (exclusive) hold a paragraph that ends a bullet list."""
+    for index in range(start, end):
+        line = lines[index]
+        opens = index > 0 and lines[index - 1].blank
+        if opens and not line.blank and line.indent <= indent and not _is_heading(line.content):
+            return True
+    return False
+
+
+def _runs(lines: list[_Line], candidates: list[_Candidate]) -> list[list[_Candidate]]:
+    runs: list[list[_Candidate]] = []
+    current: dict[str, list[_Candidate]] = {}
+    for candidate in candidates:
+        run = current.get(candidate.style)
+        if run:
+            last = run[-1]
+            if candidate.style == _BULLET_STYLE:
+                broken = _breaks_bullets(lines, last.index + 1, candidate.index, candidate.indent)
+            else:
+                broken = not 0 < candidate.number - last.number <= MAX_GAP
+            if not broken:
+                run.append(candidate)
+                continue
+        run = [candidate]
+        current[candidate.style] = run
+        runs.append(run)
+    return [run for run in runs if len(run) >= 2]  # noqa: PLR2004 - a list has at least two items
+
+
+def _under_a_bullet(lines: list[_Line], run: list[_Candidate], candidates: list[_Candidate]) -> bool:
+    """Whether a numbered *run* is nested in a bullet item: indented under the bullet before it."""
+    first = run[0]
+    bullets = [c for c in candidates if c.style == _BULLET_STYLE and c.index < first.index]
+    if not bullets or first.style == _BULLET_STYLE:
+        return False
+    bullet = bullets[-1]
+    indent = min(item.indent for item in run)
+    return bullet.indent < indent and not _breaks_bullets(lines, bullet.index + 1, first.index, bullet.indent)
+
+
+def _best_run(lines: list[_Line], runs: list[list[_Candidate]], candidates: list[_Candidate]) -> list[_Candidate]:
+    def rank(run: list[_Candidate]) -> tuple[bool, bool, int, int]:
+        return (_under_a_bullet(lines, run, candidates), run[0].style == _BULLET_STYLE, -len(run), run[0].index)
+
+    return min(runs, key=rank)
+
+
+def _paragraphs(lines: list[_Line], start: int, end: int) -> list[list[str]]:
+    paragraphs: list[list[str]] = []
+    current: list[str] = []
+    for line in lines[start:end]:
+        if line.blank:
+            if current:
+                paragraphs.append(current)
+            current = []
+        else:
+            current.append(line.content)
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _last_end(lines: list[_Line], item: _Candidate, others: set[int]) -> int:
+    """The end (exclusive) of the last point: its paragraph and deeper-indented ones."""
+    index = item.index + 1
+    while index < len(lines):
+        line = lines[index]
+        if index in others:
+            break
+        if line.blank:
+            following = index
+            while following < len(lines) and lines[following].blank:
+                following += 1
+            if following == len(lines) or lines[following].indent <= item.indent or following in others:
+                break
+            index = following
+            continue
+        index += 1
+    return index
+
+
+def _point_text(first: str, paragraphs: list[list[str]]) -> str:
+    paragraphs = [list(paragraph) for paragraph in paragraphs]
+    if first:
+        if paragraphs:
+            paragraphs[0].insert(0, first)
+        else:
+            paragraphs = [[first]]
+    while len(paragraphs) > 1 and len(paragraphs[-1]) == 1 and _is_heading(paragraphs[-1][0]):
+        paragraphs.pop()
+    last = paragraphs[-1] if paragraphs else []
+    while len(last) > 1 and _is_heading(last[-1]) and _ENDS_SENTENCE.search(last[-2]):
+        last.pop()
+    return " ".join(" ".join(" ".join(paragraph) for paragraph in paragraphs).split())
+
+
+def parse_points(text: str) -> tuple[Point, ...]:
+    """Find the enumerated consensus points in the raw text of a statement.
+
+    The rules (enumerators, numbering, lists, texts) are given in this module's
+    documentation. Points come back with no themes and no sources.
+
+    Args:
+        text: The statement as text: a web page, a news article, a PDF's text.
+
+    Returns:
+        The points, in reading order, numbered as the source numbers them
+        (bullets 1, 2, 3, ...).
+
+    Raises:
+        NoPointsFoundError: If the text has no list of at least two enumerated
+            points; its reason names the forms looked for.
+        InvalidTypeError: If *text* is not a string.
+
+    Example:
+        >>> text = '''The parties agreed:
+        ...
+        ... First, all parties will expand trade
+        ... and investment.
+        ...
+        ... Second, all parties condemn terrorism.
+        ...
+        ... The meeting ended at noon.'''
+        >>> for point in parse_points(text):
+        ...     print(point.number, point.text)
+        1 all parties will expand trade and investment.
+        2 all parties condemn terrorism.
+    """
+    if not isinstance(text, str):
+        raise InvalidTypeError([("$", f"expected the statement as a str, got {type(text).__name__}")])
+    lines = _split_lines(text)
+    candidates = _candidates(lines)
+    runs = _runs(lines, candidates)
+    if not runs:
+        raise NoPointsFoundError
+    run = _best_run(lines, runs, candidates)
+    others = {candidate.index for candidate in candidates if candidate.style == run[0].style} - {
+        item.index for item in run
+    }
+    points = []
+    for position, item in enumerate(run):
+        end = run[position + 1].index if position + 1 < len(run) else _last_end(lines, item, others)
+        number = position + 1 if item.style == _BULLET_STYLE else item.number
+        points.append(Point(number=number, text=_point_text(item.rest, _paragraphs(lines, item.index + 1, end))))
+    return tuple(points)
+
+
+SKELETON_SOURCE_ID = "statement-text"
+"""The id of the source that a skeleton's points and facts cite."""
+
+SKELETON_NOTE = (
+    f"{PLACEHOLDER}: this record is a skeleton generated from the text of a statement. Check every "
+    "point against the source, fill in every other placeholder, then replace this note with a short "
+    "account of how the record was made.>"
+)
+"""The note that marks a skeleton; as a placeholder it must be replaced before the record loads."""
+
+_FACTS = {
+    "id": f"{PLACEHOLDER}: meeting id, a lowercase slug such as cc5-fmm-2021>",
+    "title": f"{PLACEHOLDER}: meeting title>",
+    "level": f"{PLACEHOLDER}: level as a slug, such as foreign-ministers or summit>",
+    "date": f"{PLACEHOLDER}: date as YYYY-MM-DD>",
+    "format": f"{PLACEHOLDER}: one of in-person, video, hybrid>",
+    "venue": f"{PLACEHOLDER}: venue, or null for a video meeting without a host city>",
+}
+_SOURCE_FACTS = {
+    "publisher": f"{PLACEHOLDER}: publisher of the text>",
+    "title": f"{PLACEHOLDER}: title of the text>",
+    "url": f"{PLACEHOLDER}: address of the text (http or https), or null>",
+    "date": f"{PLACEHOLDER}: publication date as YYYY-MM-DD, or null>",
+}
+_SOURCE_NOTE = "The points were parsed from this text by c5statement; check them against it."
+
+
+def skeleton(text: str, *, source_title: str | None = None) -> dict[str, Any]:
+    r"""Turn the text of a statement into a meeting document for a person to complete.
+
+    The document has exactly the keys that :func:`c5statement.to_dict` gives a
+    :class:`~c5statement.Meeting`, ``"format_version"`` first. It holds the
+    points of :func:`parse_points`, each citing one source, the text's, which
+    the meeting's own facts cite too. Every fact a person must supply (the
+    meeting's id, title, level, date, format and venue; the source's publisher,
+    title, address and date) is a placeholder beginning ``<FILL IN``, and so is
+    the one note, which says the record is an unchecked skeleton.
+    :func:`c5statement.from_dict` rejects placeholders and names each one's
+    path, so a skeleton cannot be loaded by mistake; once every placeholder is
+    replaced (``null`` where a placeholder allows it), it loads. It is never
+    marked illustrative. Participants, topics, decisions, quotes and context
+    start empty, to be added.
+
+    Args:
+        text: The statement's text.
+        source_title: The title of the text, if known; otherwise a placeholder.
+
+    Returns:
+        The document, as JSON types.
+
+    Raises:
+        NoPointsFoundError: If the text has no enumerated points.
+        InvalidStatementError: If *source_title* is blank.
+
+    Example:
+        >>> document = skeleton("1. all parties agree.\n2. all parties agree again.")
+        >>> document["title"], document["points"][1]["text"]
+        ('<FILL IN: meeting title>', 'all parties agree again.')
+    """
+    points = tuple(attrs.evolve(point, sources=(SKELETON_SOURCE_ID,)) for point in parse_points(text))
+    source = Source(
+        id=SKELETON_SOURCE_ID, publisher="-", title="-" if source_title is None else source_title, note=_SOURCE_NOTE
+    )
+    template = Meeting(
+        id="skeleton",
+        title="-",
+        level="skeleton",
+        date=dt.date(2000, 1, 1),
+        format="video",
+        points=points,
+        notes=("-",),
+        sources=(source,),
+        fact_sources=(SKELETON_SOURCE_ID,),
+    )
+    document = to_dict(template)
+    document.update(_FACTS)
+    document["notes"] = [SKELETON_NOTE]
+    filled = dict(_SOURCE_FACTS)
+    if source_title is not None:
+        del filled["title"]
+    document["sources"][0].update(filled)
+    return document
+
+
+def skeleton_json(text: str, *, source_title: str | None = None) -> str:
+    r"""Return :func:`skeleton` as JSON text, formatted as :func:`c5statement.to_json` formats.
+
+    Example:
+        >>> print(skeleton_json("1. all agree.\n2. all agree again.").splitlines()[2])
+          "id": "<FILL IN: meeting id, a lowercase slug such as cc5-fmm-2021>",
+    """
+    return json.dumps(skeleton(text, source_title=source_title), ensure_ascii=False, indent=2) + "\n"

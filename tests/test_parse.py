@@ -1,0 +1,407 @@
+"""Tests for parse_points: statement text to consensus points."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from c5statement import MEETING_2020, InvalidStatementError, InvalidTypeError, Point
+from c5statement._ordinals import ORDINALS
+from c5statement._parse import LOOKED_FOR, NoPointsFoundError, parse_points
+
+DATA = Path(__file__).parent / "data"
+SEED = (DATA / "seed_article.txt").read_text(encoding="utf-8")
+
+
+def numbers_and_texts(points: tuple[Point, ...]) -> list[tuple[int, str]]:
+    return [(point.number, point.text) for point in points]
+
+
+def expected_2020() -> tuple[Point, ...]:
+    return tuple(attrs.evolve(point, themes=frozenset(), sources=()) for point in MEETING_2020.points)
+
+
+class TestSeedArticle:
+    def test_gives_the_nine_points_of_2020(self) -> None:
+        """The seed article gives exactly the nine points of MEETING_2020."""
+        assert parse_points(SEED) == expected_2020()
+
+    def test_numbers_and_texts_match(self) -> None:
+        """Numbers and texts agree with MEETING_2020 one by one."""
+        assert numbers_and_texts(parse_points(SEED)) == numbers_and_texts(MEETING_2020.points)
+
+    @pytest.mark.parametrize("newline", ["\r\n", "\r"])
+    def test_windows_and_old_mac_line_endings(self, newline: str) -> None:
+        """CRLF and lone CR line endings give the same points."""
+        assert parse_points(SEED.replace("\n", newline)) == expected_2020()
+
+    def test_byte_order_mark_is_ignored(self) -> None:
+        """A leading byte-order mark changes nothing."""
+        assert parse_points("\ufeff" + SEED) == expected_2020()
+
+    def test_single_newline_paragraphs(self) -> None:
+        """The seed with single newlines between paragraphs gives the same texts."""
+        squeezed = SEED.replace("\n\n", "\n")
+        assert [point.number for point in parse_points(squeezed)] == list(range(1, 10))
+        assert numbers_and_texts(parse_points(squeezed))[:8] == numbers_and_texts(MEETING_2020.points)[:8]
+
+
+class TestParsePoints:
+    @pytest.mark.parametrize(
+        ("first", "second"),
+        [
+            ("First,", "Second,"),
+            ("FIRST,", "SECOND,"),
+            ("first,", "second,"),
+            ("Firstly,", "Secondly,"),
+            ("First:", "Second:"),
+        ],
+    )
+    def test_ordinal_words_in_any_case(self, first: str, second: str) -> None:
+        """Ordinal words open points in any case, with -ly, with a comma or a colon."""
+        text = f"{first} all parties agree.\n\n{second} all parties act."
+        assert numbers_and_texts(parse_points(text)) == [(1, "all parties agree."), (2, "all parties act.")]
+
+    def test_ordinals_up_to_thirtieth(self) -> None:
+        """Ordinal words run from First to Thirtieth."""
+        text = "\n\n".join(f"{word}, point {index}." for index, word in enumerate(ORDINALS, start=1))
+        points = parse_points(text)
+        assert [point.number for point in points] == list(range(1, 31))
+        assert points[19].text == "point 20."
+
+    @pytest.mark.parametrize("word", ["Twenty-first", "twenty first", "Twenty\u2011first"])
+    def test_compound_ordinals(self, word: str) -> None:
+        """Compound ordinals may use a hyphen, a non-breaking hyphen or a space."""
+        text = f"Twentieth, all parties agree.\n\n{word}, all parties act."
+        assert [point.number for point in parse_points(text)] == [20, 21]
+
+    @pytest.mark.parametrize("style", ["{}.", "{})", "({})"])
+    def test_arabic_numbering(self, style: str) -> None:
+        """Arabic numbers as 1. or 1) or (1) open points; the enumerator is not kept."""
+        text = "\n".join(style.format(number) + f" text {number}." for number in (1, 2, 3))
+        assert numbers_and_texts(parse_points(text)) == [(1, "text 1."), (2, "text 2."), (3, "text 3.")]
+
+    def test_skipped_numbers_are_kept(self) -> None:
+        """Numbers keep the source's gaps."""
+        text = "1. one.\n2. two.\n4. four.\n7. seven."
+        assert [point.number for point in parse_points(text)] == [1, 2, 4, 7]
+
+    def test_list_may_start_above_one(self) -> None:
+        """An excerpt that starts at point 3 keeps its numbers."""
+        assert [point.number for point in parse_points("3) three.\n4) four.")] == [3, 4]
+
+    def test_wrapped_lines_are_joined_with_single_spaces(self) -> None:
+        """Lines that wrap are joined by one space; words and punctuation stay."""
+        text = "1. all parties  will\n   expand trade,\n\tinvestment and\ntransit.\n2. all parties agree."
+        assert parse_points(text)[0].text == "all parties will expand trade, investment and transit."
+
+    def test_bullets_are_numbered_from_one(self) -> None:
+        """Bullet items are numbered 1..n."""
+        text = "• trade;\n• energy;\n• transit."
+        assert numbers_and_texts(parse_points(text)) == [(1, "trade;"), (2, "energy;"), (3, "transit.")]
+
+    def test_mixed_bullets_make_one_list(self) -> None:
+        """Bullets, hyphens, asterisks and en dashes in one list are one list."""
+        text = "Agreed:\n\n• trade;\n- energy;\n* transit;\n\u2013 health."
+        assert numbers_and_texts(parse_points(text)) == [(1, "trade;"), (2, "energy;"), (3, "transit;"), (4, "health.")]
+
+    def test_nested_bullets_stay_in_their_point(self) -> None:
+        """Deeper bullets belong to the point above them, bullet and all."""
+        text = "• to expand:\n    - trade;\n    - energy;\n• to fight terrorism."
+        assert numbers_and_texts(parse_points(text)) == [
+            (1, "to expand: - trade; - energy;"),
+            (2, "to fight terrorism."),
+        ]
+
+    def test_numbered_points_win_over_sub_bullets(self) -> None:
+        """Bullets inside numbered points are text, even when they outnumber the points."""
+        text = "1. to expand:\n- trade;\n- energy;\n- transit;\n2. to fight terrorism."
+        assert numbers_and_texts(parse_points(text)) == [
+            (1, "to expand: - trade; - energy; - transit;"),
+            (2, "to fight terrorism."),
+        ]
+
+    def test_numbers_nested_in_bullets_stay_in_their_point(self) -> None:
+        """Numbered sub-items indented under bullets are text of the bullet items."""
+        text = "• Politics:\n   1) trust;\n   2) dialogue;\n• Economy:\n   1) trade;\n   2) transit."
+        assert numbers_and_texts(parse_points(text)) == [
+            (1, "Politics: 1) trust; 2) dialogue;"),
+            (2, "Economy: 1) trade; 2) transit."),
+        ]
+
+    def test_indented_numbers_after_bullet_prose_are_points(self) -> None:
+        """A bullet list in the preamble does not swallow an indented numbered list after prose."""
+        text = "- agenda item;\n- another item.\n\nThe parties agreed:\n\n  1. one.\n  2. two.\n  3. three."
+        assert [point.text for point in parse_points(text)] == ["one.", "two.", "three."]
+
+    def test_longest_numbered_list_wins(self) -> None:
+        """A short list in the preamble loses to the longer list of points."""
+        text = (
+            "The agenda:\n(1) politics\n(2) economy\n\nThe parties agreed:\n\n"
+            "First, one.\n\nSecond, two.\n\nThird, three."
+        )
+        assert [point.text for point in parse_points(text)] == ["one.", "two.", "three."]
+
+    def test_numbers_going_back_start_another_list(self) -> None:
+        """When numbering restarts, the longest list is taken and the other is prose."""
+        text = "1. one.\n2. two.\n3. three.\n\nAnnex\n\n1. first annex item.\n2. second annex item."
+        assert numbers_and_texts(parse_points(text)) == [(1, "one."), (2, "two."), (3, "three.")]
+
+    def test_equally_long_lists_first_wins(self) -> None:
+        """Of two equally long lists, the first is taken."""
+        text = "1. one.\n2. two.\n\n1. again one.\n2. again two."
+        assert [point.text for point in parse_points(text)] == ["one.", "two."]
+
+    def test_backwards_number_ends_the_list(self) -> None:
+        """A number lower than the one before it is not a point of the list."""
+        text = "1. one.\n2. two.\n3. three.\n2. two again.\n\nEnd."
+        assert numbers_and_texts(parse_points(text)) == [(1, "one."), (2, "two."), (3, "three.")]
+
+    def test_preamble_and_trailing_prose_are_not_points(self) -> None:
+        """Prose before the first point and after the last is left out."""
+        text = "Joint statement\n\nThe ministers met.\n\n1. one.\n\n2. two.\n\nThe meeting closed.\nEnd of text"
+        assert numbers_and_texts(parse_points(text)) == [(1, "one."), (2, "two.")]
+
+    def test_headings_between_points_are_dropped(self) -> None:
+        """Headings between points, as paragraphs or lines, are not point text."""
+        as_paragraphs = "Politics\n\n1. one.\n\nEconomy\n\n2. two.\n\nSecurity\n\n3. three."
+        as_lines = "Politics\n1. one.\nEconomy\n2. two.\nSecurity\n3. three."
+        expected = [(1, "one."), (2, "two."), (3, "three.")]
+        assert numbers_and_texts(parse_points(as_paragraphs)) == expected
+        assert numbers_and_texts(parse_points(as_lines)) == expected
+
+    def test_last_line_after_unfinished_line_is_kept(self) -> None:
+        """A short last line is text, not a heading, when the line before runs on."""
+        text = "1. trade and\nInvestment\n2. energy."
+        assert parse_points(text)[0].text == "trade and Investment"
+
+    def test_prose_paragraph_between_points_is_kept(self) -> None:
+        """A paragraph of prose between two points continues the first."""
+        text = "1. one.\n\nMore about one.\n\n2. two."
+        assert numbers_and_texts(parse_points(text)) == [(1, "one. More about one."), (2, "two.")]
+
+    def test_indented_paragraph_after_last_point_is_kept(self) -> None:
+        """An indented paragraph after the last point continues it; an unindented one does not."""
+        text = "1. one.\n2. two.\n\n   More about two.\n\nClosing remarks."
+        assert parse_points(text)[-1].text == "two. More about two."
+
+    def test_blank_and_single_newline_separation_agree(self) -> None:
+        """Points separated by blank lines or by single newlines give the same result."""
+        points = ["1. all parties\nagree.", "2. all parties\nact."]
+        assert parse_points("\n\n".join(points)) == parse_points("\n".join(points))
+
+    def test_enumerator_alone_on_its_line(self) -> None:
+        """An enumerator on its own line takes its text from the next line."""
+        text = "1.\nall parties agree.\n2.\nall parties act."
+        assert numbers_and_texts(parse_points(text)) == [(1, "all parties agree."), (2, "all parties act.")]
+
+    def test_non_breaking_spaces(self) -> None:
+        """Non-breaking spaces count as whitespace around and inside points."""
+        text = "\u00a01.\u00a0all\u00a0parties agree.\n\u00a0\n2.\u202fall parties act.\u00a0"
+        assert numbers_and_texts(parse_points(text)) == [(1, "all parties agree."), (2, "all parties act.")]
+
+    def test_decimals_and_years_are_not_enumerators(self) -> None:
+        """1.5 and 2020. at the start of a line are prose, not points."""
+        text = "First, trade grew by\n1.5 percent in\n2020. It will grow.\n\nSecond, all parties act."
+        assert numbers_and_texts(parse_points(text)) == [
+            (1, "trade grew by 1.5 percent in 2020. It will grow."),
+            (2, "all parties act."),
+        ]
+
+    def test_ordinal_word_inside_a_wrapped_sentence(self) -> None:
+        """A wrapped line that starts with "second," mid-sentence is not a point."""
+        text = "First, trade is the\nsecond, after energy.\n\nSecond, all parties act."
+        assert numbers_and_texts(parse_points(text)) == [
+            (1, "trade is the second, after energy."),
+            (2, "all parties act."),
+        ]
+
+    def test_stray_number_in_prose_is_not_a_point(self) -> None:
+        """A lone "1. " line in prose does not displace the real list."""
+        text = "Results:\n1. \nwere good.\n\nFirst, one.\n\nSecond, two."
+        assert [point.text for point in parse_points(text)] == ["one.", "two."]
+
+    def test_points_have_no_themes_or_sources(self) -> None:
+        """Parsed points carry no themes and no sources."""
+        assert all(not point.themes and not point.sources for point in parse_points(SEED))
+
+    @pytest.mark.parametrize(
+        ("name", "numbers"),
+        [
+            ("illustrative_2021", list(range(1, 9))),
+            ("illustrative_bullets", [1, 2, 3, 4, 5]),
+            ("illustrative_c5plus1", [1, 2, 4, 5, 6, 7]),
+            ("heldout_2022", list(range(1, 10))),
+        ],
+    )
+    def test_illustrative_statements(self, name: str, numbers: list[int]) -> None:
+        """The illustrative statements give their points, numbered as in the text."""
+        points = parse_points((DATA / f"{name}.txt").read_text(encoding="utf-8"))
+        assert [point.number for point in points] == numbers
+        assert all("ILLUSTRATIVE" not in point.text and "\n" not in point.text for point in points)
+
+    def test_wrapped_illustrative_point_is_one_line(self) -> None:
+        """A point wrapped over three indented lines becomes one line of text."""
+        points = parse_points((DATA / "illustrative_2021.txt").read_text(encoding="utf-8"))
+        assert points[0].text == (
+            "The parties will deepen strategic trust, support one another on issues of core interest "
+            "and respect the path of development that each country has chosen for itself."
+        )
+
+
+class TestNoPointsFoundError:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "",
+            "   \n\n ",
+            "Just prose.\n\nMore prose.",
+            "1. only one point.",
+            "• a single bullet.",
+            "Second, alone.\n\nFirst, backwards.",
+        ],
+    )
+    def test_raised_without_enumeration(self, text: str) -> None:
+        """Text without a list of two or more points raises the clear error."""
+        with pytest.raises(NoPointsFoundError) as caught:
+            parse_points(text)
+        assert caught.value.errors == (("$", LOOKED_FOR),)
+
+    def test_is_an_invalid_statement_error_and_a_value_error(self) -> None:
+        """It can be caught as InvalidStatementError or ValueError."""
+        with pytest.raises(InvalidStatementError):
+            parse_points("prose")
+        with pytest.raises(ValueError, match="no enumerated points found"):
+            parse_points("prose")
+
+    def test_message_names_the_forms_looked_for(self) -> None:
+        """The message says which enumerations were looked for."""
+        with pytest.raises(NoPointsFoundError) as caught:
+            parse_points("prose")
+        for form in ("First", "Firstly", "1.", "(1)", "•"):
+            assert form in str(caught.value)
+
+    def test_pickles(self) -> None:
+        """The error survives pickling with its problems."""
+        error = NoPointsFoundError()
+        assert pickle.loads(pickle.dumps(error)).errors == error.errors  # noqa: S301 - our own data
+
+    def test_text_must_be_a_string(self) -> None:
+        """A non-string raises InvalidTypeError."""
+        with pytest.raises(InvalidTypeError):
+            parse_points(b"1. bytes.\n2. more bytes.")  # type: ignore[arg-type]
+
+
+# --- properties -------------------------------------------------------------------------
+
+_ORDINAL_FORMS = {word.lower() for word in ORDINALS} | {word.lower() + "ly" for word in ORDINALS}
+
+_ALPHABET = "abcdeghklmnoprtuvwyzéжя中’“”"  # noqa: RUF001 - curly quotes belong in statement texts
+words = st.text(_ALPHABET, min_size=1, max_size=8).filter(lambda word: word not in _ORDINAL_FORMS)
+punctuated_words = st.tuples(words, st.sampled_from(["", "", "", ",", ";", "."])).map("".join)
+
+
+@st.composite
+def point_texts(draw: st.DrawFn) -> list[str]:
+    """A point's text as words (single spaces, ending in a full stop)."""
+    body = draw(st.lists(punctuated_words, min_size=1, max_size=12))
+    return [*body[:-1], body[-1].rstrip(",;.") + "."]
+
+
+@st.composite
+def wrapped(draw: st.DrawFn, text_words: list[str]) -> list[str]:
+    """Split words into lines, some continuation lines indented."""
+    lines = [[text_words[0]]]
+    for word in text_words[1:]:
+        if draw(st.booleans()):
+            lines.append([word])
+        else:
+            lines[-1].append(word)
+    indent = draw(st.sampled_from(["", "   ", "\t"]))
+    return [" ".join(lines[0]), *(indent + " ".join(line) for line in lines[1:])]
+
+
+@st.composite
+def rising_numbers(draw: st.DrawFn, highest: int) -> list[int]:
+    """At least two rising numbers with small gaps, none above *highest*."""
+    start = draw(st.integers(min_value=1, max_value=5))
+    gaps = draw(st.lists(st.integers(min_value=1, max_value=3), min_size=1, max_size=8))
+    numbers = [start]
+    for gap in gaps:
+        if numbers[-1] + gap > highest:
+            break
+        numbers.append(numbers[-1] + gap)
+    return numbers if len(numbers) >= 2 else [1, 2]
+
+
+def _cased(word: str, case: str) -> str:
+    return {"upper": word.upper(), "lower": word.lower(), "title": word}[case]
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> tuple[str, list[tuple[int, str]]]:
+    """A statement text in some enumeration style, and the points it should give."""
+    style = draw(st.sampled_from(["ordinal", "number.", "number)", "(number)", "bullet"]))
+    numbers = draw(rising_numbers(30 if style == "ordinal" else 999))
+    if style == "bullet":
+        numbers = list(range(1, len(numbers) + 1))
+    case = draw(st.sampled_from(["upper", "lower", "title"]))
+    blocks, expected = [], []
+    for number in numbers:
+        text_words = draw(point_texts())
+        if style == "ordinal":
+            word = ORDINALS[number - 1] + draw(st.sampled_from(["", "ly"]))
+            enumerator = _cased(word, case) + draw(st.sampled_from([",", ":"]))
+        elif style == "bullet":
+            enumerator = draw(st.sampled_from(["•", "-", "*", "\u2013"]))
+        else:
+            enumerator = style.replace("number", str(number))
+        lines = draw(wrapped(text_words))
+        lines[0] = f"{enumerator} {lines[0]}"
+        blocks.append("\n".join(lines))
+        expected.append((number, " ".join(text_words)))
+    separator = "\n\n" if style == "ordinal" else draw(st.sampled_from(["\n", "\n\n"]))
+    body = separator.join(blocks)
+    if draw(st.booleans()):
+        body = "Joint statement\n\nThe ministers met and agreed as follows.\n\n" + body
+    if draw(st.booleans()):
+        body += "\n\nThe ministers will meet again.\nEnd of text"
+    newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    return body.replace("\n", newline), expected
+
+
+class TestParsePointsProperties:
+    @given(documents())
+    def test_rendered_points_parse_back(self, document: tuple[str, list[tuple[int, str]]]) -> None:
+        """Points rendered in any style, wrapped, with prose around them, parse back unchanged."""
+        text, expected = document
+        assert numbers_and_texts(parse_points(text)) == expected
+
+    @given(st.lists(st.lists(words, min_size=1, max_size=10).map(" ".join), max_size=6))
+    def test_plain_prose_has_no_points(self, paragraphs: list[str]) -> None:
+        """Prose without enumerators always raises NoPointsFoundError."""
+        with pytest.raises(NoPointsFoundError):
+            parse_points("\n\n".join(paragraphs))
+
+    @given(st.text(max_size=300))
+    def test_any_text_gives_points_or_the_clear_error(self, text: str) -> None:
+        """Arbitrary text gives valid points in ascending order or raises NoPointsFoundError."""
+        try:
+            points = parse_points(text)
+        except NoPointsFoundError:
+            return
+        except InvalidStatementError as error:
+            reasons = [reason for _, reason in error.errors]
+        else:
+            reasons = []
+        if reasons:
+            assert all(reason.startswith("placeholder") for reason in reasons)
+            return
+        numbers = [point.number for point in points]
+        assert len(numbers) >= 2
+        assert numbers == sorted(set(numbers))

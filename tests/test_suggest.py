@@ -1,0 +1,132 @@
+"""Tests for suggest_themes and with_suggested_themes, and the keyword rules they use."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from c5statement import MEETING_2020, THEMES, Point, Theme
+from c5statement._parse import parse_points
+from c5statement._suggest import suggest_themes, with_suggested_themes
+from c5statement.strategies import points
+
+DATA = Path(__file__).parent / "data"
+
+
+def labelled(prefix: str) -> list[tuple[str, frozenset[str]]]:
+    """(text, hand-assigned themes) for the statements tests/data/<prefix>_*.txt."""
+    pairs = []
+    for themes_path in sorted(DATA.glob(f"{prefix}_*.themes.txt")):
+        gold = {}
+        for line in themes_path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                number, *slugs = line.split()
+                gold[int(number)] = frozenset(slugs)
+        text = (DATA / themes_path.name.replace(".themes.txt", ".txt")).read_text(encoding="utf-8")
+        parsed = parse_points(text)
+        assert sorted(gold) == [point.number for point in parsed]
+        pairs += [(point.text, gold[point.number]) for point in parsed]
+    return pairs
+
+
+def micro(pairs: list[tuple[str, frozenset[str]]]) -> tuple[float, float]:
+    hits = suggested = assigned = 0
+    for text, gold in pairs:
+        guess = suggest_themes(text)
+        hits += len(guess & gold)
+        suggested += len(guess)
+        assigned += len(gold)
+    return hits / suggested, hits / assigned
+
+
+class TestSuggestThemes:
+    @pytest.mark.parametrize("point", MEETING_2020.points, ids=lambda point: f"point-{point.number}")
+    def test_reproduces_the_2020_themes(self, point: Point) -> None:
+        """Each 2020 point gets exactly its hand-assigned themes."""
+        assert suggest_themes(point.text) == point.themes
+
+    @pytest.mark.parametrize(("prefix", "floor"), [("illustrative", 0.9), ("heldout", 0.75)])
+    def test_precision_and_recall_on_hand_labelled_statements(self, prefix: str, floor: float) -> None:
+        """Micro precision and recall on the hand-labelled statements stay above a floor."""
+        precision, recall = micro(labelled(prefix))
+        assert precision >= floor
+        assert recall >= floor
+
+    def test_trailing_star_matches_any_ending(self) -> None:
+        """agricultur* matches agriculture and agricultural."""
+        assert suggest_themes("Agriculture matters.") == suggest_themes("agricultural goods.") == {"agriculture"}
+
+    def test_matches_whole_words_only(self) -> None:
+        """Keywords do not match inside longer words ("important" is not "import")."""
+        assert suggest_themes("an important role for Vegas tradesmen.") == frozenset()
+
+    def test_case_and_line_breaks_do_not_matter(self) -> None:
+        """Phrases match in any case and across any whitespace."""
+        assert "belt-and-road" in suggest_themes("the BELT and\nRoad initiative")
+
+    def test_curly_apostrophes_match_straight_ones(self) -> None:
+        """A keyword with a straight apostrophe matches a curly one in the text."""
+        assert "mechanism" in suggest_themes("the foreign ministers’ meeting mechanism")  # noqa: RUF001 - the point
+
+    def test_suggests_only_vocabulary_slugs(self) -> None:
+        """A custom vocabulary is used instead of the packaged one."""
+        vocabulary = {"ports": Theme("ports", "Ports", "Sea ports.", ("port*",)), "none": Theme("none", "N", "N.")}
+        assert suggest_themes("ports and trade", vocabulary=vocabulary) == {"ports"}
+        assert suggest_themes("ports and trade", vocabulary={}) == frozenset()
+
+    @given(st.text(max_size=200))
+    def test_any_text_gives_packaged_slugs(self, text: str) -> None:
+        """Suggestions for any text are slugs of the packaged vocabulary."""
+        assert suggest_themes(text) <= THEMES.keys()
+
+    @given(st.sampled_from(sorted(THEMES)), st.data())
+    def test_each_keyword_suggests_its_theme(self, slug: str, data: st.DataObject) -> None:
+        """A text made of one keyword suggests that keyword's theme."""
+        keyword = data.draw(st.sampled_from(THEMES[slug].keywords))
+        assert slug in suggest_themes(f"We note {keyword.removesuffix('*')} here.")
+
+
+class TestThemeKeywords:
+    @pytest.mark.parametrize("theme", THEMES.values(), ids=lambda theme: theme.slug)
+    def test_keywords_are_clean(self, theme: Theme) -> None:
+        """Keywords are lowercase, trimmed, unique, and a star comes only at the end."""
+        assert theme.keywords
+        assert len(set(theme.keywords)) == len(theme.keywords)
+        for keyword in theme.keywords:
+            assert keyword == keyword.lower() == keyword.strip()
+            assert "*" not in keyword[:-1]
+            assert re.fullmatch(r"[a-z0-9'+, -]+\*?", keyword)
+
+
+class TestWithSuggestedThemes:
+    def test_fills_points_without_themes(self) -> None:
+        """Points without themes get the suggestions."""
+        parsed = parse_points((DATA / "seed_article.txt").read_text(encoding="utf-8"))
+        assert with_suggested_themes(parsed) == tuple(attrs.evolve(point, sources=()) for point in MEETING_2020.points)
+
+    def test_never_overwrites(self) -> None:
+        """Themes a person has set are kept as they are, even if they look wrong."""
+        point = Point(1, "all parties condemn terrorism.", themes=frozenset({"trade"}))
+        assert with_suggested_themes([point]) == (point,)
+
+    def test_accepts_any_iterable(self) -> None:
+        """A generator of points is fine."""
+        result = with_suggested_themes(Point(n, "energy.") for n in (1, 2))
+        assert [point.themes for point in result] == [frozenset({"energy"})] * 2
+
+    @given(st.lists(points(), max_size=6))
+    def test_only_empty_themes_change(self, given_points: list[Point]) -> None:
+        """Numbers, texts and sources never change; set themes never change."""
+        result = with_suggested_themes(given_points)
+        assert len(result) == len(given_points)
+        for before, after in zip(given_points, result, strict=True):
+            assert attrs.evolve(after, themes=before.themes) == before
+            if before.themes:
+                assert after.themes == before.themes
+            else:
+                assert after.themes == suggest_themes(before.text)
