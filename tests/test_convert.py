@@ -5,9 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import re
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given, settings
@@ -28,6 +26,10 @@ from c5statement import (
 )
 from c5statement._convert import MAX_DEPTH
 from c5statement.strategies import context_notes, meetings, participants, points, quotes, sources, topics
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 LAW = settings(max_examples=2000)
 
@@ -211,8 +213,11 @@ class TestBadDocuments:
         target = next(value for p, value in walk(document) if p == path)
         required = {"$": ["id", "title", "level", "date", "format"]}.get(path)
         if required is None:
-            required = [key for key in ("number", "text", "country", "person", "title", "speaker", "id", "publisher")
-                        if key in target]
+            required = [
+                key
+                for key in ("number", "text", "country", "person", "title", "speaker", "id", "publisher")
+                if key in target
+            ]
         for key in required:
             broken = copy.deepcopy(document)
             del next(value for p, value in walk(broken) if p == path)[key]
@@ -320,7 +325,9 @@ class TestBadDocuments:
         document["participants"][1]["country"] = "KZ"
         with pytest.raises(InvalidStatementError) as caught:
             from_dict(document)
-        assert caught.value.errors == (("$.points[4].number", "point numbers must be unique and ascending: 2 follows 4"),)
+        assert caught.value.errors == (
+            ("$.points[4].number", "point numbers must be unique and ascending: 2 follows 4"),
+        )
 
     @pytest.mark.parametrize("date", ["2020-7-16", "16.07.2020", "2020-02-30", "2020-07-16T00:00:00", "20200716"])
     def test_bad_dates(self, date: str) -> None:
@@ -335,12 +342,11 @@ class TestBadDocuments:
     @settings(max_examples=1000)
     @given(st.one_of(st.binary(max_size=200), st.text(max_size=200)))
     def test_arbitrary_input_raises_only_invalid_statement_error(self, data: str | bytes) -> None:
-        """Whatever the input, the only exception is InvalidStatementError."""
-        try:
+        """Whatever the input, the only exception is InvalidStatementError, with located reasons."""
+        with pytest.raises(InvalidStatementError) as caught:
             from_json(data, Point)
-        except InvalidStatementError as error:
-            assert error.errors
-            assert all(path.startswith("$") and reason for path, reason in error.errors)
+        assert caught.value.errors
+        assert all(path.startswith("$") and reason for path, reason in caught.value.errors)
 
     @settings(max_examples=300)
     @given(meetings(max_points=3), st.data())
@@ -352,8 +358,14 @@ class TestBadDocuments:
             from_json(text[:cut])
 
     @settings(max_examples=500)
-    @given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5),
-                        lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3)))
+    @given(
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+            lambda children: (
+                st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3)
+            ),
+        )
+    )
     def test_arbitrary_json_values(self, value: Any) -> None:
         """Any JSON value put in place of a meeting gives a located InvalidStatementError."""
         with pytest.raises(InvalidStatementError):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import pytest
@@ -186,7 +186,11 @@ class TestMeeting:
         ("field", "value", "reason"),
         [
             ("date", "2021-05-12", "must be a datetime.date, got str"),
-            ("date", datetime.datetime(2021, 5, 12, tzinfo=datetime.timezone.utc), "must be a datetime.date, got datetime"),
+            (
+                "date",
+                datetime.datetime(2021, 5, 12, tzinfo=datetime.timezone.utc),
+                "must be a datetime.date, got datetime",
+            ),
             ("format", "zoom", "'zoom' is not one of hybrid, in-person, video"),
             ("level", "Foreign Ministers", "is not a lowercase slug"),
             ("points", [Point(1, "x")], "must be a tuple, got list"),
@@ -234,7 +238,7 @@ def _reachable(value: object) -> list[object]:
         item = stack.pop()
         found.append(item)
         if attrs.has(type(item)):
-            stack.extend(getattr(item, field.name) for field in attrs.fields(type(item)))
+            stack.extend(getattr(item, field.name) for field in attrs.fields(cast("Any", type(item))))
         elif isinstance(item, (tuple, frozenset)):
             stack.extend(item)
     return found
@@ -295,8 +299,18 @@ class TestVocabulary:
     @pytest.mark.parametrize(
         "slug",
         [
-            "development-paths", "health", "belt-and-road", "connectivity", "agriculture", "digital-economy",
-            "security", "afghanistan", "multilateralism", "non-interference", "energy", "people-to-people",
+            "development-paths",
+            "health",
+            "belt-and-road",
+            "connectivity",
+            "agriculture",
+            "digital-economy",
+            "security",
+            "afghanistan",
+            "multilateralism",
+            "non-interference",
+            "energy",
+            "people-to-people",
             "mechanism",
         ],
     )

@@ -12,9 +12,9 @@ from ._themes import THEMES, Theme
 if TYPE_CHECKING:
     from ._compare import Series, compare
     from ._diff import FieldChange, PointChange, StatementDiff, WordEdit, diff
-    from ._parse import parse_points, skeleton
+    from ._parse import NoPointsFoundError, parse_points, skeleton, skeleton_json
     from ._schema import json_schema
-    from ._suggest import suggest_themes
+    from ._suggest import suggest_themes, with_suggested_themes
 
     MEETING_2020: Meeting
     __version__: str
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 # Heavier modules load on first use, so that `import c5statement` stays cheap.
 _LAZY = {
     "FieldChange": "._diff",
+    "NoPointsFoundError": "._parse",
     "PointChange": "._diff",
     "Series": "._compare",
     "StatementDiff": "._diff",
@@ -31,7 +32,9 @@ _LAZY = {
     "json_schema": "._schema",
     "parse_points": "._parse",
     "skeleton": "._parse",
+    "skeleton_json": "._parse",
     "suggest_themes": "._suggest",
+    "with_suggested_themes": "._suggest",
 }
 
 __all__ = [
@@ -45,6 +48,7 @@ __all__ = [
     "InvalidStatementError",
     "InvalidTypeError",
     "Meeting",
+    "NoPointsFoundError",
     "Participant",
     "Point",
     "PointChange",
@@ -65,25 +69,27 @@ __all__ = [
     "load",
     "parse_points",
     "skeleton",
+    "skeleton_json",
     "suggest_themes",
     "to_dict",
     "to_json",
+    "with_suggested_themes",
 ]
 
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        from importlib import import_module  # noqa: PLC0415 - loaded on first use only
+        from importlib import import_module
 
         value = getattr(import_module(_LAZY[name], __name__), name)
         globals()[name] = value
         return value
     if name == "MEETING_2020":
-        from ._data import meeting_2020  # noqa: PLC0415 - loaded on first access only
+        from ._data import meeting_2020
 
         return meeting_2020()
     if name == "__version__":
-        from importlib.metadata import version  # noqa: PLC0415 - costly, rarely needed
+        from importlib.metadata import version
 
         return version("c5statement")
     msg = f"module {__name__!r} has no attribute {name!r}"

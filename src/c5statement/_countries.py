@@ -4,10 +4,7 @@ from __future__ import annotations
 
 __all__ = ["COUNTRY_CODES"]
 
-# The officially assigned codes, plus "EU", which ISO 3166 reserves exceptionally
-# for the European Union (a party to the C5+EU format).
-COUNTRY_CODES: frozenset[str] = frozenset(
-    """
+_ASSIGNED = """
     AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM
     BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX
     CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG
@@ -18,6 +15,8 @@ COUNTRY_CODES: frozenset[str] = frozenset(
     RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF
     TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF
     WS YE YT ZA ZM ZW
-    EU
-    """.split()
-)
+"""
+
+# The officially assigned codes, plus "EU", which ISO 3166 reserves exceptionally
+# for the European Union (a party to the C5+EU format).
+COUNTRY_CODES: frozenset[str] = frozenset([*_ASSIGNED.split(), "EU"])

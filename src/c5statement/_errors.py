@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = ["InvalidStatementError", "InvalidTypeError"]
 
@@ -38,7 +41,6 @@ class InvalidStatementError(ValueError):
 
     def __reduce__(self) -> tuple[type[InvalidStatementError], tuple[tuple[tuple[str, str], ...], str | None]]:
         return (type(self), (self.errors, self.source))
-
 
 
 class InvalidTypeError(InvalidStatementError, TypeError):

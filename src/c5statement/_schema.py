@@ -51,7 +51,7 @@ class _Builder:
     def __init__(self) -> None:
         self.defs: dict[str, Any] = {}
 
-    def for_type(self, tp: Any, extra: dict[str, Any]) -> dict[str, Any]:  # noqa: PLR0911 - one branch per kind
+    def for_type(self, tp: Any, extra: dict[str, Any]) -> dict[str, Any]:  # noqa: C901, PLR0911 - one branch per kind
         origin = typing.get_origin(tp)
         args = typing.get_args(tp)
         if origin in (typing.Union, types.UnionType):
