@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from c5statement import MEETING_2020, Meeting, fingerprint, from_json, to_json
+from c5statement import MEETING_2020, ContextNote, Meeting, Point, Quote, Topic, fingerprint, from_json, to_json
 from c5statement._data import meeting_2020
 
 NCA = "nca-2020-07-20"
@@ -147,7 +147,13 @@ class TestFacts:
 
     def test_seed_texts_cite_the_seed(self) -> None:
         """Points, topics, quotes and context cite the nCa article."""
-        for item in (*MEETING_2020.points, *MEETING_2020.topics, *MEETING_2020.quotes, *MEETING_2020.context):
+        cited: list[Point | Topic | Quote | ContextNote] = [
+            *MEETING_2020.points,
+            *MEETING_2020.topics,
+            *MEETING_2020.quotes,
+            *MEETING_2020.context,
+        ]
+        for item in cited:
             assert NCA in item.sources
 
 

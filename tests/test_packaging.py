@@ -65,7 +65,7 @@ class TestImport:
     def test_unknown_attribute(self) -> None:
         """A misspelt name is an AttributeError, as for any module."""
         with pytest.raises(AttributeError, match="MEETING_2021"):
-            _ = c5statement.MEETING_2021  # type: ignore[attr-defined]
+            _ = c5statement.MEETING_2021
 
     def test_py_typed(self) -> None:
         """The package declares that it is typed."""
