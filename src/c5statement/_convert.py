@@ -16,14 +16,11 @@ Rules (each enforced by a hook below):
 from __future__ import annotations
 
 import datetime
-import hashlib
-import json
+import functools
 import os
 import re
-import tempfile
 import typing
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import cattrs
@@ -32,6 +29,9 @@ from cattrs.gen import make_dict_structure_fn
 
 from ._errors import InvalidStatementError, InvalidTypeError
 from ._model import PLACEHOLDER, Meeting
+
+if TYPE_CHECKING:
+    converter: cattrs.Converter
 
 if typing.TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -182,11 +182,11 @@ def _class_hook(cls: Any, conv: cattrs.Converter) -> Callable[[object, Any], Any
 
 
 def _unstructure_frozenset(value: frozenset[Any]) -> list[Any]:
-    return sorted(converter.unstructure(item) for item in value)
+    return sorted(get_converter().unstructure(item) for item in value)
 
 
 def _unstructure_tuple(value: tuple[Any, ...]) -> list[Any]:
-    return [converter.unstructure(item) for item in value]
+    return [get_converter().unstructure(item) for item in value]
 
 
 def make_converter() -> cattrs.Converter:
@@ -205,7 +205,17 @@ def make_converter() -> cattrs.Converter:
     return conv
 
 
-converter = make_converter()
+@functools.cache
+def get_converter() -> cattrs.Converter:
+    """Return the package's converter, built on first use (keeps the import cheap)."""
+    return make_converter()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "converter":
+        return get_converter()
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
 
 
 def _problems(error: BaseException, path: str) -> Iterator[Problem]:  # noqa: C901, PLR0912 - one branch per error kind
@@ -252,7 +262,7 @@ def to_dict(obj: attrs.AttrsInstance) -> dict[str, Any]:
     if not attrs.has(type(obj)):
         raise InvalidTypeError([("$", f"cannot write {type(obj).__name__}: not a c5statement object")])
     data: dict[str, Any] = {_VERSION_KEY: FORMAT_VERSION}
-    data.update(converter.unstructure(obj))
+    data.update(get_converter().unstructure(obj))
     return data
 
 
@@ -291,7 +301,7 @@ def from_dict(data: object, cls: type[T] = Meeting) -> T:  # type: ignore[assign
             )
         data = {key: value for key, value in data.items() if key != _VERSION_KEY}
     try:
-        return converter.structure(data, cls)
+        return get_converter().structure(data, cls)
     except Exception as error:  # noqa: BLE001 - every failure becomes a located problem
         raise InvalidStatementError(list(_problems(error, "$"))) from None
 
@@ -313,6 +323,8 @@ def to_json(obj: attrs.AttrsInstance) -> str:
           "sources": []
         }
     """
+    import json
+
     return json.dumps(to_dict(obj), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
@@ -382,6 +394,8 @@ def _decode(text: str | bytes | bytearray) -> str:
 
 def parse_json(text: str | bytes | bytearray) -> Any:
     """Parse JSON strictly: UTF-8, no duplicate keys, no NaN / Infinity, bounded nesting."""
+    import json
+
     decoded = _decode(text)
     try:
         document = json.loads(decoded, object_pairs_hook=_pairs, parse_constant=_NonFinite)
@@ -439,7 +453,8 @@ def load(path: str | os.PathLike[str], cls: type[T] = Meeting) -> T:  # type: ig
         >>> load(path) == MEETING_2020
         True
     """
-    data = Path(path).read_bytes()
+    with open(path, "rb") as stream:  # noqa: PTH123 - pathlib costs import time
+        data = stream.read()
     try:
         return from_json(data, cls)
     except InvalidStatementError as error:
@@ -459,6 +474,9 @@ def dump(obj: attrs.AttrsInstance, path: str | os.PathLike[str]) -> None:
         >>> path.read_text(encoding="utf-8").splitlines()[1]
         '  "format_version": 1,'
     """
+    import tempfile
+    from pathlib import Path
+
     data = to_json(obj).encode("utf-8")
     target = Path(path)
     handle, temporary = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
@@ -486,4 +504,6 @@ def fingerprint(obj: attrs.AttrsInstance) -> str:
         >>> len(fingerprint(Point(number=1, text="x")))
         64
     """
+    import hashlib
+
     return hashlib.sha256(to_json(obj).encode("utf-8")).hexdigest()
