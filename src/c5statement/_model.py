@@ -9,8 +9,7 @@ the object being built (``$.points[2].text``).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
@@ -18,6 +17,9 @@ from ._countries import COUNTRY_CODES
 from ._errors import InvalidStatementError, InvalidTypeError
 from ._ordinals import ordinal_word
 from ._themes import SLUG_PATTERN, is_slug
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
 
 __all__ = [
     "FORMATS",
@@ -111,8 +113,10 @@ class _Checker:
         if value is None:
             return
         self.text(path, value)
-        if isinstance(value, str) and value.strip() and not (
-            value.startswith(("http://", "https://")) and " " not in value
+        if (
+            isinstance(value, str)
+            and value.strip()
+            and not (value.startswith(("http://", "https://")) and " " not in value)
         ):
             self.problems.append((path, f"{value!r} is not an http(s) URL"))
 
@@ -121,7 +125,8 @@ class _Checker:
         if not isinstance(value, kind):
             self.wrong_type(path, f"a {kind.__name__}", value)
             return
-        elements: Any = sorted(value, key=repr) if kind is frozenset else value
+        collection: Any = value
+        elements = sorted(collection, key=repr) if kind is frozenset else collection
         for index, item in enumerate(elements):
             yield (f"{path}[{index}]", item)
 
@@ -323,6 +328,30 @@ class Point(_Validated):
         """
         return f"{ordinal_word(self.number)}, {self.text}"
 
+    def _repr_html_(self) -> str:
+        """Notebook view: the number, the escaped text and the themes.
+
+        Example:
+            >>> Point(1, "all parties agree.")._repr_html_().startswith("<div")
+            True
+        """
+        from ._render import point_to_html
+
+        return point_to_html(self)
+
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        """Notebook views: ``text/plain`` and escaped ``text/html``.
+
+        Example:
+            >>> sorted(Point(1, "all parties agree.")._repr_mimebundle_())
+            ['text/html', 'text/plain']
+        """
+        from ._render import mimebundle, point_to_html, point_to_text
+
+        return mimebundle(point_to_text(self, color=False), point_to_html(self), include, exclude)
+
 
 @attrs.frozen
 class Quote(_Validated):
@@ -465,7 +494,10 @@ class Meeting(_Validated):
         for path, participant in participants:
             if participant.country in seen_countries:
                 check.problems.append(
-                    (f"{path}.country", f"{participant.country} already appears at {seen_countries[participant.country]}")
+                    (
+                        f"{path}.country",
+                        f"{participant.country} already appears at {seen_countries[participant.country]}",
+                    )
                 )
             seen_countries.setdefault(participant.country, path)
             if participant.role == self.CHAIR_ROLE:
@@ -530,7 +562,8 @@ class Meeting(_Validated):
             True
         """
         found: set[str] = set()
-        for item in (*self.points, *self.topics):
+        tagged: tuple[Point | Topic, ...] = (*self.points, *self.topics)
+        for item in tagged:
             found |= item.themes
         return frozenset(found)
 
@@ -565,3 +598,67 @@ class Meeting(_Validated):
             if point.number == number:
                 return point
         raise KeyError(number)
+
+    def to_text(self, *, color: bool | None = None) -> str:
+        """Render the meeting for a terminal: facts, topics, decisions and numbered points.
+
+        Args:
+            color: Use ANSI colours; ``None`` (the default) colours only when
+                standard output is a terminal and ``NO_COLOR`` is not set.
+
+        Example:
+            >>> from c5statement import MEETING_2020
+            >>> "9. all parties should" in MEETING_2020.to_text(color=False)
+            True
+        """
+        from ._render import meeting_to_text
+
+        return meeting_to_text(self, color=color)
+
+    def to_markdown(self) -> str:
+        """Render the meeting as Markdown.
+
+        Example:
+            >>> from c5statement import MEETING_2020
+            >>> "## Points" in MEETING_2020.to_markdown()
+            True
+        """
+        from ._render import meeting_to_markdown
+
+        return meeting_to_markdown(self)
+
+    def to_html(self) -> str:
+        """Render the meeting as an HTML fragment, every text escaped.
+
+        Example:
+            >>> from c5statement import MEETING_2020
+            >>> MEETING_2020.to_html().startswith('<div class="c5 c5-meeting">')
+            True
+        """
+        from ._render import meeting_to_html
+
+        return meeting_to_html(self)
+
+    def _repr_html_(self) -> str:
+        """Notebook view: :meth:`to_html`.
+
+        Example:
+            >>> from c5statement import MEETING_2020
+            >>> MEETING_2020._repr_html_() == MEETING_2020.to_html()
+            True
+        """
+        return self.to_html()
+
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        """Notebook views: ``text/plain`` and escaped ``text/html``.
+
+        Example:
+            >>> from c5statement import MEETING_2020
+            >>> sorted(MEETING_2020._repr_mimebundle_(include=["text/html"]))
+            ['text/html']
+        """
+        from ._render import mimebundle
+
+        return mimebundle(self.to_text(color=False), self.to_html(), include, exclude)

@@ -1,0 +1,314 @@
+"""A series view over several statements: themes over time, point lineages, similarity."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from . import _render
+from ._align import DEFAULT_THRESHOLD
+from ._diff import StatementDiff, diff
+from ._model import Meeting, Point
+
+__all__ = ["Lineage", "Series", "compare"]
+
+_PANDAS_HINT = 'to_frame() needs pandas, which is not installed; install it with: pip install "c5statement[pandas]"'
+
+
+@attrs.frozen
+class Lineage:
+    """One point followed through a series of statements.
+
+    Attributes:
+        points: The point in each statement, or ``None`` where it is absent
+            (not yet made, or dropped).
+        kinds: How it changed from the previous statement: ``None`` where it is
+            absent, ``"added"`` where it first appears, otherwise the kind of
+            its :class:`c5statement.PointChange`.
+        similarities: Its similarity to the previous statement's point, where
+            both exist.
+
+    Example:
+        >>> from c5statement import MEETING_2020, compare
+        >>> compare([MEETING_2020, MEETING_2020]).lineages[7].numbers
+        (8, 8)
+    """
+
+    points: tuple[Point | None, ...]
+    kinds: tuple[str | None, ...]
+    similarities: tuple[float | None, ...]
+
+    @property
+    def numbers(self) -> tuple[int | None, ...]:
+        """The point's number in each statement, ``None`` where absent.
+
+        Example:
+            >>> Lineage((None, Point(2, "a.")), (None, "added"), (None, None)).numbers
+            (None, 2)
+        """
+        return tuple(None if point is None else point.number for point in self.points)
+
+
+def _statement_similarity(result: StatementDiff, old_size: int, new_size: int) -> float:
+    if old_size + new_size == 0:
+        return 1.0
+    matched = sum(change.similarity for change in result.points if change.old is not None and change.new is not None)
+    return min(1.0, 2 * matched / (old_size + new_size))
+
+
+@attrs.frozen
+class Series:
+    """Several statements compared in order; see :func:`compare`.
+
+    Attributes:
+        statements: The meetings, in the order given.
+        diffs: The diff of each statement to the next.
+        similarity: Pairwise similarity of the statements (a symmetric matrix
+            with ones on the diagonal): the summed similarity of matched points,
+            relative to the number of points of both.
+        lineages: Each point followed through the series, in order of first
+            appearance.
+
+    Example:
+        >>> from c5statement import MEETING_2020, compare
+        >>> series = compare([MEETING_2020, MEETING_2020])
+        >>> series.theme_matrix["afghanistan"]
+        (True, True)
+    """
+
+    statements: tuple[Meeting, ...]
+    diffs: tuple[StatementDiff, ...]
+    similarity: tuple[tuple[float, ...], ...]
+    lineages: tuple[Lineage, ...]
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The statements' ids, which label rows and columns.
+
+        Example:
+            >>> from c5statement import MEETING_2020, compare
+            >>> compare([MEETING_2020]).labels
+            ('cc5-fmm-2020',)
+        """
+        return tuple(statement.id for statement in self.statements)
+
+    @property
+    def themes(self) -> tuple[str, ...]:
+        """Every theme of any statement (points and topics), sorted.
+
+        Example:
+            >>> from c5statement import MEETING_2020, compare
+            >>> compare([MEETING_2020]).themes[:2]
+            ('afghanistan', 'agriculture')
+        """
+        found: set[str] = set()
+        for statement in self.statements:
+            found |= statement.themes
+        return tuple(sorted(found))
+
+    @property
+    def theme_matrix(self) -> dict[str, tuple[bool, ...]]:
+        """For each theme, whether each statement has it.
+
+        Example:
+            >>> from c5statement import MEETING_2020, compare
+            >>> compare([MEETING_2020]).theme_matrix["security"]
+            (True,)
+        """
+        return {theme: tuple(theme in statement.themes for statement in self.statements) for theme in self.themes}
+
+    def lineage_of(self, statement: int, number: int) -> Lineage:
+        """Return the lineage holding point *number* of the statement at position *statement*.
+
+        Raises:
+            KeyError: If that statement has no such point.
+
+        Example:
+            >>> from c5statement import MEETING_2020, compare
+            >>> compare([MEETING_2020, MEETING_2020]).lineage_of(0, 8).numbers
+            (8, 8)
+        """
+        for lineage in self.lineages:
+            if lineage.numbers[statement] == number:
+                return lineage
+        raise KeyError(number)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Return one plain row per point per statement, for tables and data frames.
+
+        Each row has ``lineage`` (1-based), ``statement`` (its id), ``position``
+        (0-based place in the series), ``date`` (ISO), ``number``, ``text``,
+        ``themes`` (sorted list), ``change`` (``"added"`` where it first appears,
+        else the kind of change from the previous statement) and ``similarity``
+        (to the previous statement's point, or ``None``).
+
+        Example:
+            >>> from c5statement import MEETING_2020, compare
+            >>> row = compare([MEETING_2020, MEETING_2020]).to_records()[1]
+            >>> row["statement"], row["number"], row["change"]
+            ('cc5-fmm-2020', 1, 'unchanged')
+        """
+        rows = []
+        for index, lineage in enumerate(self.lineages, 1):
+            for position, point in enumerate(lineage.points):
+                if point is None:
+                    continue
+                statement = self.statements[position]
+                rows.append(
+                    {
+                        "lineage": index,
+                        "statement": statement.id,
+                        "position": position,
+                        "date": statement.date.isoformat(),
+                        "number": point.number,
+                        "text": point.text,
+                        "themes": sorted(point.themes),
+                        "change": lineage.kinds[position],
+                        "similarity": lineage.similarities[position],
+                    }
+                )
+        return rows
+
+    def to_frame(self) -> Any:
+        """Return :meth:`to_records` as a pandas ``DataFrame``.
+
+        Raises:
+            ImportError: If pandas is not installed, with the command that installs it.
+
+        Example:
+            >>> from c5statement import MEETING_2020, compare
+            >>> compare([MEETING_2020]).to_frame().shape
+            (9, 9)
+        """
+        try:
+            import pandas as pd
+        except ImportError as error:
+            raise ImportError(_PANDAS_HINT, name=error.name) from error
+        return pd.DataFrame.from_records(
+            self.to_records(),
+            columns=["lineage", "statement", "position", "date", "number", "text", "themes", "change", "similarity"],
+        )
+
+    def to_text(self, *, color: bool | None = None) -> str:
+        """Render the series for a terminal.
+
+        Example:
+            >>> from c5statement import MEETING_2020, compare
+            >>> "Lineages" in compare([MEETING_2020]).to_text(color=False)
+            True
+        """
+        return _render.series_to_text(self, color=color)
+
+    def to_markdown(self) -> str:
+        """Render the series as Markdown.
+
+        Example:
+            >>> from c5statement import MEETING_2020, compare
+            >>> compare([MEETING_2020]).to_markdown().startswith("# Series")
+            True
+        """
+        return _render.series_to_markdown(self)
+
+    def to_html(self) -> str:
+        """Render the series as an HTML fragment.
+
+        Example:
+            >>> from c5statement import MEETING_2020, compare
+            >>> "<table>" in compare([MEETING_2020]).to_html()
+            True
+        """
+        return _render.series_to_html(self)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        return _render.mimebundle(self.to_text(color=False), self.to_html(), include, exclude)
+
+
+def _lineages(statements: Sequence[Meeting], diffs: Sequence[StatementDiff]) -> tuple[Lineage, ...]:
+    count = len(statements)
+    chains: list[tuple[list[Point | None], list[str | None], list[float | None]]] = []
+    open_by_number: dict[int, int] = {}
+    if statements:
+        for point in statements[0].points:
+            open_by_number[point.number] = len(chains)
+            chains.append(([point] + [None] * (count - 1), ["added"] + [None] * (count - 1), [None] * count))
+    for position, result in enumerate(diffs, 1):
+        following: dict[int, int] = {}
+        for change in result.points:
+            if change.new is None:
+                continue
+            if change.old is not None and change.old.number in open_by_number:
+                chain = open_by_number[change.old.number]
+                chains[chain][1][position] = change.kind
+                chains[chain][2][position] = change.similarity
+            else:
+                chain = len(chains)
+                chains.append(([None] * count, [None] * count, [None] * count))
+                chains[chain][1][position] = "added"
+            chains[chain][0][position] = change.new
+            following[change.new.number] = chain
+        open_by_number = following
+    return tuple(Lineage(tuple(points), tuple(kinds), tuple(scores)) for points, kinds, scores in chains)
+
+
+def compare(
+    statements: Sequence[Meeting],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    similarity: Callable[[Point, Point], float] | None = None,
+) -> Series:
+    """Compare a series of statements, in the order given (usually by date).
+
+    Args:
+        statements: The meetings (at least one).
+        threshold: As for :func:`c5statement.diff`.
+        similarity: As for :func:`c5statement.diff`.
+
+    Returns:
+        The series: theme presence, point lineages, pairwise similarity and the
+        diff of each statement to the next.
+
+    Raises:
+        TypeError: If *statements* is not a sequence of :class:`Meeting`.
+        ValueError: If it is empty, or *threshold* is outside 0 to 1.
+
+    Example:
+        >>> import attrs
+        >>> from c5statement import MEETING_2020
+        >>> later = attrs.evolve(MEETING_2020, id="later", points=MEETING_2020.points[5:])
+        >>> series = compare([MEETING_2020, later])
+        >>> series.lineage_of(0, 8).numbers
+        (8, 8)
+        >>> [round(value, 2) for value in series.similarity[0]]
+        [1.0, 0.62]
+    """
+    if isinstance(statements, (str, bytes, Meeting)) or not isinstance(statements, Sequence):
+        msg = f"compare() takes a sequence of Meeting objects, got {type(statements).__name__}"
+        raise TypeError(msg)
+    for index, statement in enumerate(statements):
+        if not isinstance(statement, Meeting):
+            msg = f"compare() takes Meeting objects; item {index} is a {type(statement).__name__}"
+            raise TypeError(msg)
+    if not statements:
+        msg = "compare() needs at least one statement"
+        raise ValueError(msg)
+    meetings = tuple(statements)
+    count = len(meetings)
+    matrix = [[1.0] * count for _ in range(count)]
+    diffs: list[StatementDiff] = []
+    for first in range(count):
+        for second in range(first + 1, count):
+            result = diff(meetings[first], meetings[second], threshold=threshold, similarity=similarity)
+            if second == first + 1:
+                diffs.append(result)
+            value = _statement_similarity(result, len(meetings[first].points), len(meetings[second].points))
+            matrix[first][second] = matrix[second][first] = value
+    if count == 1:
+        diff(meetings[0], meetings[0], threshold=threshold, similarity=similarity)  # validates the arguments
+    return Series(meetings, tuple(diffs), tuple(tuple(row) for row in matrix), _lineages(meetings, diffs))

@@ -1,0 +1,806 @@
+"""Differences between two statements: aligned points, word edits and field changes.
+
+:func:`diff` aligns the consensus points of two meetings by content (see
+``_align.py``), reports each point as unchanged, edited, moved, added or removed,
+and compares every other field of the meetings, recursing into nested records.
+The result, a :class:`StatementDiff`, is a frozen value: it applies to the old
+meeting to give the new one exactly, inverts, and round-trips through JSON.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import math
+import re
+import typing
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from . import _render
+from ._align import AMBIGUITY_MARGIN, DEFAULT_THRESHOLD, align, stable_pairs, tokens
+from ._convert import converter, from_dict
+from ._errors import InvalidStatementError, InvalidTypeError
+from ._model import Meeting, Point
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+
+__all__ = [
+    "AMBIGUITY_MARGIN",
+    "DEFAULT_THRESHOLD",
+    "KINDS",
+    "FieldChange",
+    "PointChange",
+    "StatementDiff",
+    "WordEdit",
+    "diff",
+]
+
+KINDS: tuple[str, ...] = ("unchanged", "edited", "moved", "added", "removed")
+"""The kinds of :class:`PointChange`, from least to most disruptive."""
+
+_OPS = ("insert", "delete", "replace")
+_KEYED: dict[str, str] = {"participants": "country", "sources": "id"}
+_ORDER = "order"
+_NOT_APPLICABLE = "the diff does not apply to this meeting"
+_SEGMENT = re.compile(r"\.([A-Za-z_]\w*)|\[([^\[\]]+)\]")
+
+Problem = tuple[str, str]
+
+
+def _fraction(problems: list[Problem], path: str, value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        problems.append((path, f"must be a number, got {type(value).__name__}"))
+    elif not (math.isfinite(value) and 0 <= value <= 1):
+        problems.append((path, f"must be from 0 to 1, got {value!r}"))
+
+
+def _typed(problems: list[Problem], obj: object, names: tuple[str, ...], kind: type, label: str) -> None:
+    problems.extend(
+        (f"$.{name}", f"must be {label}, got {type(getattr(obj, name)).__name__}")
+        for name in names
+        if not isinstance(getattr(obj, name), kind)
+    )
+
+
+def _raise(problems: list[Problem]) -> None:
+    if problems:
+        type_problem = any(reason.startswith("must be a") for _, reason in problems)
+        raise (InvalidTypeError if type_problem else InvalidStatementError)(problems)
+
+
+@attrs.frozen
+class WordEdit:
+    """One word-level edit that turns an old point's text into the new one.
+
+    Offsets are character positions: ``old_text == change.old.text[old_start:old_end]``
+    and ``new_text == change.new.text[new_start:new_end]``. Words and punctuation
+    marks are separate tokens, so ``"peace."`` to ``"peace;"`` replaces only the mark.
+
+    Attributes:
+        op: ``"insert"``, ``"delete"`` or ``"replace"``.
+        old_start: Where the edit starts in the old text.
+        old_end: Where it ends in the old text (equal to the start for an insertion).
+        new_start: Where it starts in the new text.
+        new_end: Where it ends in the new text (equal to the start for a deletion).
+        old_text: The words removed.
+        new_text: The words put in.
+
+    Example:
+        >>> WordEdit("replace", 4, 10, 4, 9, "strong", "solid").inverted().op
+        'replace'
+    """
+
+    op: str
+    old_start: int
+    old_end: int
+    new_start: int
+    new_end: int
+    old_text: str
+    new_text: str
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        if self.op not in _OPS:
+            problems.append(("$.op", f"{self.op!r} is not one of {', '.join(_OPS)}"))
+        for name in ("old_start", "old_end", "new_start", "new_end"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int):
+                problems.append((f"$.{name}", f"must be an integer, got {type(value).__name__}"))
+            elif value < 0:
+                problems.append((f"$.{name}", f"must not be negative, got {value}"))
+        _typed(problems, self, ("old_text", "new_text"), str, "a string")
+        _raise(problems)
+
+    def inverted(self) -> WordEdit:
+        """Return the edit that undoes this one.
+
+        Example:
+            >>> WordEdit("insert", 3, 3, 3, 9, "", "green ").inverted().op
+            'delete'
+        """
+        op = {"insert": "delete", "delete": "insert"}.get(self.op, self.op)
+        return WordEdit(op, self.new_start, self.new_end, self.old_start, self.old_end, self.new_text, self.old_text)
+
+
+@attrs.frozen
+class PointChange:
+    """What happened to one consensus point between two statements.
+
+    Attributes:
+        kind: ``"unchanged"``, ``"edited"`` (text, themes or sources changed),
+            ``"moved"`` (only its place relative to the other points changed),
+            ``"added"`` or ``"removed"``. A point both moved and edited has the
+            kind ``"edited"`` and :attr:`moved` set.
+        old: The point in the old statement (``None`` if added).
+        new: The point in the new statement (``None`` if removed).
+        similarity: How alike the pair is, from 0 to 1; for an added or removed
+            point, its similarity to the closest point of the other statement.
+        margin: How clearly this pairing wins: its similarity minus that of the
+            runner-up candidate; for an added or removed point, how far the
+            closest candidate stayed under the threshold.
+        ambiguous: Whether the margin is small (under
+            :data:`AMBIGUITY_MARGIN`), so that the pairing is worth checking by eye.
+        moved: Whether the point changed its place relative to the other
+            matched points. A point only renumbered has not moved.
+
+    The word-level edits, :attr:`edits`, are derived from the two texts on first
+    use; they are not stored.
+
+    Example:
+        >>> change = PointChange("edited", Point(1, "trade grows."), Point(1, "trade grows fast."), 0.8)
+        >>> change.edited, change.moved
+        (True, False)
+    """
+
+    kind: str
+    old: Point | None
+    new: Point | None
+    similarity: float
+    margin: float = 1.0
+    ambiguous: bool = False
+    moved: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        if self.kind not in KINDS:
+            problems.append(("$.kind", f"{self.kind!r} is not one of {', '.join(KINDS)}"))
+        for name in ("old", "new"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, Point):
+                problems.append((f"$.{name}", f"must be a Point or None, got {type(value).__name__}"))
+        _fraction(problems, "$.similarity", self.similarity)
+        _fraction(problems, "$.margin", self.margin)
+        _typed(problems, self, ("ambiguous", "moved"), bool, "a boolean")
+        _raise(problems)
+        self._check_consistency()
+
+    def _check_consistency(self) -> None:
+        expected = {"added": (False, True), "removed": (True, False)}.get(self.kind, (True, True))
+        if (self.old is not None, self.new is not None) != expected:
+            _raise([("$", f"a change of kind {self.kind!r} needs {self._needs()}")])
+        if self.kind in {"added", "removed"} and self.moved:
+            _raise([("$.moved", f"a change of kind {self.kind!r} cannot be moved")])
+        if self.old is not None and self.new is not None:
+            if self.edited != (self.kind == "edited"):
+                _raise([("$.kind", f"must be 'edited' exactly when text, themes or sources differ, not {self.kind!r}")])
+            if self.kind != "edited" and self.moved != (self.kind == "moved"):
+                _raise([("$.moved", f"must be {self.kind == 'moved'} for a change of kind {self.kind!r}")])
+
+    def _needs(self) -> str:
+        return {
+            "added": "old=None and a new point",
+            "removed": "an old point and new=None",
+        }.get(self.kind, "both an old and a new point")
+
+    @functools.cached_property
+    def edits(self) -> tuple[WordEdit, ...]:
+        """Word-level edits (insert, delete, replace) from the old text to the new, if both exist.
+
+        Example:
+            >>> change = PointChange("edited", Point(1, "trade grows."), Point(1, "trade grows fast."), 0.8)
+            >>> [(edit.op, edit.new_text) for edit in change.edits]
+            [('insert', 'fast')]
+        """
+        if self.old is None or self.new is None:
+            return ()
+        return _word_edits(self.old.text, self.new.text)
+
+    @property
+    def edited(self) -> bool:
+        """Whether the text, themes or sources of a matched point changed.
+
+        Example:
+            >>> PointChange("unchanged", Point(1, "a."), Point(2, "a."), 1.0).edited
+            False
+        """
+        if self.old is None or self.new is None:
+            return False
+        return (self.old.text, self.old.themes, self.old.sources) != (self.new.text, self.new.themes, self.new.sources)
+
+    @property
+    def renumbered(self) -> bool:
+        """Whether a matched point carries a different number.
+
+        Example:
+            >>> PointChange("unchanged", Point(1, "a."), Point(2, "a."), 1.0).renumbered
+            True
+        """
+        return self.old is not None and self.new is not None and self.old.number != self.new.number
+
+    @property
+    def themes_gained(self) -> frozenset[str]:
+        """Themes the point has in the new statement and not in the old (all of them, if added).
+
+        Example:
+            >>> PointChange("added", None, Point(3, "a.", frozenset({"energy"})), 0.0).themes_gained
+            frozenset({'energy'})
+        """
+        old = self.old.themes if self.old is not None else frozenset()
+        new = self.new.themes if self.new is not None else frozenset()
+        return new - old
+
+    @property
+    def themes_lost(self) -> frozenset[str]:
+        """Themes the point had in the old statement and not in the new (all of them, if removed).
+
+        Example:
+            >>> PointChange("removed", Point(3, "a.", frozenset({"energy"})), None, 0.0).themes_lost
+            frozenset({'energy'})
+        """
+        old = self.old.themes if self.old is not None else frozenset()
+        new = self.new.themes if self.new is not None else frozenset()
+        return old - new
+
+    def inverted(self) -> PointChange:
+        """Return the change seen from the new statement back to the old.
+
+        Example:
+            >>> PointChange("added", None, Point(1, "a."), 0.0).inverted().kind
+            'removed'
+        """
+        kind = {"added": "removed", "removed": "added"}.get(self.kind, self.kind)
+        return PointChange(
+            kind,
+            self.new,
+            self.old,
+            self.similarity,
+            self.margin,
+            self.ambiguous,
+            self.moved,
+        )
+
+
+@attrs.frozen
+class FieldChange:
+    """A change to one field outside the points, with JSON values.
+
+    Attributes:
+        path: Where, as a JSONPath-like string: ``"$.date"``,
+            ``"$.participants[KZ].person"`` (participants by country, sources by
+            id), ``"$.topics[2].text"`` (other lists by position). An item added
+            or removed as a whole has ``old`` or ``new`` ``None``; a path ending in
+            ``.order`` lists the keys of a keyed list (participants, sources)
+            before and after, whenever their sequence changed.
+        old: The old value as JSON (``None`` where there was none).
+        new: The new value as JSON.
+
+    Example:
+        >>> FieldChange("$.date", "2020-07-16", "2021-05-12").inverted().new
+        '2020-07-16'
+    """
+
+    path: str
+    old: Any
+    new: Any
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.path, str):
+            _raise([("$.path", f"must be a string, got {type(self.path).__name__}")])
+        if not self.path.startswith("$") or _SEGMENT.sub("", self.path[1:]):
+            _raise([("$.path", f"{self.path!r} is not a path such as '$.participants[KZ].person'")])
+
+    def inverted(self) -> FieldChange:
+        """Return the change that undoes this one.
+
+        Example:
+            >>> FieldChange("$.venue", None, "Nur-Sultan").inverted()
+            FieldChange(path='$.venue', old='Nur-Sultan', new=None)
+        """
+        return FieldChange(self.path, self.new, self.old)
+
+
+@attrs.frozen
+class StatementDiff:
+    """The differences between two statements; see :func:`diff`.
+
+    Attributes:
+        old_id: The id of the old meeting.
+        new_id: The id of the new meeting.
+        points: One change for every point of either statement, in reading
+            order: the new statement's order, each removed point after the point
+            that preceded it in the old statement.
+        fields: Changes outside the points, in field order.
+        themes_gained: Themes of the new meeting (points and topics) absent from the old.
+        themes_lost: Themes of the old meeting absent from the new.
+        threshold: The least similarity that was accepted for a match.
+
+    A diff is falsy when the two statements are equal. It is a frozen value and
+    round-trips through :func:`c5statement.to_json` / :func:`c5statement.from_json`.
+
+    Example:
+        >>> from c5statement import MEETING_2020, diff
+        >>> bool(diff(MEETING_2020, MEETING_2020))
+        False
+    """
+
+    old_id: str
+    new_id: str
+    points: tuple[PointChange, ...] = ()
+    fields: tuple[FieldChange, ...] = ()
+    themes_gained: frozenset[str] = frozenset()
+    themes_lost: frozenset[str] = frozenset()
+    threshold: float = DEFAULT_THRESHOLD
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        _typed(problems, self, ("old_id", "new_id"), str, "a string")
+        for name, cls in (("points", PointChange), ("fields", FieldChange)):
+            value = getattr(self, name)
+            if not isinstance(value, tuple) or not all(isinstance(item, cls) for item in value):
+                problems.append((f"$.{name}", f"must be a tuple of {cls.__name__}"))
+        for name in ("themes_gained", "themes_lost"):
+            value = getattr(self, name)
+            if not isinstance(value, frozenset) or not all(isinstance(item, str) for item in value):
+                problems.append((f"$.{name}", "must be a frozenset of strings"))
+        _fraction(problems, "$.threshold", self.threshold)
+        _raise(problems)
+        for side in ("old", "new"):
+            numbers = [getattr(change, side).number for change in self.points if getattr(change, side) is not None]
+            if len(set(numbers)) != len(numbers):
+                _raise([("$.points", f"an {side} point number appears more than once")])
+
+    def __bool__(self) -> bool:
+        return bool(self.fields) or any(
+            change.kind != "unchanged" or change.old != change.new for change in self.points
+        )
+
+    def counts(self) -> dict[str, int]:
+        """Return how many points there are of each kind, and how many moved.
+
+        Example:
+            >>> from c5statement import MEETING_2020, diff
+            >>> diff(MEETING_2020, MEETING_2020).counts()["unchanged"]
+            9
+        """
+        found = dict.fromkeys(KINDS, 0)
+        for change in self.points:
+            found[change.kind] += 1
+        found["moved"] = sum(change.moved for change in self.points)
+        return found
+
+    @property
+    def ambiguous(self) -> tuple[PointChange, ...]:
+        """The changes whose pairing was not clear, to check by eye.
+
+        Example:
+            >>> from c5statement import MEETING_2020, diff
+            >>> diff(MEETING_2020, MEETING_2020).ambiguous
+            ()
+        """
+        return tuple(change for change in self.points if change.ambiguous)
+
+    def apply(self, old: Meeting) -> Meeting:
+        """Return the new meeting: *old* with every change of this diff made.
+
+        Raises:
+            InvalidStatementError: If *old* is not the meeting this diff was made
+                from (a value it expects differs), naming the place.
+
+        Example:
+            >>> import attrs
+            >>> from c5statement import MEETING_2020, diff
+            >>> later = attrs.evolve(MEETING_2020, venue="Nur-Sultan", points=MEETING_2020.points[1:])
+            >>> diff(MEETING_2020, later).apply(MEETING_2020) == later
+            True
+        """
+        if not isinstance(old, Meeting):
+            msg = f"apply() needs a Meeting, got {type(old).__name__}"
+            raise TypeError(msg)
+        expected = tuple(sorted((change.old for change in self.points if change.old is not None), key=_number))
+        if expected != old.points:
+            raise InvalidStatementError([("$.points", f"{_NOT_APPLICABLE}: its points differ from the diff's")])
+        data: dict[str, Any] = converter.unstructure(old)
+        for change in sorted(self.fields, key=_apply_order):
+            _apply_field(data, change)
+        new_points = sorted((change.new for change in self.points if change.new is not None), key=_number)
+        data["points"] = [converter.unstructure(point) for point in new_points]
+        return from_dict(data, Meeting)
+
+    def inverted(self) -> StatementDiff:
+        """Return the diff from the new statement back to the old.
+
+        Example:
+            >>> import attrs
+            >>> from c5statement import MEETING_2020, diff
+            >>> later = attrs.evolve(MEETING_2020, points=MEETING_2020.points[2:5])
+            >>> diff(MEETING_2020, later).inverted().apply(later) == MEETING_2020
+            True
+        """
+        return StatementDiff(
+            old_id=self.new_id,
+            new_id=self.old_id,
+            points=_reading_order([change.inverted() for change in self.points]),
+            fields=tuple(change.inverted() for change in self.fields),
+            themes_gained=self.themes_lost,
+            themes_lost=self.themes_gained,
+            threshold=self.threshold,
+        )
+
+    def to_text(self, *, color: bool | None = None) -> str:
+        """Render the diff for a terminal.
+
+        Args:
+            color: Use ANSI colours; ``None`` (the default) colours only when
+                standard output is a terminal and ``NO_COLOR`` is not set.
+
+        Example:
+            >>> import attrs
+            >>> from c5statement import MEETING_2020, diff
+            >>> later = attrs.evolve(MEETING_2020, points=MEETING_2020.points[:8])
+            >>> "- 9 " in diff(MEETING_2020, later).to_text(color=False)
+            True
+        """
+        return _render.diff_to_text(self, color=color)
+
+    def to_markdown(self) -> str:
+        """Render the diff as Markdown.
+
+        Example:
+            >>> from c5statement import MEETING_2020, diff
+            >>> diff(MEETING_2020, MEETING_2020).to_markdown().startswith("## ")
+            True
+        """
+        return _render.diff_to_markdown(self)
+
+    def to_html(self) -> str:
+        """Render the diff as an HTML fragment, every statement text escaped.
+
+        Example:
+            >>> from c5statement import MEETING_2020, diff
+            >>> diff(MEETING_2020, MEETING_2020).to_html().startswith("<div")
+            True
+        """
+        return _render.diff_to_html(self)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        return _render.mimebundle(self.to_text(color=False), self.to_html(), include, exclude)
+
+
+def _number(point: Point) -> int:
+    return point.number
+
+
+def _reading_order(changes: Sequence[PointChange]) -> tuple[PointChange, ...]:
+    """New order first; each removed point right after its predecessor in the old order."""
+    placed = sorted((change for change in changes if change.new is not None), key=_new_number)
+    by_old = sorted((change for change in changes if change.old is not None), key=_old_number)
+    follower: dict[int, PointChange] = {}
+    previous: PointChange | None = None
+    for change in by_old:
+        if change.new is None:
+            follower[id(previous)] = change
+        previous = change
+    result: list[PointChange] = []
+    for start in (None, *placed):
+        if start is not None:
+            result.append(start)
+        following = follower.get(id(start))
+        while following is not None:
+            result.append(following)
+            following = follower.get(id(following))
+    return tuple(result)
+
+
+def _new_number(change: PointChange) -> int:
+    return change.new.number if change.new is not None else 0
+
+
+def _old_number(change: PointChange) -> int:
+    return change.old.number if change.old is not None else 0
+
+
+def _word_edits(old: str, new: str) -> tuple[WordEdit, ...]:
+    if old == new:
+        return ()
+    old_tokens = tokens(old)
+    new_tokens = tokens(new)
+    matcher = difflib.SequenceMatcher(
+        None, [token for token, _, _ in old_tokens], [token for token, _, _ in new_tokens], autojunk=False
+    )
+    edits: list[WordEdit] = []
+
+    def span(found: list[tuple[str, int, int]], text: str, start: int, end: int) -> tuple[int, int]:
+        if start < end:
+            return found[start][1], found[end - 1][2]
+        at = found[start][1] if start < len(found) else len(text)
+        return at, at
+
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        old_start, old_end = span(old_tokens, old, i1, i2)
+        new_start, new_end = span(new_tokens, new, j1, j2)
+        edits.append(
+            WordEdit(op, old_start, old_end, new_start, new_end, old[old_start:old_end], new[new_start:new_end])
+        )
+    if not edits:
+        edits.append(WordEdit("replace", 0, len(old), 0, len(new), old, new))
+    return tuple(edits)
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _item_class(cls: type, name: str) -> type | None:
+    hint = _hints(cls).get(name)
+    if typing.get_origin(hint) is tuple:
+        item = typing.get_args(hint)[0]
+        if isinstance(item, type) and attrs.has(item):
+            return item
+    return None
+
+
+def _object_changes(path: str, old: Any, new: Any) -> list[FieldChange]:
+    changes: list[FieldChange] = []
+    for field in attrs.fields(type(old)):
+        before, after = getattr(old, field.name), getattr(new, field.name)
+        if before == after or (field.name == "points" and isinstance(old, Meeting)):
+            continue
+        here = f"{path}.{field.name}"
+        item = _item_class(type(old), field.name)
+        if item is not None and field.name in _KEYED:
+            changes.extend(_keyed_changes(here, _KEYED[field.name], before, after))
+        elif item is not None:
+            changes.extend(_indexed_changes(here, before, after))
+        elif attrs.has(type(before)) and type(before) is type(after):
+            changes.extend(_object_changes(here, before, after))
+        else:
+            changes.append(FieldChange(here, converter.unstructure(before), converter.unstructure(after)))
+    return changes
+
+
+def _keyed_changes(path: str, key: str, old: tuple[Any, ...], new: tuple[Any, ...]) -> list[FieldChange]:
+    before = {getattr(item, key): item for item in old}
+    after = {getattr(item, key): item for item in new}
+    changes: list[FieldChange] = []
+    for name, item in before.items():
+        if name not in after:
+            changes.append(FieldChange(f"{path}[{name}]", converter.unstructure(item), None))
+        elif item != after[name]:
+            changes.extend(_object_changes(f"{path}[{name}]", item, after[name]))
+    changes.extend(
+        FieldChange(f"{path}[{name}]", None, converter.unstructure(item))
+        for name, item in after.items()
+        if name not in before
+    )
+    if list(before) != list(after):
+        changes.append(FieldChange(f"{path}.{_ORDER}", list(before), list(after)))
+    return changes
+
+
+def _indexed_changes(path: str, old: tuple[Any, ...], new: tuple[Any, ...]) -> list[FieldChange]:
+    changes: list[FieldChange] = []
+    for index in range(max(len(old), len(new))):
+        here = f"{path}[{index}]"
+        if index >= len(new):
+            changes.append(FieldChange(here, converter.unstructure(old[index]), None))
+        elif index >= len(old):
+            changes.append(FieldChange(here, None, converter.unstructure(new[index])))
+        elif old[index] != new[index]:
+            changes.extend(_object_changes(here, old[index], new[index]))
+    return changes
+
+
+def _segments(path: str) -> list[str]:
+    return [name if name is not None and name != "" else f"[{item}]" for name, item in _SEGMENT.findall(path[1:])]
+
+
+def _apply_order(change: FieldChange) -> tuple[int, int]:
+    """Edits first, then removals from the end, then additions, then orders."""
+    last = _segments(change.path)[-1]
+    index = int(last[1:-1]) if last.startswith("[") and last[1:-1].isdigit() else 0
+    if last == _ORDER:
+        return (3, 0)
+    if change.new is None and last.startswith("["):
+        return (1, -index)
+    if change.old is None and last.startswith("["):
+        return (2, index)
+    return (0, 0)
+
+
+def _mismatch(path: str, found: object, expected: object) -> InvalidStatementError:
+    return InvalidStatementError([(path, f"{_NOT_APPLICABLE}: found {found!r}, the diff expects {expected!r}")])
+
+
+def _locate(data: Any, segment: str, field: str | None, path: str) -> tuple[Any, int | None]:
+    """Return the list element named by an ``[item]`` segment, and its index (``None`` if absent)."""
+    name = segment[1:-1]
+    if not isinstance(data, list):
+        raise InvalidStatementError([(path, f"{_NOT_APPLICABLE}: not a list")])
+    if field in _KEYED:
+        for index, item in enumerate(data):
+            if item.get(_KEYED[field]) == name:
+                return item, index
+        return None, None
+    if not name.isdigit():
+        raise InvalidStatementError([(path, f"{_NOT_APPLICABLE}: {name!r} is not a list index")])
+    index = int(name)
+    return (data[index], index) if index < len(data) else (None, None)
+
+
+def _navigate(data: dict[str, Any], segments: list[str], change: FieldChange) -> tuple[Any, str | None]:
+    """Follow all but the last segment; return the container and the last field name passed."""
+    target: Any = data
+    field: str | None = None
+    for segment in segments[:-1]:
+        if segment.startswith("["):
+            target, index = _locate(target, segment, field, change.path)
+            if index is None:
+                raise _mismatch(change.path, None, change.old)
+        else:
+            if not isinstance(target, dict) or segment not in target:
+                raise InvalidStatementError([(change.path, f"{_NOT_APPLICABLE}: no such field")])
+            target, field = target[segment], segment
+    return target, field
+
+
+def _reorder(target: list[dict[str, Any]], key: str, change: FieldChange) -> None:
+    found = [item[key] for item in target]
+    if not isinstance(change.old, list) or not isinstance(change.new, list):
+        raise _mismatch(change.path, found, change.old)
+    present = set(found)
+    # Removals and additions have been made already: additions sit at the end.
+    expected = [name for name in change.old if name in present]
+    expected += [name for name in found if name not in set(change.old)]
+    if found != expected or sorted(change.new) != sorted(found):
+        raise _mismatch(change.path, found, change.old)
+    by_key = {item[key]: item for item in target}
+    target[:] = [by_key[name] for name in change.new]
+
+
+def _apply_field(data: dict[str, Any], change: FieldChange) -> None:
+    segments = _segments(change.path)
+    target, field = _navigate(data, segments, change)
+    last = segments[-1]
+    if last == _ORDER and isinstance(target, list) and field in _KEYED:
+        _reorder(target, _KEYED[field], change)
+    elif last.startswith("["):
+        item, index = _locate(target, last, field, change.path)
+        if item != change.old:
+            raise _mismatch(change.path, item, change.old)
+        if change.new is None:
+            del target[index]
+        elif index is None:
+            target.append(change.new)
+        else:
+            target[index] = change.new
+    else:
+        if not isinstance(target, dict) or last not in target:
+            raise InvalidStatementError([(change.path, f"{_NOT_APPLICABLE}: no such field")])
+        if target[last] != change.old:
+            raise _mismatch(change.path, target[last], change.old)
+        target[last] = change.new
+
+
+def _check_arguments(old: object, new: object, threshold: object, similarity: object) -> None:
+    for name, value in (("old", old), ("new", new)):
+        if not isinstance(value, Meeting):
+            msg = f"diff() compares two Meeting objects; {name} is a {type(value).__name__}"
+            raise TypeError(msg)
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
+        msg = f"threshold must be a number from 0 to 1, got {type(threshold).__name__}"
+        raise TypeError(msg)
+    if not (math.isfinite(threshold) and 0 <= threshold <= 1):
+        msg = f"threshold must be from 0 to 1, got {threshold!r}"
+        raise ValueError(msg)
+    if similarity is not None and not callable(similarity):
+        msg = f"similarity must be a function of two points, got {type(similarity).__name__}"
+        raise TypeError(msg)
+
+
+def diff(
+    old: Meeting,
+    new: Meeting,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    similarity: Callable[[Point, Point], float] | None = None,
+) -> StatementDiff:
+    """Compare two statements: align their points by content and compare every other field.
+
+    Args:
+        old: The earlier statement.
+        new: The later statement.
+        threshold: The least similarity (0 to 1) for two points to count as the
+            same point; less similar points count as removed and added.
+        similarity: A function of an old and a new point returning 0 to 1, to
+            replace the built-in word and theme overlap (for example one backed by
+            sentence embeddings). It is called for every pair of points.
+
+    Returns:
+        The differences, which :meth:`StatementDiff.apply` turns back into *new*.
+
+    Raises:
+        TypeError: If *old* or *new* is not a :class:`Meeting`, or an argument has
+            the wrong type.
+        ValueError: If *threshold* is outside 0 to 1, or *similarity* returns a
+            value outside 0 to 1.
+
+    Example:
+        >>> import attrs
+        >>> from c5statement import MEETING_2020, Point
+        >>> points = list(MEETING_2020.points[1:])
+        >>> points.insert(0, Point(1, "all parties welcome the first summit of heads of state."))
+        >>> points = [attrs.evolve(point, number=index) for index, point in enumerate(points, 1)]
+        >>> later = attrs.evolve(MEETING_2020, date=MEETING_2020.date.replace(year=2021), points=tuple(points))
+        >>> result = diff(MEETING_2020, later)
+        >>> [change.kind for change in result.points][:3]
+        ['removed', 'added', 'unchanged']
+        >>> result.fields[0].path, result.fields[0].new
+        ('$.date', '2021-07-16')
+        >>> result.apply(MEETING_2020) == later
+        True
+    """
+    _check_arguments(old, new, threshold, similarity)
+    alignment = align(old.points, new.points, threshold=threshold, similarity=similarity)
+    matches = alignment.matches
+    kept = stable_pairs(matches)
+    changes: list[PointChange] = []
+    matched_old: set[int] = set()
+    matched_new: set[int] = set()
+    for position, match in enumerate(matches):
+        before, after = old.points[match.old], new.points[match.new]
+        matched_old.add(match.old)
+        matched_new.add(match.new)
+        moved = position not in kept
+        content_changed = (before.text, before.themes, before.sources) != (after.text, after.themes, after.sources)
+        kind = "edited" if content_changed else "moved" if moved else "unchanged"
+        changes.append(
+            PointChange(
+                kind,
+                before,
+                after,
+                match.similarity,
+                match.margin,
+                match.margin < AMBIGUITY_MARGIN,
+                moved,
+            )
+        )
+    for index, point in enumerate(old.points):
+        if index not in matched_old:
+            best = alignment.best_old[index]
+            margin = max(0.0, threshold - best)
+            changes.append(PointChange("removed", point, None, best, margin, margin < AMBIGUITY_MARGIN and best > 0))
+    for index, point in enumerate(new.points):
+        if index not in matched_new:
+            best = alignment.best_new[index]
+            margin = max(0.0, threshold - best)
+            changes.append(PointChange("added", None, point, best, margin, margin < AMBIGUITY_MARGIN and best > 0))
+    return StatementDiff(
+        old_id=old.id,
+        new_id=new.id,
+        points=_reading_order(changes),
+        fields=tuple(_object_changes("$", old, new)),
+        themes_gained=new.themes - old.themes,
+        themes_lost=old.themes - new.themes,
+        threshold=float(threshold),
+    )

@@ -1,0 +1,584 @@
+"""Text, Markdown and HTML views of meetings, points, diffs and series.
+
+Every piece of statement text is escaped for the target: ``html.escape`` in HTML,
+HTML entities and backslashes in Markdown. Terminal colour follows
+https://no-color.org: it is used when asked for, or (by default) when standard
+output is a terminal and ``NO_COLOR`` is unset or empty.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from ._compare import Series
+    from ._diff import PointChange, StatementDiff
+    from ._model import Meeting, Point
+
+__all__ = [
+    "diff_to_html",
+    "diff_to_markdown",
+    "diff_to_text",
+    "meeting_to_html",
+    "meeting_to_markdown",
+    "meeting_to_text",
+    "mimebundle",
+    "point_to_html",
+    "point_to_text",
+    "series_to_html",
+    "series_to_markdown",
+    "series_to_text",
+    "use_color",
+]
+
+_ANSI = {"red": "31", "green": "32", "yellow": "33", "cyan": "36", "bold": "1", "dim": "2"}
+_MINUS = "\u2212"
+_LABEL_WIDTH = 60
+_SIGNS = {"unchanged": "=", "edited": "~", "moved": "^", "added": "+", "removed": "-"}
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+_STYLE = (
+    "<style>"
+    ".c5 {font-family: system-ui, sans-serif; line-height: 1.45; max-width: 60em}"
+    ".c5 table {border-collapse: collapse; margin: .5em 0}"
+    ".c5 th, .c5 td {border: 1px solid #ccc; padding: .25em .5em; text-align: left; vertical-align: top}"
+    ".c5 ins {background: #d4f8d4; color: #05400a; text-decoration: none}"
+    ".c5 del {background: #fbd3d3; color: #6a0a0a}"
+    ".c5 .c5-theme {display: inline-block; border-radius: .6em; padding: 0 .45em; margin: 0 .15em;"
+    " font-size: .85em; background: #e8eef7; color: #1d3557}"
+    ".c5 .c5-gained {background: #d4f8d4; color: #05400a}"
+    ".c5 .c5-lost {background: #fbd3d3; color: #6a0a0a; text-decoration: line-through}"
+    ".c5 .c5-badge {font-size: .8em; padding: 0 .4em; border-radius: .3em; background: #eee}"
+    ".c5 .c5-moved {background: #fff1c2; color: #5c4400}"
+    ".c5 .c5-ambiguous {background: #ffe0b3; color: #6b3a00}"
+    ".c5 tr.c5-added td {background: #f1fcf1} .c5 tr.c5-removed td {background: #fdf1f1}"
+    "</style>"
+)
+
+
+def use_color(color: bool | None = None) -> bool:
+    """Decide whether to colour terminal output.
+
+    Args:
+        color: ``True`` or ``False`` to force; ``None`` to colour only when
+            standard output is a terminal and ``NO_COLOR`` is unset or empty.
+
+    Example:
+        >>> use_color(False)
+        False
+    """
+    if color is not None:
+        return bool(color)
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(sys.stdout, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _paint(text: str, style: str, color: bool) -> str:
+    if not color or not text:
+        return text
+    codes = ";".join(_ANSI[name] for name in style.split())
+    return f"\x1b[{codes}m{text}\x1b[0m"
+
+
+def _esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _md(text: object) -> str:
+    """Escape text for Markdown: HTML entities, then Markdown punctuation; no line breaks."""
+    escaped = html.escape(str(text), quote=False)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped).replace("\r", " ").replace("\n", " ")
+
+
+def _code(text: object) -> str:
+    """A Markdown code span (its content is literal, so only backticks need care)."""
+    return "`" + str(text).replace("`", "'").replace("\n", " ") + "`"
+
+
+def mimebundle(
+    plain: str, rich: str, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+) -> dict[str, str]:
+    """Return a notebook MIME bundle with ``text/plain`` and ``text/html``.
+
+    Example:
+        >>> sorted(mimebundle("a", "<p>a</p>", exclude=["text/plain"]))
+        ['text/html']
+    """
+    bundle = {"text/plain": plain, "text/html": rich}
+    if include is not None:
+        wanted = set(include)
+        bundle = {key: value for key, value in bundle.items() if key in wanted}
+    if exclude is not None:
+        unwanted = set(exclude)
+        bundle = {key: value for key, value in bundle.items() if key not in unwanted}
+    return bundle
+
+
+# --- meetings and points ---------------------------------------------------------------
+
+
+def _facts(meeting: Meeting) -> list[tuple[str, str]]:
+    rows = [
+        ("Id", meeting.id),
+        ("Level", meeting.level),
+        ("Date", meeting.date.isoformat()),
+        ("Format", meeting.format),
+    ]
+    if meeting.venue is not None:
+        rows.append(("Venue", meeting.venue))
+    chair = meeting.chair
+    if chair is not None:
+        rows.append(("Chair", f"{chair.person} ({chair.country})"))
+    if meeting.participants:
+        rows.append(
+            ("Participants", ", ".join(f"{person.person} ({person.country})" for person in meeting.participants))
+        )
+    if meeting.illustrative:
+        rows.append(("Illustrative", "yes: a made-up record, not an official text"))
+    return rows
+
+
+def point_to_text(point: Point, *, color: bool | None = None) -> str:
+    """Render a point as one paragraph: number, text and themes.
+
+    Example:
+        >>> from c5statement import Point
+        >>> point_to_text(Point(7, "all parties condemn terrorism.", frozenset({"security"})), color=False)
+        '7. all parties condemn terrorism. [security]'
+    """
+    paint = use_color(color)
+    themes = f" {_paint('[' + ', '.join(sorted(point.themes)) + ']', 'cyan', paint)}" if point.themes else ""
+    return f"{_paint(str(point.number) + '.', 'bold', paint)} {point.text}{themes}"
+
+
+def meeting_to_text(meeting: Meeting, *, color: bool | None = None) -> str:
+    """Render a meeting for a terminal: its facts, topics, decisions and numbered points.
+
+    Example:
+        >>> from c5statement import MEETING_2020
+        >>> print(meeting_to_text(MEETING_2020, color=False).splitlines()[0])
+        Inaugural China + Central Asia (C+C5) Foreign Ministers' Meeting
+    """
+    paint = use_color(color)
+    lines = [_paint(meeting.title, "bold", paint), ""]
+    width = max(len(name) for name, _ in _facts(meeting))
+    lines += [f"{name + ':':<{width + 1}} {value}" for name, value in _facts(meeting)]
+    for heading, items in (
+        ("Topics", [topic.text for topic in meeting.topics]),
+        ("Decisions", [decision.text for decision in meeting.decisions]),
+    ):
+        if items:
+            lines += ["", _paint(heading, "bold", paint)]
+            lines += [f"  - {item}" for item in items]
+    if meeting.points:
+        lines += ["", _paint(f"Points ({len(meeting.points)})", "bold", paint)]
+        lines += [f"  {point_to_text(point, color=paint)}" for point in meeting.points]
+    return "\n".join(lines) + "\n"
+
+
+def meeting_to_markdown(meeting: Meeting) -> str:
+    """Render a meeting as Markdown.
+
+    Example:
+        >>> from c5statement import MEETING_2020
+        >>> meeting_to_markdown(MEETING_2020).splitlines()[0]
+        "# Inaugural China + Central Asia (C+C5) Foreign Ministers' Meeting"
+    """
+    lines = [f"# {_md(meeting.title)}", "", "| | |", "|---|---|"]
+    lines += [f"| {name} | {_md(value)} |" for name, value in _facts(meeting)]
+    for heading, items in (
+        ("Topics", [topic.text for topic in meeting.topics]),
+        ("Decisions", [decision.text for decision in meeting.decisions]),
+    ):
+        if items:
+            lines += ["", f"## {heading}", ""]
+            lines += [f"- {_md(item)}" for item in items]
+    if meeting.points:
+        lines += ["", "## Points", ""]
+        for point in meeting.points:
+            themes = f" *{_md(', '.join(sorted(point.themes)))}*" if point.themes else ""
+            lines.append(f"{point.number}. {_md(point.text)}{themes}")
+    return "\n".join(lines) + "\n"
+
+
+def _theme_chips(themes: Iterable[str], extra: str = "", prefix: str = "") -> str:
+    return "".join(f'<span class="c5-theme {extra}">{_esc(prefix + theme)}</span>' for theme in sorted(themes))
+
+
+def point_to_html(point: Point) -> str:
+    """Render a point as an HTML fragment.
+
+    Example:
+        >>> from c5statement import Point
+        >>> html = point_to_html(Point(1, "<script>x</script>"))
+        >>> "<script>" in html, "&lt;script&gt;x&lt;/script&gt;" in html
+        (False, True)
+    """
+    return f'<div class="c5 c5-point"><b>{point.number}.</b> {_esc(point.text)} {_theme_chips(point.themes)}</div>'
+
+
+def meeting_to_html(meeting: Meeting) -> str:
+    """Render a meeting as an HTML fragment: facts, topics, decisions and numbered points.
+
+    Example:
+        >>> from c5statement import MEETING_2020
+        >>> "<ol>" in meeting_to_html(MEETING_2020)
+        True
+    """
+    parts = [f'<div class="c5 c5-meeting">{_STYLE}<h3>{_esc(meeting.title)}</h3><table>']
+    parts += [f"<tr><th>{_esc(name)}</th><td>{_esc(value)}</td></tr>" for name, value in _facts(meeting)]
+    parts.append("</table>")
+    for heading, items in (
+        ("Topics", [topic.text for topic in meeting.topics]),
+        ("Decisions", [decision.text for decision in meeting.decisions]),
+    ):
+        if items:
+            parts.append(f"<h4>{heading}</h4><ul>{''.join(f'<li>{_esc(item)}</li>' for item in items)}</ul>")
+    if meeting.points:
+        parts.append("<h4>Points</h4><ol>")
+        parts += [
+            f'<li value="{point.number}">{_esc(point.text)} {_theme_chips(point.themes)}</li>'
+            for point in meeting.points
+        ]
+        parts.append("</ol>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+# --- diffs ------------------------------------------------------------------------------
+
+
+def inline(change: PointChange) -> list[tuple[str, str]]:
+    """Split a matched point's new text into ``("equal" | "delete" | "insert", text)`` runs.
+
+    The equal and inserted runs spell out the new text (a deletion between two
+    words is followed by a space, so that the words stay apart).
+
+    Example:
+        >>> from c5statement import Point, PointChange
+        >>> inline(PointChange("edited", Point(1, "trade will grow."), Point(1, "trade will grow fast."), 0.9))
+        [('equal', 'trade will grow '), ('insert', 'fast'), ('equal', '.')]
+    """
+    new = change.new
+    if new is None:
+        return [("delete", change.old.text if change.old is not None else "")]
+    runs: list[tuple[str, str]] = []
+    cursor = 0
+    for edit in change.edits:
+        if edit.new_start > cursor:
+            runs.append(("equal", new.text[cursor : edit.new_start]))
+        if edit.old_text:
+            runs.append(("delete", edit.old_text))
+        if edit.new_text:
+            runs.append(("insert", edit.new_text))
+        elif _between_words(new.text, edit.new_start):
+            runs.append(("equal", " "))
+        cursor = max(cursor, edit.new_end)
+    if cursor < len(new.text):
+        runs.append(("equal", new.text[cursor:]))
+    return runs
+
+
+def _between_words(text: str, at: int) -> bool:
+    """Whether *at* is the start of a word that follows a space (where a deletion would glue words)."""
+    return 0 < at < len(text) and text[at - 1].isspace() and not text[at].isspace()
+
+
+def _number_label(change: PointChange) -> str:
+    if change.old is not None and change.new is not None:
+        if change.old.number == change.new.number:
+            return str(change.new.number)
+        return f"{change.old.number} → {change.new.number}"
+    point = change.new or change.old
+    return str(point.number) if point is not None else ""
+
+
+def _change_text(change: PointChange) -> str:
+    point = change.new or change.old
+    return point.text if point is not None else ""
+
+
+def _flags(change: PointChange) -> list[str]:
+    flags = []
+    if change.moved and change.kind != "moved":
+        flags.append("moved")
+    if change.ambiguous:
+        flags.append("ambiguous")
+    return flags
+
+
+def _summary(result: StatementDiff) -> str:
+    counts = result.counts()
+    parts = [f"{counts[kind]} {kind}" for kind in ("added", "removed", "edited", "moved", "unchanged") if counts[kind]]
+    if result.fields:
+        parts.append(f"{len(result.fields)} field change{'s' if len(result.fields) != 1 else ''}")
+    return ", ".join(parts) if parts else "no points"
+
+
+def _json(value: Any) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+_STYLES = {"added": "green", "removed": "red", "edited": "yellow", "moved": "yellow", "unchanged": "dim"}
+
+
+def _change_lines(change: PointChange, paint: bool) -> list[str]:
+    flags = _flags(change)
+    extra = f" [{', '.join(flags)}]" if flags else ""
+    label = "nearest" if change.kind in {"added", "removed"} else "similarity"
+    head = f"{_SIGNS[change.kind]} {_number_label(change)}  {change.kind}{extra} ({label} {change.similarity:.2f})"
+    lines = [_paint(head, _STYLES[change.kind], paint)]
+    if change.kind == "edited" and change.edits:
+        pieces = []
+        for kind, text in inline(change):
+            if kind == "delete":
+                pieces.append(_paint(text, "red", paint) if paint else f"[-{text}-]")
+            elif kind == "insert":
+                pieces.append(_paint(text, "green", paint) if paint else f"{{+{text}+}}")
+            else:
+                pieces.append(text)
+        lines.append("    " + "".join(pieces))
+    elif change.kind != "unchanged":
+        lines.append("    " + _change_text(change))
+    if change.themes_gained or change.themes_lost:
+        themes = [_paint("+" + theme, "green", paint) for theme in sorted(change.themes_gained)]
+        themes += [_paint("-" + theme, "red", paint) for theme in sorted(change.themes_lost)]
+        lines.append("    themes: " + " ".join(themes))
+    return lines
+
+
+def diff_to_text(result: StatementDiff, *, color: bool | None = None) -> str:
+    """Render a diff for a terminal: ``[-deleted-]`` and ``{+inserted+}`` words, or colour.
+
+    Example:
+        >>> from c5statement import MEETING_2020, diff
+        >>> print(diff_to_text(diff(MEETING_2020, MEETING_2020), color=False).splitlines()[0])
+        diff cc5-fmm-2020 → cc5-fmm-2020: 9 unchanged
+    """
+    paint = use_color(color)
+    lines = [_paint(f"diff {result.old_id} → {result.new_id}: {_summary(result)}", "bold", paint)]
+    if result.themes_gained or result.themes_lost:
+        gained = " ".join(_paint("+" + theme, "green", paint) for theme in sorted(result.themes_gained))
+        lost = " ".join(_paint("-" + theme, "red", paint) for theme in sorted(result.themes_lost))
+        lines.append(f"themes: {' '.join(part for part in (gained, lost) if part)}")
+    if result.points:
+        lines += ["", _paint("Points", "bold", paint)]
+    for change in result.points:
+        lines += _change_lines(change, paint)
+    if result.fields:
+        lines += ["", _paint("Fields", "bold", paint)]
+        for field in result.fields:
+            lines.append(
+                f"  {field.path}: {_paint(_json(field.old), 'red', paint)} → {_paint(_json(field.new), 'green', paint)}"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def _md_inline(change: PointChange) -> str:
+    if change.kind != "edited" or not change.edits:
+        return _md(_change_text(change))
+    pieces = []
+    for kind, text in inline(change):
+        stripped = text.strip()
+        if not stripped:
+            pieces.append(text)
+        elif kind == "delete":
+            pieces.append(f"{text[: len(text) - len(text.lstrip())]}~~{_md(stripped)}~~")
+        elif kind == "insert":
+            pieces.append(f"{text[: len(text) - len(text.lstrip())]}**{_md(stripped)}**")
+        else:
+            pieces.append(_md(text))
+    return "".join(pieces)
+
+
+def diff_to_markdown(result: StatementDiff) -> str:
+    """Render a diff as Markdown: ``~~deleted~~`` and ``**inserted**`` words in a table.
+
+    Example:
+        >>> from c5statement import MEETING_2020, diff
+        >>> print(diff_to_markdown(diff(MEETING_2020, MEETING_2020)).splitlines()[0])
+        ## Diff: `cc5-fmm-2020` → `cc5-fmm-2020`
+    """
+    lines = [f"## Diff: {_code(result.old_id)} → {_code(result.new_id)}", "", f"**Summary:** {_summary(result)}"]
+    if result.themes_gained or result.themes_lost:
+        gained = _md(", ".join(sorted(result.themes_gained))) or "none"
+        lost = _md(", ".join(sorted(result.themes_lost))) or "none"
+        lines += ["", f"**Themes gained:** {gained}; **lost:** {lost}"]
+    if result.points:
+        lines += ["", "| | Point | Change | Similarity | Text | Themes |", "|---|---|---|---|---|---|"]
+        for change in result.points:
+            kind = ", ".join([change.kind, *_flags(change)])
+            themes = " ".join(
+                [f"+{_md(theme)}" for theme in sorted(change.themes_gained)]
+                + [f"{_MINUS}{_md(theme)}" for theme in sorted(change.themes_lost)]
+            )
+            lines.append(
+                f"| {_md(_SIGNS[change.kind])} | {_number_label(change)} | {kind} | {change.similarity:.2f} "
+                f"| {_md_inline(change)} | {themes} |"
+            )
+    if result.fields:
+        lines += ["", "### Fields", "", "| Path | Old | New |", "|---|---|---|"]
+        lines += [
+            f"| {_code(field.path)} | {_md(_json(field.old))} | {_md(_json(field.new))} |" for field in result.fields
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _html_inline(change: PointChange) -> str:
+    if change.kind != "edited" or not change.edits:
+        return _esc(_change_text(change))
+    tags = {"delete": "del", "insert": "ins"}
+    return "".join(
+        f"<{tags[kind]}>{_esc(text)}</{tags[kind]}>" if kind in tags else _esc(text) for kind, text in inline(change)
+    )
+
+
+def diff_to_html(result: StatementDiff) -> str:
+    """Render a diff as an HTML fragment (a table), every statement text escaped.
+
+    Example:
+        >>> from c5statement import MEETING_2020, diff
+        >>> "c5-diff" in diff_to_html(diff(MEETING_2020, MEETING_2020))
+        True
+    """
+    heading = f"Diff: <code>{_esc(result.old_id)}</code> → <code>{_esc(result.new_id)}</code>"
+    parts = [f'<div class="c5 c5-diff">{_STYLE}<h3>{heading}</h3><p>{_esc(_summary(result))}</p>']
+    if result.themes_gained or result.themes_lost:
+        parts.append(
+            "<p>Themes: "
+            + _theme_chips(result.themes_gained, "c5-gained", "+")
+            + _theme_chips(result.themes_lost, "c5-lost", _MINUS)
+            + "</p>"
+        )
+    if result.points:
+        parts.append(
+            "<table><tr><th></th><th>Point</th><th>Change</th><th>Similarity</th><th>Text</th><th>Themes</th></tr>"
+        )
+        for change in result.points:
+            badges = "".join(f' <span class="c5-badge c5-{flag}">{flag}</span>' for flag in _flags(change))
+            badge = f'<span class="c5-badge c5-{change.kind}">{change.kind}</span>{badges}'
+            title = f' title="margin {change.margin:.2f}"'
+            parts.append(
+                f'<tr class="c5-{change.kind}"><td>{_esc(_SIGNS[change.kind])}</td>'
+                f"<td>{_esc(_number_label(change))}</td><td>{badge}</td><td{title}>{change.similarity:.2f}</td><td>{_html_inline(change)}</td>"
+                f"<td>{_theme_chips(change.themes_gained, 'c5-gained', '+')}"
+                f"{_theme_chips(change.themes_lost, 'c5-lost', _MINUS)}</td></tr>"
+            )
+        parts.append("</table>")
+    if result.fields:
+        parts.append("<h4>Fields</h4><table><tr><th>Path</th><th>Old</th><th>New</th></tr>")
+        parts += [
+            f"<tr><td><code>{_esc(field.path)}</code></td><td><del>{_esc(_json(field.old))}</del></td>"
+            f"<td><ins>{_esc(_json(field.new))}</ins></td></tr>"
+            for field in result.fields
+        ]
+        parts.append("</table>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+# --- series -----------------------------------------------------------------------------
+
+
+def _lineage_cells(series: Series) -> list[list[str]]:
+    rows = []
+    for lineage in series.lineages:
+        cells = []
+        for position, point in enumerate(lineage.points):
+            if point is None:
+                cells.append("—")
+            else:
+                score = lineage.similarities[position]
+                cells.append(str(point.number) if score is None or score >= 1 else f"{point.number} ({score:.2f})")
+        rows.append(cells)
+    return rows
+
+
+def _lineage_label(points: Sequence[Point | None]) -> str:
+    first = next(point for point in points if point is not None)
+    return first.text if len(first.text) <= _LABEL_WIDTH else first.text[: _LABEL_WIDTH - 3] + "..."
+
+
+def series_to_text(series: Series, *, color: bool | None = None) -> str:
+    """Render a series for a terminal: theme presence, lineages and pairwise similarity.
+
+    Example:
+        >>> from c5statement import MEETING_2020, compare
+        >>> print(series_to_text(compare([MEETING_2020, MEETING_2020]), color=False).splitlines()[0])
+        Series of 2 statements: cc5-fmm-2020, cc5-fmm-2020
+    """
+    paint = use_color(color)
+    labels = series.labels
+    lines = [_paint(f"Series of {len(labels)} statements: {', '.join(labels)}", "bold", paint), ""]
+    width = max((len(theme) for theme in series.themes), default=5)
+    lines.append(_paint("Themes", "bold", paint))
+    lines.append(f"  {'':<{width}}  " + "  ".join(f"{index + 1:>3}" for index in range(len(labels))))
+    for theme, present in series.theme_matrix.items():
+        marks = "  ".join(f"{_paint('  ●', 'green', paint) if flag else '  ·'}" for flag in present)
+        lines.append(f"  {theme:<{width}}  {marks}")
+    lines += ["", _paint("Lineages (point number per statement)", "bold", paint)]
+    for lineage, cells in zip(series.lineages, _lineage_cells(series), strict=True):
+        lines.append("  " + " → ".join(f"{cell:>3}" for cell in cells) + f"   {_lineage_label(lineage.points)}")
+    lines += ["", _paint("Similarity", "bold", paint)]
+    for index, row in enumerate(series.similarity):
+        lines.append(f"  {index + 1:>3} " + " ".join(f"{value:5.2f}" for value in row) + f"  {labels[index]}")
+    return "\n".join(lines) + "\n"
+
+
+def series_to_markdown(series: Series) -> str:
+    """Render a series as Markdown tables.
+
+    Example:
+        >>> from c5statement import MEETING_2020, compare
+        >>> "## Themes" in series_to_markdown(compare([MEETING_2020, MEETING_2020]))
+        True
+    """
+    labels = [_md(label) for label in series.labels]
+    header = "| " + " | ".join(labels) + " |"
+    rule = "|---" * (len(labels) + 1) + "|"
+    lines = [f"# Series of {len(labels)} statements", "", "## Themes", "", "| Theme " + header, rule]
+    for theme, present in series.theme_matrix.items():
+        lines.append(f"| {_md(theme)} | " + " | ".join("●" if flag else "" for flag in present) + " |")
+    lines += ["", "## Lineages", "", "| Point " + header, rule]
+    for lineage, cells in zip(series.lineages, _lineage_cells(series), strict=True):
+        lines.append(f"| {_md(_lineage_label(lineage.points))} | " + " | ".join(cells) + " |")
+    lines += ["", "## Similarity", "", "| " + header, rule]
+    for index, row in enumerate(series.similarity):
+        lines.append(f"| {labels[index]} | " + " | ".join(f"{value:.2f}" for value in row) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def series_to_html(series: Series) -> str:
+    """Render a series as an HTML fragment, every statement text escaped.
+
+    Example:
+        >>> from c5statement import MEETING_2020, compare
+        >>> series_to_html(compare([MEETING_2020])).startswith('<div class="c5 c5-series">')
+        True
+    """
+    head = "".join(f"<th>{_esc(label)}</th>" for label in series.labels)
+    parts = [f'<div class="c5 c5-series">{_STYLE}<h3>Series of {len(series.labels)} statements</h3>']
+    parts.append(f"<h4>Themes</h4><table><tr><th>Theme</th>{head}</tr>")
+    for theme, present in series.theme_matrix.items():
+        cells = "".join(f"<td>{'●' if flag else ''}</td>" for flag in present)
+        parts.append(f"<tr><td>{_theme_chips([theme])}</td>{cells}</tr>")
+    parts.append(f"</table><h4>Lineages</h4><table><tr><th>Point</th>{head}</tr>")
+    for lineage, numbers in zip(series.lineages, _lineage_cells(series), strict=True):
+        label = _esc(_lineage_label(lineage.points))
+        parts.append(f"<tr><td>{label}</td>{''.join(f'<td>{_esc(cell)}</td>' for cell in numbers)}</tr>")
+    parts.append(f"</table><h4>Similarity</h4><table><tr><th></th>{head}</tr>")
+    for index, row in enumerate(series.similarity):
+        cells = "".join(f"<td>{value:.2f}</td>" for value in row)
+        parts.append(f"<tr><th>{_esc(series.labels[index])}</th>{cells}</tr>")
+    parts.append("</table></div>")
+    return "".join(parts)

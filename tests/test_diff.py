@@ -1,0 +1,588 @@
+"""diff(): alignment of points, word edits, field changes, apply / invert / JSON laws."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from c5statement import (
+    MEETING_2020,
+    FieldChange,
+    InvalidStatementError,
+    Meeting,
+    Participant,
+    Point,
+    PointChange,
+    StatementDiff,
+    Topic,
+    WordEdit,
+    diff,
+    from_json,
+    to_json,
+)
+from c5statement._align import DEFAULT_THRESHOLD, align, hungarian, similarity, stable_pairs, words
+from c5statement.strategies import meetings, points, texts
+
+if TYPE_CHECKING:
+    import random
+    from collections.abc import Sequence
+
+P = {point.number: point for point in MEETING_2020.points}
+
+
+def renumbered(points: Sequence[Point]) -> tuple[Point, ...]:
+    return tuple(attrs.evolve(point, number=number) for number, point in enumerate(points, 1))
+
+
+def later(points: Sequence[Point], **changes: object) -> Meeting:
+    """An illustrative later statement with the 2020 facts and *points*."""
+    fields: dict[str, object] = {"id": "cc5-fmm-2021", "illustrative": True, **changes}
+    return attrs.evolve(MEETING_2020, points=renumbered(points), **fields)  # type: ignore[arg-type]
+
+
+def pairs(result: StatementDiff) -> set[tuple[int, int]]:
+    return {
+        (change.old.number, change.new.number)
+        for change in result.points
+        if change.old is not None and change.new is not None
+    }
+
+
+def of_kind(result: StatementDiff, kind: str) -> list[int]:
+    return [
+        (change.old or change.new).number  # type: ignore[union-attr]
+        for change in result.points
+        if change.kind == kind
+    ]
+
+
+MEETING_2021 = later(
+    [
+        Point(
+            1,
+            "all parties welcome the 30th anniversary of diplomatic relations between China and Central Asian "
+            "countries next year and agree to hold commemorative events.",
+            frozenset({"shared-future"}),
+        ),
+        attrs.evolve(
+            P[1],
+            text="the development, stability and prosperity of China and Central Asian countries serve the common "
+            "interests of all parties. All parties respect each other\u2019s choice of development path in light of "
+            "national conditions and will jointly safeguard regional peace, stability and prosperity.",
+        ),
+        attrs.evolve(
+            P[2],
+            text="all parties speak highly of the anti-epidemic cooperation between China and Central Asian countries, "
+            "which embodies the vision of a community with a shared future, and will strengthen cooperation on "
+            "vaccines, keep the “fast tracks” for personnel exchange and the “green passages” for goods open.",
+        ),
+        P[7],
+        attrs.evolve(P[3], text=P[3].text.replace("further expand trade volumes", "expand trade and investment")),
+        attrs.evolve(
+            P[8],
+            text="all parties support the peace and reconciliation process in Afghanistan, led and owned by the Afghan "
+            "people, and stand ready to play a constructive role in promoting intra-Afghan talks and advancing "
+            "economic reconstruction.",
+            themes=frozenset({"afghanistan", "security"}),
+        ),
+        P[5],
+        P[6],
+        Point(
+            9,
+            "all parties will deepen cooperation in green energy, including oil and gas, renewable energy and power "
+            "grids, and ensure the safe operation of cross-border pipelines.",
+            frozenset({"energy"}),
+        ),
+        P[9],
+    ],
+    date=datetime.date(2021, 5, 12),
+    format="in-person",
+    venue="Xi'an",
+)
+
+UNRELATED = later(
+    [
+        Point(
+            1,
+            "the ministers discussed reform of higher education, academic mobility and mutual recognition of diplomas.",
+        ),
+        Point(2, "the sides will prepare a roadmap on glacier monitoring and the protection of mountain ecosystems."),
+        Point(3, "the meeting approved a programme of joint archaeological expeditions along the Syr Darya valley."),
+        Point(4, "the ministers noted progress on harmonising veterinary certificates for livestock exports."),
+        Point(5, "the participants proclaimed next year a year of youth film festivals and museum exchanges."),
+    ],
+    id="c5-demo-culture",
+)
+
+
+class TestDiff:
+    def test_realistic_later_statement(self) -> None:
+        """A later statement that reorders, rewords, drops and adds points is aligned right."""
+        result = diff(MEETING_2020, MEETING_2021)
+        assert pairs(result) == {(1, 2), (2, 3), (7, 4), (3, 5), (8, 6), (5, 7), (6, 8), (9, 10)}
+        assert of_kind(result, "removed") == [4]
+        assert of_kind(result, "added") == [1, 9]
+        assert sorted(change.old.number for change in result.points if change.moved) == [7, 8]  # type: ignore[union-attr]
+        assert result.apply(MEETING_2020) == MEETING_2021
+
+    def test_moved_and_edited_shows_both(self) -> None:
+        """A point both moved and reworded is edited, flagged as moved, with word edits."""
+        change = next(change for change in diff(MEETING_2020, MEETING_2021).points if change.old == P[8])
+        assert change.kind == "edited"
+        assert change.moved
+        assert change.edits
+        assert change.themes_gained == {"security"}
+        assert change.themes_lost == {"peace-and-stability"}
+
+    def test_reverse_order(self) -> None:
+        """The same points in reverse order all pair right, with the fewest moves (8 of 9)."""
+        reversed_points = later(MEETING_2020.points[::-1])
+        result = diff(MEETING_2020, reversed_points)
+        assert pairs(result) == {(number, 10 - number) for number in range(1, 10)}
+        assert sum(change.moved for change in result.points) == 8
+        assert {change.kind for change in result.points} == {"moved", "unchanged"}
+
+    def test_light_edits_of_every_point(self) -> None:
+        """Every point lightly edited in place: all pair right, all edited, none moved."""
+        edited = later(
+            [
+                attrs.evolve(point, text=point.text.replace("all parties", "the parties", 1).rstrip(".") + " as well.")
+                for point in MEETING_2020.points
+            ]
+        )
+        result = diff(MEETING_2020, edited)
+        assert pairs(result) == {(number, number) for number in range(1, 10)}
+        assert of_kind(result, "edited") == list(range(1, 10))
+        assert not any(change.moved for change in result.points)
+        assert all(change.similarity > 0.8 for change in result.points)
+
+    def test_unrelated_statement_matches_nothing(self) -> None:
+        """An unrelated statement shares no point: every point is removed or added."""
+        result = diff(MEETING_2020, UNRELATED)
+        assert pairs(result) == set()
+        assert len(of_kind(result, "removed")) == 9
+        assert len(of_kind(result, "added")) == 5
+        assert all(change.similarity < DEFAULT_THRESHOLD for change in result.points)
+
+    def test_renumbered_point_has_not_moved(self) -> None:
+        """Dropping the first point renumbers the rest, which are unchanged, not moved."""
+        result = diff(MEETING_2020, later(MEETING_2020.points[1:]))
+        assert of_kind(result, "removed") == [1]
+        assert of_kind(result, "unchanged") == list(range(2, 10))
+        assert all(change.renumbered for change in result.points if change.kind == "unchanged")
+        assert not any(change.moved for change in result.points)
+
+    def test_reading_order(self) -> None:
+        """Points come in the new order, each removed one after its old predecessor."""
+        result = diff(MEETING_2020, MEETING_2021)
+        kinds = [(change.kind, (change.old or change.new).number) for change in result.points]  # type: ignore[union-attr]
+        assert kinds[:2] == [("added", 1), ("edited", 1)]
+        assert ("removed", 4) in kinds
+        removed_at = kinds.index(("removed", 4))
+        assert result.points[removed_at - 1].old == P[3]
+
+    def test_one_change_per_point_of_either_statement(self) -> None:
+        """Every old and every new point appears in exactly one change."""
+        result = diff(MEETING_2020, MEETING_2021)
+        assert sorted(change.old.number for change in result.points if change.old) == list(range(1, 10))
+        assert sorted(change.new.number for change in result.points if change.new) == list(range(1, 11))
+
+    def test_identical_statements_give_an_empty_diff(self) -> None:
+        """diff(x, x) is falsy, with every point unchanged and no field change."""
+        result = diff(MEETING_2020, MEETING_2020)
+        assert not result
+        assert of_kind(result, "unchanged") == list(range(1, 10))
+        assert result.fields == ()
+        assert all(change.similarity == 1.0 for change in result.points)
+
+    def test_renumbering_alone_is_a_difference(self) -> None:
+        """Points renumbered with gaps make the diff truthy though nothing else changed."""
+        gapped = attrs.evolve(MEETING_2020, points=tuple(attrs.evolve(p, number=p.number * 2) for p in P.values()))
+        result = diff(MEETING_2020, gapped)
+        assert result
+        assert of_kind(result, "unchanged") == list(range(1, 10))
+        assert result.apply(MEETING_2020) == gapped
+
+    def test_word_edits_are_punctuation_aware(self) -> None:
+        """Changing only a full stop into a semicolon is one replace of the mark."""
+        old = attrs.evolve(MEETING_2020, points=(Point(1, "all parties condemn terrorism."),))
+        new = attrs.evolve(MEETING_2020, points=(Point(1, "all parties condemn terrorism;"),))
+        (change,) = diff(old, new).points
+        assert [(edit.op, edit.old_text, edit.new_text) for edit in change.edits] == [("replace", ".", ";")]
+
+    def test_word_edit_offsets(self) -> None:
+        """Edit offsets index the old and new texts."""
+        change = next(change for change in diff(MEETING_2020, MEETING_2021).points if change.old == P[3])
+        assert change.edits
+        for edit in change.edits:
+            assert change.old is not None
+            assert change.new is not None
+            assert change.old.text[edit.old_start : edit.old_end] == edit.old_text
+            assert change.new.text[edit.new_start : edit.new_end] == edit.new_text
+            assert edit.op in {"insert", "delete", "replace"}
+
+    def test_themes_gained_and_lost_overall(self) -> None:
+        """The diff reports the meeting's themes gained and lost."""
+        result = diff(MEETING_2020, MEETING_2021)
+        assert result.themes_gained == {"energy"}
+        assert result.themes_lost == frozenset()
+        removed = diff(MEETING_2020, later(MEETING_2020.points[:7]))
+        assert removed.themes_lost == {"afghanistan", "non-interference"}
+
+    def test_field_changes(self) -> None:
+        """Facts outside the points are compared field by field, with JSON values."""
+        result = diff(MEETING_2020, MEETING_2021)
+        changes = {change.path: (change.old, change.new) for change in result.fields}
+        assert changes["$.date"] == ("2020-07-16", "2021-05-12")
+        assert changes["$.format"] == ("video", "in-person")
+        assert changes["$.venue"] == (None, "Xi'an")
+        assert changes["$.illustrative"] == (False, True)
+
+    def test_participants_matched_by_country(self) -> None:
+        """Reordered participants are matched by country; a changed person is one change."""
+        people = list(MEETING_2020.participants[::-1])
+        people[0] = attrs.evolve(people[0], person="Bakhtiyor Saidov", aliases=())
+        people.append(Participant(country="AF", person="Demo Envoy", title="Special Envoy", role="guest"))
+        new = attrs.evolve(MEETING_2020, participants=tuple(people))
+        result = diff(MEETING_2020, new)
+        paths = [change.path for change in result.fields]
+        assert "$.participants[UZ].person" in paths
+        assert "$.participants[AF]" in paths
+        assert "$.participants.order" in paths
+        assert not any(path.startswith("$.participants[KZ]") for path in paths)
+        assert result.apply(MEETING_2020) == new
+        assert result.inverted().apply(new) == MEETING_2020
+
+    def test_nested_records_recurse(self) -> None:
+        """Topics, sources and quotes are compared inside, down to the field."""
+        topics = (attrs.evolve(MEETING_2020.topics[0], text="fighting COVID-19 together"), *MEETING_2020.topics[1:])
+        sources = tuple(
+            attrs.evolve(source, title="A new title") if source.id == "mfa-2020-07-17" else source
+            for source in MEETING_2020.sources
+        )
+        quotes = (attrs.evolve(MEETING_2020.quotes[0], date=None),)
+        new = attrs.evolve(MEETING_2020, topics=topics, sources=sources, quotes=quotes)
+        result = diff(MEETING_2020, new)
+        changes = {change.path: (change.old, change.new) for change in result.fields}
+        assert changes["$.topics[0].text"] == (
+            "strengthening cooperation against COVID-19",
+            "fighting COVID-19 together",
+        )
+        assert changes["$.sources[mfa-2020-07-17].title"][1] == "A new title"
+        assert changes["$.quotes[0].date"] == ("2020-07-18", None)
+        assert changes["$.quotes[1]"][1] is None
+        assert result.apply(MEETING_2020) == new
+
+    def test_threshold_can_be_tuned(self) -> None:
+        """A threshold of 1 pairs only identical points; rewordings become removed and added."""
+        result = diff(MEETING_2020, MEETING_2021, threshold=1.0)
+        assert of_kind(result, "edited") == []
+        assert sorted(of_kind(result, "removed")) == [1, 2, 3, 4, 8]
+        assert result.apply(MEETING_2020) == MEETING_2021
+
+    def test_custom_similarity(self) -> None:
+        """A plugged-in similarity function decides the pairing."""
+
+        def by_first_theme(old: Point, new: Point) -> float:
+            return 1.0 if sorted(old.themes)[:1] == sorted(new.themes)[:1] else 0.0
+
+        result = diff(MEETING_2020, MEETING_2021, similarity=by_first_theme)
+        assert (8, 6) in pairs(result)
+        assert result.apply(MEETING_2020) == MEETING_2021
+
+    def test_ambiguous_pairing_is_flagged(self) -> None:
+        """Two near-identical candidates make a pairing ambiguous; a clear one is not."""
+        old = later([Point(1, "all parties will strengthen cooperation in trade and energy.")])
+        new = later(
+            [
+                Point(1, "all parties will strengthen cooperation in trade and energy today."),
+                Point(2, "all parties will strengthen cooperation in trade and energy now."),
+            ]
+        )
+        (matched,) = [change for change in diff(old, new).points if change.old and change.new]
+        assert matched.ambiguous
+        assert matched.margin < 0.1
+        assert not any(
+            change.ambiguous for change in diff(MEETING_2020, MEETING_2021).points if change.kind == "unchanged"
+        )
+
+    def test_diff_round_trips_through_json(self) -> None:
+        """A diff survives to_json / from_json unchanged."""
+        result = diff(MEETING_2020, MEETING_2021)
+        assert from_json(to_json(result), StatementDiff) == result
+
+    def test_inverted(self) -> None:
+        """The inverted diff turns the new statement back into the old, and inverts back."""
+        result = diff(MEETING_2020, MEETING_2021)
+        back = result.inverted()
+        assert back.apply(MEETING_2021) == MEETING_2020
+        assert back.inverted() == result
+        assert back.themes_lost == result.themes_gained
+        assert sorted(of_kind(back, "added")) == [4]
+
+    def test_apply_to_another_meeting_fails(self) -> None:
+        """Applying a diff to a meeting it was not made from names the place that differs."""
+        result = diff(MEETING_2020, MEETING_2021)
+        with pytest.raises(InvalidStatementError, match=r"\$\.points"):
+            result.apply(MEETING_2021)
+        facts_only = diff(MEETING_2020, attrs.evolve(MEETING_2020, venue="Bishkek"))
+        with pytest.raises(InvalidStatementError, match=r"\$\.venue"):
+            facts_only.apply(attrs.evolve(MEETING_2020, venue="Astana"))
+        with pytest.raises(TypeError, match="Meeting"):
+            result.apply("not a meeting")  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("bad", [None, "meeting", MEETING_2020.points[0]])
+    def test_rejects_non_meetings(self, bad: object) -> None:
+        """Anything but a Meeting is a TypeError that says so."""
+        with pytest.raises(TypeError, match="Meeting"):
+            diff(bad, MEETING_2020)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="Meeting"):
+            diff(MEETING_2020, bad)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("threshold", [-0.1, 1.5, float("nan"), float("inf")])
+    def test_rejects_threshold_outside_0_1(self, threshold: float) -> None:
+        """A threshold outside 0 to 1 is a ValueError."""
+        with pytest.raises(ValueError, match="threshold"):
+            diff(MEETING_2020, MEETING_2020, threshold=threshold)
+
+    @pytest.mark.parametrize("threshold", ["0.5", True, None])
+    def test_rejects_threshold_of_wrong_type(self, threshold: object) -> None:
+        """A threshold that is not a number is a TypeError."""
+        with pytest.raises(TypeError, match="threshold"):
+            diff(MEETING_2020, MEETING_2020, threshold=threshold)  # type: ignore[arg-type]
+
+    def test_rejects_bad_similarity_results(self) -> None:
+        """A similarity function returning something outside 0 to 1 is a clear ValueError."""
+        with pytest.raises(ValueError, match="similarity function"):
+            diff(MEETING_2020, MEETING_2021, similarity=lambda _old, _new: 2.0)
+        with pytest.raises(TypeError, match="similarity"):
+            diff(MEETING_2020, MEETING_2021, similarity="cosine")  # type: ignore[arg-type]
+
+    def test_empty_statements(self) -> None:
+        """Statements without points diff cleanly."""
+        empty = attrs.evolve(MEETING_2020, points=())
+        result = diff(empty, MEETING_2020)
+        assert of_kind(result, "added") == list(range(1, 10))
+        assert result.apply(empty) == MEETING_2020
+        assert not diff(empty, empty)
+
+
+class TestPointChange:
+    def test_kind_must_fit_the_points(self) -> None:
+        """An added change with an old point is invalid."""
+        with pytest.raises(InvalidStatementError, match="added"):
+            PointChange("added", P[1], P[1], 0.0)
+
+    def test_kind_must_be_known(self) -> None:
+        """An unknown kind is rejected with its path."""
+        with pytest.raises(InvalidStatementError, match=r"\$\.kind"):
+            PointChange("renamed", P[1], P[1], 1.0)
+
+    def test_similarity_in_0_1(self) -> None:
+        """A similarity above 1 is rejected."""
+        with pytest.raises(InvalidStatementError, match=r"\$\.similarity"):
+            PointChange("unchanged", P[1], P[1], 1.5)
+
+    def test_edited_kind_must_match_content(self) -> None:
+        """Calling identical points edited is rejected."""
+        with pytest.raises(InvalidStatementError, match="edited"):
+            PointChange("edited", P[1], P[1], 1.0)
+
+    def test_inverted(self) -> None:
+        """Inverting swaps the points and turns removed into added."""
+        change = PointChange("removed", P[1], None, 0.1)
+        assert change.inverted() == PointChange("added", None, P[1], 0.1)
+
+    def test_bad_json_names_the_place(self) -> None:
+        """A diff document with a bad kind fails to load, naming the path."""
+        text = to_json(diff(MEETING_2020, MEETING_2021)).replace('"kind": "moved"', '"kind": "shifted"')
+        with pytest.raises(InvalidStatementError, match=r"\$\.points\[\d+\]\.kind"):
+            from_json(text, StatementDiff)
+
+
+class TestWordEdit:
+    def test_inverted(self) -> None:
+        """Inverting an insertion gives a deletion with swapped offsets."""
+        edit = WordEdit("insert", 5, 5, 5, 11, "", "green ")
+        assert edit.inverted() == WordEdit("delete", 5, 11, 5, 5, "green ", "")
+
+    def test_rejects_unknown_op(self) -> None:
+        """An unknown operation is rejected."""
+        with pytest.raises(InvalidStatementError, match=r"\$\.op"):
+            WordEdit("swap", 0, 1, 0, 1, "a", "b")
+
+    def test_rejects_negative_offsets(self) -> None:
+        """Offsets must not be negative."""
+        with pytest.raises(InvalidStatementError, match=r"\$\.old_start"):
+            WordEdit("replace", -1, 1, 0, 1, "a", "b")
+
+
+class TestFieldChange:
+    def test_rejects_malformed_path(self) -> None:
+        """A path must look like $.field[key].field."""
+        with pytest.raises(InvalidStatementError, match=r"\$\.path"):
+            FieldChange("date", "a", "b")
+
+    def test_inverted(self) -> None:
+        """Inverting swaps old and new."""
+        assert FieldChange("$.venue", None, "Xi'an").inverted() == FieldChange("$.venue", "Xi'an", None)
+
+
+class TestAlign:
+    def test_similarity_bounds(self) -> None:
+        """Identical points score 1; points with nothing in common score 0."""
+        assert similarity(P[1], P[1]) == 1.0
+        assert similarity(Point(1, "alpha beta."), Point(1, "gamma delta.")) == 0.0
+
+    def test_words_normalise(self) -> None:
+        """Words are case-folded with punctuation and plural s removed."""
+        assert words("Routes, ROUTE; route\u2019s") == {"route", "route\u2019"}
+
+    def test_hungarian_matches_brute_force(self) -> None:
+        """The assignment is optimal on a small matrix."""
+        cost = [[9, 2, 7, 8], [6, 4, 3, 7], [5, 8, 1, 8], [7, 6, 9, 4]]
+        assignment = hungarian(cost)
+        assert sum(cost[row][column] for row, column in enumerate(assignment)) == 13
+
+    def test_stable_pairs_is_a_longest_increasing_subsequence(self) -> None:
+        """The kept pairs are a longest run of the new order."""
+        matches = align(MEETING_2020.points, MEETING_2020.points[::-1]).matches
+        assert len(stable_pairs(matches)) == 1
+        same = align(MEETING_2020.points, MEETING_2020.points).matches
+        assert len(stable_pairs(same)) == 9
+
+    def test_large_ambiguous_components_fall_back_to_greedy(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Above the size limit for exact assignment, duplicates still pair in order, without moves."""
+        monkeypatch.setattr("c5statement._align._EXACT_LIMIT", 2)
+        same = later([Point(1, "all parties agree.")] * 6)
+        result = diff(same, same)
+        assert pairs(result) == {(number, number) for number in range(1, 7)}
+        assert not result
+        assert all(change.ambiguous for change in result.points)
+
+    def test_pruning_keeps_every_match(self) -> None:
+        """On a large statement, pruned candidates still find every identical point."""
+        points = [
+            Point(number, f"all parties will open the {name} corridor between towns {number} and {number + 1}.")
+            for number, name in enumerate(("Khorgos", "Torugart", "Irkeshtam", "Dostyk", "Naryn") * 20, 1)
+        ]
+        result = align(points, points[::-1])
+        assert len(result.matches) == len(points)
+        assert all(match.old == len(points) - 1 - match.new for match in result.matches)
+        assert result.compared < len(points) ** 2 / 2
+
+
+# --- laws ----------------------------------------------------------------------------------------
+
+
+def mutated_points(draw: st.DrawFn, old: Meeting) -> tuple[Point, ...]:
+    """Drop, shuffle, reword and add points, then renumber them with gaps."""
+    items = [point for point in old.points if draw(st.integers(0, 3))]
+    if len(items) > 1 and draw(st.booleans()):
+        items = draw(st.permutations(items))
+    items = [
+        attrs.evolve(point, text=draw(st.sampled_from([point.text + " further", "the " + point.text])))
+        if draw(st.integers(0, 3)) == 0
+        else point
+        for point in items
+    ]
+    for _ in range(draw(st.integers(0, 3))):
+        items.insert(draw(st.integers(0, len(items))), draw(points(st.just(1), max_text=80)))
+    gaps = draw(st.lists(st.integers(1, 3), min_size=len(items), max_size=len(items)))
+    return tuple(attrs.evolve(point, number=sum(gaps[: index + 1])) for index, point in enumerate(items))
+
+
+def mutated_people(draw: st.DrawFn, old: Meeting) -> tuple[Participant, ...]:
+    """Drop, reorder, add and rename participants."""
+    people = [person for person in old.participants if draw(st.integers(0, 3))]
+    if len(people) > 1 and draw(st.booleans()):
+        people = draw(st.permutations(people))
+    country = draw(st.sampled_from(["AF", "AZ", "EU", "IN", "JP", "KR", "MN", "RU", "TR", "US"]))
+    if draw(st.booleans()) and country not in {person.country for person in people}:
+        people.append(Participant(country=country, person="Demo Envoy", title="Special Envoy", role="guest"))
+    if draw(st.booleans()) and people:
+        people[0] = attrs.evolve(people[0], person=draw(texts(max_size=20)))
+    return tuple(people)
+
+
+def mutated_fields(draw: st.DrawFn, old: Meeting) -> dict[str, object]:
+    """Change some facts, lists of records and sources of *old*."""
+    options: dict[str, st.SearchStrategy[object]] = {
+        "title": texts(max_size=30),
+        "date": st.integers(1, 900).map(lambda days: old.date + datetime.timedelta(days=days)),
+        "venue": st.none() | texts(max_size=20),
+        "format": st.sampled_from(["video", "in-person", "hybrid"]),
+        "illustrative": st.just(not old.illustrative),
+        "notes": st.just(old.notes[1:]),
+        "topics": texts(max_size=30).map(lambda text: (*old.topics[:2], Topic(text=text))),
+        "decisions": st.just(old.decisions[:-1]),
+    }
+    changes = {name: draw(strategy) for name, strategy in options.items() if draw(st.booleans())}
+    if draw(st.booleans()) and old.quotes:
+        first = old.quotes[0]
+        changes["quotes"] = (attrs.evolve(first, date=None, text=first.text + "!"), *old.quotes[1:])
+    if draw(st.booleans()) and old.sources:
+        changes["sources"] = (*old.sources[1:], attrs.evolve(old.sources[0], title=draw(texts(max_size=30))))
+    return changes
+
+
+@st.composite
+def related_pairs(draw: st.DrawFn) -> tuple[Meeting, Meeting]:
+    """A meeting and a later one made from it by mutations of points and fields."""
+    old = draw(meetings(max_points=8, max_text=80))
+    changes = mutated_fields(draw, old)
+    changes["points"] = mutated_points(draw, old)
+    changes["participants"] = mutated_people(draw, old)
+    return old, attrs.evolve(old, **changes)  # type: ignore[arg-type]
+
+
+LAWS = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+class TestStatementDiffLaws:
+    @LAWS
+    @given(related_pairs())
+    def test_laws(self, pair: tuple[Meeting, Meeting]) -> None:
+        """diff(x, x) is empty; apply gives b; the inverse gives a back; JSON round-trips."""
+        old, new = pair
+        assert not diff(old, old)
+        assert not diff(new, new)
+        result = diff(old, new)
+        assert result.apply(old) == new
+        back = result.inverted()
+        assert back.apply(new) == old
+        assert back.inverted() == result
+        assert from_json(to_json(result), StatementDiff) == result
+        assert bool(result) == (old != new)
+
+    @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(related_pairs(), st.floats(0, 1))
+    def test_every_point_once_and_in_bounds(self, pair: tuple[Meeting, Meeting], threshold: float) -> None:
+        """Each point of either side appears once; similarities and margins lie in 0 to 1."""
+        old, new = pair
+        result = diff(old, new, threshold=threshold)
+        assert sorted(c.old.number for c in result.points if c.old) == [p.number for p in old.points]
+        assert sorted(c.new.number for c in result.points if c.new) == [p.number for p in new.points]
+        assert all(0 <= change.similarity <= 1 and 0 <= change.margin <= 1 for change in result.points)
+        assert result.apply(old) == new
+
+    @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(texts(max_size=60), min_size=0, max_size=12), st.randoms(use_true_random=False))
+    def test_laws_for_points_only(self, point_texts: list[str], rng: random.Random) -> None:
+        """For shuffled, dropped, reworded and added points alone, apply and its inverse reproduce both sides."""
+        old = later([Point(1, text) for text in point_texts])
+        items = [point for point in old.points if rng.random() < 0.8]
+        rng.shuffle(items)
+        items = [attrs.evolve(point, text=point.text + " anew") if rng.random() < 0.3 else point for point in items]
+        items.insert(rng.randrange(len(items) + 1), Point(1, "all parties welcome the new secretariat."))
+        new = later(items)
+        result = diff(old, new)
+        assert not diff(old, old)
+        assert result.apply(old) == new
+        assert result.inverted().apply(new) == old
+        assert from_json(to_json(result), StatementDiff) == result
