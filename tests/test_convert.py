@@ -389,3 +389,24 @@ class TestErrorType:
         assert again.errors == error.errors
         assert again.source == "x.json"
         assert str(again) == str(error)
+
+
+class TestFloats:
+    @pytest.mark.parametrize("value", ["0.5", True, None, [0.5]])
+    def test_floats_are_not_coerced(self, value: object) -> None:
+        """A float field (a diff's similarity) takes only a JSON number."""
+        from c5statement import MEETING_2020, diff
+
+        document = to_dict(diff(MEETING_2020, MEETING_2020))
+        document["points"][0]["similarity"] = value
+        with pytest.raises(InvalidStatementError) as caught:
+            from_dict(document, type(diff(MEETING_2020, MEETING_2020)))
+        assert caught.value.errors[0][0] == "$.points[0].similarity"
+
+    def test_integers_are_accepted_as_floats(self) -> None:
+        """JSON has one number type: 1 is a valid similarity."""
+        from c5statement import MEETING_2020, StatementDiff, diff
+
+        document = to_dict(diff(MEETING_2020, MEETING_2020))
+        document["points"][0]["similarity"] = 1
+        assert from_dict(document, StatementDiff).points[0].similarity == 1.0

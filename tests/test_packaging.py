@@ -52,9 +52,9 @@ class TestImport:
         )
         assert out == "True True 9"
 
-    def test_all_is_sorted_and_resolves(self) -> None:
-        """Every name in __all__ exists, and __all__ is sorted."""
-        assert list(c5statement.__all__) == sorted(c5statement.__all__)
+    def test_all_resolves(self) -> None:
+        """Every name in __all__ exists, once."""
+        assert len(set(c5statement.__all__)) == len(c5statement.__all__)
         for name in c5statement.__all__:
             assert getattr(c5statement, name) is not None
 

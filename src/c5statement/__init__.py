@@ -10,8 +10,9 @@ from ._model import FORMATS, ContextNote, Decision, Meeting, Participant, Point,
 from ._themes import THEMES, Theme
 
 if TYPE_CHECKING:
-    from ._compare import Series, compare
-    from ._diff import FieldChange, PointChange, StatementDiff, WordEdit, diff
+    from ._align import similarity
+    from ._compare import Lineage, Series, compare
+    from ._diff import DEFAULT_THRESHOLD, FieldChange, PointChange, StatementDiff, WordEdit, diff
     from ._parse import NoPointsFoundError, parse_points, skeleton, skeleton_json
     from ._schema import json_schema
     from ._suggest import suggest_themes, with_suggested_themes
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
 
 # Heavier modules load on first use, so that `import c5statement` stays cheap.
 _LAZY = {
+    "DEFAULT_THRESHOLD": "._diff",
+    "Lineage": "._compare",
+    "similarity": "._align",
     "FieldChange": "._diff",
     "NoPointsFoundError": "._parse",
     "PointChange": "._diff",
@@ -38,6 +42,7 @@ _LAZY = {
 }
 
 __all__ = [
+    "DEFAULT_THRESHOLD",
     "FORMATS",
     "FORMAT_VERSION",
     "MEETING_2020",
@@ -47,6 +52,7 @@ __all__ = [
     "FieldChange",
     "InvalidStatementError",
     "InvalidTypeError",
+    "Lineage",
     "Meeting",
     "NoPointsFoundError",
     "Participant",
@@ -68,6 +74,7 @@ __all__ = [
     "json_schema",
     "load",
     "parse_points",
+    "similarity",
     "skeleton",
     "skeleton_json",
     "suggest_themes",

@@ -3,7 +3,8 @@
 Rules (each enforced by a hook below):
 
 * no coercion: a string must be a JSON string, an integer a JSON integer (not a
-  boolean, not a float), a boolean a JSON boolean, a collection a JSON array;
+  boolean, not a float), a float a finite JSON number, a boolean a JSON boolean,
+  a collection a JSON array;
 * dates are ISO 8601 calendar dates (``"2020-07-16"``);
 * frozensets are written as sorted arrays and must not repeat an item;
 * strings that begin with ``<FILL IN`` are unfilled placeholders of a skeleton;
@@ -106,6 +107,14 @@ def _structure_bool(value: object, _: type) -> bool:
     return value
 
 
+def _structure_float(value: object, _: type) -> float:
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        raise _expect(value, "a number")
+    if value != value or value in (float("inf"), float("-inf")):  # noqa: PLR0124 - NaN is the value unequal to itself
+        raise InvalidStatementError([("$", f"{value!r} is not a finite number")])
+    return float(value)
+
+
 def _structure_date(value: object, _: type) -> datetime.date:
     if not isinstance(value, str):
         raise _expect(value, "a date string (YYYY-MM-DD)")
@@ -195,6 +204,7 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(float, _structure_float)
     conv.register_structure_hook(datetime.date, _structure_date)
     conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     conv.register_structure_hook_factory(_is_tuple, lambda cls: _tuple_hook(cls, conv))

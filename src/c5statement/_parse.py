@@ -130,8 +130,8 @@ class NoPointsFoundError(InvalidStatementError):
         no enumerated points found
     """
 
-    def __init__(self, errors: Iterable[tuple[str, str]] = (("$", LOOKED_FOR),), *, source: str | None = None) -> None:
-        super().__init__(errors, source=source)
+    def __init__(self, errors: Iterable[tuple[str, str]] = (("$", LOOKED_FOR),), source: str | None = None) -> None:
+        super().__init__(errors, source)
 
 
 @attrs.frozen
