@@ -1,0 +1,485 @@
+"""The command line: ``c5statement show | diff | validate | parse | schema``.
+
+Exit codes follow ``diff(1)``: 0 for success (and for ``diff`` when the two
+statements are the same), 1 when ``diff`` finds differences, 2 for bad input or
+bad usage. Every error is one line on standard error, ``c5statement: error:``
+followed by the file, the place in it and the reason; no traceback.
+
+Example:
+    >>> main(["validate", "no-such-file.json"])
+    2
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+from ._convert import from_json, to_json
+from ._errors import InvalidStatementError
+from ._model import Meeting
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping, Sequence
+
+    from ._diff import StatementDiff
+
+__all__ = ["EXIT_DIFFERENCES", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_TROUBLE", "build_parser", "main", "use_color"]
+
+PROG = "c5statement"
+
+EXIT_OK = 0
+"""Success; for ``diff``, no differences."""
+
+EXIT_DIFFERENCES = 1
+"""``diff`` found differences."""
+
+EXIT_TROUBLE = 2
+"""Bad input (an unreadable or invalid file) or bad usage."""
+
+EXIT_INTERRUPTED = 130
+"""Interrupted with Ctrl-C (128 + SIGINT), as shells report it."""
+
+STDIN = "-"
+"""The file name that stands for standard input."""
+
+FORMATS = ("text", "markdown", "json", "html")
+COLORS = ("auto", "always", "never")
+
+_DESCRIPTION = """\
+Read, compare, validate and cite joint statements of the China + Central Asia
+(C+C5) format, stored as JSON documents.
+"""
+
+_EPILOG = """\
+examples:
+  c5statement show                         the 2020 meeting, as text
+  c5statement diff 2020.json 2021.json     what changed (exit 1 if anything)
+  c5statement validate statements/*.json   check files before sharing them
+  c5statement parse statement.txt -o 2021.json
+  c5statement schema > c5statement.schema.json
+
+exit status: 0 success or no differences, 1 differences found (diff),
+2 bad input or bad usage. Run "c5statement COMMAND --help" for details.
+"""
+
+_SHOW_EPILOG = """\
+examples:
+  c5statement show                        the canonical 2020 meeting
+  c5statement show 2021.json --format markdown > 2021.md
+  c5statement show --format json          the 2020 record as canonical JSON
+"""
+
+_DIFF_EPILOG = """\
+examples:
+  c5statement diff 2020.json 2021.json
+  c5statement diff 2020.json 2021.json --format json > changes.json
+  c5statement diff 2020.json 2021.json --threshold 0.5 --format markdown
+
+Points are matched by content, not by number. Two points whose similarity is
+below the threshold are never matched: the old one counts as removed and the
+new one as added. A lower threshold pairs more loosely reworded points.
+
+exit status: 0 no differences, 1 differences, 2 bad input or bad usage.
+"""
+
+_VALIDATE_EPILOG = """\
+examples:
+  c5statement validate 2021.json
+  c5statement validate statements/*.json && echo "all valid"
+
+Prints "OK FILE" for each valid file and one line per problem for each
+invalid one. Exit status 0 if every file is valid, 2 otherwise.
+"""
+
+_PARSE_EPILOG = """\
+examples:
+  c5statement parse statement.txt                  skeleton on standard output
+  c5statement parse statement.txt -o 2021.json --title "Joint statement, 12 May 2021"
+  c5statement validate 2021.json                   fails until every <FILL IN: ...> is filled
+
+The text must enumerate its points ("First, ...", "Second, ..." or "1. ...").
+The skeleton is JSON with "<FILL IN: ...>" placeholders for everything that
+cannot be read from the text; "validate" rejects it until they are filled in.
+"""
+
+_SCHEMA_EPILOG = """\
+example:
+  c5statement schema > c5statement.schema.json
+
+The JSON Schema (draft 2020-12) of a statement document, for tools in other
+languages.
+"""
+
+
+class UserError(Exception):
+    """A problem to report as ``c5statement: error: <message>`` with exit status 2."""
+
+    def __init__(self, *lines: str) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose ``exit`` can be caught, so :func:`main` returns a status."""
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            self._print_message(message, sys.stderr)
+        raise _Exit(status)
+
+
+class _Exit(Exception):  # noqa: N818 - a control-flow signal, not an error
+    """Raised by the parser instead of calling :func:`sys.exit`."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+def _threshold(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        msg = f"{text!r} is not a number"
+        raise argparse.ArgumentTypeError(msg) from None
+    if not 0.0 <= value <= 1.0:
+        msg = f"{text} is not between 0 and 1"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+def _default_threshold() -> float:
+    from ._align import DEFAULT_THRESHOLD  # the diff's own default, without importing the diff
+
+    return DEFAULT_THRESHOLD
+
+
+def _add_color(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--color",
+        "--colour",
+        choices=COLORS,
+        default="auto",
+        help="colour the text output: auto (the default) colours only on a terminal and when NO_COLOR is not set",
+    )
+
+
+def _add_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format (default: %(default)s)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of the command line (exposed for the documentation).
+
+    Example:
+        >>> build_parser().parse_args(["diff", "a.json", "b.json"]).format
+        'text'
+    """
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = _Parser(prog=PROG, description=_DESCRIPTION, epilog=_EPILOG, formatter_class=formatter)
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    show = commands.add_parser(
+        "show",
+        help="print a statement (by default the 2020 meeting)",
+        description="Print a statement: the canonical 2020 meeting, or the statement in FILE.",
+        epilog=_SHOW_EPILOG,
+        formatter_class=formatter,
+    )
+    show.add_argument("file", metavar="FILE", nargs="?", help='a statement file ("-" for standard input)')
+    _add_format(show)
+    _add_color(show)
+    show.set_defaults(handler=_show)
+
+    diff = commands.add_parser(
+        "diff",
+        help="show what changed between two statements",
+        description="Show what changed from the statement in OLD to the one in NEW.",
+        epilog=_DIFF_EPILOG,
+        formatter_class=formatter,
+    )
+    diff.add_argument("old", metavar="OLD", help='the earlier statement file ("-" for standard input)')
+    diff.add_argument("new", metavar="NEW", help="the later statement file")
+    _add_format(diff)
+    diff.add_argument(
+        "-t",
+        "--threshold",
+        type=_threshold,
+        default=None,
+        metavar="T",
+        help=f"similarity (0 to 1) under which two points are not matched (default: {_default_threshold()})",
+    )
+    _add_color(diff)
+    diff.set_defaults(handler=_diff)
+
+    validate = commands.add_parser(
+        "validate",
+        help="check statement files",
+        description="Check that each FILE is a valid statement document.",
+        epilog=_VALIDATE_EPILOG,
+        formatter_class=formatter,
+    )
+    validate.add_argument("files", metavar="FILE", nargs="+", help="statement files to check")
+    validate.add_argument("-q", "--quiet", action="store_true", help='do not print "OK FILE" for valid files')
+    validate.set_defaults(handler=_validate)
+
+    parse = commands.add_parser(
+        "parse",
+        help="turn statement text into a statement skeleton",
+        description="Read the numbered points of a statement from TEXTFILE and write a JSON skeleton.",
+        epilog=_PARSE_EPILOG,
+        formatter_class=formatter,
+    )
+    parse.add_argument("textfile", metavar="TEXTFILE", help='a UTF-8 text file ("-" for standard input)')
+    parse.add_argument("-o", "--output", metavar="OUT", help="write the skeleton to OUT instead of standard output")
+    parse.add_argument("--title", metavar="TITLE", help="the title of the source the text comes from")
+    parse.set_defaults(handler=_parse)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of a statement document",
+        description="Print the JSON Schema of a statement document.",
+        epilog=_SCHEMA_EPILOG,
+        formatter_class=formatter,
+    )
+    schema.set_defaults(handler=_schema)
+    return parser
+
+
+def use_color(choice: str, stream: TextIO, environ: Mapping[str, str] | None = None) -> bool:
+    """Decide whether to colour output written to *stream*.
+
+    ``"auto"`` colours only when *stream* is a terminal and ``NO_COLOR`` is unset
+    or empty (https://no-color.org); ``"always"`` and ``"never"`` decide alone.
+
+    Example:
+        >>> import io
+        >>> use_color("auto", io.StringIO()), use_color("always", io.StringIO())
+        (False, True)
+    """
+    if choice != "auto":
+        return choice == "always"
+    environ = os.environ if environ is None else environ
+    if environ.get("NO_COLOR"):
+        return False
+    isatty: Callable[[], bool] | None = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _read_bytes(name: str) -> bytes:
+    if name == STDIN:
+        return sys.stdin.buffer.read()
+    path = Path(name)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        msg = f"{name}: no such file"
+        raise UserError(msg) from None
+    except IsADirectoryError:
+        msg = f"{name}: is a directory, not a file"
+        raise UserError(msg) from None
+    except PermissionError:
+        msg = f"{name}: permission denied"
+        raise UserError(msg) from None
+    except OSError as error:
+        msg = f"{name}: cannot read: {error.strerror or error}"
+        raise UserError(msg) from None
+
+
+def _problems(name: str, error: InvalidStatementError, *, document: bool = True) -> UserError:
+    """One line per problem: the file, the place in it (for a JSON document) and the reason."""
+    label = "<stdin>" if name == STDIN else name
+    return UserError(
+        *(
+            f"{label}: {reason}" if path == "$" and not document else f"{label}: {path}: {reason}"
+            for path, reason in error.errors
+        )
+    )
+
+
+def _read_meeting(name: str) -> Meeting:
+    data = _read_bytes(name)
+    try:
+        return from_json(data, Meeting)
+    except InvalidStatementError as error:
+        raise _problems(name, error) from None
+
+
+def _read_text(name: str) -> str:
+    data = _read_bytes(name)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        label = "<stdin>" if name == STDIN else name
+        msg = f"{label}: line {line}: not UTF-8 text (byte {error.start}: {error.reason})"
+        raise UserError(msg) from None
+
+
+def _write(text: str, stream: TextIO) -> None:
+    stream.write(text if not text or text.endswith("\n") else text + "\n")
+
+
+def _show(args: argparse.Namespace, out: TextIO) -> int:
+    if args.file is None:
+        from ._data import meeting_2020
+
+        meeting = meeting_2020()
+    else:
+        meeting = _read_meeting(args.file)
+    if args.format == "json":
+        _write(to_json(meeting), out)
+        return EXIT_OK
+    from . import _render
+
+    if args.format == "markdown":
+        _write(_render.meeting_to_markdown(meeting), out)
+    elif args.format == "html":
+        _write(_render.meeting_to_html(meeting), out)
+    else:
+        _write(_render.meeting_to_text(meeting, color=use_color(args.color, out)), out)
+    return EXIT_OK
+
+
+def _render_diff(changes: StatementDiff, form: str, *, color: bool) -> str:
+    text: str
+    if form == "json":
+        text = to_json(changes)
+    elif form == "markdown":
+        text = changes.to_markdown()
+    elif form == "html":
+        text = changes.to_html()
+    else:
+        text = changes.to_text(color=color)
+    return text
+
+
+def _diff(args: argparse.Namespace, out: TextIO) -> int:
+    old = _read_meeting(args.old)
+    new = _read_meeting(args.new)
+    from ._diff import diff
+
+    changes = diff(old, new) if args.threshold is None else diff(old, new, threshold=args.threshold)
+    _write(_render_diff(changes, args.format, color=use_color(args.color, out)), out)
+    return EXIT_DIFFERENCES if changes else EXIT_OK
+
+
+def _check_file(name: str) -> UserError | None:
+    try:
+        _read_meeting(name)
+    except UserError as error:
+        return error
+    return None
+
+
+def _validate(args: argparse.Namespace, out: TextIO) -> int:
+    status = EXIT_OK
+    for name in args.files:
+        error = _check_file(name)
+        if error is not None:
+            _report(error)
+            status = EXIT_TROUBLE
+        elif not args.quiet:
+            _write(f"OK {name}", out)
+    return status
+
+
+def _parse(args: argparse.Namespace, out: TextIO) -> int:
+    text = _read_text(args.textfile)
+    from ._parse import skeleton_json
+
+    try:
+        document = skeleton_json(text, source_title=args.title)
+    except InvalidStatementError as error:
+        raise _problems(args.textfile, error, document=False) from None
+    if args.output is None:
+        _write(document, out)
+        return EXIT_OK
+    target = Path(args.output)
+    if target.is_dir():
+        msg = f"{args.output}: is a directory, not a file"
+        raise UserError(msg)
+    try:
+        target.write_text(document if document.endswith("\n") else document + "\n", encoding="utf-8")
+    except OSError as error:
+        msg = f"{args.output}: cannot write: {error.strerror or error}"
+        raise UserError(msg) from None
+    return EXIT_OK
+
+
+def _schema(_: argparse.Namespace, out: TextIO) -> int:
+    from ._schema import json_schema
+
+    _write(json.dumps(json_schema(), indent=2, ensure_ascii=False), out)
+    return EXIT_OK
+
+
+def _report(error: UserError) -> None:
+    for line in error.lines:
+        sys.stderr.write(f"{PROG}: error: {line}\n")
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version(PROG)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with *argv* (by default ``sys.argv[1:]``) and return the exit status.
+
+    The installed ``c5statement`` script and ``python -m c5statement`` call
+    ``sys.exit(main())``.
+
+    Example:
+        >>> main(["show", "--format", "json"])  # doctest: +ELLIPSIS
+        {
+          "format_version": 1,
+          "id": "cc5-fmm-2020",
+        ...
+        0
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except _Exit as stop:
+        return stop.status
+    if args.version:
+        sys.stdout.write(f"{PROG} {_version()}\n")
+        return EXIT_OK
+    if args.command is None:
+        parser.print_usage(sys.stderr)
+        sys.stderr.write(f"{PROG}: error: a command is required (show, diff, validate, parse, schema)\n")
+        return EXIT_TROUBLE
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the command's handler, turning expected failures into an exit status."""
+    status = EXIT_TROUBLE
+    try:
+        status = args.handler(args, sys.stdout)
+        sys.stdout.flush()
+    except UserError as error:
+        _report(error)
+    except BrokenPipeError:
+        # The reader went away (``c5statement schema | head``): stop quietly, and
+        # keep Python from complaining again when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except KeyboardInterrupt:
+        status = EXIT_INTERRUPTED
+    except Exception as error:  # a bug must still end with status 2 and one line, not a traceback
+        if os.environ.get("C5STATEMENT_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"{PROG}: error: unexpected {type(error).__name__}: {error} (a bug in c5statement: please report it, "
+            "with the output of the same command run with C5STATEMENT_DEBUG=1)\n"
+        )
+    return status
