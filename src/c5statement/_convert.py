@@ -21,7 +21,7 @@ import functools
 import os
 import re
 import typing
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 import cattrs
@@ -276,7 +276,11 @@ def to_dict(obj: attrs.AttrsInstance) -> dict[str, Any]:
     return data
 
 
-def from_dict(data: object, cls: type[T] = Meeting) -> T:  # type: ignore[assignment]
+@overload
+def from_dict(data: object) -> Meeting: ...
+@overload
+def from_dict(data: object, cls: type[T]) -> T: ...
+def from_dict(data: object, cls: type[Any] = Meeting) -> Any:
     """Build a *cls* (by default a :class:`Meeting`) from a dict of JSON types.
 
     ``format_version`` may be left out of a dict written by hand; when present it
@@ -421,7 +425,11 @@ def parse_json(text: str | bytes | bytearray) -> Any:
     return document
 
 
-def from_json(text: str | bytes | bytearray, cls: type[T] = Meeting) -> T:  # type: ignore[assignment]
+@overload
+def from_json(text: str | bytes | bytearray) -> Meeting: ...
+@overload
+def from_json(text: str | bytes | bytearray, cls: type[T]) -> T: ...
+def from_json(text: str | bytes | bytearray, cls: type[Any] = Meeting) -> Any:
     """Build a *cls* (by default a :class:`Meeting`) from JSON text or UTF-8 bytes.
 
     The document must carry ``"format_version"``.
@@ -448,7 +456,11 @@ def from_json(text: str | bytes | bytearray, cls: type[T] = Meeting) -> T:  # ty
     return from_dict(document, cls)
 
 
-def load(path: str | os.PathLike[str], cls: type[T] = Meeting) -> T:  # type: ignore[assignment]
+@overload
+def load(path: str | os.PathLike[str]) -> Meeting: ...
+@overload
+def load(path: str | os.PathLike[str], cls: type[T]) -> T: ...
+def load(path: str | os.PathLike[str], cls: type[Any] = Meeting) -> Any:
     """Read a *cls* (by default a :class:`Meeting`) from a JSON file.
 
     Raises:
