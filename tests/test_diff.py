@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 from typing import TYPE_CHECKING
 
 import attrs
@@ -14,6 +15,7 @@ from c5statement import (
     MEETING_2020,
     FieldChange,
     InvalidStatementError,
+    InvalidTypeError,
     Meeting,
     Participant,
     Point,
@@ -372,6 +374,125 @@ class TestDiff:
         assert not diff(empty, empty)
 
 
+def unmatched(result: StatementDiff) -> dict[tuple[str, int], int | None]:
+    """The nearest point of each added or removed point, keyed by kind and number."""
+    return {
+        (change.kind, (change.old or change.new).number): change.nearest  # type: ignore[union-attr]
+        for change in result.points
+        if change.kind in {"added", "removed"}
+    }
+
+
+class TestNearest:
+    def test_added_and_removed_points_name_their_nearest(self) -> None:
+        """Each added or removed point names the closest point of the other statement; matched ones name none."""
+        result = diff(MEETING_2020, MEETING_2021)
+        assert unmatched(result) == {("added", 1): 5, ("removed", 4): 3, ("added", 9): 5}
+        assert all(change.nearest is None for change in result.points if change.kind not in {"added", "removed"})
+
+    def test_nearest_is_the_best_scoring_point(self) -> None:
+        """The nearest point is the one with the highest similarity, which is the similarity reported."""
+        result = diff(MEETING_2020, UNRELATED, similarity=similarity)
+        for change in result.points:
+            point = change.old or change.new
+            assert point is not None
+            others = UNRELATED.points if change.old is not None else MEETING_2020.points
+            scores = {other.number: similarity(point, other) for other in others}
+            best = max(scores.values())
+            assert change.similarity == pytest.approx(best)
+            if best > 0:
+                assert change.nearest == min(number for number, score in scores.items() if score == best)
+            else:
+                assert change.nearest is None
+
+    def test_nearest_of_a_near_miss(self) -> None:
+        """A reworded point under the threshold is added, naming the old point it nearly matched."""
+        reworded = later([Point(1, "all parties will pursue Belt and Road cooperation in trade and investment.")])
+        changes = {change.kind: change for change in diff(attrs.evolve(MEETING_2020, points=(P[3],)), reworded).points}
+        assert sorted(changes) == ["added", "removed"]
+        assert changes["added"].nearest == 3
+        assert changes["removed"].nearest == 1
+        assert 0 < changes["added"].similarity < DEFAULT_THRESHOLD
+
+    def test_none_when_the_other_statement_has_no_points(self) -> None:
+        """Against a statement without points, no point has a nearest one, and similarity 0."""
+        empty = attrs.evolve(MEETING_2020, points=())
+        for result in (diff(empty, MEETING_2020), diff(MEETING_2020, empty)):
+            assert len(result.points) == 9
+            assert all(change.nearest is None and change.similarity == 0 for change in result.points)
+
+    def test_none_when_nothing_is_shared(self) -> None:
+        """A point sharing no word or theme with any point of the other statement has no nearest point."""
+        old = later([Point(1, "alpha beta gamma.")])
+        new = later([Point(1, "delta epsilon zeta.")])
+        assert unmatched(diff(old, new)) == {("removed", 1): None, ("added", 1): None}
+
+    def test_inverted_keeps_the_nearest_point(self) -> None:
+        """Inverting turns an added point into a removed one that names the same point, now on the new side."""
+        result = diff(MEETING_2020, MEETING_2021)
+        back = result.inverted()
+        assert unmatched(back) == {("removed", 1): 5, ("added", 4): 3, ("removed", 9): 5}
+        new_numbers = {change.new.number for change in back.points if change.new is not None}
+        assert all(change.nearest in new_numbers for change in back.points if change.kind == "removed")
+        assert unmatched(back) == unmatched(diff(MEETING_2021, MEETING_2020))
+        assert back.inverted() == result
+
+    def test_json_keeps_the_nearest_point(self) -> None:
+        """The nearest point is written to JSON and read back."""
+        result = diff(MEETING_2020, MEETING_2021)
+        document = json.loads(to_json(result))
+        assert [change["nearest"] for change in document["points"] if change["kind"] == "added"] == [5, 5]
+        assert from_json(to_json(result), StatementDiff) == result
+
+    def test_older_json_without_nearest_loads(self) -> None:
+        """A diff saved before the field existed loads, with no nearest point, and still renders."""
+        result = diff(MEETING_2020, MEETING_2021)
+        document = json.loads(to_json(result))
+        for change in document["points"]:
+            del change["nearest"]
+        loaded = from_json(json.dumps(document), StatementDiff)
+        assert all(change.nearest is None for change in loaded.points)
+        assert loaded == attrs.evolve(
+            result, points=tuple(attrs.evolve(change, nearest=None) for change in result.points)
+        )
+        assert "+ 9  added (nearest 0.18)" in loaded.to_text(color=False)
+
+    def test_nearest_must_be_a_point_number(self) -> None:
+        """A nearest point that is not a positive integer is rejected, naming the field."""
+        with pytest.raises(InvalidTypeError, match=r"\$\.nearest"):
+            PointChange("added", None, P[1], 0.3, nearest=True)
+        with pytest.raises(InvalidStatementError, match=r"\$\.nearest"):
+            PointChange("added", None, P[1], 0.3, nearest=0)
+
+    def test_matched_points_have_no_nearest(self) -> None:
+        """A matched change with a nearest point is rejected."""
+        with pytest.raises(InvalidStatementError, match=r"\$\.nearest"):
+            PointChange("unchanged", P[1], P[1], 1.0, nearest=1)
+
+    def test_nearest_must_name_a_point_of_the_other_statement(self) -> None:
+        """A diff whose nearest point is missing from the other statement fails to load, naming the place."""
+        document = json.loads(to_json(diff(MEETING_2020, MEETING_2021)))
+        position = next(index for index, change in enumerate(document["points"]) if change["kind"] == "removed")
+        document["points"][position]["nearest"] = 99
+        with pytest.raises(InvalidStatementError, match=rf"\$\.points\[{position}\]\.nearest"):
+            from_json(json.dumps(document), StatementDiff)
+
+    def test_pruned_alignment_names_nearest_too(self) -> None:
+        """On a large statement (pruned candidates), a dropped point still names a point of the new statement."""
+        points = [
+            Point(number, f"all parties will open the {name} corridor between towns {number} and {number + 1}.")
+            for number, name in enumerate(("Khorgos", "Torugart", "Irkeshtam", "Dostyk", "Naryn") * 20, 1)
+        ]
+        old = later(points)
+        new = later(points[:40] + points[41:])
+        (change,) = [change for change in diff(old, new).points if change.kind == "removed"]
+        assert change.old == old.points[40]
+        assert change.nearest is not None
+        nearest = new.points[change.nearest - 1]
+        formula = words("all parties will open the corridor between towns and.")
+        assert (words(change.old.text) & words(nearest.text)) - formula
+
+
 class TestPointChange:
     def test_kind_must_fit_the_points(self) -> None:
         """An added change with an old point is invalid."""
@@ -394,9 +515,10 @@ class TestPointChange:
             PointChange("edited", P[1], P[1], 1.0)
 
     def test_inverted(self) -> None:
-        """Inverting swaps the points and turns removed into added."""
-        change = PointChange("removed", P[1], None, 0.1)
-        assert change.inverted() == PointChange("added", None, P[1], 0.1)
+        """Inverting swaps the points and turns removed into added, keeping the nearest point."""
+        change = PointChange("removed", P[1], None, 0.1, nearest=2)
+        assert change.inverted() == PointChange("added", None, P[1], 0.1, nearest=2)
+        assert change.inverted().inverted() == change
 
     def test_bad_json_names_the_place(self) -> None:
         """A diff document with a bad kind fails to load, naming the path."""
@@ -442,6 +564,13 @@ class TestAlign:
     def test_words_normalise(self) -> None:
         """Words are case-folded with punctuation and plural s removed."""
         assert words("Routes, ROUTE; route\u2019s") == {"route", "route\u2019"}
+
+    def test_nearest_positions(self) -> None:
+        """The alignment records each point's best partner by position, None without any."""
+        result = align(MEETING_2020.points, MEETING_2020.points[::-1])
+        assert result.nearest_old == tuple(range(8, -1, -1))
+        assert result.nearest_new == tuple(range(8, -1, -1))
+        assert align((), MEETING_2020.points).nearest_new == (None,) * 9
 
     def test_hungarian_matches_brute_force(self) -> None:
         """The assignment is optimal on a small matrix."""
@@ -569,6 +698,9 @@ class TestStatementDiffLaws:
         assert sorted(c.old.number for c in result.points if c.old) == [p.number for p in old.points]
         assert sorted(c.new.number for c in result.points if c.new) == [p.number for p in new.points]
         assert all(0 <= change.similarity <= 1 and 0 <= change.margin <= 1 for change in result.points)
+        for change in result.points:
+            if change.kind in {"added", "removed"}:
+                assert (change.nearest is None) == (change.similarity == 0)
         assert result.apply(old) == new
 
     @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -7,8 +7,9 @@ import re
 from typing import TYPE_CHECKING
 
 import attrs
+from hypothesis import HealthCheck, given, settings
 
-from c5statement import MEETING_2020, Meeting, Point, Topic, compare, diff
+from c5statement import MEETING_2020, Meeting, Point, Quote, Source, Topic, compare, diff, from_json, to_json
 from c5statement._render import (
     inline,
     meeting_to_html,
@@ -17,6 +18,7 @@ from c5statement._render import (
     mimebundle,
     use_color,
 )
+from c5statement.strategies import meetings
 
 if TYPE_CHECKING:
     import pytest
@@ -49,6 +51,31 @@ def edited_later() -> Meeting:
     points.append(Point(1, f"all parties welcome {HOSTILE} the new secretariat.", frozenset({"mechanism"})))
     numbered = tuple(attrs.evolve(point, number=number) for number, point in enumerate(points, 1))
     return attrs.evolve(MEETING_2020, id="later-demo", points=numbered, venue="Xi'an", illustrative=True)
+
+
+LONG_VENUE = "the Grand Hall of the Ministry of Foreign Affairs of the People's Republic of China in Xi'an"
+
+
+def reshaped() -> Meeting:
+    """A made-up later record: one delegation left, a hostile topic, quote and source, a long venue."""
+    source = Source(id="demo-2021", publisher="Demo", title=f"Report {HOSTILE}")
+    return attrs.evolve(
+        MEETING_2020,
+        id="reshaped-demo",
+        venue=LONG_VENUE,
+        participants=MEETING_2020.participants[:1],
+        topics=(*MEETING_2020.topics, Topic(text=HOSTILE)),
+        quotes=(*MEETING_2020.quotes, Quote(speaker="Demo Speaker", text=f"{HOSTILE} and a long quote follows.")),
+        sources=(*MEETING_2020.sources, source),
+        illustrative=True,
+    )
+
+
+def fields_section(text: str) -> list[str]:
+    """The lines of the Fields section of a text or Markdown diff."""
+    lines = text.splitlines()
+    start = next(index for index, line in enumerate(lines) if "Fields (" in line)
+    return lines[start + 1 :]
 
 
 def assert_no_raw_markup(html: str) -> None:
@@ -151,14 +178,14 @@ class TestDiffViews:
         assert "moved" in text
         assert "- 9  removed" in text
         assert "themes: +mechanism" in text
-        assert '$.venue: null → "Xi\'an"' in text
+        assert '  venue: null → "Xi\'an"' in text
 
     def test_markdown(self) -> None:
         """Markdown marks deletions with strike-through and insertions in bold."""
         markdown = diff(MEETING_2020, edited_later()).to_markdown()
         assert "~~volumes~~" in markdown
         assert "**and investment**" in markdown
-        assert "| `$.venue` |" in markdown
+        assert '- **venue:** null → "Xi\'an"' in markdown
         assert "<script>" not in markdown
 
     def test_html(self) -> None:
@@ -202,6 +229,150 @@ class TestDiffViews:
         assert "9 unchanged" in result.to_text(color=False)
         assert "9 unchanged" in result.to_markdown()
         assert "9 unchanged" in result.to_html()
+
+
+class TestNearestInViews:
+    def test_text_names_the_nearest_point(self) -> None:
+        """An added or removed point names the closest point of the other statement and its similarity."""
+        text = diff(MEETING_2020, edited_later()).to_text(color=False)
+        assert "- 9  removed (nearest new 6, similarity 0.12)" in text
+        assert "+ 9  added (nearest old 5, similarity 0.09)" in text
+        assert "~ 3  edited (similarity " in text
+
+    def test_text_when_nothing_is_near(self) -> None:
+        """Against a statement without points, the view says that nothing is similar."""
+        text = diff(attrs.evolve(MEETING_2020, points=()), MEETING_2020).to_text(color=False)
+        assert "+ 1  added (no similar point in the old statement)" in text
+        assert "nearest" not in text
+
+    def test_inverted_text_names_the_same_point(self) -> None:
+        """Inverted, the added point is removed and names the same old point, now on the new side."""
+        text = diff(MEETING_2020, edited_later()).inverted().to_text(color=False)
+        assert "- 9  removed (nearest new 5, similarity 0.09)" in text
+        assert "+ 9  added (nearest old 6, similarity 0.12)" in text
+
+    def test_markdown_and_html_name_the_nearest_point(self) -> None:
+        """Markdown and HTML show the nearest point next to the similarity."""
+        result = diff(MEETING_2020, edited_later())
+        assert "| 0.12 (nearest new 6) |" in result.to_markdown()
+        assert "| 0.09 (nearest old 5) |" in result.to_markdown()
+        html = result.to_html()
+        assert '0.12 <span class="c5-note">nearest new 6</span>' in html
+        assert '0.09 <span class="c5-note">nearest old 5</span>' in html
+
+
+class TestFieldViews:
+    def test_text_groups_and_summarises(self) -> None:
+        """Fields are grouped by top-level field with a count; whole records are summarised by their key fields."""
+        text = diff(MEETING_2020, reshaped()).to_text(color=False)
+        section = fields_section(text)
+        assert "  participants (6 changes)" in section
+        assert "    - KZ Mukhtar Tleuberdi (Foreign Minister)" in section
+        assert "    - TM Rashid Meredov (Deputy Prime Minister and Foreign Minister)" in section
+        assert "    order: CN KZ KG TJ TM UZ → CN" in section
+        assert f"    + [4] {HOSTILE}" in section
+        assert "  topics (1 change)" in section
+        assert any(line.startswith("    + [2] Demo Speaker: “<script>") for line in section)
+        assert '    + demo-2021 “Report <script>alert("x")</script> & <img src=x o…”' in section
+        assert '"aliases"' not in text
+        assert "{" not in "".join(section)
+
+    def test_text_cuts_long_strings(self) -> None:
+        """A string over 70 characters is cut with an ellipsis; short ones are shown whole."""
+        section = fields_section(diff(MEETING_2020, reshaped()).to_text(color=False))
+        (venue,) = [line for line in section if line.startswith("  venue:")]
+        assert venue == '  venue: null → "' + LONG_VENUE[:69] + '…"'
+        assert len(LONG_VENUE) > 70
+        assert all(len(line) < 200 for line in section)
+
+    def test_later_statement_summary(self) -> None:
+        """Removed topics, quotes, context notes and sources read as one short line each."""
+        later = attrs.evolve(MEETING_2020, topics=(), quotes=(), context=(), sources=MEETING_2020.sources[:-1])
+        later = attrs.evolve(later, notes=("A single new note.",))
+        section = fields_section(diff(MEETING_2020, later).to_text(color=False))
+        assert "    - [0] strengthening cooperation against COVID-19" in section
+        assert "    - [1] Hua Chunying: “Cooperation between China and Central Asia is bas…”" in section
+        assert "    - [2] Twenty-eight years ago, China was among the first to establish diplom… (1992)" in section
+        assert "    - nca-2020-07-22 “Joint Statement of Ministers of Foreign Affairs:…”" in section
+        (notes,) = [line for line in section if line.startswith("  notes:")]
+        assert notes.endswith('+3 more] → ["A single new note."]')
+
+    def test_data_stays_whole(self) -> None:
+        """Shortening is only a view: the field changes and their JSON keep the full values."""
+        result = diff(MEETING_2020, reshaped())
+        changes = {change.path: change for change in result.fields}
+        assert changes["$.venue"].new == LONG_VENUE
+        assert changes["$.participants[KZ]"].old["aliases"] == ["Mukhtar Tileuberdi"]
+        assert LONG_VENUE in to_json(result)
+        assert from_json(to_json(result), type(result)) == result
+
+    def test_markdown_groups_summarises_and_escapes(self) -> None:
+        """Markdown lists the fields by group, with summaries and cut strings, and escapes markup."""
+        markdown = diff(MEETING_2020, reshaped()).to_markdown()
+        section = fields_section(markdown)
+        assert "- **participants** (6 changes)" in section
+        assert "  - *removed* KZ Mukhtar Tleuberdi (Foreign Minister)" in section
+        assert "  - order: CN KZ KG TJ TM UZ → CN" in section
+        assert "…" in "".join(line for line in section if "venue" in line)
+        assert "<script>" not in markdown
+        assert "&lt;script&gt;" in markdown
+        assert '"aliases"' not in markdown
+
+    def test_html_keeps_full_values_escaped(self) -> None:
+        """HTML shows the summary, with the full value behind a disclosure, every text escaped."""
+        html = diff(MEETING_2020, reshaped()).to_html()
+        assert '<tr class="c5-group"><th colspan="3">participants (6 changes)</th></tr>' in html
+        assert "<details><summary><del>KZ Mukhtar Tleuberdi (Foreign Minister)</del></summary>" in html
+        assert "Mukhtar Tileuberdi" in html
+        assert _escaped(LONG_VENUE) in html
+        assert '<code title="$.participants[KZ]">KZ</code>' in html
+        assert_no_raw_markup(html)
+        assert (
+            "&lt;script&gt;alert(\\&quot;x\\&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt; and a"
+            in html
+        )
+
+    def test_colour_marks_removed_and_added_items(self) -> None:
+        """With colour, removed items are red, added ones green and group headings bold; without, no codes."""
+        result = diff(MEETING_2020, reshaped())
+        colored = result.to_text(color=True)
+        assert "\x1b[31m- KZ Mukhtar Tleuberdi (Foreign Minister)\x1b[0m" in colored
+        assert "\x1b[32m+ [4] " in colored
+        assert "\x1b[1mparticipants (6 changes)\x1b[0m" in colored
+        assert not ANSI.search(result.to_text(color=False))
+
+    def test_no_color_on_a_terminal(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """NO_COLOR keeps the field view plain even on a terminal."""
+        terminal = io.StringIO()
+        terminal.isatty = lambda: True  # type: ignore[method-assign]
+        monkeypatch.setattr("sys.stdout", terminal)
+        monkeypatch.setenv("NO_COLOR", "1")
+        assert not ANSI.search(diff(MEETING_2020, reshaped()).to_text())
+        monkeypatch.delenv("NO_COLOR")
+        assert ANSI.search(diff(MEETING_2020, reshaped()).to_text())
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(meetings(max_points=4, max_text=120), meetings(max_points=4, max_text=120))
+    def test_any_diff_renders(self, old: Meeting, new: Meeting) -> None:
+        """Any two meetings give a diff whose views render, count every field change and keep one line each."""
+        result = diff(old, new)
+        text = result.to_text(color=False)
+        markdown = result.to_markdown()
+        html = result.to_html()
+        if result.fields:
+            heading = f"Fields ({len(result.fields)} change{'s' if len(result.fields) != 1 else ''})"
+            assert heading in text
+            assert heading in markdown
+            assert heading in html
+            section = fields_section(text)
+            assert len(section) >= len(result.fields)
+            assert all(len(line) < 400 for line in section)
+        else:
+            assert "Fields" not in text
+
+
+def _escaped(text: str) -> str:
+    return text.replace("'", "&#x27;")
 
 
 class TestSeriesViews:

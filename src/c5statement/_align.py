@@ -173,17 +173,23 @@ class Alignment:
             that was computed (0 if none was).
         best_new: The same for each new point.
         compared: How many pairs had their similarity computed.
+        nearest_old: For each old point, the position of the new point that
+            gave its best similarity (``None`` if no pair scored above 0).
+        nearest_new: For each new point, the position of the old point that
+            gave its best similarity (``None`` if none did).
 
     Example:
         >>> result = align([Point(1, "trade grows.")], [Point(1, "trade grows fast.")])
-        >>> len(result.matches), result.compared
-        (1, 1)
+        >>> len(result.matches), result.compared, result.nearest_new
+        (1, 1, (0,))
     """
 
     matches: tuple[Match, ...]
     best_old: tuple[float, ...]
     best_new: tuple[float, ...]
     compared: int
+    nearest_old: tuple[int | None, ...] = ()
+    nearest_new: tuple[int | None, ...] = ()
 
 
 class _Best:
@@ -206,6 +212,10 @@ class _Best:
 
     def runner_up(self, index: int, partner: int) -> float:
         return self.second[index] if self.partner[index] == partner else self.first[index]
+
+    def nearest(self) -> tuple[int | None, ...]:
+        """The best partner of every row, ``None`` where no score was above 0."""
+        return tuple(None if partner < 0 else partner for partner in self.partner)
 
 
 def _weighted_scores(  # noqa: C901, PLR0912, PLR0915 - one pass that prunes, scores and tracks the best
@@ -511,7 +521,9 @@ def align(
         Match(i, j, score, max(0.0, score - max(best_old.runner_up(i, j), best_new.runner_up(j, i))))
         for i, j, score in sorted(chosen)
     )
-    return Alignment(matches, tuple(best_old.first), tuple(best_new.first), compared)
+    return Alignment(
+        matches, tuple(best_old.first), tuple(best_new.first), compared, best_old.nearest(), best_new.nearest()
+    )
 
 
 def stable_pairs(matches: Sequence[Match]) -> set[int]:

@@ -145,6 +145,13 @@ class PointChange:
             :data:`AMBIGUITY_MARGIN`), so that the pairing is worth checking by eye.
         moved: Whether the point changed its place relative to the other
             matched points. A point only renumbered has not moved.
+        nearest: For an added or removed point, the number of the closest point
+            of the other statement (the old one for an added point, the new one
+            for a removed point), whose similarity is :attr:`similarity`;
+            ``None`` if no point there shares anything with it (in particular if
+            there is none), and always ``None`` for a matched point. Inverting
+            the change keeps it: the point and the statement it refers to trade
+            sides together.
 
     The word-level edits, :attr:`edits`, are derived from the two texts on first
     use; they are not stored.
@@ -162,6 +169,7 @@ class PointChange:
     margin: float = 1.0
     ambiguous: bool = False
     moved: bool = False
+    nearest: int | None = None
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -174,6 +182,11 @@ class PointChange:
         _fraction(problems, "$.similarity", self.similarity)
         _fraction(problems, "$.margin", self.margin)
         _typed(problems, self, ("ambiguous", "moved"), bool, "a boolean")
+        if self.nearest is not None:
+            if isinstance(self.nearest, bool) or not isinstance(self.nearest, int):
+                problems.append(("$.nearest", f"must be an integer or None, got {type(self.nearest).__name__}"))
+            elif self.nearest < 1:
+                problems.append(("$.nearest", f"must be a point number (1 or more), got {self.nearest}"))
         _raise(problems)
         self._check_consistency()
 
@@ -183,6 +196,8 @@ class PointChange:
             _raise([("$", f"a change of kind {self.kind!r} needs {self._needs()}")])
         if self.kind in {"added", "removed"} and self.moved:
             _raise([("$.moved", f"a change of kind {self.kind!r} cannot be moved")])
+        if self.kind not in {"added", "removed"} and self.nearest is not None:
+            _raise([("$.nearest", f"must be None for a change of kind {self.kind!r}")])
         if self.old is not None and self.new is not None:
             if self.edited != (self.kind == "edited"):
                 _raise([("$.kind", f"must be 'edited' exactly when text, themes or sources differ, not {self.kind!r}")])
@@ -257,9 +272,13 @@ class PointChange:
     def inverted(self) -> PointChange:
         """Return the change seen from the new statement back to the old.
 
+        An added point becomes a removed one; its :attr:`nearest` still names
+        the same point, which now belongs to the other (new) statement.
+
         Example:
-            >>> PointChange("added", None, Point(1, "a."), 0.0).inverted().kind
-            'removed'
+            >>> back = PointChange("added", None, Point(4, "a b."), 0.3, nearest=3).inverted()
+            >>> back.kind, back.old.number, back.nearest
+            ('removed', 4, 3)
         """
         kind = {"added": "removed", "removed": "added"}.get(self.kind, self.kind)
         return PointChange(
@@ -270,6 +289,7 @@ class PointChange:
             self.margin,
             self.ambiguous,
             self.moved,
+            self.nearest,
         )
 
 
@@ -357,10 +377,16 @@ class StatementDiff:
                 problems.append((f"$.{name}", "must be a frozenset of strings"))
         _fraction(problems, "$.threshold", self.threshold)
         _raise(problems)
+        numbers: dict[str, set[int]] = {}
         for side in ("old", "new"):
-            numbers = [getattr(change, side).number for change in self.points if getattr(change, side) is not None]
-            if len(set(numbers)) != len(numbers):
+            found = [getattr(change, side).number for change in self.points if getattr(change, side) is not None]
+            numbers[side] = set(found)
+            if len(numbers[side]) != len(found):
                 _raise([("$.points", f"an {side} point number appears more than once")])
+        for position, change in enumerate(self.points):
+            other = "old" if change.old is None else "new"
+            if change.nearest is not None and change.nearest not in numbers[other]:
+                _raise([(f"$.points[{position}].nearest", f"{change.nearest} is not the number of an {other} point")])
 
     def __bool__(self) -> bool:
         return bool(self.fields) or any(
@@ -702,6 +728,13 @@ def _apply_field(data: dict[str, Any], change: FieldChange) -> None:
         target[last] = change.new
 
 
+def _unmatched(kind: str, point: Point, best: float, nearest: int | None, threshold: float) -> PointChange:
+    """An added or removed point, with its best similarity to, and the number of, the closest other point."""
+    margin = max(0.0, threshold - best)
+    old, new = (point, None) if kind == "removed" else (None, point)
+    return PointChange(kind, old, new, best, margin, ambiguous=margin < AMBIGUITY_MARGIN and best > 0, nearest=nearest)
+
+
 def _check_arguments(old: object, new: object, threshold: object, similarity: object) -> None:
     for name, value in (("old", old), ("new", new)):
         if not isinstance(value, Meeting):
@@ -787,14 +820,14 @@ def diff(
         )
     for index, point in enumerate(old.points):
         if index not in matched_old:
-            best = alignment.best_old[index]
-            margin = max(0.0, threshold - best)
-            changes.append(PointChange("removed", point, None, best, margin, margin < AMBIGUITY_MARGIN and best > 0))
+            partner = alignment.nearest_old[index]
+            nearest = None if partner is None else new.points[partner].number
+            changes.append(_unmatched("removed", point, alignment.best_old[index], nearest, threshold))
     for index, point in enumerate(new.points):
         if index not in matched_new:
-            best = alignment.best_new[index]
-            margin = max(0.0, threshold - best)
-            changes.append(PointChange("added", None, point, best, margin, margin < AMBIGUITY_MARGIN and best > 0))
+            partner = alignment.nearest_new[index]
+            nearest = None if partner is None else old.points[partner].number
+            changes.append(_unmatched("added", point, alignment.best_new[index], nearest, threshold))
     return StatementDiff(
         old_id=old.id,
         new_id=new.id,

@@ -9,16 +9,17 @@ output is a terminal and ``NO_COLOR`` is unset or empty.
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from ._compare import Series
-    from ._diff import PointChange, StatementDiff
+    from ._diff import FieldChange, PointChange, StatementDiff
     from ._model import Meeting, Point
 
 __all__ = [
@@ -42,6 +43,11 @@ _MINUS = "\u2212"
 _LABEL_WIDTH = 60
 _SIGNS = {"unchanged": "=", "edited": "~", "moved": "^", "added": "+", "removed": "-"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_BRIEF_WIDTH = 70
+_QUOTE_WIDTH = 50
+_ELLIPSIS = "\u2026"
+_PATH_SEGMENT = re.compile(r"\.([A-Za-z_]\w*)|\[([^\[\]]+)\]")
+_ORDER = "order"
 
 _STYLE = (
     "<style>"
@@ -58,6 +64,8 @@ _STYLE = (
     ".c5 .c5-moved {background: #fff1c2; color: #5c4400}"
     ".c5 .c5-ambiguous {background: #ffe0b3; color: #6b3a00}"
     ".c5 tr.c5-added td {background: #f1fcf1} .c5 tr.c5-removed td {background: #fdf1f1}"
+    ".c5 tr.c5-group th {background: #f4f4f4} .c5 .c5-note {font-size: .85em; color: #555}"
+    ".c5 details pre {white-space: pre-wrap; font-size: .85em; margin: .25em 0}"
     "</style>"
 )
 
@@ -315,6 +323,29 @@ def _flags(change: PointChange) -> list[str]:
     return flags
 
 
+def _nearest(change: PointChange) -> str:
+    """Name the closest point of the other statement, for an added or removed point.
+
+    Empty for a matched point, and for a diff saved before the closest point was recorded.
+    """
+    if change.kind not in {"added", "removed"}:
+        return ""
+    side = "old" if change.kind == "added" else "new"
+    if change.nearest is not None:
+        return f"nearest {side} {change.nearest}"
+    return "" if change.similarity > 0 else f"no similar point in the {side} statement"
+
+
+def _score(change: PointChange) -> str:
+    """The similarity in words: ``similarity 0.74``, or ``nearest old 3, similarity 0.27``."""
+    nearest = _nearest(change)
+    if change.kind not in {"added", "removed"}:
+        return f"similarity {change.similarity:.2f}"
+    if change.nearest is not None:
+        return f"{nearest}, similarity {change.similarity:.2f}"
+    return nearest or f"nearest {change.similarity:.2f}"
+
+
 def _summary(result: StatementDiff) -> str:
     counts = result.counts()
     parts = [f"{counts[kind]} {kind}" for kind in ("added", "removed", "edited", "moved", "unchanged") if counts[kind]]
@@ -324,9 +355,189 @@ def _summary(result: StatementDiff) -> str:
 
 
 def _json(value: Any) -> str:
-    import json
-
     return json.dumps(value, ensure_ascii=False)
+
+
+# --- field changes, shortened for reading ---------------------------------------------------
+
+
+def _cut(text: str, width: int = _BRIEF_WIDTH) -> str:
+    """*text* on one line, cut to *width* characters with an ellipsis if longer.
+
+    Example:
+        >>> _cut("all parties will deepen cooperation", 20)
+        'all parties will de…'
+    """
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + _ELLIPSIS
+
+
+def _item_brief(item: dict[str, Any]) -> str:
+    """Summarise a record by its key fields: a participant, quote, source, or anything with a text."""
+    if "country" in item and "person" in item:
+        title = f" ({item['title']})" if item.get("title") else ""
+        return _cut(f"{item['country']} {item['person']}{title}")
+    if "speaker" in item and "text" in item:
+        return f"{_cut(str(item['speaker']), 30)}: “{_cut(str(item['text']), _QUOTE_WIDTH)}”"
+    if "id" in item and "title" in item:
+        return f"{item['id']} “{_cut(str(item['title']), _QUOTE_WIDTH)}”"
+    if isinstance(item.get("text"), str):
+        year = f" ({item['year']})" if isinstance(item.get("year"), int) else ""
+        return _cut(item["text"]) + year
+    return _cut(_json(item))
+
+
+def _brief(value: Any) -> str:
+    """A JSON value shortened for reading: long strings cut, records summarised, long lists counted.
+
+    Example:
+        >>> _brief({"country": "KZ", "person": "Mukhtar Tleuberdi", "title": "Foreign Minister"})
+        'KZ Mukhtar Tleuberdi (Foreign Minister)'
+        >>> _brief(["a" * 80, "b"])
+        '["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…", +1 more]'
+    """
+    if isinstance(value, dict):
+        return _item_brief(value)
+    if isinstance(value, list):
+        whole = "[" + ", ".join(_brief(item) for item in value) + "]"
+        if len(value) <= 1 or len(whole) <= _BRIEF_WIDTH + 2:
+            return whole
+        return f"[{_brief(value[0])}, +{len(value) - 1} more]"
+    if isinstance(value, str):
+        return _json(_cut(value))
+    return _json(value)
+
+
+class _Row(NamedTuple):
+    """One field change as read: ``value`` (old → new), ``order``, or an item ``added`` / ``removed``."""
+
+    kind: str
+    label: str
+    old: str
+    new: str
+    field: FieldChange
+
+
+def _path_segments(path: str) -> list[str]:
+    return [name or f"[{item}]" for name, item in _PATH_SEGMENT.findall(path[1:])]
+
+
+def _label(segment: str) -> str:
+    """A keyed item (``[KZ]``) by its key; an indexed one (``[0]``) and a field name as they are."""
+    inner = segment[1:-1] if segment.startswith("[") else ""
+    return inner if inner and not inner.isdigit() else segment
+
+
+def _field_row(field: FieldChange, top: str) -> _Row:
+    rest = _path_segments(field.path)[1:]
+    label = " ".join(_label(segment) for segment in rest) or top
+    last = rest[-1] if rest else ""
+    if last == _ORDER and isinstance(field.old, list) and isinstance(field.new, list):
+        return _Row("order", label, " ".join(map(str, field.old)), " ".join(map(str, field.new)), field)
+    if last.startswith("[") and (field.old is None) != (field.new is None):
+        kind, value = ("added", field.new) if field.old is None else ("removed", field.old)
+        brief = _brief(value)
+        name = last[1:-1]
+        if name.isdigit():
+            brief = f"{last} {brief}"
+        elif not brief.startswith(name + " "):
+            brief = f"{name} {brief}"
+        return _Row(kind, label, brief if kind == "removed" else "", brief if kind == "added" else "", field)
+    return _Row("value", label, _brief(field.old), _brief(field.new), field)
+
+
+def _field_groups(fields: Sequence[FieldChange]) -> list[tuple[str, list[_Row]]]:
+    """Field changes grouped by top-level field, in order; a group of one top-level value has no sub-path."""
+    groups: dict[str, list[FieldChange]] = {}
+    for field in fields:
+        segments = _path_segments(field.path)
+        groups.setdefault(segments[0] if segments else "$", []).append(field)
+    return [(top, [_field_row(field, top) for field in changes]) for top, changes in groups.items()]
+
+
+def _grouped(rows: list[_Row]) -> bool:
+    """Whether a group needs a heading: more than one change, or a change inside the field."""
+    return len(rows) > 1 or len(_path_segments(rows[0].field.path)) > 1
+
+
+def _changes(count: int) -> str:
+    return f"{count} change{'s' if count != 1 else ''}"
+
+
+def _text_row(row: _Row, paint: bool) -> str:
+    if row.kind == "removed":
+        return _paint(f"- {row.old}", "red", paint)
+    if row.kind == "added":
+        return _paint(f"+ {row.new}", "green", paint)
+    return f"{row.label}: {_paint(row.old, 'red', paint)} → {_paint(row.new, 'green', paint)}"
+
+
+def _fields_text(result: StatementDiff, paint: bool) -> list[str]:
+    lines = ["", _paint(f"Fields ({_changes(len(result.fields))})", "bold", paint)]
+    for top, rows in _field_groups(result.fields):
+        if _grouped(rows):
+            lines.append("  " + _paint(f"{top} ({_changes(len(rows))})", "bold", paint))
+            lines += [f"    {_text_row(row, paint)}" for row in rows]
+        else:
+            lines.append(f"  {_text_row(rows[0], paint)}")
+    return lines
+
+
+def _md_row(row: _Row) -> str:
+    if row.kind == "removed":
+        return f"*removed* {_md(row.old)}"
+    if row.kind == "added":
+        return f"*added* {_md(row.new)}"
+    return f"{_md(row.label)}: {_md(row.old)} → {_md(row.new)}"
+
+
+def _fields_markdown(result: StatementDiff) -> list[str]:
+    lines = ["", f"### Fields ({_changes(len(result.fields))})", ""]
+    for top, rows in _field_groups(result.fields):
+        if _grouped(rows):
+            lines.append(f"- **{_md(top)}** ({_changes(len(rows))})")
+            lines += [f"  - {_md_row(row)}" for row in rows]
+        else:
+            row = rows[0]
+            lines.append(f"- **{_md(row.label)}:** {_md(row.old)} → {_md(row.new)}")
+    return lines
+
+
+def _html_value(brief: str, value: Any, tag: str) -> str:
+    """A shortened value, with the full JSON behind a disclosure when the two differ."""
+    if not brief:
+        return ""
+    full = _json(value)
+    if full == brief:
+        return f"<{tag}>{_esc(brief)}</{tag}>"
+    pretty = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, indent=2)
+    return f"<details><summary><{tag}>{_esc(brief)}</{tag}></summary><pre>{_esc(pretty)}</pre></details>"
+
+
+def _html_row(row: _Row) -> str:
+    field = row.field
+    label = f'<code title="{_esc(field.path)}">{_esc(row.label)}</code>'
+    if row.kind in {"added", "removed"}:
+        label += f' <span class="c5-badge c5-{row.kind}">{row.kind}</span>'
+    if row.kind == "order":  # the keys in order say it all
+        old, new = f"<del>{_esc(row.old)}</del>", f"<ins>{_esc(row.new)}</ins>"
+    elif row.kind in {"added", "removed"}:  # the label names the item already
+        old = _html_value(row.old and _brief(field.old), field.old, "del")
+        new = _html_value(row.new and _brief(field.new), field.new, "ins")
+    else:
+        old = _html_value(row.old, field.old, "del")
+        new = _html_value(row.new, field.new, "ins")
+    return f"<tr><td>{label}</td><td>{old}</td><td>{new}</td></tr>"
+
+
+def _fields_html(result: StatementDiff) -> str:
+    parts = [f"<h4>Fields ({_changes(len(result.fields))})</h4><table><tr><th>Field</th><th>Old</th><th>New</th></tr>"]
+    for top, rows in _field_groups(result.fields):
+        if _grouped(rows):
+            parts.append(f'<tr class="c5-group"><th colspan="3">{_esc(top)} ({_changes(len(rows))})</th></tr>')
+        parts += [_html_row(row) for row in rows]
+    parts.append("</table>")
+    return "".join(parts)
 
 
 _STYLES = {"added": "green", "removed": "red", "edited": "yellow", "moved": "yellow", "unchanged": "dim"}
@@ -335,8 +546,7 @@ _STYLES = {"added": "green", "removed": "red", "edited": "yellow", "moved": "yel
 def _change_lines(change: PointChange, paint: bool) -> list[str]:
     flags = _flags(change)
     extra = f" [{', '.join(flags)}]" if flags else ""
-    label = "nearest" if change.kind in {"added", "removed"} else "similarity"
-    head = f"{_SIGNS[change.kind]} {_number_label(change)}  {change.kind}{extra} ({label} {change.similarity:.2f})"
+    head = f"{_SIGNS[change.kind]} {_number_label(change)}  {change.kind}{extra} ({_score(change)})"
     lines = [_paint(head, _STYLES[change.kind], paint)]
     if change.kind == "edited" and change.edits:
         pieces = []
@@ -376,11 +586,7 @@ def diff_to_text(result: StatementDiff, *, color: bool | None = None) -> str:
     for change in result.points:
         lines += _change_lines(change, paint)
     if result.fields:
-        lines += ["", _paint("Fields", "bold", paint)]
-        for field in result.fields:
-            lines.append(
-                f"  {field.path}: {_paint(_json(field.old), 'red', paint)} → {_paint(_json(field.new), 'green', paint)}"
-            )
+        lines += _fields_text(result, paint)
     return "\n".join(lines) + "\n"
 
 
@@ -423,15 +629,17 @@ def diff_to_markdown(result: StatementDiff) -> str:
                 + [f"{_MINUS}{_md(theme)}" for theme in sorted(change.themes_lost)]
             )
             lines.append(
-                f"| {_md(_SIGNS[change.kind])} | {_number_label(change)} | {kind} | {change.similarity:.2f} "
+                f"| {_md(_SIGNS[change.kind])} | {_number_label(change)} | {kind} | {_md_score(change)} "
                 f"| {_md_inline(change)} | {themes} |"
             )
     if result.fields:
-        lines += ["", "### Fields", "", "| Path | Old | New |", "|---|---|---|"]
-        lines += [
-            f"| {_code(field.path)} | {_md(_json(field.old))} | {_md(_json(field.new))} |" for field in result.fields
-        ]
+        lines += _fields_markdown(result)
     return "\n".join(lines) + "\n"
+
+
+def _md_score(change: PointChange) -> str:
+    nearest = _nearest(change)
+    return f"{change.similarity:.2f} ({nearest})" if nearest else f"{change.similarity:.2f}"
 
 
 def _html_inline(change: PointChange) -> str:
@@ -468,21 +676,18 @@ def diff_to_html(result: StatementDiff) -> str:
             badges = "".join(f' <span class="c5-badge c5-{flag}">{flag}</span>' for flag in _flags(change))
             badge = f'<span class="c5-badge c5-{change.kind}">{change.kind}</span>{badges}'
             title = f' title="margin {change.margin:.2f}"'
+            nearest = _nearest(change)
+            note = f' <span class="c5-note">{_esc(nearest)}</span>' if nearest else ""
             parts.append(
                 f'<tr class="c5-{change.kind}"><td>{_esc(_SIGNS[change.kind])}</td>'
-                f"<td>{_esc(_number_label(change))}</td><td>{badge}</td><td{title}>{change.similarity:.2f}</td><td>{_html_inline(change)}</td>"
+                f"<td>{_esc(_number_label(change))}</td><td>{badge}</td><td{title}>{change.similarity:.2f}{note}</td>"
+                f"<td>{_html_inline(change)}</td>"
                 f"<td>{_theme_chips(change.themes_gained, 'c5-gained', '+')}"
                 f"{_theme_chips(change.themes_lost, 'c5-lost', _MINUS)}</td></tr>"
             )
         parts.append("</table>")
     if result.fields:
-        parts.append("<h4>Fields</h4><table><tr><th>Path</th><th>Old</th><th>New</th></tr>")
-        parts += [
-            f"<tr><td><code>{_esc(field.path)}</code></td><td><del>{_esc(_json(field.old))}</del></td>"
-            f"<td><ins>{_esc(_json(field.new))}</ins></td></tr>"
-            for field in result.fields
-        ]
-        parts.append("</table>")
+        parts.append(_fields_html(result))
     parts.append("</div>")
     return "".join(parts)
 
