@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import attrs
@@ -718,3 +719,35 @@ class TestStatementDiffLaws:
         assert result.apply(old) == new
         assert result.inverted().apply(new) == old
         assert from_json(to_json(result), StatementDiff) == result
+
+
+class TestDeterminism:
+    def test_diff_json_does_not_depend_on_the_hash_seed(self) -> None:
+        """Equal inputs give byte-equal diff JSON in interpreters with different hash seeds."""
+        import os
+        import subprocess
+        import sys
+
+        code = (
+            "import sys; from c5statement import load, diff, to_json; "
+            "sys.stdout.write(to_json(diff(load(sys.argv[1]), load(sys.argv[2]))))"
+        )
+        data = Path(__file__).parent.parent / "examples" / "data"
+        outputs = {
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    code,
+                    str(data / "fmm-2021-illustrative.json"),
+                    str(data / "fmm-2024-illustrative.json"),
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+                env={**os.environ, "PYTHONHASHSEED": seed},
+            ).stdout
+            for seed in ("1", "2", "3")
+        }
+        assert len(outputs) == 1
+        assert '"similarity"' in outputs.pop()

@@ -231,6 +231,7 @@ def _weighted_scores(  # noqa: C901, PLR0912, PLR0915 - one pass that prunes, sc
     new_df = Counter(chain.from_iterable(new_words))
     total = max(len(old), len(new))
     log1p = math.log1p
+    fsum = math.fsum  # exact, so a score does not depend on the (hash-seeded) order of a set
     # A word weighs by the number of points of the statement that uses it more.
     most = dict(new_df)
     for word, count in old_df.items():
@@ -239,8 +240,8 @@ def _weighted_scores(  # noqa: C901, PLR0912, PLR0915 - one pass that prunes, sc
     logs = [0.0] + [log1p(total / count) for count in range(1, total + 1)]
     weight = {word: logs[count] for word, count in most.items()}
     lookup = weight.__getitem__
-    old_weight = [sum(map(lookup, found)) for found in old_words]
-    new_weight = [sum(map(lookup, found)) for found in new_words]
+    old_weight = [fsum(map(lookup, found)) for found in old_words]
+    new_weight = [fsum(map(lookup, found)) for found in new_words]
     edges: list[tuple[int, int, float]] = []
     best_old, best_new = _Best(len(old)), _Best(len(new))
     compared = 0
@@ -250,7 +251,7 @@ def _weighted_scores(  # noqa: C901, PLR0912, PLR0915 - one pass that prunes, sc
         if first.text == second.text and first.themes == second.themes:
             value = 1.0
         else:
-            value = 2 * sum(map(lookup, old_words[i] & new_words[j])) / (old_weight[i] + new_weight[j])
+            value = 2 * fsum(map(lookup, old_words[i] & new_words[j])) / (old_weight[i] + new_weight[j])
             if first.themes or second.themes:
                 overlap = len(first.themes & second.themes) / len(first.themes | second.themes)
                 value = (1 - THEME_WEIGHT) * value + THEME_WEIGHT * overlap
@@ -275,14 +276,14 @@ def _weighted_scores(  # noqa: C901, PLR0912, PLR0915 - one pass that prunes, sc
     visited: list[set[int]] = []
     for i, found in enumerate(old_words):
         shared: dict[int, float] = {}
-        for word in found:
+        for word in sorted(found):  # a fixed order: equal inputs give equal candidates, whatever the hash seed
             postings = index.get(word)
             if postings is not None:
                 word_weight = weight[word]
                 for j in postings:
                     shared[j] = shared.get(j, 0.0) + word_weight
         if len(shared) > _CANDIDATES:
-            candidates = set(heapq.nlargest(_CANDIDATES, shared, key=shared.__getitem__))
+            candidates = set(heapq.nlargest(_CANDIDATES, shared, key=lambda j: (shared[j], -j)))
         else:
             candidates = set(shared)
         visited.append(candidates)
@@ -324,7 +325,7 @@ def _dense(  # noqa: PLR0917 - the inner loop of small alignments, kept flat for
             if text == second.text and themes == second.themes:
                 value = 1.0
             else:
-                value = 2 * sum(map(lookup, found & other)) / (first_weight + second_weight)
+                value = 2 * math.fsum(map(lookup, found & other)) / (first_weight + second_weight)
                 if themes or second.themes:
                     overlap = len(themes & second.themes) / len(themes | second.themes)
                     value = (1 - THEME_WEIGHT) * value + THEME_WEIGHT * overlap
