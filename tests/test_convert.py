@@ -253,7 +253,9 @@ class TestBadDocuments:
             ('[{"number": 1, "text": "x"}]', "expected an object, got array"),
             ('"a point"', "expected an object, got string"),
             ('{"format_version": 1, "number": 1.0, "text": "x"}', "expected an integer, got number"),
-            ('{"format_version": 1, "number": 1e400, "text": "x"}', "expected an integer, got number"),
+            ('{"format_version": 1, "number": 1e400, "text": "x"}', "number too large"),
+            ('{"format_version": 1, "number": ' + "9" * 5000 + ', "text": "x"}', "invalid JSON number"),
+            ('{"format_version": 1, "number": 9007199254740992, "text": "x"}', "must be at most 9007199254740991"),
             ('{"format_version": 1, "number": 1, "text": "x", "themes": "trade"}', "expected an array, got string"),
             ('{"format_version": 1, "number": 1, "text": "x", "themes": ["a", "a"]}', "repeats item 0"),
             ('{"format_version": 1, "number": 1, "text": ["x"]}', "expected a string, got array"),
@@ -311,21 +313,14 @@ class TestBadDocuments:
         assert error_paths(document) == ["$.title", "$.date"]
 
     def test_rules_after_types(self) -> None:
-        """A well-typed document that breaks a rule names the place and the rule.
-
-        Rules within a part (a participant) are checked first; rules over the whole
-        record (point order) once every part is valid.
-        """
+        """A well-typed document that breaks rules names every place and rule at once."""
         document = copy.deepcopy(ALL_2020)
         document["points"][4]["number"] = 2
         document["participants"][1]["country"] = "XX"
         with pytest.raises(InvalidStatementError) as caught:
             from_dict(document)
-        assert caught.value.errors == (("$.participants[1].country", "'XX' is not an ISO 3166-1 alpha-2 country code"),)
-        document["participants"][1]["country"] = "KZ"
-        with pytest.raises(InvalidStatementError) as caught:
-            from_dict(document)
         assert caught.value.errors == (
+            ("$.participants[1].country", "'XX' is not an ISO 3166-1 alpha-2 country code"),
             ("$.points[4].number", "point numbers must be unique and ascending: 2 follows 4"),
         )
 
@@ -336,7 +331,7 @@ class TestBadDocuments:
 
     def test_not_a_library_class(self) -> None:
         """Loading into a foreign class is refused clearly."""
-        with pytest.raises(InvalidStatementError, match="not a c5statement class"):
+        with pytest.raises(InvalidStatementError, match="not a public c5statement class"):
             from_dict({}, dict)
 
     @settings(max_examples=1000)
@@ -410,3 +405,59 @@ class TestFloats:
         document = to_dict(diff(MEETING_2020, MEETING_2020))
         document["points"][0]["similarity"] = 1
         assert from_dict(document, StatementDiff).points[0].similarity == 1.0
+
+
+class TestEveryProblemAtOnce:
+    def test_rules_of_loaded_fields_are_checked_when_another_field_fails(self) -> None:
+        """A bad format is reported even when a point and the date are bad too."""
+        document = copy.deepcopy(ALL_2020)
+        document["format"] = "zoom"
+        document["date"] = "2020-13-01"
+        document["points"][2]["text"] = " "
+        with pytest.raises(InvalidStatementError) as caught:
+            from_dict(document)
+        assert [path for path, _ in caught.value.errors] == ["$.date", "$.points[2].text", "$.format"]
+
+    def test_no_problem_is_reported_twice(self) -> None:
+        """An object whose own rules fail reports each problem once."""
+        with pytest.raises(InvalidStatementError) as caught:
+            from_dict({"number": 0, "text": " "}, Point)
+        assert caught.value.errors == (
+            ("$.number", "must be a positive integer, got 0"),
+            ("$.text", "must not be blank"),
+        )
+
+    def test_citations_wait_for_the_sources(self) -> None:
+        """When sources fail to load, citations are not reported as unknown."""
+        document = dict(ALL_2020, sources="mfa")
+        with pytest.raises(InvalidStatementError) as caught:
+            from_dict(document)
+        assert [path for path, _ in caught.value.errors] == ["$.sources"]
+
+
+class TestArguments:
+    @pytest.mark.parametrize("path", [2, True, None, 1.5])
+    def test_load_rejects_what_is_not_a_path(self, path: object) -> None:
+        """An int would be taken as a file descriptor and closed: it is refused."""
+        with pytest.raises(InvalidStatementError, match="expected a file path"):
+            load(path)  # type: ignore[call-overload]
+
+    def test_dump_rejects_what_is_not_a_path(self) -> None:
+        """dump refuses a file descriptor too."""
+        with pytest.raises(InvalidStatementError, match="expected a file path"):
+            dump(MEETING_2020, 1)  # type: ignore[arg-type]
+
+    def test_only_public_classes(self) -> None:
+        """to_dict, to_json and from_dict work with the package's public classes only."""
+        import attrs
+
+        from c5statement._align import Match
+
+        @attrs.frozen
+        class Other:
+            value: object
+
+        with pytest.raises(InvalidStatementError, match="not a c5statement object"):
+            to_json(Other(object()))
+        with pytest.raises(InvalidStatementError, match="not a public c5statement class"):
+            from_dict({}, Match)

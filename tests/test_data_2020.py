@@ -145,6 +145,10 @@ class TestFacts:
         assert release.url is not None
         assert release.url.startswith("https://www.mfa.gov.cn/")
 
+    def test_summary_cites_the_article(self) -> None:
+        """The summary, quoted from the nCa article, cites it."""
+        assert MEETING_2020.summary_sources == (NCA,)
+
     def test_seed_texts_cite_the_seed(self) -> None:
         """Points, topics, quotes and context cite the nCa article."""
         cited: list[Point | Topic | Quote | ContextNote] = [

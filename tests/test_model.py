@@ -79,6 +79,24 @@ class TestPoint:
         with pytest.raises(InvalidStatementError, match="lone surrogate"):
             Point(number=1, text="bad \ud800 text")
 
+    @pytest.mark.parametrize("character", ["\x1b", "\x00", "\x07", "\x7f", "\x85", "\x9b"])
+    def test_control_characters_are_rejected(self, character: str) -> None:
+        """C0 and C1 control characters could rewrite a terminal; they are not text."""
+        with pytest.raises(InvalidStatementError, match=f"control character U\\+{ord(character):04X}"):
+            Point(number=1, text=f"all parties{character} agree.")
+
+    def test_tabs_and_line_breaks_are_text(self) -> None:
+        """Tab, line feed and carriage return are allowed."""
+        assert Point(number=1, text="a\tb\nc\r\nd").text == "a\tb\nc\r\nd"
+
+    def test_numbers_fit_in_json(self) -> None:
+        """Numbers beyond 2**53 - 1 lose precision in other languages' JSON; they are refused."""
+        assert Point(number=2**53 - 1, text="x").number == 2**53 - 1
+        with pytest.raises(InvalidStatementError, match="at most"):
+            Point(number=2**53, text="x")
+        with pytest.raises(InvalidStatementError, match="at most"):
+            ContextNote(text="x", year=-(2**60))
+
     def test_placeholder_text_is_rejected(self) -> None:
         """A skeleton's placeholder cannot end up in a record."""
         with pytest.raises(InvalidStatementError, match="placeholder not filled in"):
@@ -206,10 +224,13 @@ class TestMeeting:
             make_meeting(**{field: value})
         assert any(path.startswith(f"$.{field}") and reason in why for path, why in caught.value.errors)
 
-    def test_url_must_be_http(self) -> None:
-        """A source's URL is an http(s) address."""
+    @pytest.mark.parametrize(
+        "url", ["ftp://example.org/x", "https://", "https://example.org/a\tb", "https://a b", " https://a"]
+    )
+    def test_url_must_be_http(self, url: str) -> None:
+        """A source's URL is an http(s) address, by the same rule as the schema's."""
         with pytest.raises(InvalidStatementError, match="not an http"):
-            Source(id="x", publisher="p", title="t", url="ftp://example.org/x")
+            Source(id="x", publisher="p", title="t", url=url)
 
     def test_other_classes_validate_text(self) -> None:
         """Every class with text rejects blank text."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import math
 import os
 import re
 import typing
@@ -29,7 +30,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from cattrs.gen import make_dict_structure_fn
 
 from ._errors import InvalidStatementError, InvalidTypeError
-from ._model import PLACEHOLDER, Meeting
+from ._model import PLACEHOLDER, Meeting, check_partial
 
 if TYPE_CHECKING:
     converter: cattrs.Converter
@@ -185,7 +186,23 @@ def _class_hook(cls: Any, conv: cattrs.Converter) -> Callable[[object, Any], Any
     def structure(value: object, _: Any) -> Any:
         if not isinstance(value, dict):
             raise _expect(value, "an object")
-        return inner(value, cls)
+        try:
+            return inner(value, cls)
+        except ClassValidationError as error:
+            # One failing field stops the object from being built; check the others
+            # too, so that every problem is reported at once.
+            by_attribute, unlocated = error.group_exceptions()
+            if unlocated:  # the object was built and its own rules failed: all are reported
+                raise
+            failed = {note.name for _, note in by_attribute}
+            loaded = {}
+            for field in attrs.fields(cls):
+                if field.name in value and field.name not in failed:
+                    loaded[field.name] = conv.structure(value[field.name], field.type)
+            more = check_partial(cls, loaded, failed)
+            if not more:
+                raise
+            raise InvalidStatementError([*_problems(error, "$"), *more]) from None
 
     return structure
 
@@ -256,9 +273,18 @@ def _problems(error: BaseException, path: str) -> Iterator[Problem]:  # noqa: C9
         yield (path, f"invalid value ({type(error).__name__}: {error})")
 
 
+def _is_public_class(cls: object) -> bool:
+    """Whether *cls* is one of the classes the package exports (the document types)."""
+    import c5statement
+
+    name = getattr(cls, "__name__", "")
+    exported = name in c5statement.__all__ and getattr(c5statement, name) is cls
+    return isinstance(cls, type) and attrs.has(cls) and exported
+
+
 def _check_class(cls: type) -> None:
-    if not (isinstance(cls, type) and attrs.has(cls) and cls.__module__.startswith("c5statement")):
-        raise InvalidTypeError([("$", f"cannot load into {cls!r}: not a c5statement class")])
+    if not _is_public_class(cls):
+        raise InvalidTypeError([("$", f"cannot load into {cls!r}: not a public c5statement class")])
 
 
 def to_dict(obj: attrs.AttrsInstance) -> dict[str, Any]:
@@ -269,7 +295,7 @@ def to_dict(obj: attrs.AttrsInstance) -> dict[str, Any]:
         >>> to_dict(Point(number=1, text="all parties agree.", themes=frozenset({"trade"})))
         {'format_version': 1, 'number': 1, 'text': 'all parties agree.', 'themes': ['trade'], 'sources': []}
     """
-    if not attrs.has(type(obj)):
+    if not _is_public_class(type(obj)):
         raise InvalidTypeError([("$", f"cannot write {type(obj).__name__}: not a c5statement object")])
     data: dict[str, Any] = {_VERSION_KEY: FORMAT_VERSION}
     data.update(get_converter().unstructure(obj))
@@ -375,6 +401,8 @@ def _scan(document: Any) -> list[Problem]:
         path, value, depth = stack.pop()
         if isinstance(value, _NonFinite):
             problems.append((path, f"{value.text} is not allowed (JSON numbers must be finite)"))
+        elif isinstance(value, float) and not math.isfinite(value):
+            problems.append((path, "number too large (JSON numbers must be finite)"))
         elif isinstance(value, (dict, list)):
             if depth >= MAX_DEPTH:
                 problems.append((path, f"nested more than {MAX_DEPTH} levels deep"))
@@ -419,6 +447,8 @@ def parse_json(text: str | bytes | bytearray) -> Any:
         ) from None
     except RecursionError:
         raise InvalidStatementError([("$", f"nested far more than {MAX_DEPTH} levels deep")]) from None
+    except ValueError as error:  # an integer too long to convert, for one
+        raise InvalidStatementError([("$", f"invalid JSON number: {error}")]) from None
     problems = _scan(document)
     if problems:
         raise InvalidStatementError(problems)
@@ -456,6 +486,12 @@ def from_json(text: str | bytes | bytearray, cls: type[Any] = Meeting) -> Any:
     return from_dict(document, cls)
 
 
+def _check_path(path: object) -> None:
+    # open() takes an int as a file descriptor, and would close it.
+    if not isinstance(path, (str, os.PathLike)):
+        raise InvalidTypeError([("$", f"expected a file path (str or os.PathLike), got {type(path).__name__}")])
+
+
 @overload
 def load(path: str | os.PathLike[str]) -> Meeting: ...
 @overload
@@ -466,6 +502,7 @@ def load(path: str | os.PathLike[str], cls: type[Any] = Meeting) -> Any:
     Raises:
         InvalidStatementError: As :func:`from_json`, with the file named in the message.
         OSError: If the file cannot be read.
+        InvalidTypeError: If *path* is not a str or path-like object.
 
     Example:
         >>> import tempfile, pathlib
@@ -475,6 +512,8 @@ def load(path: str | os.PathLike[str], cls: type[Any] = Meeting) -> Any:
         >>> load(path) == MEETING_2020
         True
     """
+    _check_path(path)
+    _check_class(cls)
     with open(path, "rb") as stream:  # noqa: PTH123 - pathlib costs import time
         data = stream.read()
     try:
@@ -499,6 +538,7 @@ def dump(obj: attrs.AttrsInstance, path: str | os.PathLike[str]) -> None:
     import tempfile
     from pathlib import Path
 
+    _check_path(path)
     data = to_json(obj).encode("utf-8")
     target = Path(path)
     handle, temporary = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")

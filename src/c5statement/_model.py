@@ -9,6 +9,8 @@ the object being built (``$.points[2].text``).
 from __future__ import annotations
 
 import datetime
+import re
+import typing
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
@@ -39,18 +41,34 @@ PLACEHOLDER = "<FILL IN"
 FORMATS: frozenset[str] = frozenset({"in-person", "video", "hybrid"})
 """The allowed values of :attr:`Meeting.format`."""
 
+MAX_INTEGER = 2**53 - 1
+"""The largest integer accepted: beyond it, JSON numbers lose precision in many languages."""
+
 Problem = tuple[str, str]
 
+# Control characters (C0 and C1) other than tab, line feed and carriage return: they
+# carry no text, and in a terminal they can move the cursor or rewrite the screen.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROL_CHARACTERS = "".join(chr(code) for code in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)))
+_URL_PATTERN = r"^https?://\S+$"
+
 # Field metadata read by the JSON Schema generator (``_schema.py``).
-_TEXT = {"schema": {"minLength": 1, "pattern": r"\S"}}
+_TEXT_PATTERN = r"^(?=[\s\S]*\S)[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$"
+_TEXT = {"schema": {"minLength": 1, "pattern": _TEXT_PATTERN}}
 _SLUG = {"schema": {"pattern": SLUG_PATTERN}}
-_POSITIVE = {"schema": {"minimum": 1}}
+_POSITIVE = {"schema": {"minimum": 1, "maximum": MAX_INTEGER}}
+_YEAR = {"schema": {"minimum": -MAX_INTEGER, "maximum": MAX_INTEGER}}
 _COUNTRY = {"schema": {"enum": sorted(COUNTRY_CODES)}}
-_URL = {"schema": {"pattern": r"^https?://\S+$"}}
+_URL = {"schema": {"pattern": _URL_PATTERN}}
 _FORMAT = {"schema": {"enum": sorted(FORMATS)}}
 _SOURCE_IDS = {"schema": {"items": {"pattern": SLUG_PATTERN}}}
 _THEMES = {"schema": {"items": {"pattern": SLUG_PATTERN}, "uniqueItems": True}}
-_TEXTS = {"schema": {"items": {"minLength": 1, "pattern": r"\S"}}}
+_TEXTS = {"schema": {"items": {"minLength": 1, "pattern": _TEXT_PATTERN}}}
+
+
+# Stand-ins for required fields that failed to load (see check_partial): valid values,
+# so that the rules over the other fields run as they would.
+_NEUTRAL: dict[Any, Any] = {str: "x", int: 1, bool: False, datetime.date: datetime.date(2000, 1, 1), tuple: ()}
 
 
 def _kind(value: object) -> str:
@@ -77,6 +95,9 @@ class _Checker:
             self.problems.append((path, "must not be blank"))
         elif value.startswith(PLACEHOLDER):
             self.problems.append((path, f"placeholder not filled in: {value}"))
+        elif found := _CONTROL.search(value):
+            code = f"U+{ord(found.group()):04X}"
+            self.problems.append((path, f"contains the control character {code} at offset {found.start()}"))
         else:
             try:
                 value.encode("utf-8")
@@ -90,6 +111,8 @@ class _Checker:
             self.wrong_type(path, "an integer", value)
         elif positive and value < 1:
             self.problems.append((path, f"must be a positive integer, got {value}"))
+        elif abs(value) > MAX_INTEGER:
+            self.problems.append((path, f"must be at most {MAX_INTEGER} in size (2**53 - 1)"))
 
     def boolean(self, path: str, value: object) -> None:
         if not isinstance(value, bool):
@@ -112,13 +135,12 @@ class _Checker:
     def url(self, path: str, value: object) -> None:
         if value is None:
             return
-        self.text(path, value)
-        if (
-            isinstance(value, str)
-            and value.strip()
-            and not (value.startswith(("http://", "https://")) and " " not in value)
-        ):
-            self.problems.append((path, f"{value!r} is not an http(s) URL"))
+        if not isinstance(value, str):
+            self.wrong_type(path, "a string", value)
+        elif value.startswith(PLACEHOLDER):
+            self.problems.append((path, f"placeholder not filled in: {value}"))
+        elif not re.fullmatch(_URL_PATTERN, value):
+            self.problems.append((path, f"{value!r} is not an http(s) URL (no spaces or control characters)"))
 
     def items(self, path: str, value: object, kind: type) -> Iterator[tuple[str, Any]]:
         """Yield ``(path, item)`` for a tuple (or frozenset, if *kind* is frozenset)."""
@@ -157,6 +179,39 @@ class _Checker:
         if self.problems:
             error = InvalidTypeError if self.type_problem else InvalidStatementError
             raise error(self.problems)
+
+
+def check_partial(cls: type, values: dict[str, Any], failed: set[str]) -> list[Problem]:
+    """Problems of the fields of *cls* that did not fail to load, when others did.
+
+    Loading stops building an object as soon as one of its fields fails; this runs
+    the object's own rules over the fields that did load (*values*), so that one
+    error does not hide another. Problems on the *failed* fields are left out:
+    loading reports those.
+    """
+    check = getattr(cls, "_check", None)
+    if check is None:
+        return []
+    stand_in = object.__new__(cls)
+    hints = typing.get_type_hints(cls)
+    for field in attrs.fields(cls):
+        if field.name in values:
+            value = values[field.name]
+        elif field.default is not attrs.NOTHING:
+            value = field.default
+        else:
+            value = _NEUTRAL.get(typing.get_origin(hints[field.name]) or hints[field.name])
+        object.__setattr__(stand_in, field.name, value)
+    checker = _Checker()
+    # Rules across fields (citations resolving) wait until every field has loaded.
+    checker.type_problem = True
+    check(stand_in, checker)
+    prefixes = tuple(f"$.{name}{tail}" for name in failed for tail in (".", "["))
+    return [
+        (path, reason)
+        for path, reason in checker.problems
+        if path not in {f"$.{name}" for name in failed} and not path.startswith(prefixes)
+    ]
 
 
 class _Validated:
@@ -405,7 +460,7 @@ class ContextNote(_Validated):
     """
 
     text: str = attrs.field(metadata=_TEXT)
-    year: int | None = None
+    year: int | None = attrs.field(default=None, metadata=_YEAR)
     sources: tuple[str, ...] = attrs.field(default=(), metadata=_SOURCE_IDS)
     note: str | None = attrs.field(default=None, metadata=_TEXT)
 
@@ -435,6 +490,7 @@ class Meeting(_Validated):
         quotes: Quotes reported with the statement.
         context: Historical or political context.
         summary: A one-paragraph summary, as the cited source words it.
+        summary_sources: Ids of the sources of :attr:`summary`.
         notes: Caveats about the record as a whole.
         sources: Every source cited anywhere in the record.
         fact_sources: Ids of the sources for the meeting's own facts (title,
@@ -466,6 +522,7 @@ class Meeting(_Validated):
     quotes: tuple[Quote, ...] = ()
     context: tuple[ContextNote, ...] = ()
     summary: str | None = attrs.field(default=None, metadata=_TEXT)
+    summary_sources: tuple[str, ...] = attrs.field(default=(), metadata=_SOURCE_IDS)
     notes: tuple[str, ...] = attrs.field(default=(), metadata=_TEXTS)
     sources: tuple[Source, ...] = ()
     fact_sources: tuple[str, ...] = attrs.field(default=(), metadata=_SOURCE_IDS)
@@ -484,6 +541,7 @@ class Meeting(_Validated):
             check.problems.append(("$.format", f"{self.format!r} is not one of {', '.join(sorted(FORMATS))}"))
         check.text("$.venue", self.venue, optional=True)
         check.text("$.summary", self.summary, optional=True)
+        check.source_ids("$.summary_sources", self.summary_sources)
         check.texts("$.notes", self.notes)
         check.source_ids("$.fact_sources", self.fact_sources)
         check.boolean("$.illustrative", self.illustrative)
@@ -514,13 +572,14 @@ class Meeting(_Validated):
                 )
             previous = point.number
 
-        cited: list[tuple[str, Any]] = [("$", self)]
-        cited += check.objects("$.topics", self.topics, Topic)
-        cited += check.objects("$.decisions", self.decisions, Decision)
-        cited += points
-        cited += check.objects("$.quotes", self.quotes, Quote)
-        cited += check.objects("$.context", self.context, ContextNote)
-        cited += participants
+        # (path of the citing object, name of its field of source ids, the object)
+        cited: list[tuple[str, str, Any]] = [("$", "fact_sources", self), ("$", "summary_sources", self)]
+        cited += [(path, "sources", item) for path, item in check.objects("$.topics", self.topics, Topic)]
+        cited += [(path, "sources", item) for path, item in check.objects("$.decisions", self.decisions, Decision)]
+        cited += [(path, "sources", item) for path, item in points]
+        cited += [(path, "sources", item) for path, item in check.objects("$.quotes", self.quotes, Quote)]
+        cited += [(path, "sources", item) for path, item in check.objects("$.context", self.context, ContextNote)]
+        cited += [(path, "sources", item) for path, item in participants]
         sources = check.objects("$.sources", self.sources, Source)
         known: dict[str, str] = {}
         for path, source in sources:
@@ -529,8 +588,7 @@ class Meeting(_Validated):
             known.setdefault(source.id, path)
         if check.type_problem:
             return
-        for path, item in cited:
-            field = "fact_sources" if item is self else "sources"
+        for path, field, item in cited:
             for index, source_id in enumerate(getattr(item, field)):
                 if source_id not in known:
                     choices = ", ".join(sorted(known)) or "none are defined"

@@ -134,7 +134,9 @@ def json_schema(cls: type = Meeting) -> dict[str, Any]:
         schema["$id"] = SCHEMA_ID
     schema["title"] = f"c5statement {cls.__name__} document, format version {FORMAT_VERSION}"
     schema.update(top)
-    schema["description"] = f"{top.get('description', '')} {_RULES}".strip()
+    schema["description"] = (
+        f"{top.get('description', '')} {_RULES}".strip() if cls is Meeting else top.get("description", "")
+    )
     defs = {name: builder.defs[name] for name in sorted(builder.defs) if name != cls.__name__}
     if defs:
         schema["$defs"] = defs

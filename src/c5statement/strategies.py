@@ -32,6 +32,7 @@ except ImportError as error:  # pragma: no cover - exercised in a subprocess tes
 
 from ._countries import COUNTRY_CODES
 from ._model import (
+    CONTROL_CHARACTERS,
     FORMATS,
     PLACEHOLDER,
     ContextNote,
@@ -115,7 +116,9 @@ def texts(*, max_size: int = 200) -> st.SearchStrategy[str]:
         ...     assert text.strip()
         >>> test()
     """
-    arbitrary = st.text(st.characters(codec="utf-8"), min_size=1, max_size=max_size)
+    arbitrary = st.text(
+        st.characters(codec="utf-8", exclude_characters=CONTROL_CHARACTERS), min_size=1, max_size=max_size
+    )
     sentences = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=max(1, max_size // 6)).map(
         lambda words: " ".join(words) + "."
     )
@@ -348,6 +351,7 @@ def meetings(draw: st.DrawFn, *, max_points: int = 12, max_text: int = 300) -> M
         quotes=tuple(draw(st.lists(quotes(source_ids), max_size=2))),
         context=tuple(draw(st.lists(context_notes(source_ids), max_size=2))),
         summary=draw(_optional_text()),
+        summary_sources=draw(_citations(source_ids)),
         notes=tuple(draw(st.lists(texts(max_size=80), max_size=2))),
         sources=tuple(source_list),
         fact_sources=draw(_citations(source_ids)),
