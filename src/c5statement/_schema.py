@@ -24,7 +24,7 @@ from ._model import Meeting
 
 __all__ = ["SCHEMA_ID", "json_schema", "packaged_schema"]
 
-SCHEMA_ID = f"https://c5statement.readthedocs.io/schema/v{FORMAT_VERSION}/meeting.json"
+SCHEMA_ID = f"urn:c5statement:schema:meeting:v{FORMAT_VERSION}"
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
