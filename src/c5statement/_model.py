@@ -380,6 +380,10 @@ class Point(_Validated):
 
         Raises:
             ValueError: If :attr:`number` is above 30, which has no ordinal word here.
+
+        Example:
+            >>> Point(number=2, text="all parties agree.").paragraph()
+            'Second, all parties agree.'
         """
         return f"{ordinal_word(self.number)}, {self.text}"
 

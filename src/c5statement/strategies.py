@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -44,20 +45,32 @@ from ._model import (
     Source,
     Topic,
 )
-from ._themes import THEMES
+from ._themes import THEMES, Theme
+
+if TYPE_CHECKING:
+    from ._compare import Lineage, Series
+    from ._diff import FieldChange, PointChange, StatementDiff, WordEdit
 
 __all__ = [
     "context_notes",
     "decisions",
+    "field_changes",
+    "lineages",
     "meetings",
     "participants",
+    "point_changes",
     "points",
     "quotes",
+    "related_meetings",
+    "series",
     "slugs",
     "sources",
+    "statement_diffs",
     "texts",
+    "theme_entries",
     "themes",
     "topics",
+    "word_edits",
 ]
 
 _WORDS = (
@@ -356,4 +369,187 @@ def meetings(draw: st.DrawFn, *, max_points: int = 12, max_text: int = 300) -> M
         sources=tuple(source_list),
         fact_sources=draw(_citations(source_ids)),
         illustrative=draw(st.booleans()),
+    )
+
+
+@st.composite
+def related_meetings(draw: st.DrawFn, *, max_points: int = 8) -> tuple[Meeting, Meeting]:
+    """Pairs of meetings where the second is a later version of the first.
+
+    Points of the first are kept, dropped, reordered and reworded, new points are
+    added, and a few facts change: the kind of pair that :func:`c5statement.diff`
+    is made for.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        max_points: The most consensus points each meeting gets.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> from c5statement import diff
+        >>> @settings(max_examples=20)
+        ... @given(related_meetings())
+        ... def test_apply(pair):
+        ...     old, new = pair
+        ...     assert diff(old, new).apply(old) == new
+        >>> test_apply()
+    """
+    old = draw(meetings(max_points=max_points, max_text=120))
+    kept = draw(st.lists(st.sampled_from(old.points), unique=True, max_size=len(old.points))) if old.points else []
+    texts_of = texts(max_size=120)
+    changed: list[Point] = []
+    for point in kept:
+        if draw(st.integers(min_value=0, max_value=3)) == 0:
+            point = attrs.evolve(point, text=f"{point.text} {draw(texts_of)}")  # noqa: PLW2901 - reworded copy
+        changed.append(point)
+    changed += draw(st.lists(_any_points(tuple(s.id for s in old.sources), 120), max_size=3))
+    renumbered = tuple(attrs.evolve(point, number=number) for number, point in enumerate(changed, start=1))
+    new = attrs.evolve(
+        old,
+        points=renumbered,
+        date=draw(st.one_of(st.just(old.date), _dates)),
+        venue=draw(st.one_of(st.just(old.venue), _optional_text())),
+        participants=old.participants[: draw(st.integers(min_value=0, max_value=len(old.participants)))],
+    )
+    return old, new
+
+
+def statement_diffs(*, max_points: int = 8) -> st.SearchStrategy[StatementDiff]:
+    """Diffs of related meetings, of unrelated ones and of a meeting with itself.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=20)
+        ... @given(statement_diffs())
+        ... def test_points_in_bounds(changes):
+        ...     assert all(0 <= change.similarity <= 1 for change in changes.points)
+        >>> test_points_in_bounds()
+    """
+    from ._diff import diff
+
+    some = meetings(max_points=max_points, max_text=120)
+    return st.one_of(
+        related_meetings(max_points=max_points).map(lambda pair: diff(*pair)),
+        st.builds(diff, some, some),
+        some.map(lambda meeting: diff(meeting, meeting)),
+    )
+
+
+def point_changes(*, max_points: int = 8) -> st.SearchStrategy[PointChange]:
+    """The point changes of generated diffs.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=20)
+        ... @given(point_changes())
+        ... def test_sides(change):
+        ...     assert change.old is not None or change.new is not None
+        >>> test_sides()
+    """
+    return (
+        statement_diffs(max_points=max_points)
+        .filter(lambda found: bool(found.points))
+        .flatmap(lambda found: st.sampled_from(found.points))
+    )
+
+
+def field_changes(*, max_points: int = 4) -> st.SearchStrategy[FieldChange]:
+    """The field changes of diffs between related meetings.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=20)
+        ... @given(field_changes())
+        ... def test_path(change):
+        ...     assert change.path.startswith("$")
+        >>> test_path()
+    """
+    from ._diff import diff
+
+    pairs = meetings(max_points=max_points, max_text=60)
+    return (
+        st.builds(diff, pairs, pairs)
+        .filter(lambda found: bool(found.fields))
+        .flatmap(lambda found: st.sampled_from(found.fields))
+    )
+
+
+def word_edits() -> st.SearchStrategy[WordEdit]:
+    """Word-level edits between two generated texts of one point.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=20)
+        ... @given(word_edits())
+        ... def test_op(edit):
+        ...     assert edit.op in {"insert", "delete", "replace"}
+        >>> test_op()
+    """
+    from ._diff import diff
+
+    def edits_of(before: str, after: str) -> tuple[WordEdit, ...]:
+        meeting = Meeting(
+            id="edits",
+            title="Edits",
+            level="foreign-ministers",
+            date=datetime.date(2020, 1, 1),
+            format="video",
+            points=(Point(number=1, text=before),),
+            illustrative=True,
+        )
+        changed = attrs.evolve(meeting, points=(Point(number=1, text=after),))
+        return diff(meeting, changed, threshold=0.0).points[0].edits
+
+    return st.builds(edits_of, texts(max_size=80), texts(max_size=80)).filter(bool).flatmap(st.sampled_from)
+
+
+def series(*, max_statements: int = 3, max_points: int = 5) -> st.SearchStrategy[Series]:
+    """Series views over lists of generated meetings.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(series())
+        ... def test_square(found):
+        ...     assert len(found.similarity) == len(found.statements)
+        >>> test_square()
+    """
+    from ._compare import compare
+
+    return st.lists(meetings(max_points=max_points, max_text=80), min_size=1, max_size=max_statements).map(compare)
+
+
+def lineages(*, max_statements: int = 3, max_points: int = 5) -> st.SearchStrategy[Lineage]:
+    """The point lineages of generated series.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(lineages())
+        ... def test_some_point(lineage):
+        ...     assert any(point is not None for point in lineage.points)
+        >>> test_some_point()
+    """
+    return (
+        series(max_statements=max_statements, max_points=max_points)
+        .filter(lambda found: bool(found.lineages))
+        .flatmap(lambda found: st.sampled_from(found.lineages))
+    )
+
+
+def theme_entries() -> st.SearchStrategy[Theme]:
+    """Vocabulary entries, as a user would add for their own slugs.
+
+    Example:
+        >>> from hypothesis import find
+        >>> from c5statement._themes import is_slug
+        >>> is_slug(find(theme_entries(), lambda found: True).slug)
+        True
+    """
+    return st.builds(
+        Theme,
+        slug=slugs(),
+        label=texts(max_size=40),
+        description=texts(max_size=120),
+        keywords=st.lists(slugs().map(lambda slug: slug.replace("-", " ")), max_size=4).map(tuple),
     )
