@@ -44,11 +44,13 @@ class TestSeedArticle:
         """A leading byte-order mark changes nothing."""
         assert parse_points("\ufeff" + SEED) == expected_2020()
 
-    def test_single_newline_paragraphs(self) -> None:
-        """The seed with single newlines between paragraphs gives the same texts."""
-        squeezed = SEED.replace("\n\n", "\n")
-        assert [point.number for point in parse_points(squeezed)] == list(range(1, 10))
-        assert numbers_and_texts(parse_points(squeezed))[:8] == numbers_and_texts(MEETING_2020.points)[:8]
+    @pytest.mark.parametrize("newline", ["\n", "\r\n"])
+    def test_single_newline_paragraphs(self, newline: str) -> None:
+        """The seed with one paragraph per line and no blank lines gives the same nine points, prose left out."""
+        squeezed = newline.join(SEED.split("\n\n"))
+        assert numbers_and_texts(parse_points(squeezed)) == numbers_and_texts(MEETING_2020.points)
+        assert parse_points(squeezed) == expected_2020()
+        assert "Hua Chunying" not in parse_points(squeezed)[-1].text
 
 
 class TestParsePoints:
@@ -254,6 +256,87 @@ class TestParsePoints:
         )
 
 
+LONG = "all parties will continue to seek complementarity between their development strategies and expand trade volumes"
+"""A sentence of more than twelve words and more than 100 characters, without its full stop."""
+
+
+class TestOneParagraphPerLine:
+    def test_trailing_prose_is_not_a_point(self) -> None:
+        """Without blank lines, a long prose line after the last point is not part of it."""
+        text = (
+            f"1. {LONG}.\n2. {LONG}, again.\nThe ministers closed the meeting and thanked the host for a {LONG[40:]}."
+        )
+        assert numbers_and_texts(parse_points(text)) == [(1, f"{LONG}."), (2, f"{LONG}, again.")]
+
+    def test_preamble_and_byline_lines_are_prose(self) -> None:
+        """Short lines (datelines, bylines, headings) do not stop a text being read line by line."""
+        text = "\n".join(
+            [
+                "date 2021-05-12 Staff reporter",
+                f"The ministers said that {LONG}.",
+                "Politics",
+                f"First, {LONG}.",
+                "Economy",
+                f"Second, {LONG}!",
+                f"The talks were described as {LONG}. /// Staff, 12 May 2021",
+            ]
+        )
+        assert numbers_and_texts(parse_points(text)) == [(1, f"{LONG}."), (2, f"{LONG}!")]
+
+    def test_hard_wrapped_long_lines_are_joined(self) -> None:
+        """Long lines broken mid-sentence are wrapped text: they are joined, trailing lines included."""
+        import textwrap
+
+        body = (
+            textwrap.fill(f"1. {LONG} and {LONG}.", width=110)
+            + "\n"
+            + textwrap.fill(f"2. {LONG} and {LONG}.", width=110)
+        )
+        assert max(len(line) for line in body.splitlines()) > 100
+        assert numbers_and_texts(parse_points(body)) == [(1, f"{LONG} and {LONG}."), (2, f"{LONG} and {LONG}.")]
+
+    def test_short_lines_are_joined_as_before(self) -> None:
+        """A text of short lines is read as wrapped text, as without this rule."""
+        text = "1. all parties agree.\n2. all parties act.\nmore about acting."
+        assert numbers_and_texts(parse_points(text)) == [
+            (1, "all parties agree."),
+            (2, "all parties act. more about acting."),
+        ]
+
+    def test_enumerator_alone_keeps_its_text(self) -> None:
+        """An enumerator alone on its line takes the next line, one paragraph per line or not."""
+        text = f"Agreed:\n1.\n{LONG}.\n2.\n{LONG}; and more.\nClosing prose that is long enough: {LONG}."
+        assert numbers_and_texts(parse_points(text)) == [(1, f"{LONG}."), (2, f"{LONG}; and more.")]
+
+    def test_crlf_line_endings(self) -> None:
+        """Windows line endings are read the same way."""
+        text = f"First, {LONG}.\r\nSecond, {LONG}.\r\nThe spokesperson added that {LONG}.\r\n"
+        assert numbers_and_texts(parse_points(text)) == [(1, f"{LONG}."), (2, f"{LONG}.")]
+
+    def test_blank_lines_keep_their_paragraphs(self) -> None:
+        """A text with blank lines is read by its blank lines, long lines or not."""
+        text = f"1. {LONG}.\n\n2. {LONG}.\n{LONG}.\n\nThe end."
+        assert numbers_and_texts(parse_points(text)) == [(1, f"{LONG}."), (2, f"{LONG}. {LONG}.")]
+
+
+@st.composite
+def pasted_documents(draw: st.DrawFn) -> tuple[str, list[tuple[int, str]]]:
+    """A web page's text: one paragraph per line, no blank lines, long paragraphs, prose around the points."""
+    style = draw(st.sampled_from(["First,", "1.", "(1)", "•"]))
+    count = draw(st.integers(min_value=2, max_value=9))
+    lines, expected = [], []
+    for number in range(1, count + 1):
+        text_words = draw(point_texts())
+        while len(" ".join(text_words)) <= 100:
+            text_words = ["cooperation", *text_words]
+        enumerator = {"First,": ORDINALS[number - 1] + ",", "1.": f"{number}.", "(1)": f"({number})", "•": "•"}[style]
+        lines.append(f"{enumerator} {' '.join(text_words)}")
+        expected.append((number, " ".join(text_words)))
+    prose = "The spokesperson said that the meeting had been productive and that cooperation would continue to grow."
+    lines = [prose, *lines, prose, "Staff reporter, 12 May 2021"]
+    return draw(st.sampled_from(["\n", "\r\n"])).join(lines), expected
+
+
 class TestNoPointsFoundError:
     @pytest.mark.parametrize(
         "text",
@@ -379,6 +462,12 @@ class TestParsePointsProperties:
     @given(documents())
     def test_rendered_points_parse_back(self, document: tuple[str, list[tuple[int, str]]]) -> None:
         """Points rendered in any style, wrapped, with prose around them, parse back unchanged."""
+        text, expected = document
+        assert numbers_and_texts(parse_points(text)) == expected
+
+    @given(pasted_documents())
+    def test_pasted_paragraphs_parse_back(self, document: tuple[str, list[tuple[int, str]]]) -> None:
+        """Long points one per line, with prose before and after and no blank lines, parse back without the prose."""
         text, expected = document
         assert numbers_and_texts(parse_points(text)) == expected
 

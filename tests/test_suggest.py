@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from c5statement import MEETING_2020, THEMES, Point, Theme
+from c5statement import MEETING_2020, THEMES, InvalidStatementError, InvalidTypeError, Meeting, Point, Theme
 from c5statement._parse import parse_points
 from c5statement._suggest import suggest_themes, with_suggested_themes
 from c5statement.strategies import points
@@ -130,3 +130,80 @@ class TestWithSuggestedThemes:
                 assert after.themes == before.themes
             else:
                 assert after.themes == suggest_themes(before.text)
+
+
+class TestArgumentTypes:
+    @pytest.mark.parametrize(("text", "kind"), [(None, "NoneType"), (b"covid", "bytes"), (42, "int")])
+    def test_text_must_be_a_string(self, text: object, kind: str) -> None:
+        """A text that is not a str raises InvalidTypeError naming the type given."""
+        with pytest.raises(InvalidTypeError) as caught:
+            suggest_themes(text)  # type: ignore[arg-type]
+        assert caught.value.errors == (("$", f"expected the text as a str, got {kind}"),)
+
+    def test_a_point_is_not_a_text(self) -> None:
+        """Passing a Point instead of its text says to pass point.text."""
+        with pytest.raises(InvalidTypeError, match=r"got Point: pass point\.text"):
+            suggest_themes(MEETING_2020.points[0])  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("vocabulary", [None, ["trade"], {"trade": "Trade"}])
+    def test_vocabulary_must_map_slugs_to_themes(self, vocabulary: object) -> None:
+        """A vocabulary that is not a mapping of Theme raises InvalidTypeError."""
+        with pytest.raises(InvalidTypeError, match="vocabulary"):
+            suggest_themes("trade", vocabulary=vocabulary)  # type: ignore[arg-type]
+        with pytest.raises(InvalidTypeError, match="vocabulary"):
+            with_suggested_themes([Point(1, "trade.")], vocabulary=vocabulary)  # type: ignore[call-overload]
+
+    @pytest.mark.parametrize(("points", "kind"), [("x", "str"), (b"x", "bytes"), (None, "NoneType"), (7, "int")])
+    def test_points_must_be_points(self, points: object, kind: str) -> None:
+        """A string, bytes or a non-iterable instead of points raises InvalidTypeError, not AttributeError."""
+        with pytest.raises(InvalidTypeError) as caught:
+            with_suggested_themes(points)  # type: ignore[call-overload]
+        assert caught.value.errors == (("$", f"expected points (an iterable of Point) or a Meeting, got {kind}"),)
+
+    def test_a_single_point_is_not_points(self) -> None:
+        """A single Point says to pass a list of it."""
+        with pytest.raises(InvalidTypeError, match=r"got Point: pass \[point\]"):
+            with_suggested_themes(Point(1, "trade."))  # type: ignore[call-overload]
+
+    def test_every_item_must_be_a_point(self) -> None:
+        """An item that is not a Point is named by its index."""
+        with pytest.raises(InvalidTypeError) as caught:
+            with_suggested_themes([Point(1, "trade."), "energy."])  # type: ignore[list-item]
+        assert caught.value.errors == (("$[1]", "expected a Point, got str"),)
+
+    def test_is_a_type_error_and_an_invalid_statement_error(self) -> None:
+        """The error can be caught as TypeError or as InvalidStatementError, as parse_points raises it."""
+        with pytest.raises(TypeError):
+            suggest_themes(None)  # type: ignore[arg-type]
+        with pytest.raises(InvalidStatementError):
+            with_suggested_themes("x")  # type: ignore[arg-type]
+
+
+class TestMeeting:
+    def test_fills_the_untagged_points_of_a_meeting(self) -> None:
+        """A Meeting gives back the Meeting, its untagged points completed, its tagged ones kept."""
+        bare = attrs.evolve(
+            MEETING_2020,
+            points=(
+                attrs.evolve(MEETING_2020.points[0], themes=frozenset({"my-theme"})),
+                *(attrs.evolve(point, themes=frozenset()) for point in MEETING_2020.points[1:]),
+            ),
+        )
+        result = with_suggested_themes(bare)
+        assert isinstance(result, Meeting)
+        assert result.points[0].themes == {"my-theme"}
+        assert result.points[1:] == MEETING_2020.points[1:]
+        assert attrs.evolve(result, points=bare.points) == bare
+
+    def test_a_tagged_meeting_is_unchanged(self) -> None:
+        """A meeting whose points all have themes comes back equal."""
+        assert with_suggested_themes(MEETING_2020) == MEETING_2020
+
+    def test_custom_vocabulary(self) -> None:
+        """The vocabulary is used for the meeting's points too."""
+        vocabulary = {"ports": Theme("ports", "Ports", "Sea ports.", ("transport hub",))}
+        bare = attrs.evolve(
+            MEETING_2020, points=tuple(attrs.evolve(p, themes=frozenset()) for p in MEETING_2020.points)
+        )
+        themes = [point.themes for point in with_suggested_themes(bare, vocabulary=vocabulary).points]
+        assert themes == [frozenset({"ports"}) if point.number == 4 else frozenset() for point in MEETING_2020.points]

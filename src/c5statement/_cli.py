@@ -1,9 +1,23 @@
-"""The command line: ``c5statement show | diff | validate | parse | schema``.
+r"""The command line: ``c5statement show | diff | validate | parse | schema``.
 
 Exit codes follow ``diff(1)``: 0 for success (and for ``diff`` when the two
-statements are the same), 1 when ``diff`` finds differences, 2 for bad input or
-bad usage. Every error is one line on standard error, ``c5statement: error:``
-followed by the file, the place in it and the reason; no traceback.
+statements are the same), 1 when ``diff`` finds differences, 2 for bad input,
+bad usage or output that cannot be written (a full disk). Every error is one
+line on standard error, ``c5statement: error:`` followed by the file, the place
+in it and the reason; no traceback. A command interrupted with Ctrl-C exits
+with 130 (128 + SIGINT); one whose reader went away (``c5statement show | head
+-n 1``) stops quietly and exits with 141 (128 + SIGPIPE), as shells report a
+command ended by a broken pipe.
+
+Output does not depend on the locale. Documents (``--format json``,
+``markdown`` and ``html``, the skeleton of ``parse`` and the schema of
+``schema``) are written as UTF-8 bytes with ``\n`` line ends, whatever the
+encoding of standard output, so that ``c5statement show --format json |
+sha256sum`` gives the record's :func:`~c5statement.fingerprint` everywhere.
+Text meant for a terminal (``--format text``, the ``OK FILE`` lines of
+``validate``) is written in the encoding of standard output; a character that
+encoding cannot hold is written as a backslash escape (``\u2019``) instead of
+failing.
 
 Example:
     >>> main(["validate", "no-such-file.json"])
@@ -13,9 +27,11 @@ Example:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
@@ -28,7 +44,16 @@ if TYPE_CHECKING:
 
     from ._diff import StatementDiff
 
-__all__ = ["EXIT_DIFFERENCES", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_TROUBLE", "build_parser", "main", "use_color"]
+__all__ = [
+    "EXIT_BROKEN_PIPE",
+    "EXIT_DIFFERENCES",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_TROUBLE",
+    "build_parser",
+    "main",
+    "use_color",
+]
 
 PROG = "c5statement"
 
@@ -39,10 +64,13 @@ EXIT_DIFFERENCES = 1
 """``diff`` found differences."""
 
 EXIT_TROUBLE = 2
-"""Bad input (an unreadable or invalid file) or bad usage."""
+"""Bad input (an unreadable or invalid file), bad usage, or output that cannot be written."""
 
 EXIT_INTERRUPTED = 130
 """Interrupted with Ctrl-C (128 + SIGINT), as shells report it."""
+
+EXIT_BROKEN_PIPE = 141
+"""The reader of standard output went away (128 + SIGPIPE), as shells report it."""
 
 STDIN = "-"
 """The file name that stands for standard input."""
@@ -93,7 +121,8 @@ examples:
   c5statement validate statements/*.json && echo "all valid"
 
 Prints "OK FILE" for each valid file and one line per problem for each
-invalid one. Exit status 0 if every file is valid, 2 otherwise.
+invalid one; every file is checked, whatever goes wrong with another. Exit
+status 0 if every file is valid, 2 otherwise.
 """
 
 _PARSE_EPILOG = """\
@@ -101,6 +130,9 @@ examples:
   c5statement parse statement.txt                  skeleton on standard output
   c5statement parse statement.txt -o 2021.json --title "Joint statement, 12 May 2021"
   c5statement validate 2021.json                   fails until every <FILL IN: ...> is filled
+
+"-o" does not replace an existing file unless "--force" is given; the file is
+written whole or not at all.
 
 The text must enumerate its points ("First, ...", "Second, ..." or "1. ...").
 The skeleton is JSON with "<FILL IN: ...>" placeholders for everything that
@@ -122,6 +154,14 @@ class UserError(Exception):
     def __init__(self, *lines: str) -> None:
         super().__init__("\n".join(lines))
         self.lines = lines
+
+
+class _OutputError(Exception):
+    """Standard output could not be written: *error* is the :class:`OSError` that said so."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.error = error
 
 
 class _Parser(argparse.ArgumentParser):
@@ -238,6 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parse.add_argument("textfile", metavar="TEXTFILE", help='a UTF-8 text file ("-" for standard input)')
     parse.add_argument("-o", "--output", metavar="OUT", help="write the skeleton to OUT instead of standard output")
+    parse.add_argument("--force", action="store_true", help="replace OUT if it exists (by default an error)")
     parse.add_argument("--title", metavar="TITLE", help="the title of the source the text comes from")
     parse.set_defaults(handler=_parse)
 
@@ -274,7 +315,11 @@ def use_color(choice: str, stream: TextIO, environ: Mapping[str, str] | None = N
 
 def _read_bytes(name: str) -> bytes:
     if name == STDIN:
-        return sys.stdin.buffer.read()
+        try:
+            return sys.stdin.buffer.read()
+        except OSError as error:
+            msg = f"<stdin>: cannot read: {error.strerror or error}"
+            raise UserError(msg) from None
     path = Path(name)
     try:
         return path.read_bytes()
@@ -322,8 +367,44 @@ def _read_text(name: str) -> str:
         raise UserError(msg) from None
 
 
+def _ended(text: str) -> str:
+    return text if not text or text.endswith("\n") else text + "\n"
+
+
 def _write(text: str, stream: TextIO) -> None:
-    stream.write(text if not text or text.endswith("\n") else text + "\n")
+    """Write text for a terminal to *stream*, ending it with a newline, in the stream's encoding.
+
+    Characters that the encoding cannot hold become backslash escapes, so writing
+    never fails for want of an encoding.
+    """
+    text = _ended(text)
+    encoding = getattr(stream, "encoding", None)
+    if encoding:
+        with contextlib.suppress(LookupError):
+            text = text.encode(encoding, "backslashreplace").decode(encoding)
+    try:
+        stream.write(text)
+    except OSError as error:
+        raise _OutputError(error) from None
+
+
+def _write_document(text: str, stream: TextIO) -> None:
+    """Write a document to *stream* as UTF-8 bytes, ending it with a newline, whatever the locale.
+
+    The bytes go to the stream's binary buffer (after what the stream holds), so
+    neither the encoding nor the newline translation of the stream applies. A
+    stream without a buffer (a :class:`io.StringIO`) gets the text.
+    """
+    text = _ended(text)
+    buffer = getattr(stream, "buffer", None)
+    try:
+        if buffer is None:
+            stream.write(text)
+        else:
+            stream.flush()
+            buffer.write(text.encode("utf-8", "backslashreplace"))
+    except OSError as error:
+        raise _OutputError(error) from None
 
 
 def _show(args: argparse.Namespace, out: TextIO) -> int:
@@ -334,14 +415,14 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     else:
         meeting = _read_meeting(args.file)
     if args.format == "json":
-        _write(to_json(meeting), out)
+        _write_document(to_json(meeting), out)
         return EXIT_OK
     from . import _render
 
     if args.format == "markdown":
-        _write(_render.meeting_to_markdown(meeting), out)
+        _write_document(_render.meeting_to_markdown(meeting), out)
     elif args.format == "html":
-        _write(_render.meeting_to_html(meeting), out)
+        _write_document(_render.meeting_to_html(meeting), out)
     else:
         _write(_render.meeting_to_text(meeting, color=use_color(args.color, out)), out)
     return EXIT_OK
@@ -361,24 +442,47 @@ def _render_diff(changes: StatementDiff, form: str, *, color: bool) -> str:
 
 
 def _diff(args: argparse.Namespace, out: TextIO) -> int:
+    if args.old == STDIN and args.new == STDIN:
+        msg = 'OLD and NEW cannot both be "-": standard input can be read only once'
+        raise UserError(msg)
     old = _read_meeting(args.old)
     new = _read_meeting(args.new)
     from ._diff import diff
 
     changes = diff(old, new) if args.threshold is None else diff(old, new, threshold=args.threshold)
-    _write(_render_diff(changes, args.format, color=use_color(args.color, out)), out)
+    text = _render_diff(changes, args.format, color=use_color(args.color, out))
+    if args.format == "text":
+        _write(text, out)
+    else:
+        _write_document(text, out)
     return EXIT_DIFFERENCES if changes else EXIT_OK
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.split()) or "(no message)"
+
+
 def _check_file(name: str) -> UserError | None:
+    """The problems of one file, or ``None``; never raises but for Ctrl-C (or with ``C5STATEMENT_DEBUG``)."""
     try:
         _read_meeting(name)
     except UserError as error:
         return error
+    except Exception as error:  # one file must not stop the others: report it as that file's problem
+        if os.environ.get("C5STATEMENT_DEBUG"):
+            raise
+        label = "<stdin>" if name == STDIN else name
+        return UserError(
+            f"{label}: cannot check: unexpected {type(error).__name__}: {_one_line(str(error))} "
+            "(a bug in c5statement: please report it)"
+        )
     return None
 
 
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
+    if args.files.count(STDIN) > 1:
+        msg = '"-" can be given only once: standard input can be read only once'
+        raise UserError(msg)
     status = EXIT_OK
     for name in args.files:
         error = _check_file(name)
@@ -399,24 +503,70 @@ def _parse(args: argparse.Namespace, out: TextIO) -> int:
     except InvalidStatementError as error:
         raise _problems(args.textfile, error, document=False) from None
     if args.output is None:
-        _write(document, out)
+        _write_document(document, out)
         return EXIT_OK
-    target = Path(args.output)
-    if target.is_dir():
-        msg = f"{args.output}: is a directory, not a file"
-        raise UserError(msg)
-    try:
-        target.write_text(document if document.endswith("\n") else document + "\n", encoding="utf-8")
-    except OSError as error:
-        msg = f"{args.output}: cannot write: {error.strerror or error}"
-        raise UserError(msg) from None
+    _write_file(args.output, _ended(document).encode("utf-8"), force=args.force)
     return EXIT_OK
+
+
+def _new_file_mode() -> int:
+    """The permissions ``open()`` would give a new file: ``0o666`` less the umask."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _write_file(name: str, data: bytes, *, force: bool) -> None:
+    """Write *data* to the file *name* atomically: a temporary file in the same folder, then a rename.
+
+    An existing file is replaced only when *force* is true; without it, the
+    rename cannot replace a file created meanwhile either (a hard link is made
+    instead, where the file system allows it).
+    """
+    target = Path(name)
+    if target.is_dir():
+        msg = f"{name}: is a directory, not a file"
+        raise UserError(msg)
+    exists = f"{name}: already exists (use --force to replace it)"
+    if not force and os.path.lexists(target):
+        raise UserError(exists)
+    temporary: Path | None = None
+    try:
+        handle, path = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        temporary = Path(path)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        temporary.chmod(target.stat().st_mode & 0o7777 if force and target.exists() else _new_file_mode())
+        if force:
+            temporary.replace(target)
+        else:
+            _link_or_rename(temporary, target)
+    except FileExistsError:
+        raise UserError(exists) from None
+    except OSError as error:
+        msg = f"{name}: cannot write: {error.strerror or error}"
+        raise UserError(msg) from None
+    finally:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+
+
+def _link_or_rename(temporary: Path, target: Path) -> None:
+    """Give *temporary* the name *target*, raising :class:`FileExistsError` if *target* exists."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links here (some network and FAT file systems): check, then rename
+        if os.path.lexists(target):
+            raise FileExistsError(target) from None
+        temporary.replace(target)
 
 
 def _schema(_: argparse.Namespace, out: TextIO) -> int:
     from ._schema import json_schema
 
-    _write(json.dumps(json_schema(), indent=2, ensure_ascii=False), out)
+    _write_document(json.dumps(json_schema(), indent=2, ensure_ascii=False), out)
     return EXIT_OK
 
 
@@ -429,6 +579,11 @@ def _version() -> str:
     from importlib.metadata import version
 
     return version(PROG)
+
+
+def _print_version(_: argparse.Namespace, out: TextIO) -> int:
+    _write(f"{PROG} {_version()}", out)
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -451,8 +606,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _Exit as stop:
         return stop.status
     if args.version:
-        sys.stdout.write(f"{PROG} {_version()}\n")
-        return EXIT_OK
+        args.handler = _print_version
+        return _run(args)
     if args.command is None:
         parser.print_usage(sys.stderr)
         sys.stderr.write(f"{PROG}: error: a command is required (show, diff, validate, parse, schema)\n")
@@ -460,19 +615,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _run(args)
 
 
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the flush at exit cannot fail again.
+
+    Without this, Python would try to write what is left in the buffer at exit
+    and print "Exception ignored ... BrokenPipeError". The file descriptor is
+    replaced only when standard output has one (not in tests that capture it).
+    """
+    try:
+        fileno = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fileno)
+    finally:
+        os.close(devnull)
+
+
 def _run(args: argparse.Namespace) -> int:
     """Run the command's handler, turning expected failures into an exit status."""
     status = EXIT_TROUBLE
     try:
         status = args.handler(args, sys.stdout)
-        sys.stdout.flush()
+        try:
+            sys.stdout.flush()
+        except OSError as error:
+            raise _OutputError(error) from None
     except UserError as error:
         _report(error)
-    except BrokenPipeError:
-        # The reader went away (``c5statement schema | head``): stop quietly, and
-        # keep Python from complaining again when it flushes stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+    except _OutputError as failure:
+        _silence_stdout()
+        if isinstance(failure.error, BrokenPipeError):
+            # The reader went away (``c5statement show | head -n 1``): stop quietly.
+            status = EXIT_BROKEN_PIPE
+        else:
+            status = EXIT_TROUBLE
+            reason = failure.error.strerror or _one_line(str(failure.error))
+            _report(UserError(f"cannot write to standard output: {reason}"))
     except KeyboardInterrupt:
         status = EXIT_INTERRUPTED
     except Exception as error:  # a bug must still end with status 2 and one line, not a traceback

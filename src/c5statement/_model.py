@@ -192,7 +192,7 @@ def check_partial(cls: type, values: dict[str, Any], failed: set[str]) -> list[P
     check = getattr(cls, "_check", None)
     if check is None:
         return []
-    stand_in = object.__new__(cls)
+    stand_in: Any = object.__new__(cls)
     hints = typing.get_type_hints(cls)
     for field in attrs.fields(cls):
         if field.name in values:

@@ -10,6 +10,18 @@ Lines:
     whitespace (non-breaking spaces included) is blank, and blank lines separate
     paragraphs.
 
+Paragraphs without blank lines:
+    Text copied from a web page often puts each paragraph on one line with no
+    blank line between them. A text with no blank line between its lines is
+    read as one paragraph per line when it is plainly not hard-wrapped: at
+    least a third of its lines are longer than 100 characters (wider than text
+    is wrapped), and every line but the last that has more than twelve words
+    ends a sentence (``.``, ``!``, ``?``, ``:``, ``;``, ``…``, closing quotes
+    allowed), where a wrapped text breaks lines mid-sentence. An enumerator
+    alone on its line still takes the next line as its text. Otherwise (short
+    lines, or long lines broken mid-sentence) lines are joined into paragraphs
+    as wrapped text; text with blank lines keeps its paragraphs as they are.
+
 Enumerators:
     A point starts at a line that begins, after any indentation, with one of
 
@@ -86,6 +98,9 @@ MAX_GAP = 10
 MAX_HEADING_WORDS = 12
 """The most words a line may have to count as a heading."""
 
+WRAP_WIDTH = 100
+"""Lines longer than this many characters show that a text is not hard-wrapped."""
+
 _ORDINAL_NUMBERS: dict[str, int] = {}
 for _number, _word in enumerate(ORDINALS, start=1):
     _ORDINAL_NUMBERS[_word.lower()] = _number
@@ -159,6 +174,36 @@ def _split_lines(text: str) -> list[_Line]:
         content = raw.strip()
         lines.append(_Line(content, len(raw) - len(raw.lstrip()) if content else 0))
     return lines
+
+
+def _one_paragraph_per_line(lines: list[_Line]) -> bool:
+    """Whether *lines*, with no blank line among them, are paragraphs each on one line rather than wrapped text."""
+    start = next((index for index, line in enumerate(lines) if not line.blank), len(lines))
+    end = max((index + 1 for index, line in enumerate(lines) if not line.blank), default=0)
+    content = lines[start:end]
+    if len(content) < 2 or any(line.blank for line in content):  # noqa: PLR2004 - one line is one paragraph anyway
+        return False
+    if 3 * sum(len(line.content) > WRAP_WIDTH for line in content) < len(content):
+        return False
+    return all(
+        len(line.content.split()) <= MAX_HEADING_WORDS or _ENDS_SENTENCE.search(line.content) is not None
+        for line in content[:-1]
+    )
+
+
+def _paragraph_lines(lines: list[_Line]) -> list[_Line]:
+    """*lines* with a blank line after each line, but after an enumerator alone on its line."""
+    spaced: list[_Line] = []
+    for line in lines:
+        if spaced and not _bare_enumerator(spaced[-1].content):
+            spaced.append(_Line("", 0))
+        spaced.append(line)
+    return spaced
+
+
+def _bare_enumerator(content: str) -> bool:
+    match = _match(content)
+    return match is not None and not match[2].strip()
 
 
 def _match(content: str) -> tuple[str, int, str] | None:
@@ -341,6 +386,8 @@ def parse_points(text: str) -> tuple[Point, ...]:
     if not isinstance(text, str):
         raise InvalidTypeError([("$", f"expected the statement as a str, got {type(text).__name__}")])
     lines = _split_lines(text)
+    if _one_paragraph_per_line(lines):
+        lines = _paragraph_lines(lines)
     candidates = _candidates(lines)
     runs = _runs(lines, candidates)
     if not runs:
