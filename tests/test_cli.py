@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -613,3 +614,332 @@ class TestWorkflow:
         assert run("diff", "2020.json", "2020.json", cwd=tmp_path).returncode == 0
         assert run("diff", "2020.json", "later.json", cwd=tmp_path).returncode == 1
         assert fingerprint(from_json((tmp_path / "2020.json").read_bytes())) == fingerprint(MEETING_2020)
+
+
+def run_bytes(
+    *args: str | os.PathLike[str], encoding: str, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m c5statement ARGS`` with standard output in *encoding*; capture the raw bytes."""
+    return subprocess.run(
+        [*MODULE, *(os.fspath(arg) for arg in args)],
+        capture_output=True,
+        env=clean_env(PYTHONIOENCODING=encoding),
+        cwd=cwd,
+        check=False,
+        timeout=120,
+    )
+
+
+def windows_like_stdout(monkeypatch: pytest.MonkeyPatch, encoding: str = "cp1252") -> io.BytesIO:
+    """Replace ``sys.stdout`` by a text stream in *encoding* that writes ``\\r\\n`` line ends; return its bytes."""
+    raw = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding=encoding, newline="\r\n"))
+    return raw
+
+
+class TestLocaleIndependentOutput:
+    @pytest.mark.parametrize("encoding", ["latin-1", "ascii", "utf-8"])
+    def test_show_json_is_utf8_whatever_the_encoding(self, encoding: str) -> None:
+        """``show --format json`` writes the canonical UTF-8 bytes, so their SHA-256 is the fingerprint."""
+        import hashlib
+
+        result = run_bytes("show", "--format", "json", encoding=encoding)
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == b""
+        assert result.stdout == to_json(MEETING_2020).encode("utf-8")
+        assert hashlib.sha256(result.stdout).hexdigest() == fingerprint(MEETING_2020)
+
+    def test_no_newline_translation(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """JSON bypasses the newline translation of a text stream (``\\r\\n`` on Windows)."""
+        raw = windows_like_stdout(monkeypatch)
+        assert main(["show", "--format", "json"]) == 0
+        sys.stdout.flush()
+        assert raw.getvalue() == to_json(MEETING_2020).encode("utf-8")
+
+    def test_other_json_outputs_are_utf8(self, files: dict[str, Path]) -> None:
+        """``diff --format json``, ``schema`` and ``parse`` write UTF-8 under a Latin-1 locale."""
+        from c5statement import json_schema
+
+        changes = run_bytes("diff", files["old"], files["new"], "--format", "json", encoding="latin-1")
+        assert changes.returncode == 1, changes.stderr
+        assert "’" in changes.stdout.decode("utf-8")  # noqa: RUF001 - a character Latin-1 lacks
+        schema = run_bytes("schema", encoding="latin-1")
+        assert schema.returncode == 0, schema.stderr
+        assert json.loads(schema.stdout.decode("utf-8")) == json_schema()
+        files["text"].write_text(STATEMENT_TEXT.replace("trade", "trade “and”"), encoding="utf-8")
+        skeleton = run_bytes("parse", files["text"], encoding="latin-1")
+        assert skeleton.returncode == 0, skeleton.stderr
+        assert "trade “and”" in json.loads(skeleton.stdout.decode("utf-8"))["points"][0]["text"]
+
+    @pytest.mark.parametrize("form", ["markdown", "html"])
+    def test_documents_are_utf8(self, form: str) -> None:
+        """Markdown and HTML are documents too: UTF-8 bytes under a Latin-1 locale."""
+        expected = run_bytes("show", "--format", form, encoding="utf-8").stdout
+        result = run_bytes("show", "--format", form, encoding="latin-1")
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == expected
+        assert "’".encode() in result.stdout  # noqa: RUF001 - a character Latin-1 lacks
+
+    def test_text_escapes_what_the_terminal_cannot_show(self, files: dict[str, Path]) -> None:
+        """Text output in a Latin-1 locale writes ``\\u2019`` for ’ instead of failing."""  # noqa: RUF002
+        result = run_bytes("show", encoding="latin-1")
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == b""
+        assert b"\\u2019" in result.stdout
+        assert b"Wang Yi" in result.stdout
+        changes = run_bytes("diff", files["old"], files["new"], encoding="ascii")
+        assert changes.returncode == 1, changes.stderr
+        assert changes.stderr == b""
+
+    def test_text_keeps_the_stream_line_ends(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Text for a terminal goes through the text stream, in its encoding and with its line ends."""
+        raw = windows_like_stdout(monkeypatch, encoding="ascii")
+        assert main(["show", "--color", "never"]) == 0
+        sys.stdout.flush()
+        output = raw.getvalue()
+        assert output.count(b"\r\n") == output.count(b"\n") > 0
+        assert b"\\u2019" in output
+
+    def test_validate_names_any_file(self, tmp_path: Path) -> None:
+        """An ``OK`` line naming a file the locale cannot spell is escaped, not a crash."""
+        dump(MEETING_2020, tmp_path / "réunion.json")
+        result = run_bytes("validate", "réunion.json", encoding="ascii", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == b"OK r\\xe9union.json\n"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes and /dev/full")
+class TestWriteErrors:
+    @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+    @pytest.mark.parametrize("args", [("show", "--format", "json"), ("show",), ("schema",), ("validate", "FILE")])
+    def test_full_disk_is_an_ordinary_error(self, args: tuple[str, ...], files: dict[str, Path]) -> None:
+        """A write that fails (a full disk) is one error line and exit 2, not a bug report."""
+        args = tuple(os.fspath(files["old"]) if arg == "FILE" else arg for arg in args)
+        with Path("/dev/full").open("wb") as full:
+            result = subprocess.run(
+                [*MODULE, *args], stdout=full, stderr=subprocess.PIPE, env=clean_env(), check=False, timeout=120
+            )
+        assert result.returncode == 2
+        assert result.stderr == b"c5statement: error: cannot write to standard output: No space left on device\n"
+
+    @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+    def test_full_disk_for_diff(self, files: dict[str, Path]) -> None:
+        """``diff a b > /dev/full`` reports the write error with exit 2, not the differences' 1."""
+        with Path("/dev/full").open("wb") as full:
+            result = subprocess.run(
+                [*MODULE, "diff", files["old"], files["new"]],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                env=clean_env(),
+                check=False,
+                timeout=120,
+            )
+        assert result.returncode == 2
+        assert result.stderr.decode().count("\n") == 1
+        assert "bug" not in result.stderr.decode()
+
+    @pytest.mark.parametrize(
+        "args", [("show",), ("show", "--format", "json"), ("schema",), ("diff", "OLD", "NEW"), ("--version",)]
+    )
+    def test_closed_pipe_exits_quietly(self, args: tuple[str, ...], files: dict[str, Path]) -> None:
+        """A reader that went away (``| head -n 1``) ends the command quietly with status 141."""
+        args = tuple({"OLD": os.fspath(files["old"]), "NEW": os.fspath(files["new"])}.get(arg, arg) for arg in args)
+        reader, writer = os.pipe()
+        os.close(reader)  # closed before the command writes: every write fails with EPIPE
+        try:
+            result = subprocess.run(
+                [*MODULE, *args], stdout=writer, stderr=subprocess.PIPE, env=clean_env(), check=False, timeout=120
+            )
+        finally:
+            os.close(writer)
+        assert result.returncode == 141
+        assert result.stderr == b""
+
+    def test_head_reads_the_first_line(self) -> None:
+        """``c5statement schema | head -n 1`` prints the first line, and the shell sees no noise."""
+        if shutil.which("sh") is None or shutil.which("head") is None:
+            pytest.skip("no POSIX shell")
+        command = " ".join(f"'{part}'" for part in MODULE) + " schema | head -n 1"
+        result = subprocess.run(
+            ["sh", "-c", command], capture_output=True, text=True, env=clean_env(), check=False, timeout=120
+        )
+        assert result.returncode == 0
+        assert result.stdout == "{\n"
+        assert result.stderr == ""
+
+    def test_output_errors_in_process(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """``main`` returns 141 for a broken pipe and 2, with one line, for another write error."""
+        import errno
+
+        class Failing(io.StringIO):
+            def __init__(self, error: OSError) -> None:
+                super().__init__()
+                self.error = error
+
+            def write(self, _: str) -> int:
+                raise self.error
+
+        monkeypatch.setattr(sys, "stdout", Failing(BrokenPipeError(errno.EPIPE, "Broken pipe")))
+        assert main(["show"]) == 141
+        assert capsys.readouterr().err == ""
+        monkeypatch.setattr(sys, "stdout", Failing(OSError(errno.EIO, "Input/output error")))
+        assert main(["show"]) == 2
+        assert capsys.readouterr().err == "c5statement: error: cannot write to standard output: Input/output error\n"
+
+
+class TestStandardInputOnce:
+    def test_diff_rejects_stdin_twice(self) -> None:
+        """``diff - -`` is a usage error: standard input cannot be read twice."""
+        result = run("diff", "-", "-", stdin=to_json(MEETING_2020))
+        assert_clean_failure(result)
+        assert result.stderr == (
+            'c5statement: error: OLD and NEW cannot both be "-": standard input can be read only once\n'
+        )
+
+    def test_diff_stdin_once_still_works(self, files: dict[str, Path]) -> None:
+        """``diff - NEW`` still reads OLD from standard input."""
+        result = run("diff", "-", files["new"], stdin=to_json(MEETING_2020))
+        assert result.returncode == 1
+        assert result.stderr == ""
+
+    def test_validate_rejects_stdin_twice(self) -> None:
+        """``validate - -`` is a usage error too, before anything is checked."""
+        result = run("validate", "-", "-", stdin=to_json(MEETING_2020))
+        assert_clean_failure(result)
+        assert result.stderr == (
+            'c5statement: error: "-" can be given only once: standard input can be read only once\n'
+        )
+
+
+class TestParseOutputFile:
+    def test_refuses_to_replace_a_file(self, files: dict[str, Path], tmp_path: Path) -> None:
+        """``-o`` naming an existing file is an error, and the file is left as it was."""
+        out = tmp_path / "2021.json"
+        out.write_text("precious", encoding="utf-8")
+        result = run("parse", files["text"], "-o", out)
+        assert_clean_failure(result)
+        assert result.stderr == f"c5statement: error: {out}: already exists (use --force to replace it)\n"
+        assert out.read_text(encoding="utf-8") == "precious"
+        assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+            ["2020.json", "later.json", "statement.txt", "2021.json"]
+        )
+
+    def test_refuses_a_dangling_symlink(self, files: dict[str, Path], tmp_path: Path) -> None:
+        """A symbolic link to nowhere is an existing name too: nothing is written through it."""
+        link = tmp_path / "link.json"
+        link.symlink_to(tmp_path / "elsewhere.json")
+        result = run("parse", files["text"], "-o", link)
+        assert_clean_failure(result)
+        assert not (tmp_path / "elsewhere.json").exists()
+
+    def test_force_replaces_atomically(self, files: dict[str, Path], tmp_path: Path) -> None:
+        """``--force`` replaces the file by renaming a new one over it, keeping its permissions."""
+        out = tmp_path / "2021.json"
+        out.write_text("old", encoding="utf-8")
+        out.chmod(0o640)
+        before = out.stat().st_ino
+        result = run("parse", files["text"], "-o", out, "--force")
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == ""
+        assert out.read_text(encoding="utf-8") == run("parse", files["text"]).stdout
+        assert out.stat().st_ino != before  # a new file took the name: no reader sees half a file
+        assert out.stat().st_mode & 0o777 == 0o640
+        assert not [path for path in tmp_path.iterdir() if path.name.endswith(".tmp")]
+
+    def test_new_file_follows_the_umask(self, files: dict[str, Path], tmp_path: Path) -> None:
+        """A new file gets the permissions any new file gets (0o666 less the umask), not the temporary's 0o600."""
+        umask = os.umask(0o022)
+        os.umask(umask)
+        out = tmp_path / "new.json"
+        assert run("parse", files["text"], "-o", out).returncode == 0
+        assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+    def test_failed_write_leaves_the_old_file(
+        self,
+        files: dict[str, Path],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """A write that fails halfway leaves the old file whole and no temporary file behind."""
+        import errno
+
+        out = tmp_path / "2021.json"
+        out.write_text("old", encoding="utf-8")
+
+        class Full(io.BytesIO):
+            def write(self, _: object) -> int:
+                raise OSError(errno.ENOSPC, "No space left on device")
+
+        def failing_fdopen(handle: int, _: str) -> Full:
+            os.close(handle)
+            return Full()
+
+        monkeypatch.setattr(os, "fdopen", failing_fdopen)
+        assert main(["parse", os.fspath(files["text"]), "-o", os.fspath(out), "--force"]) == 2
+        assert capsys.readouterr().err == f"c5statement: error: {out}: cannot write: No space left on device\n"
+        assert out.read_text(encoding="utf-8") == "old"
+        assert not [path for path in tmp_path.iterdir() if path.name.endswith(".tmp")]
+
+    def test_file_created_meanwhile_is_not_replaced(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Without ``--force``, a file that appears after the check is still not replaced, links or no links."""
+        import c5statement._cli as cli
+
+        temporary = tmp_path / "new.tmp"
+        target = tmp_path / "target.json"
+        target.write_text("theirs", encoding="utf-8")
+        temporary.write_text("ours", encoding="utf-8")
+        with pytest.raises(FileExistsError):
+            cli._link_or_rename(temporary, target)
+
+        def no_links(*_: object) -> None:
+            raise PermissionError("no hard links here")
+
+        monkeypatch.setattr(os, "link", no_links)
+        with pytest.raises(FileExistsError):
+            cli._link_or_rename(temporary, target)
+        assert target.read_text(encoding="utf-8") == "theirs"
+        target.unlink()
+        cli._link_or_rename(temporary, target)
+        assert target.read_text(encoding="utf-8") == "ours"
+
+
+class TestValidateKeepsGoing:
+    def test_unexpected_error_in_one_file(
+        self, files: dict[str, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Any error in one file is reported for that file, and the files after it are still checked."""
+        import c5statement._cli as cli
+
+        real = cli._read_meeting
+
+        def flaky(name: str) -> Meeting:
+            if name.endswith("later.json"):
+                raise ValueError("Exceeds the limit (4300 digits)\nfor integer string conversion")
+            return real(name)
+
+        monkeypatch.setattr(cli, "_read_meeting", flaky)
+        monkeypatch.delenv("C5STATEMENT_DEBUG", raising=False)
+        names = [os.fspath(files["new"]), "missing.json", os.fspath(files["old"])]
+        assert main(["validate", *names]) == 2
+        captured = capsys.readouterr()
+        assert captured.out == f"OK {files['old']}\n"
+        assert captured.err.splitlines() == [
+            (
+                f"c5statement: error: {files['new']}: cannot check: unexpected ValueError: "
+                "Exceeds the limit (4300 digits) for integer string conversion (a bug in c5statement: please report it)"
+            ),
+            "c5statement: error: missing.json: no such file",
+        ]
+
+    def test_huge_number(self, tmp_path: Path, files: dict[str, Path]) -> None:
+        """A file with a 5000-digit number is reported as that file's problem; the next file is still checked."""
+        (tmp_path / "huge.json").write_text('{"format_version": ' + "9" * 5000 + "}", encoding="utf-8")
+        result = run("validate", "huge.json", files["old"], cwd=tmp_path)
+        assert result.returncode == 2
+        assert result.stdout == f"OK {files['old']}\n"
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1
+        assert lines[0].startswith("c5statement: error: huge.json: ")
