@@ -3,16 +3,31 @@
 from __future__ import annotations
 
 import datetime
+import json
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
-from c5statement import MEETING_2020, Meeting, Point, Series, compare
+from c5statement import (
+    MEETING_2020,
+    InvalidStatementError,
+    Lineage,
+    Meeting,
+    Point,
+    Series,
+    compare,
+    from_json,
+    to_json,
+)
+from c5statement._align import words
+from c5statement.strategies import meetings
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 P = {point.number: point for point in MEETING_2020.points}
 
@@ -149,3 +164,168 @@ class TestCompare:
         """A threshold outside 0 to 1 is rejected, even for one statement."""
         with pytest.raises(ValueError, match="threshold"):
             compare([MEETING_2020], threshold=2.0)
+
+
+WITHOUT_8 = statement("cc5-fmm-2021", 2021, [point for point in MEETING_2020.points if point.number != 8])
+
+
+class TestReconnection:
+    def test_a_returning_point_rejoins_its_lineage(self) -> None:
+        """A point dropped by one statement and identical in the next continues its lineage."""
+        series = compare([MEETING_2020, WITHOUT_8, MEETING_2020])
+        lineage = series.lineage_of(0, 8)
+        assert lineage.numbers == (8, None, 8)
+        assert lineage.kinds == ("added", None, "returned")
+        assert lineage.similarities == (None, None, 1.0)
+        assert series.lineage_of(2, 8) is lineage
+        assert len(series.lineages) == 9
+
+    def test_records_say_returned(self) -> None:
+        """The records of a returning point say so, with its similarity to its last appearance."""
+        records = compare([MEETING_2020, WITHOUT_8, MEETING_2020]).to_records()
+        row = next(row for row in records if row["position"] == 2 and row["number"] == 8)
+        assert row["change"] == "returned"
+        assert row["similarity"] == 1.0
+        assert row["lineage"] == 8
+
+    def test_reconnects_after_a_longer_gap(self) -> None:
+        """A point missing from two statements in a row still rejoins its lineage, reworded."""
+        reworded = attrs.evolve(P[8], text=P[8].text.replace("unanimously support", "support"))
+        back = statement("cc5-fmm-2023", 2023, [*MEETING_2020.points[:7], reworded, P[9]])
+        series = compare([MEETING_2020, WITHOUT_8, attrs.evolve(WITHOUT_8, id="cc5-fmm-2022"), back])
+        lineage = series.lineage_of(0, 8)
+        assert lineage.numbers == (8, None, None, 8)
+        assert lineage.kinds[3] == "returned"
+        assert 0.5 < lineage.similarities[3] < 1.0  # type: ignore[operator]
+
+    def test_threshold_applies_to_returning_points(self) -> None:
+        """A reworded point under the threshold does not rejoin: it starts a new lineage."""
+        reworded = attrs.evolve(P[8], text=P[8].text.replace("unanimously support", "support"))
+        back = statement("cc5-fmm-2022", 2022, [*MEETING_2020.points[:7], reworded, P[9]])
+        series = compare([MEETING_2020, WITHOUT_8, back], threshold=1.0)
+        assert series.lineage_of(0, 8).numbers == (8, None, None)
+        assert series.lineage_of(2, 8).numbers == (None, None, 8)
+        assert series.lineage_of(2, 8).kinds == (None, None, "added")
+
+    def test_round_trips_through_json(self) -> None:
+        """A series with a returning point survives to_json / from_json and renders."""
+        series = compare([MEETING_2020, WITHOUT_8, MEETING_2020])
+        assert from_json(to_json(series), Series) == series
+        assert "  8 →   — →   8" in series.to_text(color=False)
+
+
+def series_document() -> dict[str, Any]:
+    """The JSON document of a valid series of three statements."""
+    return json.loads(to_json(compare([MEETING_2020, S2021, S2022])))  # type: ignore[no-any-return]
+
+
+def set_kind(document: dict[str, Any]) -> None:
+    document["lineages"][0]["kinds"][1] = "bogus"
+
+
+def set_similarity(document: dict[str, Any]) -> None:
+    document["similarity"][0][1] = 5.0
+
+
+def drop_row(document: dict[str, Any]) -> None:
+    document["similarity"].pop()
+
+
+def drop_column(document: dict[str, Any]) -> None:
+    document["similarity"][1].pop()
+
+
+def break_diagonal(document: dict[str, Any]) -> None:
+    document["similarity"][1][1] = 0.5
+
+
+def break_symmetry(document: dict[str, Any]) -> None:
+    document["similarity"][0][1] = 0.25
+
+
+def shorten_lineage(document: dict[str, Any]) -> None:
+    lineage = document["lineages"][0]
+    for name in ("points", "kinds", "similarities"):
+        lineage[name].pop()
+
+
+def empty_lineage(document: dict[str, Any]) -> None:
+    document["lineages"][0] = {"points": [None] * 3, "kinds": [None] * 3, "similarities": [None] * 3}
+
+
+def unknown_number(document: dict[str, Any]) -> None:
+    document["lineages"][0]["points"][0]["number"] = 99
+
+
+def drop_diff(document: dict[str, Any]) -> None:
+    document["diffs"].pop()
+
+
+class TestSeriesValidation:
+    @pytest.mark.parametrize(
+        ("damage", "where"),
+        [
+            (set_kind, r"\$\.lineages\[0\]\.kinds\[1\]"),
+            (set_similarity, r"\$\.similarity\[0\]\[1\]"),
+            (drop_row, r"\$\.similarity"),
+            (drop_column, r"\$\.similarity\[1\]"),
+            (break_diagonal, r"\$\.similarity\[1\]\[1\]"),
+            (break_symmetry, r"\$\.similarity\[1\]\[0\]"),
+            (shorten_lineage, r"\$\.lineages\[0\]"),
+            (empty_lineage, r"\$\.lineages\[0\]\.points"),
+            (unknown_number, r"\$\.lineages\[0\]\.points\[0\]"),
+            (drop_diff, r"\$\.diffs"),
+        ],
+    )
+    def test_damaged_series_fails_to_load(self, damage: Callable[[dict[str, Any]], None], where: str) -> None:
+        """A series document whose parts do not fit together fails to load, naming the place."""
+        document = series_document()
+        damage(document)
+        with pytest.raises(InvalidStatementError, match=where):
+            from_json(json.dumps(document), Series)
+
+    def test_valid_document_loads(self) -> None:
+        """The undamaged document loads and equals the series."""
+        assert from_json(json.dumps(series_document()), Series) == compare([MEETING_2020, S2021, S2022])
+
+    def test_every_point_must_be_in_a_lineage(self) -> None:
+        """Dropping a lineage leaves points in none, which is rejected."""
+        series = compare([MEETING_2020, S2021])
+        with pytest.raises(InvalidStatementError, match="in no lineage"):
+            attrs.evolve(series, lineages=series.lineages[1:])
+
+    def test_lineage_rules(self) -> None:
+        """A lineage needs a point, matching lengths, and kinds that fit its points."""
+        with pytest.raises(InvalidStatementError, match="at least one point"):
+            Lineage((None,), (None,), (None,))
+        with pytest.raises(InvalidStatementError, match="same length"):
+            Lineage((P[1],), ("added", None), (None,))
+        with pytest.raises(InvalidStatementError, match=r"\$\.kinds\[2\]"):
+            Lineage((P[1], None, P[1]), ("added", None, "unchanged"), (None, None, 1.0))
+        with pytest.raises(InvalidStatementError, match=r"\$\.similarities\[1\]"):
+            Lineage((P[1], P[1]), ("added", "unchanged"), (None, True))
+        assert Lineage((P[1], None, P[1]), ("added", None, "returned"), (None, None, 1)).similarities[2] == 1.0
+
+    def test_similarities_are_plain_floats(self) -> None:
+        """Integer similarities are stored as floats, so equal series write equal JSON."""
+        series = compare([MEETING_2020])
+        assert attrs.evolve(series, similarity=((1,),)).similarity == ((1.0,),)
+        assert to_json(attrs.evolve(series, similarity=((1,),))) == to_json(series)
+
+
+class TestReconnectionLaw:
+    @settings(
+        max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
+    )
+    @given(meetings(max_points=6, max_text=60), st.data())
+    def test_dropped_points_that_return_keep_their_lineage(self, meeting: Meeting, data: st.DataObject) -> None:
+        """Whatever the middle statement drops, every point of the first statement is followed to the third."""
+        assume(len({words(point.text) for point in meeting.points}) == len(meeting.points))
+        kept = data.draw(st.lists(st.sampled_from(meeting.points), unique=True)) if meeting.points else []
+        middle = attrs.evolve(meeting, points=tuple(sorted(kept, key=lambda point: point.number)))
+        series = compare([meeting, middle, meeting])
+        for point in meeting.points:
+            lineage = series.lineage_of(0, point.number)
+            assert lineage.numbers[2] == point.number
+            assert lineage.kinds[2] == ("unchanged" if point in kept else "returned")
+        assert len(series.lineages) == len(meeting.points)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,10 +26,13 @@ from c5statement import (
     Topic,
     WordEdit,
     diff,
+    from_dict,
     from_json,
+    to_dict,
     to_json,
 )
 from c5statement._align import DEFAULT_THRESHOLD, align, hungarian, similarity, stable_pairs, words
+from c5statement._diff import JsonObject, thaw
 from c5statement.strategies import meetings, points, texts
 
 if TYPE_CHECKING:
@@ -456,7 +460,9 @@ class TestNearest:
         assert loaded == attrs.evolve(
             result, points=tuple(attrs.evolve(change, nearest=None) for change in result.points)
         )
-        assert "+ 9  added (nearest 0.18)" in loaded.to_text(color=False)
+        text = loaded.to_text(color=False)
+        assert "+ 9  added (best similarity 0.18)" in text
+        assert "(nearest 0.18)" not in text
 
     def test_nearest_must_be_a_point_number(self) -> None:
         """A nearest point that is not a positive integer is rejected, naming the field."""
@@ -751,3 +757,237 @@ class TestDeterminism:
         }
         assert len(outputs) == 1
         assert '"similarity"' in outputs.pop()
+
+
+# --- frozen, validated values --------------------------------------------------------------------
+
+
+def reshaped_people() -> Meeting:
+    """An illustrative later record without the first delegation, and with a new venue."""
+    return attrs.evolve(MEETING_2020, participants=MEETING_2020.participants[1:], venue="Xi'an", illustrative=True)
+
+
+def hostile(change: dict[str, object]) -> str:
+    """The JSON of a valid diff with one field change replaced by *change*."""
+    document = json.loads(to_json(diff(MEETING_2020, reshaped_people())))
+    document["fields"] = [change]
+    return json.dumps(document)
+
+
+class TestFrozenDiff:
+    def test_diff_is_hashable(self) -> None:
+        """A diff with whole records among its field changes can be hashed, consistently with equality."""
+        result = diff(MEETING_2020, reshaped_people())
+        again = diff(MEETING_2020, reshaped_people())
+        assert hash(result) == hash(again)
+        assert len({result, again}) == 1
+
+    def test_values_cannot_be_changed(self) -> None:
+        """The JSON values of a field change are read-only: objects are mappings, arrays tuples."""
+        result = diff(MEETING_2020, reshaped_people())
+        removed = next(change for change in result.fields if change.path == "$.participants[CN]")
+        assert isinstance(removed.old, JsonObject)
+        with pytest.raises(TypeError):
+            removed.old["person"] = "x"  # type: ignore[index]
+        assert removed.old["aliases"] == ()
+        order = next(change for change in result.fields if change.path == "$.participants.order")
+        assert order.new == ("KZ", "KG", "TJ", "TM", "UZ")
+
+    def test_json_is_plain_and_unchanged(self) -> None:
+        """Frozen values are written as plain JSON objects and arrays, keys in field order, and round-trip."""
+        result = diff(MEETING_2020, reshaped_people())
+        document = json.loads(to_json(result))
+        removed = next(change for change in document["fields"] if change["path"] == "$.participants[CN]")
+        assert list(removed["old"]) == ["country", "person", "title", "role", "aliases", "sources", "note"]
+        assert removed["old"]["sources"] == ["mfa-2020-07-17"]
+        plain = next(change for change in to_dict(result)["fields"] if change["path"] == "$.participants[CN]")
+        assert type(plain["old"]) is dict
+        assert type(plain["old"]["sources"]) is list
+        assert from_json(to_json(result), StatementDiff) == result
+        assert to_json(from_json(to_json(result), StatementDiff)) == to_json(result)
+
+    def test_json_object_equality_ignores_key_order(self) -> None:
+        """A frozen object equals any mapping with the same items and keeps its own key order."""
+        value = JsonObject({"b": 1, "a": (2,)})
+        assert value == JsonObject({"a": (2,), "b": 1})
+        assert value == {"a": (2,), "b": 1}
+        assert hash(value) == hash(JsonObject({"a": (2,), "b": 1}))
+        assert list(value) == ["b", "a"]
+        assert thaw(value) == {"b": 1, "a": [2]}
+
+    def test_equal_changes_write_equal_json(self) -> None:
+        """Values of different JSON types are different changes, and -0.0 is written as 0.0."""
+        assert FieldChange("$.venue", 1, None) != FieldChange("$.venue", 1.0, None)
+        assert FieldChange("$.venue", old=True, new=None) != FieldChange("$.venue", 1, None)
+        assert FieldChange("$.venue", -0.0, None) == FieldChange("$.venue", 0.0, None)
+        assert to_json(FieldChange("$.venue", -0.0, None)) == to_json(FieldChange("$.venue", 0.0, None))
+
+    def test_apply_and_invert_read_frozen_values(self) -> None:
+        """A diff of whole records, orders and plain values applies and inverts after a JSON round trip."""
+        later_people = reshaped_people()
+        loaded = from_json(to_json(diff(MEETING_2020, later_people)), StatementDiff)
+        assert loaded.apply(MEETING_2020) == later_people
+        assert loaded.inverted().apply(later_people) == MEETING_2020
+
+
+def nested(depth: int) -> list[object]:
+    """A list nested *depth* levels deep, built without recursion."""
+    outer: list[object] = []
+    inner = outer
+    for _ in range(depth - 1):
+        deeper: list[object] = []
+        inner.append(deeper)
+        inner = deeper
+    return outer
+
+
+class TestFieldChangeValues:
+    @pytest.mark.parametrize(
+        ("old", "where"),
+        [
+            ({1, 2}, r"\$\.old"),
+            (float("nan"), r"\$\.old"),
+            (["a", "b", float("inf")], r"\$\.old\[2\]"),
+            ([0, 2**53], r"\$\.old\[1\]"),
+            ({"x": {"y": b"bytes"}}, r"\$\.old\.x\.y"),
+            ({1: "a"}, r"\$\.old"),
+            ("\ud800", r"\$\.old"),
+        ],
+    )
+    def test_rejects_non_json_values(self, old: object, where: str) -> None:
+        """Only JSON values are accepted, each problem named by its place."""
+        with pytest.raises(InvalidStatementError, match=where):
+            FieldChange("$.venue", old, None)
+
+    def test_accepts_the_largest_integers(self) -> None:
+        """Integers up to 2**53 - 1 in size are accepted, in both directions."""
+        assert FieldChange("$.venue", 2**53 - 1, -(2**53) + 1).new == -(2**53) + 1
+
+    def test_from_dict_rejects_what_to_json_could_not_write(self) -> None:
+        """A set or NaN is rejected on loading, not later by to_json."""
+        with pytest.raises(InvalidStatementError, match=r"\$\.old") as error:
+            from_dict({"path": "$.venue", "old": {1, 2}, "new": float("nan")}, FieldChange)
+        assert not isinstance(error.value.__cause__, TypeError)
+        with pytest.raises(InvalidStatementError, match=r"\$\.new"):
+            from_dict({"path": "$.venue", "old": None, "new": float("nan")}, FieldChange)
+
+    def test_deep_nesting_is_rejected_without_recursion_error(self) -> None:
+        """A list 100000 levels deep is rejected as too deeply nested; 32 levels are accepted."""
+        with pytest.raises(InvalidStatementError, match="nested more than 32 levels"):
+            FieldChange("$.venue", nested(100_000), None)
+        with pytest.raises(InvalidStatementError, match="nested more than 32 levels"):
+            from_dict({"path": "$.venue", "old": nested(100_000), "new": None}, FieldChange)
+        assert FieldChange("$.venue", nested(32), None).old is not None
+
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "$",
+            "venue",
+            "$.topics[\u00b2]",
+            "$.topics[01]",
+            "$.topics[99999999999999999999]",
+            "$.nowhere",
+            "$.points",
+            "$.venue.name",
+            "$.participants.order.more",
+            "$.topics.order",
+            "$.notes[0]",
+            "$.participants[ KZ]",
+        ],
+    )
+    def test_rejects_paths_that_name_no_place(self, path: str) -> None:
+        """A path must name a field, an item or a keyed order of a meeting."""
+        with pytest.raises(InvalidStatementError, match=r"\$\.path"):
+            FieldChange(path, None, "x")
+
+    @pytest.mark.parametrize(
+        ("path", "old", "new"),
+        [
+            ("$.participants.order", [["CN"]], [["CN"]]),
+            ("$.participants.order", ["CN", "CN"], ["CN"]),
+            ("$.participants[XX]", None, "a string"),
+            ("$.participants[XX]", None, {"country": "KZ", "person": "A", "title": "B"}),
+            ("$.topics[0]", None, None),
+            ("$.topics[0]", [1], None),
+        ],
+    )
+    def test_values_must_fit_the_place(self, path: str, old: object, new: object) -> None:
+        """An order lists distinct keys; an item is an object, with the key of its path."""
+        with pytest.raises(InvalidStatementError):
+            FieldChange(path, old, new)
+
+    def test_a_diff_changes_a_place_once(self) -> None:
+        """Two changes to the same path are rejected, naming the second."""
+        change = FieldChange("$.venue", None, "Xi'an")
+        with pytest.raises(InvalidStatementError, match=r"\$\.fields\[1\]\.path"):
+            StatementDiff("a", "b", fields=(change, change))
+
+
+class TestHostileDiffs:
+    @pytest.mark.parametrize(
+        ("change", "where"),
+        [
+            ({"path": "$.topics[\u00b2]", "old": None, "new": {"text": "x"}}, r"\$\.fields\[0\]\.path"),
+            ({"path": "$", "old": None, "new": 1}, r"\$\.fields\[0\]\.path"),
+            ({"path": "$.participants.order", "old": [["CN"]], "new": [["CN"]]}, r"\$\.fields\[0\]\.old"),
+            ({"path": "$.participants[XX]", "old": None, "new": "x"}, r"\$\.fields\[0\]\.new"),
+            ({"path": "$.topics[99999999999999999999]", "old": None, "new": {"text": "x"}}, r"\$\.fields\[0\]"),
+        ],
+    )
+    def test_rejected_on_loading(self, change: dict[str, object], where: str) -> None:
+        """A diff whose field change could not apply cleanly fails to load, naming the place."""
+        with pytest.raises(InvalidStatementError, match=where):
+            from_json(hostile(change), StatementDiff)
+
+    @pytest.mark.parametrize(
+        "change",
+        [
+            {"path": "$.topics[7]", "old": None, "new": {"text": "a new topic"}},
+            {"path": "$.topics[2]", "old": None, "new": {"text": "a new topic"}},
+            {"path": "$.topics[9].text", "old": "a", "new": "b"},
+            {"path": "$.participants[KZ]", "old": None, "new": {"country": "KZ", "person": "A", "title": "B"}},
+            {"path": "$.participants.order", "old": ["CN"], "new": ["CN"]},
+            {"path": "$.venue", "old": None, "new": {"text": "a record where a string belongs"}},
+            {"path": "$.quotes[0].date", "old": "2020-07-18", "new": 20200718},
+            {"path": "$.illustrative", "old": 0, "new": 1},
+        ],
+    )
+    def test_rejected_on_applying(self, change: dict[str, object]) -> None:
+        """A well-formed change that does not fit the meeting fails to apply, naming its path."""
+        loaded = from_json(hostile(change), StatementDiff)
+        path = str(change["path"])
+        with pytest.raises(InvalidStatementError, match=re.escape(path)):
+            loaded.apply(MEETING_2020)
+
+    def test_addition_at_the_end_still_applies(self) -> None:
+        """Adding a topic at the end, the one place an addition can go, applies."""
+        topic = {"text": "a new topic", "themes": [], "sources": []}
+        loaded = from_json(hostile({"path": "$.topics[4]", "old": None, "new": topic}), StatementDiff)
+        assert loaded.apply(MEETING_2020).topics[-1] == Topic(text="a new topic")
+
+
+class TestCanonicalNumbers:
+    def test_threshold_zero_has_one_spelling(self) -> None:
+        """Thresholds 0.0 and -0.0 give equal diffs with equal JSON."""
+        assert to_json(diff(MEETING_2020, MEETING_2020, threshold=-0.0)) == to_json(
+            diff(MEETING_2020, MEETING_2020, threshold=0.0)
+        )
+        assert '"threshold": 0.0' in to_json(diff(MEETING_2020, MEETING_2020, threshold=-0.0))
+
+    def test_integer_similarity_is_a_float(self) -> None:
+        """A similarity given as 1 is stored and written as 1.0."""
+        point = P[1]
+        assert to_json(PointChange("unchanged", point, point, 1)) == to_json(
+            PointChange("unchanged", point, point, 1.0)
+        )
+        assert isinstance(PointChange("unchanged", point, point, 1, margin=0).margin, float)
+        assert StatementDiff("a", "b", threshold=1).threshold == 1.0
+
+    @pytest.mark.parametrize("value", [True, "0.5", None])
+    def test_rejects_non_numbers(self, value: object) -> None:
+        """A boolean, string or None where a number belongs is rejected at construction."""
+        with pytest.raises(InvalidStatementError, match=r"\$\.similarity"):
+            PointChange("unchanged", P[1], P[1], value)  # type: ignore[arg-type]
+        with pytest.raises(InvalidStatementError, match=r"\$\.threshold"):
+            StatementDiff("a", "b", threshold=value)  # type: ignore[arg-type]

@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import io
 import re
-from typing import TYPE_CHECKING
+from copy import copy as copy_of
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 from hypothesis import HealthCheck, given, settings
 
-from c5statement import MEETING_2020, Meeting, Point, Quote, Source, Topic, compare, diff, from_json, to_json
+from c5statement import (
+    MEETING_2020,
+    ContextNote,
+    Meeting,
+    Point,
+    Quote,
+    Source,
+    Topic,
+    compare,
+    diff,
+    from_json,
+    to_json,
+)
 from c5statement._render import (
+    _lineage_label,
     inline,
     meeting_to_html,
     meeting_to_markdown,
@@ -22,6 +36,8 @@ from c5statement.strategies import meetings
 
 if TYPE_CHECKING:
     import pytest
+
+T = TypeVar("T")
 
 HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)>'
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -302,7 +318,7 @@ class TestFieldViews:
         result = diff(MEETING_2020, reshaped())
         changes = {change.path: change for change in result.fields}
         assert changes["$.venue"].new == LONG_VENUE
-        assert changes["$.participants[KZ]"].old["aliases"] == ["Mukhtar Tileuberdi"]
+        assert changes["$.participants[KZ]"].old["aliases"] == ("Mukhtar Tileuberdi",)
         assert LONG_VENUE in to_json(result)
         assert from_json(to_json(result), type(result)) == result
 
@@ -384,3 +400,135 @@ class TestSeriesViews:
         for html in (series.to_html(), series._repr_html_(), series._repr_mimebundle_()["text/html"]):
             assert_no_raw_markup(html)
         assert "<script>" not in series.to_markdown()
+
+
+def forced(obj: T, **values: object) -> T:
+    """A copy of *obj* with *values* set past validation, as a hostile or older file might give."""
+    copy = copy_of(obj)
+    for name, value in values.items():
+        object.__setattr__(copy, name, value)
+    return copy
+
+
+def annotated() -> Meeting:
+    """A made-up illustrative record whose caveats, quotes, context and sources carry markup."""
+    return attrs.evolve(
+        MEETING_2020,
+        id="annotated-demo",
+        summary=f"A summary {HOSTILE}.",
+        notes=(f"A caveat {HOSTILE}.", *MEETING_2020.notes),
+        quotes=(Quote(speaker=f"Speaker {HOSTILE}", text=f"Words {HOSTILE}", occasion="a briefing"),),
+        context=(ContextNote(text=f"Context {HOSTILE}", year=1992),),
+        sources=(*MEETING_2020.sources, Source(id="demo-source", publisher=f"Pub {HOSTILE}", title="T")),
+        illustrative=True,
+    )
+
+
+class TestMeetingRecordViews:
+    def test_text_shows_caveats_and_citations(self) -> None:
+        """The text view shows the notes right after the facts, then summary, quotes, context and sources."""
+        text = meeting_to_text(MEETING_2020, color=False)
+        headings = [line for line in text.splitlines() if line and not line.startswith(" ") and ":" not in line]
+        assert headings[1:] == ["Notes", "Summary", "Topics", "Decisions", "Points (9)", "Quotes", "Context", "Sources"]
+        assert f"  - {MEETING_2020.notes[0]}" in text
+        assert f"  {MEETING_2020.summary}" in text
+        quote = MEETING_2020.quotes[0]
+        assert f"— Hua Chunying, {quote.speaker_title}; the press briefing on Saturday; 2020-07-18" in text
+        assert "2,100 years ago" in text
+        assert "(1992)" in text
+        source = MEETING_2020.source("mfa-2020-07-17")
+        assert f"  - mfa-2020-07-17: {source.publisher}, “{source.title}”, 2020-07-17, {source.url}" in text
+        assert "unconfirmed" in text
+
+    def test_markdown_and_html_show_caveats_and_citations(self) -> None:
+        """Markdown and HTML have the same sections, the notes first, with source links in HTML."""
+        markdown = meeting_to_markdown(MEETING_2020)
+        sections = [line for line in markdown.splitlines() if line.startswith("## ")]
+        names = ("Notes", "Summary", "Topics", "Decisions", "Points", "Quotes", "Context", "Sources")
+        assert sections == [f"## {name}" for name in names]
+        assert "Hua Chunying" in markdown
+        html = meeting_to_html(MEETING_2020)
+        assert html.index("<h4>Notes</h4>") < html.index("<h4>Summary</h4>") < html.index("<h4>Points</h4>")
+        assert html.index("<h4>Points</h4>") < html.index("<h4>Quotes</h4>") < html.index("<h4>Sources</h4>")
+        assert '<a href="http://en.people.cn/n3/2020/0717/c90000-9711681.html"' in html
+        assert "Elvira Kadyrova" in html
+
+    def test_illustrative_record_says_so_first(self) -> None:
+        """An illustrative record is marked at the top of every view; the real record is not."""
+        meeting = annotated()
+        assert meeting_to_text(meeting, color=False).startswith("ILLUSTRATIVE RECORD — not an official text\n")
+        assert meeting_to_markdown(meeting).startswith("> **ILLUSTRATIVE RECORD — not an official text**\n")
+        assert meeting_to_html(meeting).index("ILLUSTRATIVE RECORD") < meeting_to_html(meeting).index("<h3>")
+        for view in (meeting_to_text(MEETING_2020, color=False), meeting_to_markdown(MEETING_2020)):
+            assert "ILLUSTRATIVE" not in view
+        assert "ILLUSTRATIVE" not in meeting_to_html(MEETING_2020)
+
+    def test_new_sections_are_escaped(self) -> None:
+        """Markup in notes, summary, quotes, context and sources is escaped in HTML and Markdown."""
+        meeting = annotated()
+        html = meeting_to_html(meeting)
+        assert_no_raw_markup(html)
+        assert html.count("&lt;script&gt;") == 6
+        markdown = meeting_to_markdown(meeting)
+        assert "<script>" not in markdown
+        assert markdown.count("&lt;script&gt;") == 6
+
+    def test_only_http_addresses_become_links(self) -> None:
+        """A source address that is not http(s) is shown as text, never as a link."""
+        source = forced(Source(id="demo", publisher="P", title="T"), url='javascript:alert(1)" x="')
+        meeting = forced(annotated(), sources=(source,))
+        html = meeting_to_html(meeting)
+        assert "<a " not in html
+        assert "javascript:alert(1)&quot; x=&quot;" in html
+
+
+class TestControlCharacters:
+    def test_meeting_text_escapes_control_characters(self) -> None:
+        """Escape sequences in a record are shown as escapes, in every section, coloured or not."""
+        escape = "\x1b]0;owned\x07\x1b[2J\r\x9b"
+        point = forced(Point(1, "all parties agree."), text=f"all parties {escape} agree.")
+        meeting = forced(annotated(), title=f"T{escape}", notes=(f"N{escape}",), points=(point,))
+        for color in (False, True):
+            text = meeting_to_text(meeting, color=color)
+            assert "\x07" not in text
+            assert "\r" not in text
+            assert "\x9b" not in text
+            assert "\x1b]" not in text
+            assert "\x1b[2J" not in text
+            assert "\\x1b]0;owned\\x07\\x1b[2J\\x0d\\x9b" in text
+        assert "\x1b[1m" in meeting_to_text(meeting, color=True)
+        assert "\x1b" not in meeting_to_text(meeting, color=False)
+
+    def test_lines_and_tabs_are_kept(self) -> None:
+        """Line feeds and tabs are ordinary text and stay as they are."""
+        meeting = forced(annotated(), summary="one\tcolumn\nnext line")
+        assert "one\tcolumn\nnext line" in meeting_to_text(meeting, color=False)
+
+    def test_diff_and_series_text_escape_control_characters(self) -> None:
+        """Diff and series text views show control characters in point texts as escapes."""
+        old = attrs.evolve(MEETING_2020, points=MEETING_2020.points[:2])
+        point = forced(MEETING_2020.points[1], text=MEETING_2020.points[1].text + " \x1b[2J now")
+        new = forced(old, points=(old.points[0], point, forced(Point(3, "x."), text="\x1b[31mred\x1b[0m.")))
+        result = diff(old, new)
+        for color in (False, True):
+            text = result.to_text(color=color)
+            assert "\x1b[2J" not in text
+            assert "\x1b[31mred" not in text
+            assert "\\x1b[31mred" in text
+        series_text = compare([old, new]).to_text(color=False)
+        assert "\x1b" not in series_text
+        assert "\\x1b[31mred" in series_text
+
+
+class TestOlderDiffs:
+    def test_best_similarity_is_not_read_as_a_point_number(self) -> None:
+        """Without a nearest point, an added point shows its best similarity in words."""
+        result = diff(MEETING_2020, edited_later())
+        older = attrs.evolve(result, points=tuple(attrs.evolve(change, nearest=None) for change in result.points))
+        text = older.to_text(color=False)
+        assert "+ 9  added (best similarity 0.09)" in text
+        assert "(nearest 0." not in text
+
+    def test_lineage_label_of_an_empty_lineage(self) -> None:
+        """The label of a lineage without points is empty, not an error."""
+        assert _lineage_label((None, None)) == ""

@@ -9,10 +9,30 @@ import attrs
 
 from . import _render
 from ._align import DEFAULT_THRESHOLD
-from ._diff import StatementDiff, diff
+from ._diff import StatementDiff, _fraction, _raise, _real, diff
 from ._model import Meeting, Point
 
 __all__ = ["Lineage", "Series", "compare"]
+
+_FOLLOWING = frozenset({"unchanged", "edited", "moved"})
+"""The kinds of a lineage's step from a point of the previous statement."""
+
+Problem = tuple[str, str]
+
+
+def _scores(values: tuple[float | None, ...]) -> tuple[float | None, ...]:
+    """Normalise similarities to plain floats (``None`` kept); other values are left for validation."""
+    if not isinstance(values, tuple):
+        return values
+    return tuple(value if value is None else _real(value) for value in values)
+
+
+def _matrix(rows: tuple[tuple[float, ...], ...]) -> tuple[tuple[float, ...], ...]:
+    """Normalise a similarity matrix to plain floats; other values are left for validation."""
+    if not isinstance(rows, tuple) or not all(isinstance(row, tuple) for row in rows):
+        return rows
+    return tuple(tuple(_real(value) for value in row) for row in rows)
+
 
 _PANDAS_HINT = 'to_frame() needs pandas, which is not installed; install it with: pip install "c5statement[pandas]"'
 
@@ -24,11 +44,18 @@ class Lineage:
     Attributes:
         points: The point in each statement, or ``None`` where it is absent
             (not yet made, or dropped).
-        kinds: How it changed from the previous statement: ``None`` where it is
-            absent, ``"added"`` where it first appears, otherwise the kind of
-            its :class:`c5statement.PointChange`.
-        similarities: Its similarity to the previous statement's point, where
-            both exist.
+        kinds: How it came to be in each statement: ``None`` where it is
+            absent, ``"added"`` where it first appears, ``"returned"`` where it
+            comes back after one or more statements without it, otherwise the
+            kind of its :class:`c5statement.PointChange` from the previous
+            statement (``"unchanged"``, ``"edited"`` or ``"moved"``).
+        similarities: Its similarity to its previous appearance (the previous
+            statement's point, or for a returned point the last statement that
+            had it), where there is one; ``None`` elsewhere.
+
+    A lineage has the same length in all three and at least one point; the
+    kinds and similarities must fit the points, or
+    :class:`c5statement.InvalidStatementError` names the place.
 
     Example:
         >>> from c5statement import MEETING_2020, compare
@@ -38,7 +65,49 @@ class Lineage:
 
     points: tuple[Point | None, ...]
     kinds: tuple[str | None, ...]
-    similarities: tuple[float | None, ...]
+    similarities: tuple[float | None, ...] = attrs.field(converter=_scores)
+
+    def __attrs_post_init__(self) -> None:
+        _raise(
+            [
+                (f"$.{name}", f"must be a tuple, got {type(getattr(self, name)).__name__}")
+                for name in ("points", "kinds", "similarities")
+                if not isinstance(getattr(self, name), tuple)
+            ]
+        )
+        if not len(self.points) == len(self.kinds) == len(self.similarities):
+            _raise([("$", "points, kinds and similarities must have the same length")])
+        problems: list[Problem] = []
+        seen = False
+        for position, point in enumerate(self.points):
+            if point is not None and not isinstance(point, Point):
+                problems.append((f"$.points[{position}]", f"must be a Point or None, got {type(point).__name__}"))
+                continue
+            problems += self._step_problems(position, first=not seen)
+            seen = seen or point is not None
+        if not seen and not problems:
+            problems.append(("$.points", "a lineage needs at least one point"))
+        _raise(problems)
+
+    def _step_problems(self, position: int, *, first: bool) -> list[Problem]:
+        """Whether the kind and similarity at *position* fit the points there and before."""
+        point, kind, score = self.points[position], self.kinds[position], self.similarities[position]
+        if point is None:
+            if kind is not None or score is not None:
+                return [(f"$.kinds[{position}]", "must be None, and the similarity too, where the point is absent")]
+            return []
+        problems: list[Problem] = []
+        previous = position > 0 and self.points[position - 1] is not None
+        expected = ("added",) if first else _FOLLOWING if previous else ("returned",)
+        if kind not in expected:
+            choices = ", ".join(repr(choice) for choice in sorted(expected))
+            problems.append((f"$.kinds[{position}]", f"must be {choices} here, got {kind!r}"))
+        if first:
+            if score is not None:
+                problems.append((f"$.similarities[{position}]", "must be None where the point first appears"))
+        else:
+            _fraction(problems, f"$.similarities[{position}]", score)
+        return problems
 
     @property
     def numbers(self) -> tuple[int | None, ...]:
@@ -69,7 +138,19 @@ class Series:
             with ones on the diagonal): the summed similarity of matched points,
             relative to the number of points of both.
         lineages: Each point followed through the series, in order of first
-            appearance.
+            appearance. A point matched to a point of the previous statement
+            continues that point's lineage. A point without one may continue a
+            lineage that was dropped earlier (whose last point is in a statement
+            before the previous one): it does when the alignment of that last
+            statement with this one pairs the two points, with the same
+            similarity and threshold; if several dropped lineages qualify, the
+            most similar wins (on a tie, the one seen most recently). Its kind
+            is then ``"returned"``.
+
+    Every point of every statement is in exactly one lineage, and the parts must
+    fit together (the matrix is square and symmetric with ones on its diagonal,
+    lineages as long as the series, diffs between consecutive statements);
+    otherwise :class:`c5statement.InvalidStatementError` names the place.
 
     Example:
         >>> from c5statement import MEETING_2020, compare
@@ -80,8 +161,89 @@ class Series:
 
     statements: tuple[Meeting, ...]
     diffs: tuple[StatementDiff, ...]
-    similarity: tuple[tuple[float, ...], ...]
+    similarity: tuple[tuple[float, ...], ...] = attrs.field(converter=_matrix)
     lineages: tuple[Lineage, ...]
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        for name, cls in (("statements", Meeting), ("diffs", StatementDiff), ("lineages", Lineage)):
+            value = getattr(self, name)
+            if not isinstance(value, tuple) or not all(isinstance(item, cls) for item in value):
+                problems.append((f"$.{name}", f"must be a tuple of {cls.__name__}"))
+        _raise(problems)
+        count = len(self.statements)
+        if not count:
+            _raise([("$.statements", "a series needs at least one statement")])
+        if len(self.diffs) != count - 1:
+            reason = f"must hold {count - 1} diffs (one per consecutive pair), got {len(self.diffs)}"
+            problems.append(("$.diffs", reason))
+        else:
+            for index, result in enumerate(self.diffs):
+                ids = (self.statements[index].id, self.statements[index + 1].id)
+                if (result.old_id, result.new_id) != ids:
+                    problems.append((f"$.diffs[{index}]", f"must compare {ids[0]!r} with {ids[1]!r}"))
+        problems += self._matrix_problems(count)
+        problems += self._lineage_problems(count)
+        _raise(problems)
+
+    def _matrix_problems(self, count: int) -> list[Problem]:
+        problems: list[Problem] = []
+        rows = self.similarity
+        if not isinstance(rows, tuple) or len(rows) != count or not all(isinstance(row, tuple) for row in rows):
+            return [("$.similarity", f"must be a {count} by {count} tuple of tuples")]
+        for i, row in enumerate(rows):
+            if len(row) != count:
+                problems.append((f"$.similarity[{i}]", f"must hold {count} values, got {len(row)}"))
+                continue
+            for j, value in enumerate(row):
+                _fraction(problems, f"$.similarity[{i}][{j}]", value)
+        if problems:
+            return problems
+        for i in range(count):
+            if rows[i][i] != 1.0:
+                problems.append((f"$.similarity[{i}][{i}]", "must be 1 (a statement is like itself)"))
+            problems.extend(
+                (f"$.similarity[{i}][{j}]", f"must equal $.similarity[{j}][{i}] (the matrix is symmetric)")
+                for j in range(i)
+                if rows[i][j] != rows[j][i]
+            )
+        return problems
+
+    def _lineage_problems(self, count: int) -> list[Problem]:
+        problems: list[Problem] = []
+        placed: list[dict[int, str]] = [{} for _ in range(count)]
+        numbered = [{point.number: point for point in statement.points} for statement in self.statements]
+        for index, lineage in enumerate(self.lineages):
+            if len(lineage.points) != count:
+                problems.append((f"$.lineages[{index}]", f"must follow {count} statements, got {len(lineage.points)}"))
+                continue
+            for position, point in enumerate(lineage.points):
+                if point is not None:
+                    reason = self._point_problem(position, point, numbered[position], placed[position])
+                    if reason:
+                        problems.append((f"$.lineages[{index}].points[{position}]", reason))
+                    placed[position][point.number] = f"$.lineages[{index}]"
+        if not problems:
+            for position, statement in enumerate(self.statements):
+                missing = [point.number for point in statement.points if point.number not in placed[position]]
+                if missing:
+                    numbers = ", ".join(map(str, missing))
+                    problems.append(("$.lineages", f"points {numbers} of {statement.id!r} are in no lineage"))
+        return problems
+
+    def _point_problem(
+        self, position: int, point: Point, numbered: dict[int, Point], placed: dict[int, str]
+    ) -> str | None:
+        """Why a lineage's point does not fit the statement at *position*, if it does not."""
+        statement = self.statements[position]
+        found = numbered.get(point.number)
+        if found is None:
+            return f"{statement.id!r} has no point {point.number}"
+        if found != point:
+            return f"differs from point {point.number} of {statement.id!r}"
+        if point.number in placed:
+            return f"point {point.number} is already in {placed[point.number]}"
+        return None
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -141,8 +303,9 @@ class Series:
         Each row has ``lineage`` (1-based), ``statement`` (its id), ``position``
         (0-based place in the series), ``date`` (ISO), ``number``, ``text``,
         ``themes`` (sorted list), ``change`` (``"added"`` where it first appears,
-        else the kind of change from the previous statement) and ``similarity``
-        (to the previous statement's point, or ``None``).
+        ``"returned"`` where it comes back after a gap, else the kind of change
+        from the previous statement) and ``similarity`` (to its previous
+        appearance, or ``None``).
 
         Example:
             >>> from c5statement import MEETING_2020, compare
@@ -230,29 +393,74 @@ class Series:
         return _render.mimebundle(self.to_text(color=False), self.to_html(), include, exclude)
 
 
-def _lineages(statements: Sequence[Meeting], diffs: Sequence[StatementDiff]) -> tuple[Lineage, ...]:
+Chain = tuple[list[Point | None], list[str | None], list[float | None]]
+
+
+def _returning(
+    position: int, fresh: dict[int, Point], chains: list[Chain], pairwise: dict[tuple[int, int], StatementDiff]
+) -> list[tuple[int, Point, float]]:
+    """Pair points new to the statement at *position* with lineages dropped before the previous statement.
+
+    A dropped lineage and a point qualify when the diff of the lineage's last
+    statement to this one pairs them; the most similar pairs win, then the most
+    recent lineage, then the earliest.
+    """
+    candidates: list[tuple[float, int, int, Point]] = []
+    for chain, (points, _, _) in enumerate(chains):
+        last = max((index for index in range(position) if points[index] is not None), default=None)
+        if last is None or last >= position - 1:
+            continue
+        before = points[last]
+        for change in pairwise[last, position].points:
+            if change.old == before and change.new is not None and change.new.number in fresh:
+                candidates.append((change.similarity, last, chain, change.new))
+                break
+    candidates.sort(key=lambda candidate: (-candidate[0], -candidate[1], candidate[2]))
+    taken_chains: set[int] = set()
+    taken_points: set[int] = set()
+    chosen = []
+    for score, _, chain, point in candidates:
+        if chain not in taken_chains and point.number not in taken_points:
+            taken_chains.add(chain)
+            taken_points.add(point.number)
+            chosen.append((chain, point, score))
+    return chosen
+
+
+def _lineages(statements: Sequence[Meeting], pairwise: dict[tuple[int, int], StatementDiff]) -> tuple[Lineage, ...]:
     count = len(statements)
-    chains: list[tuple[list[Point | None], list[str | None], list[float | None]]] = []
+    chains: list[Chain] = []
     open_by_number: dict[int, int] = {}
     if statements:
         for point in statements[0].points:
             open_by_number[point.number] = len(chains)
             chains.append(([point] + [None] * (count - 1), ["added"] + [None] * (count - 1), [None] * count))
-    for position, result in enumerate(diffs, 1):
+    for position in range(1, count):
         following: dict[int, int] = {}
-        for change in result.points:
+        fresh: dict[int, Point] = {}
+        for change in pairwise[position - 1, position].points:
             if change.new is None:
                 continue
             if change.old is not None and change.old.number in open_by_number:
                 chain = open_by_number[change.old.number]
                 chains[chain][1][position] = change.kind
                 chains[chain][2][position] = change.similarity
+                chains[chain][0][position] = change.new
+                following[change.new.number] = chain
             else:
-                chain = len(chains)
-                chains.append(([None] * count, [None] * count, [None] * count))
-                chains[chain][1][position] = "added"
-            chains[chain][0][position] = change.new
-            following[change.new.number] = chain
+                fresh[change.new.number] = change.new
+        for chain, point, score in _returning(position, fresh, chains, pairwise):
+            chains[chain][0][position] = point
+            chains[chain][1][position] = "returned"
+            chains[chain][2][position] = score
+            following[point.number] = chain
+            del fresh[point.number]
+        for point in sorted(fresh.values(), key=lambda point: point.number):
+            chain = len(chains)
+            chains.append(([None] * count, [None] * count, [None] * count))
+            chains[chain][0][position] = point
+            chains[chain][1][position] = "added"
+            following[point.number] = chain
         open_by_number = following
     return tuple(Lineage(tuple(points), tuple(kinds), tuple(scores)) for points, kinds, scores in chains)
 
@@ -272,7 +480,9 @@ def compare(
 
     Returns:
         The series: theme presence, point lineages, pairwise similarity and the
-        diff of each statement to the next.
+        diff of each statement to the next. A point that a statement drops and a
+        later one brings back stays in one lineage (kind ``"returned"``) when
+        the two statements' alignment pairs it; see :class:`Series`.
 
     Raises:
         TypeError: If *statements* is not a sequence of :class:`Meeting`.
@@ -301,14 +511,14 @@ def compare(
     meetings = tuple(statements)
     count = len(meetings)
     matrix = [[1.0] * count for _ in range(count)]
-    diffs: list[StatementDiff] = []
+    pairwise: dict[tuple[int, int], StatementDiff] = {}
     for first in range(count):
         for second in range(first + 1, count):
             result = diff(meetings[first], meetings[second], threshold=threshold, similarity=similarity)
-            if second == first + 1:
-                diffs.append(result)
+            pairwise[first, second] = result
             value = _statement_similarity(result, len(meetings[first].points), len(meetings[second].points))
             matrix[first][second] = matrix[second][first] = value
     if count == 1:
         diff(meetings[0], meetings[0], threshold=threshold, similarity=similarity)  # validates the arguments
-    return Series(meetings, tuple(diffs), tuple(tuple(row) for row in matrix), _lineages(meetings, diffs))
+    diffs = tuple(pairwise[index, index + 1] for index in range(count - 1))
+    return Series(meetings, diffs, tuple(tuple(row) for row in matrix), _lineages(meetings, pairwise))

@@ -229,6 +229,13 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(attrs.has, lambda cls: _class_hook(cls, conv))
     conv.register_unstructure_hook_func(lambda cls: cls is frozenset or _is_frozenset(cls), _unstructure_frozenset)
     conv.register_unstructure_hook_func(lambda cls: cls is tuple or _is_tuple(cls), _unstructure_tuple)
+    # Read-only JSON objects (``_diff.JsonObject``, in field changes of diffs) are written as plain dicts.
+    from collections.abc import Mapping
+
+    conv.register_unstructure_hook_func(
+        lambda cls: isinstance(cls, type) and issubclass(cls, Mapping) and not issubclass(cls, dict),
+        lambda value: {key: conv.unstructure(item) for key, item in value.items()},
+    )
     return conv
 
 

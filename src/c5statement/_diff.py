@@ -14,24 +14,26 @@ import functools
 import math
 import re
 import typing
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from . import _render
 from ._align import AMBIGUITY_MARGIN, DEFAULT_THRESHOLD, align, stable_pairs, tokens
-from ._convert import converter, from_dict
+from ._convert import MAX_DEPTH, converter, from_dict
 from ._errors import InvalidStatementError, InvalidTypeError
 from ._model import Meeting, Point
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
 __all__ = [
     "AMBIGUITY_MARGIN",
     "DEFAULT_THRESHOLD",
     "KINDS",
     "FieldChange",
+    "JsonObject",
     "PointChange",
     "StatementDiff",
     "WordEdit",
@@ -46,14 +48,31 @@ _KEYED: dict[str, str] = {"participants": "country", "sources": "id"}
 _ORDER = "order"
 _NOT_APPLICABLE = "the diff does not apply to this meeting"
 _SEGMENT = re.compile(r"\.([A-Za-z_]\w*)|\[([^\[\]]+)\]")
+_INDEX = re.compile(r"0|[1-9][0-9]{0,8}")
+"""A list index in a path: ASCII digits, no leading zero, under a billion."""
+_MAX_INTEGER = 2**53 - 1
+_MAX_PROBLEMS = 20
 
 Problem = tuple[str, str]
+
+
+def _real(value: float) -> float:
+    """Normalise a number to a plain float (``1`` to ``1.0``, ``-0.0`` to ``0.0``), so equal values write equal JSON.
+
+    Anything that is not a number (a bool or a string, for one) is returned as is,
+    for the class's validation to reject with the other problems it finds.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    if isinstance(value, int) and abs(value) > _MAX_INTEGER:
+        return value
+    return float(value) + 0.0
 
 
 def _fraction(problems: list[Problem], path: str, value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         problems.append((path, f"must be a number, got {type(value).__name__}"))
-    elif not (math.isfinite(value) and 0 <= value <= 1):
+    elif not (0 <= value <= 1 and math.isfinite(value)):
         problems.append((path, f"must be from 0 to 1, got {value!r}"))
 
 
@@ -69,6 +88,149 @@ def _raise(problems: list[Problem]) -> None:
     if problems:
         type_problem = any(reason.startswith("must be a") for _, reason in problems)
         raise (InvalidTypeError if type_problem else InvalidStatementError)(problems)
+
+
+# --- frozen JSON values -----------------------------------------------------------------
+
+
+class JsonObject(Mapping[str, Any]):
+    """A read-only JSON object, as a :class:`FieldChange` holds one: hashable, its values frozen too.
+
+    It keeps the order of its keys (for output) and equals any mapping with the
+    same items, in whatever order. The package's converter writes it as a plain
+    ``dict``.
+
+    Example:
+        >>> value = JsonObject({"country": "KZ", "aliases": ("Mukhtar Tileuberdi",)})
+        >>> value["country"], list(value), value == {"aliases": ("Mukhtar Tileuberdi",), "country": "KZ"}
+        ('KZ', ['country', 'aliases'], True)
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, Any] | Iterable[tuple[str, Any]] = ()) -> None:
+        self._items: dict[str, Any] = dict(items)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return self._items == dict(other.items())
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._items.items()))
+
+    def __repr__(self) -> str:
+        return f"JsonObject({self._items!r})"
+
+
+def _scalar_problem(item: object) -> str | None:
+    """Why a JSON scalar is not accepted, or ``None`` if it is."""
+    if isinstance(item, str):
+        if not item.isascii():
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return "contains a lone surrogate, which is not valid Unicode"
+    elif isinstance(item, int) and not isinstance(item, bool):
+        if abs(item) > _MAX_INTEGER:
+            return "an integer must be at most 2**53 - 1 in size"
+    elif isinstance(item, float):
+        if not math.isfinite(item):
+            return f"{item!r} is not a finite number"
+    elif item is not None and not isinstance(item, bool):
+        return f"must be a JSON value (string, number, boolean, null, array or object), got {type(item).__name__}"
+    return None
+
+
+def _json_problems(value: object, path: str) -> list[Problem]:
+    """Check a JSON value iteratively: its types, integer range, finite numbers, string keys and depth."""
+    problems: list[Problem] = []
+    stack: list[tuple[str, object, int]] = [(path, value, 0)]
+    while stack and len(problems) < _MAX_PROBLEMS:
+        here, item, depth = stack.pop()
+        if not isinstance(item, (list, tuple, Mapping)):
+            reason = _scalar_problem(item)
+            if reason is not None:
+                problems.append((here, reason))
+            continue
+        if depth >= MAX_DEPTH:
+            problems.append((here, f"nested more than {MAX_DEPTH} levels deep"))
+            continue
+        children: list[tuple[str, object, int]] = []
+        if isinstance(item, Mapping):
+            for key, child in item.items():
+                if isinstance(key, str):
+                    children.append((f"{here}.{key}", child, depth + 1))
+                else:
+                    problems.append((here, f"object keys must be strings, got {type(key).__name__}"))
+        else:
+            children = [(f"{here}[{index}]", child, depth + 1) for index, child in enumerate(item)]
+        stack.extend(reversed(children))
+    return problems
+
+
+def _frozen(value: Any) -> Any:
+    """A checked JSON value made read-only: arrays as tuples, objects as :class:`JsonObject`."""
+    if isinstance(value, float):
+        return value + 0.0
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(item) for item in value)
+    if isinstance(value, Mapping):
+        return JsonObject((key, _frozen(item)) for key, item in value.items())
+    return value
+
+
+def _freeze(value: Any, path: str) -> Any:
+    if value is None or isinstance(value, bool) or (isinstance(value, str) and value.isascii()):
+        return value  # the common case, quickly
+    if isinstance(value, int) and abs(value) <= _MAX_INTEGER:
+        return value
+    problems = _json_problems(value, path)
+    if problems:
+        raise InvalidStatementError(problems)
+    return _frozen(value)
+
+
+def _freeze_old(value: Any) -> Any:
+    return _freeze(value, "$.old")
+
+
+def _freeze_new(value: Any) -> Any:
+    return _freeze(value, "$.new")
+
+
+def _json_key(value: Any) -> Any:
+    """What equality compares: JSON types kept apart (``1``, ``1.0`` and ``true`` differ), key order ignored."""
+    if value is None:
+        return ("null",)
+    if isinstance(value, tuple):
+        return ("array", tuple(_json_key(item) for item in value))
+    if isinstance(value, Mapping):
+        return ("object", frozenset((key, _json_key(item)) for key, item in value.items()))
+    return (type(value).__name__, value)
+
+
+def thaw(value: Any) -> Any:
+    """Return a frozen JSON value as plain JSON types: tuples as lists, mappings as dicts.
+
+    Example:
+        >>> thaw(JsonObject({"aliases": ("a", "b")}))
+        {'aliases': ['a', 'b']}
+    """
+    if isinstance(value, (list, tuple)):
+        return [thaw(item) for item in value]
+    if isinstance(value, Mapping):
+        return {key: thaw(item) for key, item in value.items()}
+    return value
 
 
 @attrs.frozen
@@ -165,8 +327,8 @@ class PointChange:
     kind: str
     old: Point | None
     new: Point | None
-    similarity: float
-    margin: float = 1.0
+    similarity: float = attrs.field(converter=_real)
+    margin: float = attrs.field(default=1.0, converter=_real)
     ambiguous: bool = False
     moved: bool = False
     nearest: int | None = None
@@ -307,20 +469,30 @@ class FieldChange:
         old: The old value as JSON (``None`` where there was none).
         new: The new value as JSON.
 
+    The values are frozen, so that a change (and a diff) cannot be altered and can
+    be hashed: arrays are tuples and objects are read-only mappings
+    (:class:`JsonObject`); they are written back as plain JSON. Only JSON values are
+    accepted (strings, integers up to 2**53 - 1 in size, finite numbers, booleans,
+    ``None``, arrays and objects with string keys, nested at most 32 levels), and
+    the path must name a place in a :class:`c5statement.Meeting`; otherwise
+    :class:`c5statement.InvalidStatementError` names the problem (``$.old[2]``).
+    Equality tells JSON types apart: ``1``, ``1.0`` and ``True`` differ.
+
     Example:
         >>> FieldChange("$.date", "2020-07-16", "2021-05-12").inverted().new
         '2020-07-16'
+        >>> FieldChange("$.notes", ["a caveat"], []).old
+        ('a caveat',)
     """
 
     path: str
-    old: Any
-    new: Any
+    old: Any = attrs.field(converter=_freeze_old, eq=_json_key)
+    new: Any = attrs.field(converter=_freeze_new, eq=_json_key)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.path, str):
             _raise([("$.path", f"must be a string, got {type(self.path).__name__}")])
-        if not self.path.startswith("$") or _SEGMENT.sub("", self.path[1:]):
-            _raise([("$.path", f"{self.path!r} is not a path such as '$.participants[KZ].person'")])
+        _check_field_change(self)
 
     def inverted(self) -> FieldChange:
         """Return the change that undoes this one.
@@ -330,6 +502,90 @@ class FieldChange:
             FieldChange(path='$.venue', old='Nur-Sultan', new=None)
         """
         return FieldChange(self.path, self.new, self.old)
+
+
+class _Place(typing.NamedTuple):
+    """What a field-change path names: a ``"field"`` value, a list ``"item"``, or a keyed list's ``"order"``."""
+
+    kind: str
+    field: str | None = None
+    key: str | None = None
+
+
+def _place(path: str) -> _Place:  # noqa: C901, PLR0912 - one walk over the segments, one branch per rule
+    """Check *path* against the fields of a meeting; raise naming ``$.path`` if it names no place there."""
+
+    def bad(reason: str) -> InvalidStatementError:
+        return InvalidStatementError([("$.path", f"{path!r} {reason}")])
+
+    if not path.startswith("$") or _SEGMENT.sub("", path[1:]):
+        raise bad("is not a path such as '$.participants[KZ].person'")
+    segments = _SEGMENT.findall(path[1:])
+    if not segments:
+        raise bad("names no field (a path such as '$.venue' is needed)")
+    cls: type | None = Meeting
+    listed: str | None = None  # the tuple-of-records field just passed
+    for position, (name, item) in enumerate(segments):
+        last = position == len(segments) - 1
+        if listed is not None:
+            field, listed = listed, None
+            if name == _ORDER and field in _KEYED:
+                if not last:
+                    raise bad("has segments after '.order'")
+                return _Place("order", field)
+            if not item:
+                reason = f"needs an item after {field!r} ('[0]', or a key for {', '.join(_KEYED)})"
+                raise bad(reason)
+            if field not in _KEYED and not _INDEX.fullmatch(item):
+                reason = f"has {item!r} where a list index (0, 1, 2, ...) is needed"
+                raise bad(reason)
+            if field in _KEYED and (item != item.strip() or not item.isprintable()):
+                reason = f"has {item!r}, which is not a key"
+                raise bad(reason)
+            if last:
+                return _Place("item", field, item)
+            cls = _item_class(cls, field) if cls is not None else None
+            continue
+        if cls is None or not name:
+            raise bad("goes inside a value that has no fields")
+        names = {attribute.name for attribute in attrs.fields(cls)}
+        if name not in names or (cls is Meeting and name == "points"):
+            reason = f"names no field of {cls.__name__} ({name!r}; points are compared as points)"
+            raise bad(reason)
+        if _item_class(cls, name) is not None:
+            if last:
+                return _Place("field", name)
+            listed = name
+        else:
+            if not last:
+                reason = f"goes inside {name!r}, which holds a plain value"
+                raise bad(reason)
+            return _Place("field", name)
+    raise bad("is incomplete")  # pragma: no cover - every path ends in one of the returns above
+
+
+def _check_field_change(change: FieldChange) -> None:  # noqa: C901 - one rule per kind of place
+    """The rules of a change that depend on where it is: items are objects, orders are lists of keys."""
+    place = _place(change.path)
+    if place.kind == "order":
+        for name in ("old", "new"):
+            value = getattr(change, name)
+            if not isinstance(value, tuple) or not all(isinstance(key, str) for key in value):
+                _raise([(f"$.{name}", "must be a list of keys (strings) for an order")])
+            if len(set(value)) != len(value):
+                _raise([(f"$.{name}", "lists a key more than once")])
+    elif place.kind == "item":
+        if change.old is None and change.new is None:
+            _raise([("$", "an item change needs an old item, a new item, or both")])
+        for name in ("old", "new"):
+            value = getattr(change, name)
+            if value is None:
+                continue
+            if not isinstance(value, Mapping):
+                _raise([(f"$.{name}", f"must be an object (a whole item of {place.field!r}) or null")])
+            if place.field in _KEYED and value.get(_KEYED[place.field]) != place.key:
+                key = _KEYED[place.field or ""]
+                _raise([(f"$.{name}.{key}", f"must be {place.key!r}, the key in the path")])
 
 
 @attrs.frozen
@@ -347,8 +603,12 @@ class StatementDiff:
         themes_lost: Themes of the old meeting absent from the new.
         threshold: The least similarity that was accepted for a match.
 
-    A diff is falsy when the two statements are equal. It is a frozen value and
-    round-trips through :func:`c5statement.to_json` / :func:`c5statement.from_json`.
+    A diff is falsy when the two statements are equal. It is a frozen, hashable
+    value (its field changes hold read-only JSON values) and round-trips through
+    :func:`c5statement.to_json` / :func:`c5statement.from_json`. Construction
+    checks that the parts fit together (each path changed once, nearest points
+    that exist), so that a diff read from a file either applies cleanly or
+    raises :class:`c5statement.InvalidStatementError` naming the place.
 
     Example:
         >>> from c5statement import MEETING_2020, diff
@@ -362,7 +622,7 @@ class StatementDiff:
     fields: tuple[FieldChange, ...] = ()
     themes_gained: frozenset[str] = frozenset()
     themes_lost: frozenset[str] = frozenset()
-    threshold: float = DEFAULT_THRESHOLD
+    threshold: float = attrs.field(default=DEFAULT_THRESHOLD, converter=_real)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -377,6 +637,15 @@ class StatementDiff:
                 problems.append((f"$.{name}", "must be a frozenset of strings"))
         _fraction(problems, "$.threshold", self.threshold)
         _raise(problems)
+        seen: dict[str, int] = {}
+        for index, field in enumerate(self.fields):
+            if field.path in seen:
+                reason = f"{field.path!r} is changed already at $.fields[{seen[field.path]}]"
+                _raise([(f"$.fields[{index}].path", reason)])
+            seen[field.path] = index
+        self._check_points()
+
+    def _check_points(self) -> None:
         numbers: dict[str, set[int]] = {}
         for side in ("old", "new"):
             found = [getattr(change, side).number for change in self.points if getattr(change, side) is not None]
@@ -440,7 +709,13 @@ class StatementDiff:
             raise InvalidStatementError([("$.points", f"{_NOT_APPLICABLE}: its points differ from the diff's")])
         data: dict[str, Any] = converter.unstructure(old)
         for change in sorted(self.fields, key=_apply_order):
-            _apply_field(data, change)
+            try:
+                _apply_field(data, change)
+            except InvalidStatementError:  # noqa: PERF203 - a few field changes; each failure names its path
+                raise
+            except (TypeError, ValueError, LookupError, AttributeError) as error:  # a safety net: name the place
+                reason = f"{_NOT_APPLICABLE} ({type(error).__name__}: {error})"
+                raise InvalidStatementError([(change.path, reason)]) from None
         new_points = sorted((change.new for change in self.points if change.new is not None), key=_number)
         data["points"] = [converter.unstructure(point) for point in new_points]
         return from_dict(data, Meeting)
@@ -643,8 +918,10 @@ def _segments(path: str) -> list[str]:
 
 def _apply_order(change: FieldChange) -> tuple[int, int]:
     """Edits first, then removals from the end, then additions, then orders."""
-    last = _segments(change.path)[-1]
-    index = int(last[1:-1]) if last.startswith("[") and last[1:-1].isdigit() else 0
+    segments = _segments(change.path)
+    last = segments[-1] if segments else ""
+    inner = last[1:-1]
+    index = int(inner) if last.startswith("[") and inner.isascii() and inner.isdigit() else 0
     if last == _ORDER:
         return (3, 0)
     if change.new is None and last.startswith("["):
@@ -665,10 +942,10 @@ def _locate(data: Any, segment: str, field: str | None, path: str) -> tuple[Any,
         raise InvalidStatementError([(path, f"{_NOT_APPLICABLE}: not a list")])
     if field in _KEYED:
         for index, item in enumerate(data):
-            if item.get(_KEYED[field]) == name:
+            if isinstance(item, dict) and item.get(_KEYED[field]) == name:
                 return item, index
         return None, None
-    if not name.isdigit():
+    if not (name.isascii() and name.isdigit()):
         raise InvalidStatementError([(path, f"{_NOT_APPLICABLE}: {name!r} is not a list index")])
     index = int(name)
     return (data[index], index) if index < len(data) else (None, None)
@@ -690,42 +967,53 @@ def _navigate(data: dict[str, Any], segments: list[str], change: FieldChange) ->
     return target, field
 
 
-def _reorder(target: list[dict[str, Any]], key: str, change: FieldChange) -> None:
-    found = [item[key] for item in target]
-    if not isinstance(change.old, list) or not isinstance(change.new, list):
-        raise _mismatch(change.path, found, change.old)
+def _reorder(target: list[Any], key: str, change: FieldChange) -> None:
+    found = [item.get(key) if isinstance(item, dict) else None for item in target]
+    old, new = thaw(change.old), thaw(change.new)
+    if not isinstance(old, list) or not isinstance(new, list) or not all(isinstance(name, str) for name in found):
+        raise _mismatch(change.path, found, old)
     present = set(found)
     # Removals and additions have been made already: additions sit at the end.
-    expected = [name for name in change.old if name in present]
-    expected += [name for name in found if name not in set(change.old)]
-    if found != expected or sorted(change.new) != sorted(found):
-        raise _mismatch(change.path, found, change.old)
+    expected = [name for name in old if name in present]
+    expected += [name for name in found if name not in set(old)]
+    if found != expected or sorted(new) != sorted(found) or len(present) != len(found):
+        raise _mismatch(change.path, found, old)
     by_key = {item[key]: item for item in target}
-    target[:] = [by_key[name] for name in change.new]
+    target[:] = [by_key[name] for name in new]
+
+
+def _same(found: Any, expected: Any) -> bool:
+    """Whether a value of the meeting is the value a change expects (JSON types kept apart)."""
+    return bool(_json_key(_frozen(found)) == _json_key(expected))
 
 
 def _apply_field(data: dict[str, Any], change: FieldChange) -> None:
     segments = _segments(change.path)
+    if not segments:
+        raise InvalidStatementError([(change.path, f"{_NOT_APPLICABLE}: the path names no field")])
     target, field = _navigate(data, segments, change)
     last = segments[-1]
     if last == _ORDER and isinstance(target, list) and field in _KEYED:
         _reorder(target, _KEYED[field], change)
     elif last.startswith("["):
         item, index = _locate(target, last, field, change.path)
-        if item != change.old:
-            raise _mismatch(change.path, item, change.old)
-        if change.new is None:
+        if not _same(item, change.old):
+            raise _mismatch(change.path, item, thaw(change.old))
+        if index is not None and change.new is None:
             del target[index]
         elif index is None:
-            target.append(change.new)
+            if field not in _KEYED and int(last[1:-1]) != len(target):
+                reason = f"{_NOT_APPLICABLE}: an item can be added only at the end, [{len(target)}]"
+                raise InvalidStatementError([(change.path, reason)])
+            target.append(thaw(change.new))
         else:
-            target[index] = change.new
+            target[index] = thaw(change.new)
     else:
         if not isinstance(target, dict) or last not in target:
             raise InvalidStatementError([(change.path, f"{_NOT_APPLICABLE}: no such field")])
-        if target[last] != change.old:
-            raise _mismatch(change.path, target[last], change.old)
-        target[last] = change.new
+        if not _same(target[last], change.old):
+            raise _mismatch(change.path, target[last], thaw(change.old))
+        target[last] = thaw(change.new)
 
 
 def _unmatched(kind: str, point: Point, best: float, nearest: int | None, threshold: float) -> PointChange:

@@ -1,7 +1,9 @@
-"""Text, Markdown and HTML views of meetings, points, diffs and series.
+r"""Text, Markdown and HTML views of meetings, points, diffs and series.
 
 Every piece of statement text is escaped for the target: ``html.escape`` in HTML,
-HTML entities and backslashes in Markdown. Terminal colour follows
+HTML entities and backslashes in Markdown, and in terminal text every control
+character but line feed and tab is shown as an escape (``\x1b``), so that a
+hostile file cannot send escape sequences to the terminal. Terminal colour follows
 https://no-color.org: it is used when asked for, or (by default) when standard
 output is a terminal and ``NO_COLOR`` is unset or empty.
 """
@@ -13,6 +15,7 @@ import json
 import os
 import re
 import sys
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -20,7 +23,7 @@ if TYPE_CHECKING:
 
     from ._compare import Series
     from ._diff import FieldChange, PointChange, StatementDiff
-    from ._model import Meeting, Point
+    from ._model import ContextNote, Meeting, Point, Quote, Source
 
 __all__ = [
     "diff_to_html",
@@ -48,6 +51,9 @@ _QUOTE_WIDTH = 50
 _ELLIPSIS = "\u2026"
 _PATH_SEGMENT = re.compile(r"\.([A-Za-z_]\w*)|\[([^\[\]]+)\]")
 _ORDER = "order"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ILLUSTRATIVE = "ILLUSTRATIVE RECORD \u2014 not an official text"
+_SUMMARY = "Summary"
 
 _STYLE = (
     "<style>"
@@ -66,6 +72,8 @@ _STYLE = (
     ".c5 tr.c5-added td {background: #f1fcf1} .c5 tr.c5-removed td {background: #fdf1f1}"
     ".c5 tr.c5-group th {background: #f4f4f4} .c5 .c5-note {font-size: .85em; color: #555}"
     ".c5 details pre {white-space: pre-wrap; font-size: .85em; margin: .25em 0}"
+    ".c5 .c5-illustrative {background: #fff1c2; color: #5c4400; padding: .25em .5em; font-weight: bold}"
+    ".c5 .c5-notes {background: #f7f7f7; border-left: 3px solid #999; padding: .25em .75em}"
     "</style>"
 )
 
@@ -89,7 +97,19 @@ def use_color(color: bool | None = None) -> bool:
     return bool(isatty and isatty())
 
 
+def _tty(text: object) -> str:
+    r"""Text made safe for a terminal: each control character but line feed and tab shown as an escape.
+
+    Example:
+        >>> _tty("red\x1b[31m text\r")
+        'red\\x1b[31m text\\x0d'
+    """
+    return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", str(text))
+
+
 def _paint(text: str, style: str, color: bool) -> str:
+    """*text*, made safe for a terminal, in the colour *style* if *color* is set."""
+    text = _tty(text)
     if not color or not text:
         return text
     codes = ";".join(_ANSI[name] for name in style.split())
@@ -154,6 +174,49 @@ def _facts(meeting: Meeting) -> list[tuple[str, str]]:
     return rows
 
 
+def _noted(text: str, note: str | None) -> str:
+    return f"{text} (note: {note})" if note else text
+
+
+def _quote_line(quote: Quote) -> str:
+    """A quote with who said it, where and when: ``“...” — Hua Chunying, spokesperson; a briefing; 2020-07-18``."""
+    speaker = f"{quote.speaker}, {quote.speaker_title}" if quote.speaker_title else quote.speaker
+    parts = [speaker, *(part for part in (quote.occasion, quote.date and quote.date.isoformat()) if part)]
+    return _noted(f"\u201c{quote.text}\u201d \u2014 {'; '.join(parts)}", quote.note)
+
+
+def _context_line(note: ContextNote) -> str:
+    return _noted(note.text if note.year is None else f"{note.text} ({note.year})", note.note)
+
+
+def _source_line(source: Source, *, url: bool = True) -> str:
+    """A source as cited: ``id: publisher, “title”, author, date, url``."""
+    parts = [source.publisher, f"\u201c{source.title}\u201d"]
+    parts += [part for part in (source.author, source.date and source.date.isoformat()) if part]
+    if url and source.url:
+        parts.append(source.url)
+    return f"{source.id}: {', '.join(parts)}"
+
+
+def _lists_before(meeting: Meeting) -> list[tuple[str, list[str]]]:
+    """The sections between the facts and the points: caveats first."""
+    return [
+        ("Notes", list(meeting.notes)),
+        (_SUMMARY, [meeting.summary] if meeting.summary else []),
+        ("Topics", [topic.text for topic in meeting.topics]),
+        ("Decisions", [_noted(decision.text, decision.note) for decision in meeting.decisions]),
+    ]
+
+
+def _lists_after(meeting: Meeting) -> list[tuple[str, list[str]]]:
+    """The sections after the points: quotes, context and the sources cited."""
+    return [
+        ("Quotes", [_quote_line(quote) for quote in meeting.quotes]),
+        ("Context", [_context_line(note) for note in meeting.context]),
+        ("Sources", [_noted(_source_line(source), source.note) for source in meeting.sources]),
+    ]
+
+
 def point_to_text(point: Point, *, color: bool | None = None) -> str:
     """Render a point as one paragraph: number, text and themes.
 
@@ -164,11 +227,14 @@ def point_to_text(point: Point, *, color: bool | None = None) -> str:
     """
     paint = use_color(color)
     themes = f" {_paint('[' + ', '.join(sorted(point.themes)) + ']', 'cyan', paint)}" if point.themes else ""
-    return f"{_paint(str(point.number) + '.', 'bold', paint)} {point.text}{themes}"
+    return f"{_paint(str(point.number) + '.', 'bold', paint)} {_tty(point.text)}{themes}"
 
 
 def meeting_to_text(meeting: Meeting, *, color: bool | None = None) -> str:
-    """Render a meeting for a terminal: its facts, topics, decisions and numbered points.
+    r"""Render a meeting for a terminal: facts, notes, summary, topics, decisions, points, quotes, context, sources.
+
+    An illustrative record says so on its first line. Control characters in the
+    record are shown as escapes (``\x1b``), never sent to the terminal.
 
     Example:
         >>> from c5statement import MEETING_2020
@@ -176,44 +242,54 @@ def meeting_to_text(meeting: Meeting, *, color: bool | None = None) -> str:
         Inaugural China + Central Asia (C+C5) Foreign Ministers' Meeting
     """
     paint = use_color(color)
-    lines = [_paint(meeting.title, "bold", paint), ""]
+    lines = [_paint(_ILLUSTRATIVE, "yellow bold", paint)] if meeting.illustrative else []
+    lines += [_paint(meeting.title, "bold", paint), ""]
     width = max(len(name) for name, _ in _facts(meeting))
-    lines += [f"{name + ':':<{width + 1}} {value}" for name, value in _facts(meeting)]
-    for heading, items in (
-        ("Topics", [topic.text for topic in meeting.topics]),
-        ("Decisions", [decision.text for decision in meeting.decisions]),
-    ):
+    lines += [f"{name + ':':<{width + 1}} {_tty(value)}" for name, value in _facts(meeting)]
+
+    def section(heading: str, items: list[str]) -> None:
         if items:
-            lines += ["", _paint(heading, "bold", paint)]
-            lines += [f"  - {item}" for item in items]
+            lines.extend(["", _paint(heading, "bold", paint)])
+            bullet = "" if heading == _SUMMARY else "- "
+            lines.extend(f"  {bullet}{_tty(item)}" for item in items)
+
+    for heading, items in _lists_before(meeting):
+        section(heading, items)
     if meeting.points:
         lines += ["", _paint(f"Points ({len(meeting.points)})", "bold", paint)]
         lines += [f"  {point_to_text(point, color=paint)}" for point in meeting.points]
+    for heading, items in _lists_after(meeting):
+        section(heading, items)
     return "\n".join(lines) + "\n"
 
 
 def meeting_to_markdown(meeting: Meeting) -> str:
-    """Render a meeting as Markdown.
+    """Render a meeting as Markdown, every text escaped; an illustrative record says so first.
 
     Example:
         >>> from c5statement import MEETING_2020
         >>> meeting_to_markdown(MEETING_2020).splitlines()[0]
         "# Inaugural China + Central Asia (C+C5) Foreign Ministers' Meeting"
     """
-    lines = [f"# {_md(meeting.title)}", "", "| | |", "|---|---|"]
+    lines = [f"> **{_md(_ILLUSTRATIVE)}**", ""] if meeting.illustrative else []
+    lines += [f"# {_md(meeting.title)}", "", "| | |", "|---|---|"]
     lines += [f"| {name} | {_md(value)} |" for name, value in _facts(meeting)]
-    for heading, items in (
-        ("Topics", [topic.text for topic in meeting.topics]),
-        ("Decisions", [decision.text for decision in meeting.decisions]),
-    ):
+
+    def section(heading: str, items: list[str]) -> None:
         if items:
-            lines += ["", f"## {heading}", ""]
-            lines += [f"- {_md(item)}" for item in items]
+            lines.extend(["", f"## {heading}", ""])
+            bullet = "" if heading == _SUMMARY else "- "
+            lines.extend(f"{bullet}{_md(item)}" for item in items)
+
+    for heading, items in _lists_before(meeting):
+        section(heading, items)
     if meeting.points:
         lines += ["", "## Points", ""]
         for point in meeting.points:
             themes = f" *{_md(', '.join(sorted(point.themes)))}*" if point.themes else ""
             lines.append(f"{point.number}. {_md(point.text)}{themes}")
+    for heading, items in _lists_after(meeting):
+        section(heading, items)
     return "\n".join(lines) + "\n"
 
 
@@ -233,23 +309,38 @@ def point_to_html(point: Point) -> str:
     return f'<div class="c5 c5-point"><b>{point.number}.</b> {_esc(point.text)} {_theme_chips(point.themes)}</div>'
 
 
+def _source_html(source: Source) -> str:
+    """A source, its address a link when it is an http(s) URL; every text escaped."""
+    url = source.url
+    note = _esc(_noted("", source.note))
+    if not (url and url.startswith(("https://", "http://"))):
+        return _esc(_source_line(source)) + note
+    link = f'<a href="{_esc(url)}" rel="noopener noreferrer">{_esc(url)}</a>'
+    return f"{_esc(_source_line(source, url=False))}, {link}{note}"
+
+
 def meeting_to_html(meeting: Meeting) -> str:
-    """Render a meeting as an HTML fragment: facts, topics, decisions and numbered points.
+    """Render a meeting as an HTML fragment: facts, notes, summary, topics, decisions, points, quotes, context, sources.
+
+    Every text is escaped; an illustrative record says so at the top.
 
     Example:
         >>> from c5statement import MEETING_2020
         >>> "<ol>" in meeting_to_html(MEETING_2020)
         True
     """
-    parts = [f'<div class="c5 c5-meeting">{_STYLE}<h3>{_esc(meeting.title)}</h3><table>']
+    parts = [f'<div class="c5 c5-meeting">{_STYLE}']
+    if meeting.illustrative:
+        parts.append(f'<p class="c5-illustrative">{_esc(_ILLUSTRATIVE)}</p>')
+    parts.append(f"<h3>{_esc(meeting.title)}</h3><table>")
     parts += [f"<tr><th>{_esc(name)}</th><td>{_esc(value)}</td></tr>" for name, value in _facts(meeting)]
     parts.append("</table>")
-    for heading, items in (
-        ("Topics", [topic.text for topic in meeting.topics]),
-        ("Decisions", [decision.text for decision in meeting.decisions]),
-    ):
-        if items:
-            parts.append(f"<h4>{heading}</h4><ul>{''.join(f'<li>{_esc(item)}</li>' for item in items)}</ul>")
+    for heading, items in _lists_before(meeting):
+        if heading == _SUMMARY and items:
+            parts.append(f"<h4>{heading}</h4><p>{_esc(items[0])}</p>")
+        elif items:
+            extra = ' class="c5-notes"' if heading == "Notes" else ""
+            parts.append(f"<h4>{heading}</h4><ul{extra}>{''.join(f'<li>{_esc(item)}</li>' for item in items)}</ul>")
     if meeting.points:
         parts.append("<h4>Points</h4><ol>")
         parts += [
@@ -257,6 +348,13 @@ def meeting_to_html(meeting: Meeting) -> str:
             for point in meeting.points
         ]
         parts.append("</ol>")
+    for heading, items in _lists_after(meeting):
+        if heading == "Sources":
+            items = [_source_html(source) for source in meeting.sources]  # noqa: PLW2901 - escaped, with links
+        else:
+            items = [_esc(item) for item in items]  # noqa: PLW2901 - escaped
+        if items:
+            parts.append(f"<h4>{heading}</h4><ul>{''.join(f'<li>{item}</li>' for item in items)}</ul>")
     parts.append("</div>")
     return "".join(parts)
 
@@ -343,7 +441,8 @@ def _score(change: PointChange) -> str:
         return f"similarity {change.similarity:.2f}"
     if change.nearest is not None:
         return f"{nearest}, similarity {change.similarity:.2f}"
-    return nearest or f"nearest {change.similarity:.2f}"
+    # A diff saved before the closest point was recorded knows only the best similarity.
+    return nearest or f"best similarity {change.similarity:.2f}"
 
 
 def _summary(result: StatementDiff) -> str:
@@ -354,8 +453,17 @@ def _summary(result: StatementDiff) -> str:
     return ", ".join(parts) if parts else "no points"
 
 
+def _plain(value: Any) -> Any:
+    """A field change's frozen JSON value as plain JSON types: tuples as lists, mappings as dicts."""
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return json.dumps(_plain(value), ensure_ascii=False)
 
 
 # --- field changes, shortened for reading ---------------------------------------------------
@@ -396,6 +504,7 @@ def _brief(value: Any) -> str:
         >>> _brief(["a" * 80, "b"])
         '["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…", +1 more]'
     """
+    value = _plain(value)
     if isinstance(value, dict):
         return _item_brief(value)
     if isinstance(value, list):
@@ -432,7 +541,7 @@ def _field_row(field: FieldChange, top: str) -> _Row:
     rest = _path_segments(field.path)[1:]
     label = " ".join(_label(segment) for segment in rest) or top
     last = rest[-1] if rest else ""
-    if last == _ORDER and isinstance(field.old, list) and isinstance(field.new, list):
+    if last == _ORDER and isinstance(field.old, (list, tuple)) and isinstance(field.new, (list, tuple)):
         return _Row("order", label, " ".join(map(str, field.old)), " ".join(map(str, field.new)), field)
     if last.startswith("[") and (field.old is None) != (field.new is None):
         kind, value = ("added", field.new) if field.old is None else ("removed", field.old)
@@ -469,7 +578,7 @@ def _text_row(row: _Row, paint: bool) -> str:
         return _paint(f"- {row.old}", "red", paint)
     if row.kind == "added":
         return _paint(f"+ {row.new}", "green", paint)
-    return f"{row.label}: {_paint(row.old, 'red', paint)} → {_paint(row.new, 'green', paint)}"
+    return f"{_tty(row.label)}: {_paint(row.old, 'red', paint)} → {_paint(row.new, 'green', paint)}"
 
 
 def _fields_text(result: StatementDiff, paint: bool) -> list[str]:
@@ -510,7 +619,7 @@ def _html_value(brief: str, value: Any, tag: str) -> str:
     full = _json(value)
     if full == brief:
         return f"<{tag}>{_esc(brief)}</{tag}>"
-    pretty = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, indent=2)
+    pretty = value if isinstance(value, str) else json.dumps(_plain(value), ensure_ascii=False, indent=2)
     return f"<details><summary><{tag}>{_esc(brief)}</{tag}></summary><pre>{_esc(pretty)}</pre></details>"
 
 
@@ -552,14 +661,14 @@ def _change_lines(change: PointChange, paint: bool) -> list[str]:
         pieces = []
         for kind, text in inline(change):
             if kind == "delete":
-                pieces.append(_paint(text, "red", paint) if paint else f"[-{text}-]")
+                pieces.append(_paint(text, "red", paint) if paint else f"[-{_tty(text)}-]")
             elif kind == "insert":
-                pieces.append(_paint(text, "green", paint) if paint else f"{{+{text}+}}")
+                pieces.append(_paint(text, "green", paint) if paint else f"{{+{_tty(text)}+}}")
             else:
-                pieces.append(text)
+                pieces.append(_tty(text))
         lines.append("    " + "".join(pieces))
     elif change.kind != "unchanged":
-        lines.append("    " + _change_text(change))
+        lines.append("    " + _tty(_change_text(change)))
     if change.themes_gained or change.themes_lost:
         themes = [_paint("+" + theme, "green", paint) for theme in sorted(change.themes_gained)]
         themes += [_paint("-" + theme, "red", paint) for theme in sorted(change.themes_lost)]
@@ -710,7 +819,9 @@ def _lineage_cells(series: Series) -> list[list[str]]:
 
 
 def _lineage_label(points: Sequence[Point | None]) -> str:
-    first = next(point for point in points if point is not None)
+    first = next((point for point in points if point is not None), None)
+    if first is None:  # a valid lineage has a point; this keeps a view of a broken one from failing
+        return ""
     return first.text if len(first.text) <= _LABEL_WIDTH else first.text[: _LABEL_WIDTH - 3] + "..."
 
 
@@ -730,13 +841,13 @@ def series_to_text(series: Series, *, color: bool | None = None) -> str:
     lines.append(f"  {'':<{width}}  " + "  ".join(f"{index + 1:>3}" for index in range(len(labels))))
     for theme, present in series.theme_matrix.items():
         marks = "  ".join(f"{_paint('  ●', 'green', paint) if flag else '  ·'}" for flag in present)
-        lines.append(f"  {theme:<{width}}  {marks}")
+        lines.append(f"  {_tty(theme):<{width}}  {marks}")
     lines += ["", _paint("Lineages (point number per statement)", "bold", paint)]
     for lineage, cells in zip(series.lineages, _lineage_cells(series), strict=True):
-        lines.append("  " + " → ".join(f"{cell:>3}" for cell in cells) + f"   {_lineage_label(lineage.points)}")
+        lines.append("  " + " → ".join(f"{cell:>3}" for cell in cells) + f"   {_tty(_lineage_label(lineage.points))}")
     lines += ["", _paint("Similarity", "bold", paint)]
     for index, row in enumerate(series.similarity):
-        lines.append(f"  {index + 1:>3} " + " ".join(f"{value:5.2f}" for value in row) + f"  {labels[index]}")
+        lines.append(f"  {index + 1:>3} " + " ".join(f"{value:5.2f}" for value in row) + f"  {_tty(labels[index])}")
     return "\n".join(lines) + "\n"
 
 
