@@ -991,3 +991,12 @@ class TestCanonicalNumbers:
             PointChange("unchanged", P[1], P[1], value)  # type: ignore[arg-type]
         with pytest.raises(InvalidStatementError, match=r"\$\.threshold"):
             StatementDiff("a", "b", threshold=value)  # type: ignore[arg-type]
+
+
+class TestSimilarityArguments:
+    def test_similarity_checks_its_arguments(self) -> None:
+        """The public similarity function names a wrong argument instead of failing inside."""
+        from c5statement import InvalidStatementError, similarity
+
+        with pytest.raises(InvalidStatementError, match=r"\$\.old: expected a Point, got int"):
+            similarity(1, MEETING_2020.points[0])  # type: ignore[arg-type]

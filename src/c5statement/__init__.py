@@ -12,7 +12,7 @@ from ._themes import THEMES, Theme
 if TYPE_CHECKING:
     from ._align import similarity
     from ._compare import Lineage, Series, compare
-    from ._diff import DEFAULT_THRESHOLD, FieldChange, PointChange, StatementDiff, WordEdit, diff
+    from ._diff import DEFAULT_THRESHOLD, FieldChange, JsonObject, PointChange, StatementDiff, WordEdit, diff
     from ._parse import NoPointsFoundError, parse_points, skeleton, skeleton_json
     from ._schema import json_schema
     from ._suggest import suggest_themes, with_suggested_themes
@@ -26,6 +26,7 @@ _LAZY = {
     "Lineage": "._compare",
     "similarity": "._align",
     "FieldChange": "._diff",
+    "JsonObject": "._diff",
     "NoPointsFoundError": "._parse",
     "PointChange": "._diff",
     "Series": "._compare",
@@ -52,6 +53,7 @@ __all__ = [
     "FieldChange",
     "InvalidStatementError",
     "InvalidTypeError",
+    "JsonObject",
     "Lineage",
     "Meeting",
     "NoPointsFoundError",

@@ -31,6 +31,7 @@ from itertools import chain
 
 import attrs
 
+from ._errors import InvalidTypeError
 from ._model import Point
 
 __all__ = [
@@ -137,6 +138,9 @@ def similarity(old: Point, new: Point) -> float:
         >>> similarity(a, a)
         1.0
     """
+    for name, value in (("old", old), ("new", new)):
+        if not isinstance(value, Point):
+            raise InvalidTypeError([(f"$.{name}", f"expected a Point, got {type(value).__name__}")])
     first, second = words(old.text), words(new.text)
     word_score = 2 * len(first & second) / (len(first) + len(second))
     return _blend(word_score, _themes_overlap(old, new))
