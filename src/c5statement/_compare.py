@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -10,6 +10,7 @@ import attrs
 from . import _render
 from ._align import DEFAULT_THRESHOLD
 from ._diff import StatementDiff, _fraction, _raise, _real, diff
+from ._display import Views
 from ._model import Meeting, Point
 
 __all__ = ["Lineage", "Series", "compare"]
@@ -128,7 +129,7 @@ def _statement_similarity(result: StatementDiff, old_size: int, new_size: int) -
 
 
 @attrs.frozen
-class Series:
+class Series(Views):
     """Several statements compared in order; see :func:`compare`.
 
     Attributes:
@@ -383,14 +384,6 @@ class Series:
             True
         """
         return _render.series_to_html(self)
-
-    def _repr_html_(self) -> str:
-        return self.to_html()
-
-    def _repr_mimebundle_(
-        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
-    ) -> dict[str, str]:
-        return _render.mimebundle(self.to_text(color=False), self.to_html(), include, exclude)
 
 
 Chain = tuple[list[Point | None], list[str | None], list[float | None]]

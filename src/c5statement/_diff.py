@@ -22,6 +22,7 @@ import attrs
 from . import _render
 from ._align import AMBIGUITY_MARGIN, DEFAULT_THRESHOLD, align, stable_pairs, tokens
 from ._convert import MAX_DEPTH, converter, from_dict
+from ._display import Views
 from ._errors import InvalidStatementError, InvalidTypeError
 from ._model import Meeting, Point
 
@@ -589,7 +590,7 @@ def _check_field_change(change: FieldChange) -> None:  # noqa: C901 - one rule p
 
 
 @attrs.frozen
-class StatementDiff:
+class StatementDiff(Views):
     """The differences between two statements; see :func:`diff`.
 
     Attributes:
@@ -775,14 +776,6 @@ class StatementDiff:
             True
         """
         return _render.diff_to_html(self)
-
-    def _repr_html_(self) -> str:
-        return self.to_html()
-
-    def _repr_mimebundle_(
-        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
-    ) -> dict[str, str]:
-        return _render.mimebundle(self.to_text(color=False), self.to_html(), include, exclude)
 
 
 def _number(point: Point) -> int:

@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import attrs
 
 from ._countries import COUNTRY_CODES
+from ._display import Views
 from ._errors import InvalidStatementError, InvalidTypeError
 from ._ordinals import ordinal_word
 from ._themes import SLUG_PATTERN, is_slug
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterator
 
 __all__ = [
     "FORMATS",
@@ -346,7 +347,7 @@ class Decision(_Validated):
 
 
 @attrs.frozen
-class Point(_Validated):
+class Point(_Validated, Views):
     """A numbered consensus point.
 
     Attributes:
@@ -387,29 +388,31 @@ class Point(_Validated):
         """
         return f"{ordinal_word(self.number)}, {self.text}"
 
-    def _repr_html_(self) -> str:
-        """Notebook view: the number, the escaped text and the themes.
+    def to_text(self, *, color: bool | None = None) -> str:
+        """Render the point for a terminal: its number, text and themes.
+
+        Args:
+            color: Colour the output; ``None`` (the default) colours only when
+                standard output is a terminal and ``NO_COLOR`` is not set.
 
         Example:
-            >>> Point(1, "all parties agree.")._repr_html_().startswith("<div")
-            True
+            >>> print(Point(1, "all parties agree.", themes=frozenset({"trade"})).to_text(color=False))
+            1. all parties agree. [trade]
+        """
+        from ._render import point_to_text
+
+        return point_to_text(self, color=color)
+
+    def to_html(self) -> str:
+        """Render the point as an HTML fragment, its text escaped (the notebook view).
+
+        Example:
+            >>> Point(1, "all parties <agree>.").to_html().count("&lt;agree&gt;")
+            1
         """
         from ._render import point_to_html
 
         return point_to_html(self)
-
-    def _repr_mimebundle_(
-        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
-    ) -> dict[str, str]:
-        """Notebook views: ``text/plain`` and escaped ``text/html``.
-
-        Example:
-            >>> sorted(Point(1, "all parties agree.")._repr_mimebundle_())
-            ['text/html', 'text/plain']
-        """
-        from ._render import mimebundle, point_to_html, point_to_text
-
-        return mimebundle(point_to_text(self, color=False), point_to_html(self), include, exclude)
 
 
 @attrs.frozen
@@ -476,7 +479,7 @@ class ContextNote(_Validated):
 
 
 @attrs.frozen
-class Meeting(_Validated):
+class Meeting(_Validated, Views):
     """A meeting and the statement it produced.
 
     Attributes:
@@ -700,27 +703,3 @@ class Meeting(_Validated):
         from ._render import meeting_to_html
 
         return meeting_to_html(self)
-
-    def _repr_html_(self) -> str:
-        """Notebook view: :meth:`to_html`.
-
-        Example:
-            >>> from c5statement import MEETING_2020
-            >>> MEETING_2020._repr_html_() == MEETING_2020.to_html()
-            True
-        """
-        return self.to_html()
-
-    def _repr_mimebundle_(
-        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
-    ) -> dict[str, str]:
-        """Notebook views: ``text/plain`` and escaped ``text/html``.
-
-        Example:
-            >>> from c5statement import MEETING_2020
-            >>> sorted(MEETING_2020._repr_mimebundle_(include=["text/html"]))
-            ['text/html']
-        """
-        from ._render import mimebundle
-
-        return mimebundle(self.to_text(color=False), self.to_html(), include, exclude)
