@@ -461,3 +461,26 @@ class TestArguments:
             to_json(Other(object()))
         with pytest.raises(InvalidStatementError, match="not a public c5statement class"):
             from_dict({}, Match)
+
+
+class TestEveryProblemWithUnknownKeys:
+    def test_unknown_key_does_not_hide_other_problems(self) -> None:
+        """A misspelt key and a blank title in the same object are both reported."""
+        document = dict(ALL_2020, bogus=1, title=" ")
+        with pytest.raises(InvalidStatementError) as caught:
+            from_dict(document)
+        assert [path for path, _ in caught.value.errors] == ["$.bogus", "$.title"]
+
+    def test_unknown_key_in_a_nested_object(self) -> None:
+        """The same holds inside a point."""
+        document = copy.deepcopy(ALL_2020)
+        document["points"][0].update(bogus=1, text=" ")
+        with pytest.raises(InvalidStatementError) as caught:
+            from_dict(document)
+        assert [path for path, _ in caught.value.errors] == ["$.points[0].bogus", "$.points[0].text"]
+
+    @pytest.mark.parametrize("version", [1.0, True, "1"])
+    def test_format_version_is_the_integer_1(self, version: object) -> None:
+        """The version marker is not coerced either."""
+        with pytest.raises(InvalidStatementError, match="unsupported format version"):
+            from_dict(dict(ALL_2020, format_version=version))

@@ -794,11 +794,11 @@ class TestFrozenDiff:
         assert order.new == ("KZ", "KG", "TJ", "TM", "UZ")
 
     def test_json_is_plain_and_unchanged(self) -> None:
-        """Frozen values are written as plain JSON objects and arrays, keys in field order, and round-trip."""
+        """Frozen values are written as plain JSON objects and arrays, keys sorted, and round-trip."""
         result = diff(MEETING_2020, reshaped_people())
         document = json.loads(to_json(result))
         removed = next(change for change in document["fields"] if change["path"] == "$.participants[CN]")
-        assert list(removed["old"]) == ["country", "person", "title", "role", "aliases", "sources", "note"]
+        assert list(removed["old"]) == ["aliases", "country", "note", "person", "role", "sources", "title"]
         assert removed["old"]["sources"] == ["mfa-2020-07-17"]
         plain = next(change for change in to_dict(result)["fields"] if change["path"] == "$.participants[CN]")
         assert type(plain["old"]) is dict
@@ -1000,3 +1000,15 @@ class TestSimilarityArguments:
 
         with pytest.raises(InvalidStatementError, match=r"\$\.old: expected a Point, got int"):
             similarity(1, MEETING_2020.points[0])  # type: ignore[arg-type]
+
+
+class TestCanonicalValues:
+    def test_equal_field_changes_write_equal_bytes(self) -> None:
+        """Objects equal whatever their key order are written the same, so equal diffs fingerprint alike."""
+        from c5statement import FieldChange, fingerprint
+
+        first = FieldChange("$.participants[XX]", None, {"country": "XX", "person": "A", "title": "T"})
+        second = FieldChange("$.participants[XX]", None, {"title": "T", "person": "A", "country": "XX"})
+        assert first == second
+        assert to_json(first) == to_json(second)
+        assert fingerprint(first) == fingerprint(second)

@@ -107,7 +107,12 @@ class TestPoint:
         """Themes are lowercase slugs."""
         with pytest.raises(InvalidStatementError) as caught:
             Point(number=1, text="x", themes=frozenset({theme}))
-        assert paths(caught.value) == ["$.themes[0]"]
+        assert caught.value.errors == (
+            (
+                "$.themes",
+                f"{theme!r} is not a lowercase slug (letters, digits and single hyphens, like 'belt-and-road')",
+            ),
+        )
 
     def test_users_may_add_their_own_themes(self) -> None:
         """A slug outside the packaged vocabulary is accepted."""
@@ -123,7 +128,7 @@ class TestPoint:
         """Every bad field is listed, not just the first."""
         with pytest.raises(InvalidStatementError) as caught:
             Point(number=0, text="", themes=frozenset({"Bad"}), sources=("x", "x"))
-        assert paths(caught.value) == ["$.number", "$.text", "$.themes[0]", "$.sources"]
+        assert paths(caught.value) == ["$.number", "$.text", "$.themes", "$.sources"]
 
     def test_paragraph_rebuilds_the_enumerated_text(self) -> None:
         """The ordinal enumerator is put back in front of the text."""

@@ -154,3 +154,30 @@ class TestSchema:
         assert not VALIDATOR.is_valid(document)
         with pytest.raises(InvalidStatementError):
             from_dict(document, Meeting)
+
+
+class TestSchemaAgreesOnEdges:
+    @pytest.mark.parametrize(
+        ("path", "value"),
+        [
+            (("points", 0, "themes"), ["trade\n"]),
+            (("id",), "cc5-fmm-2020\n"),
+            (("level",), "foreign-ministers\n"),
+            (("sources", 1, "url"), "https://a.org\n"),
+            (("sources", 1, "url"), "https://e.org/\u001b]0;x\u0007"),
+            (("sources", 1, "url"), "https://e.org/\u009b31m"),
+            (("fact_sources",), ["mfa-2020-07-17", "mfa-2020-07-17"]),
+            (("title",), "a\u001b[2J title"),
+            (("date",), "2020-07-16\n"),
+        ],
+    )
+    def test_schema_and_loader_both_reject(self, path: tuple[str | int, ...], value: object) -> None:
+        """Trailing newlines, control characters and repeated citations fail both checks."""
+        document: Any = json.loads(to_json(MEETING_2020))
+        target = document
+        for step in path[:-1]:
+            target = target[step]
+        target[path[-1]] = value
+        assert not VALIDATOR.is_valid(document)
+        with pytest.raises(InvalidStatementError):
+            from_dict(document, Meeting)

@@ -62,7 +62,7 @@ MAX_DEPTH = 32
 
 _VERSION_KEY = "format_version"
 _NEW_FILE_MODE = 0o644
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 Problem = tuple[str, str]
 
@@ -192,8 +192,8 @@ def _class_hook(cls: Any, conv: cattrs.Converter) -> Callable[[object, Any], Any
             # One failing field stops the object from being built; check the others
             # too, so that every problem is reported at once.
             by_attribute, unlocated = error.group_exceptions()
-            if unlocated:  # the object was built and its own rules failed: all are reported
-                raise
+            if any(not isinstance(failure, ForbiddenExtraKeysError) for failure in unlocated):
+                raise  # the object was built and its own rules failed: all are reported
             failed = {note.name for _, note in by_attribute}
             loaded = {}
             for field in attrs.fields(cls):
@@ -337,7 +337,7 @@ def from_dict(data: object, cls: type[Any] = Meeting) -> Any:
         raise _expect(data, "an object")
     if _VERSION_KEY in data:
         version = data[_VERSION_KEY]
-        if version != FORMAT_VERSION or isinstance(version, bool):
+        if type(version) is not int or version != FORMAT_VERSION:
             raise InvalidStatementError(
                 [
                     (

@@ -186,7 +186,8 @@ def _frozen(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return tuple(_frozen(item) for item in value)
     if isinstance(value, Mapping):
-        return JsonObject((key, _frozen(item)) for key, item in value.items())
+        # Keys sorted: equal objects (equal whatever their key order) write equal bytes.
+        return JsonObject(sorted(((key, _frozen(item)) for key, item in value.items()), key=lambda pair: pair[0]))
     return value
 
 

@@ -51,10 +51,10 @@ Problem = tuple[str, str]
 # carry no text, and in a terminal they can move the cursor or rewrite the screen.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 CONTROL_CHARACTERS = "".join(chr(code) for code in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)))
-_URL_PATTERN = r"^https?://\S+$"
+_URL_PATTERN = r"^https?://[^\s\u0000-\u001F\u007F-\u009F]+(?![\s\S])"
 
 # Field metadata read by the JSON Schema generator (``_schema.py``).
-_TEXT_PATTERN = r"^(?=[\s\S]*\S)[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$"
+_TEXT_PATTERN = r"^(?=[\s\S]*\S)[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*(?![\s\S])"
 _TEXT = {"schema": {"minLength": 1, "pattern": _TEXT_PATTERN}}
 _SLUG = {"schema": {"pattern": SLUG_PATTERN}}
 _POSITIVE = {"schema": {"minimum": 1, "maximum": MAX_INTEGER}}
@@ -62,7 +62,7 @@ _YEAR = {"schema": {"minimum": -MAX_INTEGER, "maximum": MAX_INTEGER}}
 _COUNTRY = {"schema": {"enum": sorted(COUNTRY_CODES)}}
 _URL = {"schema": {"pattern": _URL_PATTERN}}
 _FORMAT = {"schema": {"enum": sorted(FORMATS)}}
-_SOURCE_IDS = {"schema": {"items": {"pattern": SLUG_PATTERN}}}
+_SOURCE_IDS = {"schema": {"items": {"pattern": SLUG_PATTERN}, "uniqueItems": True}}
 _THEMES = {"schema": {"items": {"pattern": SLUG_PATTERN}, "uniqueItems": True}}
 _TEXTS = {"schema": {"items": {"minLength": 1, "pattern": _TEXT_PATTERN}}}
 
@@ -158,8 +158,9 @@ class _Checker:
             self.text(item_path, item)
 
     def themes(self, path: str, value: object) -> None:
-        for item_path, item in self.items(path, value, frozenset):
-            self.slug(item_path, item)
+        # A set has no order of its own, so a bad theme is named by value, not by index.
+        for _, item in self.items(path, value, frozenset):
+            self.slug(path, item)
 
     def source_ids(self, path: str, value: object) -> None:
         for item_path, item in self.items(path, value, tuple):

@@ -77,7 +77,7 @@ class _Builder:
         if tp is float:
             return _merge({"type": "number"}, extra)
         if tp is datetime.date:
-            return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+            return {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?![\s\S])"}
         if isinstance(tp, type) and attrs.has(tp):
             self.define(tp)
             return {"$ref": f"#/$defs/{tp.__name__}"}

@@ -13,7 +13,9 @@ if TYPE_CHECKING:
 
 __all__ = ["SLUG_PATTERN", "THEMES", "Theme", "is_slug"]
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# Ends with (?![\s\S]) rather than $, which in Python also matches before a final
+# newline: the pattern means the same to Python's re and to ECMA-262 (JSON Schema).
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?![\s\S])"
 _SLUG = re.compile(SLUG_PATTERN)
 
 
