@@ -89,7 +89,13 @@ def build_2021() -> Meeting:
         format="in-person",
         venue="Xi'an, China",
         participants=(
-            Participant(country="CN", person="Wang Yi", title="State Councilor and Foreign Minister", role="chair", sources=(SOURCE,)),
+            Participant(
+                country="CN",
+                person="Wang Yi",
+                title="State Councilor and Foreign Minister",
+                role="chair",
+                sources=(SOURCE,),
+            ),
         ),
         decisions=(Decision(text="adopted three joint statements", sources=(SOURCE,)),),
         points=tuple(

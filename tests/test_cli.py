@@ -464,7 +464,7 @@ class TestValidateCommand:
         errors = result.stderr.splitlines()
         assert all(line.startswith("c5statement: error: bad.json: $.") for line in errors)
         places = {line.split(": ")[3] for line in errors}
-        assert places == {"$.points[3].text", "$.points[5].themes[0]", "$.venu"}
+        assert places == {"$.points[3].text", "$.points[5].themes", "$.venu"}
         assert "Traceback" not in result.stderr
 
     def test_not_json(self, tmp_path: Path) -> None:
@@ -943,3 +943,155 @@ class TestValidateKeepsGoing:
         lines = result.stderr.splitlines()
         assert len(lines) == 1
         assert lines[0].startswith("c5statement: error: huge.json: ")
+
+
+def run_in_shell(command: str, tmp_path: Path) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m c5statement`` followed by *command* (arguments and redirections) in ``sh``."""
+    if shutil.which("sh") is None:
+        pytest.skip("no POSIX shell")
+    program = " ".join(f"'{part}'" for part in MODULE)
+    return subprocess.run(
+        ["sh", "-c", f"{program} {command}"],
+        capture_output=True,
+        env=clean_env(),
+        cwd=tmp_path,
+        check=False,
+        timeout=120,
+    )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX redirections and /dev/full")
+class TestUnwritableStandardError:
+    def test_closed_stderr_keeps_status_2_for_diff(self, tmp_path: Path) -> None:
+        """``diff BAD MISSING 2>&-`` exits 2 (bad input), not 1 (differences)."""
+        (tmp_path / "evil.json").write_text("{}", encoding="utf-8")
+        result = run_in_shell("diff evil.json nonexistent 2>&-", tmp_path)
+        assert result.returncode == 2
+        assert result.stdout == b""
+
+    @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+    @pytest.mark.parametrize("args", ["diff evil.json nonexistent", "validate evil.json", "show evil.json", ""])
+    def test_full_stderr_keeps_status_2(self, args: str, tmp_path: Path) -> None:
+        """Bad input or usage with standard error on a full disk still exits 2, with nothing else printed."""
+        (tmp_path / "evil.json").write_text("{}", encoding="utf-8")
+        result = run_in_shell(f"{args} 2>/dev/full", tmp_path)
+        assert result.returncode == 2
+        assert result.stdout == b""
+
+    def test_in_process(
+        self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """``main`` returns 2 for bad input whether standard error is missing or fails to write."""
+        import errno
+
+        class Full(io.StringIO):
+            def write(self, _: str) -> int:
+                raise OSError(errno.ENOSPC, "No space left on device")
+
+        (tmp_path / "evil.json").write_text("{}", encoding="utf-8")
+        evil = os.fspath(tmp_path / "evil.json")
+        monkeypatch.setattr(sys, "stderr", None)
+        assert main(["diff", evil, "nonexistent"]) == 2
+        monkeypatch.setattr(sys, "stderr", Full())
+        assert main(["diff", evil, "nonexistent"]) == 2
+        assert main(["validate", evil, "nonexistent"]) == 2
+        assert capsys.readouterr().out == ""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX redirections")
+class TestClosedStandardOutput:
+    MESSAGE = "c5statement: error: cannot write to standard output: it is closed\n"
+
+    @pytest.mark.parametrize("args", ["show", "show --format json", "schema", "validate FILE", "diff FILE FILE"])
+    def test_is_an_ordinary_error(self, args: str, files: dict[str, Path], tmp_path: Path) -> None:
+        """``c5statement show >&-`` says standard output is closed and exits 2; no bug report."""
+        result = run_in_shell(args.replace("FILE", f"'{files['old']}'") + " >&-", tmp_path)
+        assert result.returncode == 2
+        assert result.stderr.decode() == self.MESSAGE
+
+    def test_nothing_to_write_is_no_error(self, files: dict[str, Path], tmp_path: Path) -> None:
+        """``validate -q`` writes nothing for valid files, so a closed standard output does not matter."""
+        result = run_in_shell(f"validate -q '{files['old']}' >&-", tmp_path)
+        assert result.returncode == 0
+        assert result.stderr == b""
+
+    def test_in_process(self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        """``main`` with no standard output returns 2 with the one-line error."""
+        monkeypatch.setattr(sys, "stdout", None)
+        assert main(["show"]) == 2
+        assert capsys.readouterr().err == self.MESSAGE
+
+
+class TestInputSizeLimit:
+    def test_limit_is_64_mib(self) -> None:
+        """The limit is a named constant of 64 MiB, stated in the CLI documentation."""
+        import c5statement._cli as cli
+
+        assert cli.MAX_INPUT_BYTES == 64 * 1024 * 1024
+        docs = Path(__file__).parents[1] / "docs" / "cli.md"
+        assert "64 MiB" in docs.read_text(encoding="utf-8")
+
+    def test_larger_file_is_reported_and_others_checked(
+        self,
+        files: dict[str, Path],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """A file over the limit is an error naming it; validate still checks the files after it."""
+        import c5statement._cli as cli
+
+        monkeypatch.setattr(cli, "MAX_INPUT_BYTES", 2 * 1024 * 1024)
+        big = tmp_path / "big.json"
+        big.write_bytes(b" " * (2 * 1024 * 1024 + 1))
+        assert main(["validate", os.fspath(big), os.fspath(files["old"])]) == 2
+        captured = capsys.readouterr()
+        assert captured.out == f"OK {files['old']}\n"
+        assert captured.err == f"c5statement: error: {big}: too large: more than 2 MiB, the most c5statement reads\n"
+
+    def test_file_at_the_limit_is_read(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A file of exactly the limit is read (and here found invalid as JSON, not too large)."""
+        import c5statement._cli as cli
+
+        monkeypatch.setattr(cli, "MAX_INPUT_BYTES", 1024 * 1024)
+        exact = tmp_path / "exact.json"
+        exact.write_bytes(b" " * (1024 * 1024))
+        assert main(["validate", os.fspath(exact)]) == 2
+        assert "too large" not in capsys.readouterr().err
+
+    def test_larger_stdin(self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        """Standard input over the limit is reported as <stdin>."""
+        import c5statement._cli as cli
+
+        monkeypatch.setattr(cli, "MAX_INPUT_BYTES", 1024 * 1024)
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b" " * (1024 * 1024 + 1))))
+        assert main(["show", "-"]) == 2
+        assert capsys.readouterr().err == (
+            "c5statement: error: <stdin>: too large: more than 1 MiB, the most c5statement reads\n"
+        )
+
+    @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+    def test_endless_input(self, files: dict[str, Path]) -> None:
+        """``validate /dev/zero FILE`` under a memory limit reports /dev/zero as too large and checks FILE."""
+        resource = pytest.importorskip("resource")
+
+        def limit_memory() -> None:
+            resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3))
+
+        result = subprocess.run(
+            [*MODULE, "validate", "/dev/zero", os.fspath(files["old"])],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=clean_env(),
+            preexec_fn=limit_memory,
+            check=False,
+            timeout=120,
+        )
+        assert result.returncode == 2
+        assert result.stdout == f"OK {files['old']}\n"
+        assert (
+            result.stderr == "c5statement: error: /dev/zero: too large: more than 64 MiB, the most c5statement reads\n"
+        )

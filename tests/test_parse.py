@@ -319,6 +319,95 @@ class TestOneParagraphPerLine:
         assert numbers_and_texts(parse_points(text)) == [(1, f"{LONG}."), (2, f"{LONG}. {LONG}.")]
 
 
+SENTENCE = f"{LONG[0].upper()}{LONG[1:]} across the region."
+"""A point of more than 100 characters that ends with a full stop."""
+
+CLOSING = (
+    "The ministers agreed that the next meeting will be held in Astana and thanked the host "
+    "for its hospitality and excellent organisation."
+)
+"""A long closing paragraph of prose."""
+
+
+class TestPointsRegion:
+    def test_long_title_does_not_defeat_one_paragraph_per_line(self) -> None:
+        """A long unpunctuated title before the points does not make the closing prose part of the last point."""
+        text = (
+            "Joint Statement of the Second Meeting of Foreign Ministers of China and the Central Asian Countries\n"
+            "The ministers reached the following consensus on cooperation\n"
+            f"1. {SENTENCE}\n2. {SENTENCE}\n3. {SENTENCE}\n{CLOSING}"
+        )
+        assert numbers_and_texts(parse_points(text)) == [(1, SENTENCE), (2, SENTENCE), (3, SENTENCE)]
+
+    def test_long_preamble_line_without_full_stop(self) -> None:
+        """A preamble line of more than twelve words that ends mid-sentence is not checked."""
+        text = "The ministers of the six countries reached the following consensus on their future cooperation in\n"
+        text += f"First, {SENTENCE}\nSecond, {SENTENCE}\n{CLOSING}"
+        assert numbers_and_texts(parse_points(text)) == [(1, SENTENCE), (2, SENTENCE)]
+
+    def test_long_title_between_points_is_a_heading(self) -> None:
+        """A title-like line of more than twelve words between the points does not stop the line-by-line reading."""
+        heading = "Cooperation in Trade, Investment, Energy, Transport and Connectivity between China and Central Asia"
+        text = f"1. {SENTENCE}\n{heading}\n2. {SENTENCE}\n{CLOSING}"
+        assert numbers_and_texts(parse_points(text)) == [(1, SENTENCE), (2, SENTENCE)]
+
+    def test_wrapped_lines_after_the_first_point_are_still_joined(self) -> None:
+        """A line broken mid-sentence after the first point still makes the text wrapped, title or not."""
+        text = f"Joint Statement of the Ministers\n1. {LONG} and\n{LONG}.\n2. {SENTENCE}\n{CLOSING}"
+        assert parse_points(text)[0].text == f"{LONG} and {LONG}."
+
+
+class TestShortLinesThenProse:
+    SHORT = (
+        "1. The parties will strengthen cooperation on COVID-19 vaccines.\n"
+        "2. The parties will expand trade in agricultural products.\n"
+        "3. The parties will develop transport links.\n"
+    )
+    POINTS = (
+        (1, "The parties will strengthen cooperation on COVID-19 vaccines."),
+        (2, "The parties will expand trade in agricultural products."),
+        (3, "The parties will develop transport links."),
+    )
+
+    def test_closing_sentence_is_not_absorbed(self) -> None:
+        """Short points, each a sentence on its line, end before a closing sentence on the next line."""
+        text = (
+            self.SHORT
+            + "The meeting was held in a friendly atmosphere and the ministers agreed to meet again next year."
+        )
+        assert numbers_and_texts(parse_points(text)) == list(self.POINTS)
+
+    def test_closing_sentence_after_bare_enumerators(self) -> None:
+        """An enumerator alone on its line counts its text's line as the point's line."""
+        text = "1.\nThe parties agree.\n2.\nThe parties act.\nThe meeting ended at noon."
+        assert numbers_and_texts(parse_points(text)) == [(1, "The parties agree."), (2, "The parties act.")]
+
+    def test_lowercase_continuation_is_kept(self) -> None:
+        """A next line that starts in lowercase continues the last point."""
+        text = self.SHORT + "and railways."
+        assert parse_points(text)[-1].text == "The parties will develop transport links. and railways."
+
+    def test_indented_continuation_is_kept(self) -> None:
+        """A next line indented deeper than the enumerator continues the last point."""
+        text = self.SHORT + "   Railways come first."
+        assert parse_points(text)[-1].text == "The parties will develop transport links. Railways come first."
+
+    def test_unfinished_point_line_keeps_the_next_line(self) -> None:
+        """When a point's line does not end a sentence, the text is wrapped and the next line is joined."""
+        text = "1. The parties agree.\n2. The parties will develop\nTransport links."
+        assert parse_points(text)[-1].text == "The parties will develop Transport links."
+
+    def test_wrapped_point_keeps_the_next_line(self) -> None:
+        """When an earlier point's line runs on, a capitalised line after the last point is still joined."""
+        text = "1. The parties will cooperate in\nenergy.\n2. The parties act.\nThe Russian side agreed."
+        assert parse_points(text)[-1].text == "The parties act. The Russian side agreed."
+
+    def test_blank_lines_keep_their_paragraphs(self) -> None:
+        """In text with blank lines the rule does not apply: the point ends with its paragraph."""
+        text = "Preamble.\n\n" + self.SHORT + "The Russian side agreed."
+        assert parse_points(text)[-1].text == "The parties will develop transport links. The Russian side agreed."
+
+
 @st.composite
 def pasted_documents(draw: st.DrawFn) -> tuple[str, list[tuple[int, str]]]:
     """A web page's text: one paragraph per line, no blank lines, long paragraphs, prose around the points."""

@@ -7,7 +7,10 @@ line on standard error, ``c5statement: error:`` followed by the file, the place
 in it and the reason; no traceback. A command interrupted with Ctrl-C exits
 with 130 (128 + SIGINT); one whose reader went away (``c5statement show | head
 -n 1``) stops quietly and exits with 141 (128 + SIGPIPE), as shells report a
-command ended by a broken pipe.
+command ended by a broken pipe. A closed standard output (``c5statement show
+>&-``) is reported like a full disk. When standard error is closed or cannot be
+written, the messages are lost but the exit status stays the same. An input is
+read up to :data:`MAX_INPUT_BYTES` (64 MiB); a larger one is an error naming it.
 
 Output does not depend on the locale. Documents (``--format json``,
 ``markdown`` and ``html``, the skeleton of ``parse`` and the schema of
@@ -28,12 +31,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
+import io
 import json
 import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import IO, TYPE_CHECKING, NoReturn, TextIO
 
 from ._convert import from_json, to_json
 from ._errors import InvalidStatementError
@@ -41,6 +46,8 @@ from ._model import Meeting
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
+
+    from _typeshed import SupportsWrite
 
     from ._diff import StatementDiff
 
@@ -50,6 +57,7 @@ __all__ = [
     "EXIT_INTERRUPTED",
     "EXIT_OK",
     "EXIT_TROUBLE",
+    "MAX_INPUT_BYTES",
     "build_parser",
     "main",
     "use_color",
@@ -74,6 +82,9 @@ EXIT_BROKEN_PIPE = 141
 
 STDIN = "-"
 """The file name that stands for standard input."""
+
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+"""The largest input read, in bytes (64 MiB): a larger file (or ``/dev/zero``) is an error, not a memory exhaustion."""
 
 FORMATS = ("text", "markdown", "json", "html")
 COLORS = ("auto", "always", "never")
@@ -156,6 +167,13 @@ class UserError(Exception):
         self.lines = lines
 
 
+class _ClosedOutput(io.StringIO):
+    """Standard output when there is none (``c5statement show >&-``): every write fails as on a closed file."""
+
+    def write(self, _: str) -> int:
+        raise OSError(errno.EBADF, "it is closed")
+
+
 class _OutputError(Exception):
     """Standard output could not be written: *error* is the :class:`OSError` that said so."""
 
@@ -171,6 +189,12 @@ class _Parser(argparse.ArgumentParser):
         if message:
             self._print_message(message, sys.stderr)
         raise _Exit(status)
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        if file is None or file is sys.stderr:
+            _to_stderr(message)
+        else:
+            super()._print_message(message, file)
 
 
 class _Exit(Exception):  # noqa: N818 - a control-flow signal, not an error
@@ -313,16 +337,29 @@ def use_color(choice: str, stream: TextIO, environ: Mapping[str, str] | None = N
     return bool(isatty and isatty())
 
 
+def _at_most(data: bytes, label: str) -> bytes:
+    """*data*, read as ``read(MAX_INPUT_BYTES + 1)``, unless it shows the input to be too large."""
+    if len(data) > MAX_INPUT_BYTES:
+        msg = f"{label}: too large: more than {MAX_INPUT_BYTES // (1024 * 1024)} MiB, the most c5statement reads"
+        raise UserError(msg)
+    return data
+
+
 def _read_bytes(name: str) -> bytes:
+    """The bytes of the file *name* (``-``: standard input), at most :data:`MAX_INPUT_BYTES` of them."""
     if name == STDIN:
+        if sys.stdin is None:
+            msg = "<stdin>: cannot read: standard input is closed"
+            raise UserError(msg)
         try:
-            return sys.stdin.buffer.read()
+            return _at_most(sys.stdin.buffer.read(MAX_INPUT_BYTES + 1), "<stdin>")
         except OSError as error:
             msg = f"<stdin>: cannot read: {error.strerror or error}"
             raise UserError(msg) from None
     path = Path(name)
     try:
-        return path.read_bytes()
+        with path.open("rb") as stream:
+            return _at_most(stream.read(MAX_INPUT_BYTES + 1), name)
     except FileNotFoundError:
         msg = f"{name}: no such file"
         raise UserError(msg) from None
@@ -570,9 +607,26 @@ def _schema(_: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _to_stderr(text: str) -> None:
+    """Write *text* to standard error, if it can be written: the exit status tells anyway.
+
+    A closed standard error (``2>&-``) is skipped; one that fails (``2>/dev/full``)
+    is pointed at the null device, so that the flush at exit cannot fail and
+    change the exit status.
+    """
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(text)
+        stream.flush()
+    except (OSError, ValueError):
+        _silence(stream)
+
+
 def _report(error: UserError) -> None:
     for line in error.lines:
-        sys.stderr.write(f"{PROG}: error: {line}\n")
+        _to_stderr(f"{PROG}: error: {line}\n")
 
 
 def _version() -> str:
@@ -610,20 +664,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(args)
     if args.command is None:
         parser.print_usage(sys.stderr)
-        sys.stderr.write(f"{PROG}: error: a command is required (show, diff, validate, parse, schema)\n")
+        _to_stderr(f"{PROG}: error: a command is required (show, diff, validate, parse, schema)\n")
         return EXIT_TROUBLE
     return _run(args)
 
 
-def _silence_stdout() -> None:
-    """Point standard output at the null device, so the flush at exit cannot fail again.
+def _silence(stream: IO[str] | None) -> None:
+    """Point *stream* (standard output or error) at the null device, so the flush at exit cannot fail again.
 
     Without this, Python would try to write what is left in the buffer at exit
     and print "Exception ignored ... BrokenPipeError". The file descriptor is
-    replaced only when standard output has one (not in tests that capture it).
+    replaced only when the stream has one (not in tests that capture it).
     """
+    if stream is None:
+        return
     try:
-        fileno = sys.stdout.fileno()
+        fileno = stream.fileno()
     except (AttributeError, OSError, ValueError):
         return
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -636,16 +692,17 @@ def _silence_stdout() -> None:
 def _run(args: argparse.Namespace) -> int:
     """Run the command's handler, turning expected failures into an exit status."""
     status = EXIT_TROUBLE
+    out: TextIO = _ClosedOutput() if sys.stdout is None else sys.stdout
     try:
-        status = args.handler(args, sys.stdout)
+        status = args.handler(args, out)
         try:
-            sys.stdout.flush()
+            out.flush()
         except OSError as error:
             raise _OutputError(error) from None
     except UserError as error:
         _report(error)
     except _OutputError as failure:
-        _silence_stdout()
+        _silence(sys.stdout)
         if isinstance(failure.error, BrokenPipeError):
             # The reader went away (``c5statement show | head -n 1``): stop quietly.
             status = EXIT_BROKEN_PIPE
@@ -658,7 +715,7 @@ def _run(args: argparse.Namespace) -> int:
     except Exception as error:  # a bug must still end with status 2 and one line, not a traceback
         if os.environ.get("C5STATEMENT_DEBUG"):
             raise
-        sys.stderr.write(
+        _to_stderr(
             f"{PROG}: error: unexpected {type(error).__name__}: {error} (a bug in c5statement: please report it, "
             "with the output of the same command run with C5STATEMENT_DEBUG=1)\n"
         )

@@ -15,9 +15,11 @@ Paragraphs without blank lines:
     blank line between them. A text with no blank line between its lines is
     read as one paragraph per line when it is plainly not hard-wrapped: at
     least a third of its lines are longer than 100 characters (wider than text
-    is wrapped), and every line but the last that has more than twelve words
-    ends a sentence (``.``, ``!``, ``?``, ``:``, ``;``, ``…``, closing quotes
-    allowed), where a wrapped text breaks lines mid-sentence. An enumerator
+    is wrapped), and every line but the last from the first enumerated line
+    on that has more than twelve words ends a sentence (``.``, ``!``, ``?``,
+    ``:``, ``;``, ``…``, closing quotes allowed) or is a heading (see Texts),
+    where a wrapped text breaks lines mid-sentence. Lines before the first
+    enumerated line (a title, a preamble) are not checked. An enumerator
     alone on its line still takes the next line as its text. Otherwise (short
     lines, or long lines broken mid-sentence) lines are joined into paragraphs
     as wrapped text; text with blank lines keeps its paragraphs as they are.
@@ -61,11 +63,19 @@ Lists:
 Texts:
     A point runs from its enumerator to the next point. The last point ends with
     its paragraph; paragraphs after it belong to it only if indented deeper
-    than its enumerator. Prose before the first point (the preamble) and after
+    than its enumerator. In a text without blank lines that is read as wrapped
+    text, the last point ends with its line when the line of every point
+    (the enumerator's, or the next for an enumerator alone on its line) ends a
+    sentence, the last one with ``.``, ``!``, ``?`` or ``…``, and the line
+    after it starts with a capital letter, is not an enumerator and is indented
+    no deeper than the enumerator: short points one per line, then a closing
+    sentence. Prose before the first point (the preamble) and after
     the last one is not part of any point. Headings are dropped from the end
     of a point: a paragraph, or a last line after a line that ends a sentence,
-    that is short (at most twelve words), starts with no lowercase letter and ends
-    without punctuation. The text is the words and punctuation of the point,
+    that ends without punctuation and either is short (at most twelve words)
+    and starts with no lowercase letter, or reads as a title of any length
+    (every word of four letters or more capitalised, but prepositions such as
+    "between" and "with"). The text is the words and punctuation of the point,
     without its enumerator, with every run of whitespace (line breaks
     included) made one space; nothing else is changed.
 
@@ -120,6 +130,15 @@ _BULLET = re.compile(rf"[{re.escape(BULLETS)}]{_REST}", re.DOTALL)
 _ENDS_SENTENCE = re.compile(r"[.!?:;…][\"'”’»)\]]*$")  # noqa: RUF001 - closing quotation marks
 _ENDS_PUNCTUATED = re.compile(r"[.!?:;,…][\"'”’»)\]]*$")  # noqa: RUF001 - closing quotation marks
 _SEPARATORS = re.compile(r"[-\u2010\u2011\s]+")
+_WORDS = re.compile(_LETTERS)
+_TITLE_WORD_LENGTH = 4
+_TITLE_LOWERCASE = frozenset(
+    {
+        "about", "after", "against", "among", "before", "between", "during", "from", "into", "over",
+        "than", "that", "through", "towards", "under", "upon", "with", "within", "without",
+    }
+)  # fmt: skip
+_ENDS_STATEMENT = re.compile(r"[.!?…][\"'”’»)\]]*$")  # noqa: RUF001 - closing quotation marks
 
 _ORDINAL_STYLE = "ordinal"
 _BULLET_STYLE = "bullet"
@@ -185,9 +204,27 @@ def _one_paragraph_per_line(lines: list[_Line]) -> bool:
         return False
     if 3 * sum(len(line.content) > WRAP_WIDTH for line in content) < len(content):
         return False
+    first = next((index for index, line in enumerate(content) if _match(line.content) is not None), len(content))
     return all(
-        len(line.content.split()) <= MAX_HEADING_WORDS or _ENDS_SENTENCE.search(line.content) is not None
-        for line in content[:-1]
+        len(line.content.split()) <= MAX_HEADING_WORDS
+        or _ENDS_SENTENCE.search(line.content) is not None
+        or _is_heading(line.content)
+        for line in content[first:-1]
+    )
+
+
+def _is_title(content: str) -> bool:
+    """Whether *content* reads as a title: no closing punctuation, its words of four letters or more capitalised.
+
+    Prepositions and conjunctions that titles leave in lowercase ("between", "with") do not count.
+    """
+    long_words = [
+        word
+        for word in _WORDS.findall(content)
+        if len(word) >= _TITLE_WORD_LENGTH and word.lower() not in _TITLE_LOWERCASE
+    ]
+    return (
+        bool(long_words) and all(word[0].isupper() for word in long_words) and _ENDS_PUNCTUATED.search(content) is None
     )
 
 
@@ -247,11 +284,13 @@ def _candidates(lines: list[_Line]) -> list[_Candidate]:
 
 
 def _is_heading(content: str) -> bool:
-    return (
+    """Whether *content* is a heading: short, not starting in lowercase and unpunctuated, or a title of any length."""
+    short = (
         len(content.split()) <= MAX_HEADING_WORDS
         and not content[0].islower()
         and _ENDS_PUNCTUATED.search(content) is None
     )
+    return short or _is_title(content)
 
 
 def _breaks_bullets(lines: list[_Line], start: int, end: int, indent: int) -> bool:
@@ -336,6 +375,38 @@ def _last_end(lines: list[_Line], item: _Candidate, others: set[int]) -> int:
     return index
 
 
+def _without_blank_lines(lines: list[_Line]) -> bool:
+    """Whether *lines* have no blank line between their first and last non-blank lines."""
+    content = [index for index, line in enumerate(lines) if not line.blank]
+    return bool(content) and all(not line.blank for line in lines[content[0] : content[-1] + 1])
+
+
+def _text_line(item: _Candidate) -> int:
+    """The index of the line holding the start of *item*'s text: its own, or the next for a bare enumerator."""
+    return item.index if item.rest else item.index + 1
+
+
+def _ends_at_its_line(lines: list[_Line], run: list[_Candidate]) -> bool:
+    """Whether the last point of *run*, in text without blank lines, ends with its line.
+
+    It does when every point's line ends a sentence, the last one with ``.``,
+    ``!``, ``?`` or ``…``, and the next line starts a new sentence (a capital
+    letter) at most as indented as the enumerator.
+    """
+    last = run[-1]
+    following = _text_line(last) + 1
+    if following >= len(lines) or lines[following].blank:
+        return False
+    after = lines[following]
+    return (
+        all(_ENDS_SENTENCE.search(lines[_text_line(item)].content) is not None for item in run)
+        and _ENDS_STATEMENT.search(lines[_text_line(last)].content) is not None
+        and after.content[0].isupper()
+        and after.indent <= last.indent
+        and _match(after.content) is None
+    )
+
+
 def _point_text(first: str, paragraphs: list[list[str]]) -> str:
     paragraphs = [list(paragraph) for paragraph in paragraphs]
     if first:
@@ -386,8 +457,10 @@ def parse_points(text: str) -> tuple[Point, ...]:
     if not isinstance(text, str):
         raise InvalidTypeError([("$", f"expected the statement as a str, got {type(text).__name__}")])
     lines = _split_lines(text)
+    unbroken = _without_blank_lines(lines)
     if _one_paragraph_per_line(lines):
         lines = _paragraph_lines(lines)
+        unbroken = False
     candidates = _candidates(lines)
     runs = _runs(lines, candidates)
     if not runs:
@@ -398,7 +471,12 @@ def parse_points(text: str) -> tuple[Point, ...]:
     }
     points = []
     for position, item in enumerate(run):
-        end = run[position + 1].index if position + 1 < len(run) else _last_end(lines, item, others)
+        if position + 1 < len(run):
+            end = run[position + 1].index
+        elif unbroken and _ends_at_its_line(lines, run):
+            end = _text_line(item) + 1
+        else:
+            end = _last_end(lines, item, others)
         number = position + 1 if item.style == _BULLET_STYLE else item.number
         points.append(Point(number=number, text=_point_text(item.rest, _paragraphs(lines, item.index + 1, end))))
     return tuple(points)
