@@ -20,6 +20,7 @@ from c5statement import (
     Point,
     Series,
     compare,
+    diff,
     from_json,
     to_json,
 )
@@ -261,6 +262,39 @@ def drop_diff(document: dict[str, Any]) -> None:
     document["diffs"].pop()
 
 
+def contradict_kind(document: dict[str, Any]) -> None:
+    document["lineages"][0]["kinds"][1] = "edited"
+
+
+def contradict_similarity(document: dict[str, Any]) -> None:
+    document["lineages"][0]["similarities"][1] = 0.5
+
+
+def split_lineage(document: dict[str, Any]) -> None:
+    """Cut lineage 0 after its first point; the rest, now said to be added, is a lineage of its own."""
+    lineage = document["lineages"][0]
+    rest = {
+        "points": [None, *lineage["points"][1:]],
+        "kinds": [None, "added", *lineage["kinds"][2:]],
+        "similarities": [None, None, *lineage["similarities"][2:]],
+    }
+    document["lineages"][0] = {
+        "points": [lineage["points"][0], None, None],
+        "kinds": ["added", None, None],
+        "similarities": [None, None, None],
+    }
+    document["lineages"].append(rest)
+
+
+def drop_change(document: dict[str, Any]) -> None:
+    document["diffs"][0]["points"].pop()
+
+
+def other_point(document: dict[str, Any]) -> None:
+    change = next(change for change in document["diffs"][1]["points"] if change["new"] is not None)
+    change["new"]["text"] = "all parties agree on something else."
+
+
 class TestSeriesValidation:
     @pytest.mark.parametrize(
         ("damage", "where"),
@@ -275,6 +309,11 @@ class TestSeriesValidation:
             (empty_lineage, r"\$\.lineages\[0\]\.points"),
             (unknown_number, r"\$\.lineages\[0\]\.points\[0\]"),
             (drop_diff, r"\$\.diffs"),
+            (contradict_kind, r"\$\.lineages\[0\]\.kinds\[1\]: must be 'unchanged'"),
+            (contradict_similarity, r"\$\.lineages\[0\]\.similarities\[1\]: must be 1\.0"),
+            (split_lineage, r"\$\.lineages\[\d+\]\.kinds\[1\]: must be 'unchanged'"),
+            (drop_change, r"\$\.diffs\[0\]\.points: the (old|new) points"),
+            (other_point, r"\$\.diffs\[1\]\.points: the new points"),
         ],
     )
     def test_damaged_series_fails_to_load(self, damage: Callable[[dict[str, Any]], None], where: str) -> None:
@@ -305,6 +344,60 @@ class TestSeriesValidation:
         with pytest.raises(InvalidStatementError, match=r"\$\.similarities\[1\]"):
             Lineage((P[1], P[1]), ("added", "unchanged"), (None, True))
         assert Lineage((P[1], None, P[1]), ("added", None, "returned"), (None, None, 1)).similarities[2] == 1.0
+
+    @pytest.mark.parametrize("kind", [["x"], {"x": 1}, 3, b"added"])
+    @pytest.mark.parametrize("position", [0, 1])
+    def test_kinds_of_the_wrong_type(self, kind: object, position: int) -> None:
+        """A kind that is not a string or None is a problem at its path, not a raw error."""
+        kinds: list[object] = ["added", "unchanged"]
+        kinds[position] = kind
+        with pytest.raises(InvalidStatementError, match=rf"\$\.kinds\[{position}\]: must be a string or None"):
+            Lineage((P[1], P[1]), tuple(kinds), (None, 1.0))  # type: ignore[arg-type]
+
+    def test_absent_point_with_a_wrong_kind(self) -> None:
+        """An unhashable kind where the point is absent is a problem at its path too."""
+        with pytest.raises(InvalidStatementError, match=r"\$\.kinds\[1\]"):
+            Lineage((P[1], None), ("added", ["x"]), (None, None))  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("values", "where"),
+        [
+            ({"statements": [MEETING_2020, MEETING_2020]}, r"\$\.statements"),
+            ({"statements": None}, r"\$\.statements"),
+            ({"diffs": [None]}, r"\$\.diffs"),
+            ({"lineages": ({},)}, r"\$\.lineages"),
+            ({"similarity": [[1.0, 1.0], [1.0, 1.0]]}, r"\$\.similarity"),
+            ({"similarity": ((1.0, [1.0]), ([1.0], 1.0))}, r"\$\.similarity\[0\]\[1\]"),
+            ({"similarity": ((1.0, {}), (None, 1.0))}, r"\$\.similarity\[1\]\[0\]"),
+            ({"similarity": ((1.0, 10**400), (10**400, 1.0))}, r"\$\.similarity\[0\]\[1\]"),
+        ],
+    )
+    def test_series_fields_of_the_wrong_type(self, values: dict[str, object], where: str) -> None:
+        """Each field of a series given a wrong type is a problem naming its path."""
+        with pytest.raises(InvalidStatementError, match=where):
+            attrs.evolve(compare([MEETING_2020, MEETING_2020]), **values)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("values", "where"),
+        [
+            ({"points": [P[1]]}, r"\$\.points"),
+            ({"kinds": None}, r"\$\.kinds"),
+            ({"similarities": [None]}, r"\$\.similarities"),
+            ({"similarities": ([None],)}, r"\$\.similarities\[0\]"),
+            ({"points": ("1",)}, r"\$\.points\[0\]"),
+        ],
+    )
+    def test_lineage_fields_of_the_wrong_type(self, values: dict[str, object], where: str) -> None:
+        """Each field of a lineage given a wrong type is a problem naming its path."""
+        with pytest.raises(InvalidStatementError, match=where):
+            attrs.evolve(Lineage((P[1],), ("added",), (None,)), **values)  # type: ignore[arg-type]
+
+    def test_diffs_must_match_the_statements(self) -> None:
+        """A diff with the right ids but other points than its statements is rejected."""
+        series = compare([MEETING_2020, S2021])
+        shorter = attrs.evolve(MEETING_2020, points=MEETING_2020.points[:5])
+        with pytest.raises(InvalidStatementError, match=r"\$\.diffs\[0\]\.points: the old points"):
+            attrs.evolve(series, diffs=(diff(shorter, S2021),))
 
     def test_similarities_are_plain_floats(self) -> None:
         """Integer similarities are stored as floats, so equal series write equal JSON."""

@@ -426,10 +426,21 @@ def annotated() -> Meeting:
 
 class TestMeetingRecordViews:
     def test_text_shows_caveats_and_citations(self) -> None:
-        """The text view shows the notes right after the facts, then summary, quotes, context and sources."""
+        """The text view shows the notes right after the facts, then participants, summary, quotes, context, sources."""
         text = meeting_to_text(MEETING_2020, color=False)
         headings = [line for line in text.splitlines() if line and not line.startswith(" ") and ":" not in line]
-        assert headings[1:] == ["Notes", "Summary", "Topics", "Decisions", "Points (9)", "Quotes", "Context", "Sources"]
+        names = [
+            "Notes",
+            "Participants",
+            "Summary",
+            "Topics",
+            "Decisions",
+            "Points (9)",
+            "Quotes",
+            "Context",
+            "Sources",
+        ]
+        assert headings[1:] == names
         assert f"  - {MEETING_2020.notes[0]}" in text
         assert f"  {MEETING_2020.summary}" in text
         quote = MEETING_2020.quotes[0]
@@ -444,11 +455,12 @@ class TestMeetingRecordViews:
         """Markdown and HTML have the same sections, the notes first, with source links in HTML."""
         markdown = meeting_to_markdown(MEETING_2020)
         sections = [line for line in markdown.splitlines() if line.startswith("## ")]
-        names = ("Notes", "Summary", "Topics", "Decisions", "Points", "Quotes", "Context", "Sources")
+        names = ("Notes", "Participants", "Summary", "Topics", "Decisions", "Points", "Quotes", "Context", "Sources")
         assert sections == [f"## {name}" for name in names]
         assert "Hua Chunying" in markdown
         html = meeting_to_html(MEETING_2020)
-        assert html.index("<h4>Notes</h4>") < html.index("<h4>Summary</h4>") < html.index("<h4>Points</h4>")
+        assert html.index("<h4>Notes</h4>") < html.index("<h4>Participants</h4>") < html.index("<h4>Summary</h4>")
+        assert html.index("<h4>Summary</h4>") < html.index("<h4>Points</h4>")
         assert html.index("<h4>Points</h4>") < html.index("<h4>Quotes</h4>") < html.index("<h4>Sources</h4>")
         assert '<a href="http://en.people.cn/n3/2020/0717/c90000-9711681.html"' in html
         assert "Elvira Kadyrova" in html
@@ -500,9 +512,9 @@ class TestControlCharacters:
         assert "\x1b" not in meeting_to_text(meeting, color=False)
 
     def test_lines_and_tabs_are_kept(self) -> None:
-        """Line feeds and tabs are ordinary text and stay as they are."""
+        """Line feeds and tabs in a multi-line text stay, the next line indented like the first."""
         meeting = forced(annotated(), summary="one\tcolumn\nnext line")
-        assert "one\tcolumn\nnext line" in meeting_to_text(meeting, color=False)
+        assert "\n  one\tcolumn\n  next line\n" in meeting_to_text(meeting, color=False)
 
     def test_diff_and_series_text_escape_control_characters(self) -> None:
         """Diff and series text views show control characters in point texts as escapes."""
@@ -532,3 +544,166 @@ class TestOlderDiffs:
     def test_lineage_label_of_an_empty_lineage(self) -> None:
         """The label of a lineage without points is empty, not an error."""
         assert _lineage_label((None, None)) == ""
+
+
+FORGED_VENUE = "Nur-Sultan\n| Chair | Fake Person |\n\n# Heading"
+FORGED_ITEM = "all parties agree.\n\nSources\n  - fake-source: Forged\n# Heading"
+
+FORGED_PARTICIPANT = (
+    "  - KZ  Mukhtar Tleuberdi — Foreign Minister (head of delegation); also spelled: Mukhtar Tileuberdi;"
+    " note: all parties agree."
+)
+
+
+def hostile_participants() -> Meeting:
+    """A made-up record whose second participant carries markup in every text field."""
+    first, second, *rest = MEETING_2020.participants
+    hostile = attrs.evolve(
+        second,
+        person=f"Person {HOSTILE}",
+        title=f"Title {HOSTILE}",
+        role=f"Role {HOSTILE}",
+        aliases=(f"Alias {HOSTILE}",),
+        note=f"Note {HOSTILE}",
+    )
+    return attrs.evolve(MEETING_2020, id="participants-demo", participants=(first, hostile, *rest), illustrative=True)
+
+
+def forged() -> Meeting:
+    """A made-up record whose one-line fields hold line breaks and whose multi-line texts imitate sections."""
+    first, second, *rest = MEETING_2020.participants
+    broken = attrs.evolve(second, person="Mukhtar\nTleuberdi", title="Foreign\n\nMinister\t ", note=FORGED_ITEM)
+    source = Source(id="demo-source", publisher="Demo", title="Report\n# Heading")
+    return attrs.evolve(
+        MEETING_2020,
+        id="forged-demo",
+        title="A title\n\nVenue: Fake",
+        venue=FORGED_VENUE,
+        participants=(first, broken, *rest),
+        notes=(FORGED_ITEM,),
+        summary=FORGED_ITEM,
+        points=(Point(1, FORGED_ITEM), Point(12, FORGED_ITEM)),
+        sources=(*MEETING_2020.sources, source),
+        illustrative=True,
+    )
+
+
+class TestParticipantsSection:
+    def test_text_lists_title_role_aliases_and_note(self) -> None:
+        """The text view has a Participants section with each title, role, other spellings and note."""
+        text = meeting_to_text(MEETING_2020, color=False)
+        chair = MEETING_2020.participants[0]
+        assert f"  - CN  Wang Yi — State Councilor and Foreign Minister (chair); note: {chair.note}\n" in text
+        kz = "  - KZ  Mukhtar Tleuberdi — Foreign Minister (head of delegation); also spelled: Mukhtar Tileuberdi\n"
+        assert kz in text
+        assert "  - UZ  Abdulaziz Kamilov — Foreign Minister (head of delegation)\n" in text
+
+    def test_facts_stay_short(self) -> None:
+        """The facts row names the participants only; titles and notes are left to the section."""
+        text = meeting_to_text(MEETING_2020, color=False)
+        row = next(line for line in text.splitlines() if line.startswith("Participants:"))
+        assert row == (
+            "Participants: Wang Yi (CN), Mukhtar Tleuberdi (KZ), Chingiz Aidarbekov (KG), "
+            "Sirojiddin Muhriddin (TJ), Rashid Meredov (TM), Abdulaziz Kamilov (UZ)"
+        )
+
+    def test_markdown_and_html_list_participants(self) -> None:
+        """Markdown and HTML have the same Participants section as the text view."""
+        markdown = meeting_to_markdown(MEETING_2020)
+        assert "\n## Participants\n\n- CN  Wang Yi — State Councilor and Foreign Minister (chair); note: " in markdown
+        assert "\n- TM  Rashid Meredov — Deputy Prime Minister and Foreign Minister" in markdown
+        assert "(head of delegation); also spelled: Rashid Meledov; note: nCa's translation" in markdown
+        html = meeting_to_html(MEETING_2020)
+        section = html[html.index("<h4>Participants</h4>") : html.index("<h4>Summary</h4>")]
+        assert section.count("<li>") == len(MEETING_2020.participants)
+        assert (
+            "<li>KG  Chingiz Aidarbekov — Foreign Minister (head of delegation); also spelled: Chingiz Aydarbekov"
+            in section
+        )
+        assert "“Member of the State Council”" in section
+
+    def test_participant_fields_are_escaped(self) -> None:
+        """Markup in a participant's name, title, role, aliases and note is escaped in HTML and Markdown."""
+        meeting = hostile_participants()
+        html = meeting_to_html(meeting)
+        assert_no_raw_markup(html)
+        section = html[html.index("<h4>Participants</h4>") : html.index("<h4>Summary</h4>")]
+        assert section.count("&lt;script&gt;") == 5
+        markdown = meeting_to_markdown(meeting)
+        assert "<script>" not in markdown
+        assert "<img" not in markdown
+        assert markdown.count("&lt;script&gt;") == 6  # the five fields, and the name in the facts table
+
+
+class TestLineBreaks:
+    def test_one_line_fields_cannot_forge_text_rows(self) -> None:
+        """Line breaks in the title, venue, a name, a title or a source title do not start lines of the text view."""
+        lines = meeting_to_text(forged(), color=False).splitlines()
+        assert lines[1] == "A title Venue: Fake"
+        assert "Venue:        Nur-Sultan | Chair | Fake Person | # Heading" in lines
+        assert "Participants: Wang Yi (CN), Mukhtar Tleuberdi (KZ)," in "\n".join(lines)
+        assert FORGED_PARTICIPANT in lines
+        assert "  - demo-source: Demo, “Report # Heading”" in lines
+        assert not [line for line in lines if line.startswith(("|", "#", "Venue: Fake"))]
+
+    def test_multi_line_texts_stay_within_their_item(self) -> None:
+        """Lines after the first of a note, summary, point or participant note are indented under their item."""
+        lines = meeting_to_text(forged(), color=False).splitlines()
+        headings = [line for line in lines if line and not line.startswith(" ") and ":" not in line]
+        names = [
+            "Notes",
+            "Participants",
+            "Summary",
+            "Topics",
+            "Decisions",
+            "Points (2)",
+            "Quotes",
+            "Context",
+            "Sources",
+        ]
+        assert headings[1:] == names
+        assert "  - fake-source: Forged" not in lines
+        items = (("  - all parties agree.", "    "), (FORGED_PARTICIPANT, "    "), ("  1. all parties agree.", "     "))
+        for first, indent in items:
+            start = lines.index(first)
+            assert lines[start + 1 : start + 5] == [
+                "",
+                f"{indent}Sources",
+                f"{indent}  - fake-source: Forged",
+                f"{indent}# Heading",
+            ]
+        start = lines.index("  12. all parties agree.")
+        assert lines[start + 2 : start + 5] == ["      Sources", "        - fake-source: Forged", "      # Heading"]
+        start = lines.index("Summary")
+        assert lines[start + 1 : start + 6] == [
+            "  all parties agree.",
+            "",
+            "  Sources",
+            "    - fake-source: Forged",
+            "  # Heading",
+        ]
+
+    def test_colored_points_stay_within_their_item(self) -> None:
+        """Colour does not change where a point's further lines start."""
+        text = ANSI.sub("", meeting_to_text(forged(), color=True))
+        assert "\n  12. all parties agree.\n\n      Sources\n" in text
+
+    def test_one_line_fields_are_one_line_in_markdown(self) -> None:
+        """In Markdown, each run of white space in a one-line field is one space, so no row or heading is forged."""
+        markdown = meeting_to_markdown(forged())
+        lines = markdown.splitlines()
+        assert "# A title Venue: Fake" in lines
+        assert "| Venue | Nur-Sultan \\| Chair \\| Fake Person \\| # Heading |" in lines
+        assert "- KZ  Mukhtar Tleuberdi — Foreign Minister (head of delegation); also spelled:" in markdown
+        assert "- demo-source: Demo, “Report # Heading”" in lines
+        assert [line for line in lines if line.startswith("#")] == [
+            "# A title Venue: Fake",
+            *(f"## {name}" for name in ("Notes", "Participants", "Summary", "Topics", "Decisions", "Points")),
+            *(f"## {name}" for name in ("Quotes", "Context", "Sources")),
+        ]
+
+    def test_html_keeps_one_line_fields_on_one_line(self) -> None:
+        """The HTML heading and facts show one-line fields with single spaces too."""
+        html = meeting_to_html(forged())
+        assert "<h3>A title Venue: Fake</h3>" in html
+        assert "<td>Nur-Sultan | Chair | Fake Person | # Heading</td>" in html

@@ -35,6 +35,10 @@ def _matrix(rows: tuple[tuple[float, ...], ...]) -> tuple[tuple[float, ...], ...
     return tuple(tuple(_real(value) for value in row) for row in rows)
 
 
+def _number(point: Point) -> int:
+    return point.number
+
+
 _PANDAS_HINT = 'to_frame() needs pandas, which is not installed; install it with: pip install "c5statement[pandas]"'
 
 
@@ -93,6 +97,8 @@ class Lineage:
     def _step_problems(self, position: int, *, first: bool) -> list[Problem]:
         """Whether the kind and similarity at *position* fit the points there and before."""
         point, kind, score = self.points[position], self.kinds[position], self.similarities[position]
+        if not isinstance(kind, (str, type(None))):  # before any membership test, which may need a hash
+            return [(f"$.kinds[{position}]", f"must be a string or None, got {type(kind).__name__}")]
         if point is None:
             if kind is not None or score is not None:
                 return [(f"$.kinds[{position}]", "must be None, and the similarity too, where the point is absent")]
@@ -150,7 +156,9 @@ class Series(Views):
 
     Every point of every statement is in exactly one lineage, and the parts must
     fit together (the matrix is square and symmetric with ones on its diagonal,
-    lineages as long as the series, diffs between consecutive statements);
+    lineages as long as the series, diffs between consecutive statements whose
+    changes hold exactly those statements' points, and each lineage's kinds and
+    similarities those of the diffs' changes);
     otherwise :class:`c5statement.InvalidStatementError` names the place.
 
     Example:
@@ -186,6 +194,55 @@ class Series(Views):
         problems += self._matrix_problems(count)
         problems += self._lineage_problems(count)
         _raise(problems)
+        _raise(self._diff_point_problems())
+        _raise(self._step_problems())
+
+    def _diff_point_problems(self) -> list[Problem]:
+        """Whether each diff's old and new points are exactly its two statements' points."""
+        problems: list[Problem] = []
+        for index, result in enumerate(self.diffs):
+            for side, statement in (("old", self.statements[index]), ("new", self.statements[index + 1])):
+                found = sorted(
+                    (point for change in result.points if (point := getattr(change, side)) is not None),
+                    key=_number,
+                )
+                if found != sorted(statement.points, key=_number):
+                    reason = f"the {side} points of its changes must be exactly the points of {statement.id!r}"
+                    problems.append((f"$.diffs[{index}].points", reason))
+        return problems
+
+    def _step_problems(self) -> list[Problem]:
+        """Whether each lineage's steps agree with the diffs: kind, similarity and the point before.
+
+        A step that follows the previous statement's point has the kind and
+        similarity of the change pairing the two; a point added or returned is
+        one that the diff from the previous statement adds.
+        """
+        problems: list[Problem] = []
+        changes = [
+            {change.new.number: change for change in result.points if change.new is not None} for result in self.diffs
+        ]
+        for index, lineage in enumerate(self.lineages):
+            for position in range(1, len(lineage.points)):
+                point, kind = lineage.points[position], lineage.kinds[position]
+                if point is None:
+                    continue
+                change = changes[position - 1][point.number]
+                path = f"$.lineages[{index}]"
+                if kind in _FOLLOWING:
+                    if change.old != lineage.points[position - 1]:
+                        reason = f"$.diffs[{position - 1}] does not pair this point with the one before"
+                        problems.append((f"{path}.points[{position}]", reason))
+                    elif change.kind != kind:
+                        reason = f"must be {change.kind!r}, the kind of the change in $.diffs[{position - 1}]"
+                        problems.append((f"{path}.kinds[{position}]", reason))
+                    elif change.similarity != lineage.similarities[position]:
+                        reason = f"must be {change.similarity!r}, as in $.diffs[{position - 1}]"
+                        problems.append((f"{path}.similarities[{position}]", reason))
+                elif change.old is not None:
+                    reason = f"must be {change.kind!r}: $.diffs[{position - 1}] pairs this point with a point before"
+                    problems.append((f"{path}.kinds[{position}]", reason))
+        return problems
 
     def _matrix_problems(self, count: int) -> list[Problem]:
         problems: list[Problem] = []

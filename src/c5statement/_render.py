@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from ._compare import Series
     from ._diff import FieldChange, PointChange, StatementDiff
-    from ._model import ContextNote, Meeting, Point, Quote, Source
+    from ._model import ContextNote, Meeting, Participant, Point, Quote, Source
 
 __all__ = [
     "diff_to_html",
@@ -52,6 +52,7 @@ _ELLIPSIS = "\u2026"
 _PATH_SEGMENT = re.compile(r"\.([A-Za-z_]\w*)|\[([^\[\]]+)\]")
 _ORDER = "order"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_WHITESPACE = re.compile(r"\s+")
 _ILLUSTRATIVE = "ILLUSTRATIVE RECORD \u2014 not an official text"
 _SUMMARY = "Summary"
 
@@ -126,6 +127,27 @@ def _md(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped).replace("\r", " ").replace("\n", " ")
 
 
+def _flat(text: object) -> str:
+    r"""A one-line field kept on one line: each run of white space, line breaks included, one space.
+
+    Example:
+        >>> _flat("Nur-Sultan\n| Chair |  Fake  ")
+        'Nur-Sultan | Chair | Fake'
+    """
+    return _WHITESPACE.sub(" ", str(text)).strip()
+
+
+def _hanging(first: str, text: str, indent: str) -> list[str]:
+    r"""The lines of *text* after *first*, each further line indented by *indent*, so that it stays within its item.
+
+    Example:
+        >>> _hanging("  - ", "one\n\ntwo", "    ")
+        ['  - one', '', '    two']
+    """
+    head, *rest = text.split("\n")
+    return [first + head, *(indent + line if line else "" for line in rest)]
+
+
 def _code(text: object) -> str:
     """A Markdown code span (its content is literal, so only backticks need care)."""
     return "`" + str(text).replace("`", "'").replace("\n", " ") + "`"
@@ -154,6 +176,7 @@ def mimebundle(
 
 
 def _facts(meeting: Meeting) -> list[tuple[str, str]]:
+    """The one-line facts, each value on one line; the participants by name only (details have a section)."""
     rows = [
         ("Id", meeting.id),
         ("Level", meeting.level),
@@ -164,24 +187,34 @@ def _facts(meeting: Meeting) -> list[tuple[str, str]]:
         rows.append(("Venue", meeting.venue))
     chair = meeting.chair
     if chair is not None:
-        rows.append(("Chair", f"{chair.person} ({chair.country})"))
+        rows.append(("Chair", f"{_flat(chair.person)} ({chair.country})"))
     if meeting.participants:
         rows.append(
-            ("Participants", ", ".join(f"{person.person} ({person.country})" for person in meeting.participants))
+            ("Participants", ", ".join(f"{_flat(person.person)} ({person.country})" for person in meeting.participants))
         )
     if meeting.illustrative:
         rows.append(("Illustrative", "yes: a made-up record, not an official text"))
-    return rows
+    return [(name, _flat(value)) for name, value in rows]
 
 
 def _noted(text: str, note: str | None) -> str:
     return f"{text} (note: {note})" if note else text
 
 
+def _participant_line(participant: Participant) -> str:
+    """A participant as reported: ``CN  Wang Yi — Foreign Minister (chair); also spelled: ...; note: ...``."""
+    line = f"{_flat(participant.country)}  {_flat(participant.person)} \u2014 {_flat(participant.title)}"
+    line += f" ({_flat(participant.role)})"
+    if participant.aliases:
+        line += "; also spelled: " + ", ".join(_flat(alias) for alias in participant.aliases)
+    return f"{line}; note: {participant.note}" if participant.note else line
+
+
 def _quote_line(quote: Quote) -> str:
     """A quote with who said it, where and when: ``“...” — Hua Chunying, spokesperson; a briefing; 2020-07-18``."""
-    speaker = f"{quote.speaker}, {quote.speaker_title}" if quote.speaker_title else quote.speaker
-    parts = [speaker, *(part for part in (quote.occasion, quote.date and quote.date.isoformat()) if part)]
+    speaker = _flat(f"{quote.speaker}, {quote.speaker_title}" if quote.speaker_title else quote.speaker)
+    when = quote.date and quote.date.isoformat()
+    parts = [speaker, *(_flat(part) for part in (quote.occasion, when) if part)]
     return _noted(f"\u201c{quote.text}\u201d \u2014 {'; '.join(parts)}", quote.note)
 
 
@@ -191,17 +224,18 @@ def _context_line(note: ContextNote) -> str:
 
 def _source_line(source: Source, *, url: bool = True) -> str:
     """A source as cited: ``id: publisher, “title”, author, date, url``."""
-    parts = [source.publisher, f"\u201c{source.title}\u201d"]
-    parts += [part for part in (source.author, source.date and source.date.isoformat()) if part]
+    parts = [_flat(source.publisher), f"\u201c{_flat(source.title)}\u201d"]
+    parts += [_flat(part) for part in (source.author, source.date and source.date.isoformat()) if part]
     if url and source.url:
-        parts.append(source.url)
-    return f"{source.id}: {', '.join(parts)}"
+        parts.append(_flat(source.url))
+    return f"{_flat(source.id)}: {', '.join(parts)}"
 
 
 def _lists_before(meeting: Meeting) -> list[tuple[str, list[str]]]:
-    """The sections between the facts and the points: caveats first."""
+    """The sections between the facts and the points: caveats first, then who took part."""
     return [
         ("Notes", list(meeting.notes)),
+        ("Participants", [_participant_line(participant) for participant in meeting.participants]),
         (_SUMMARY, [meeting.summary] if meeting.summary else []),
         ("Topics", [topic.text for topic in meeting.topics]),
         ("Decisions", [_noted(decision.text, decision.note) for decision in meeting.decisions]),
@@ -243,21 +277,23 @@ def meeting_to_text(meeting: Meeting, *, color: bool | None = None) -> str:
     """
     paint = use_color(color)
     lines = [_paint(_ILLUSTRATIVE, "yellow bold", paint)] if meeting.illustrative else []
-    lines += [_paint(meeting.title, "bold", paint), ""]
+    lines += [_paint(_flat(meeting.title), "bold", paint), ""]
     width = max(len(name) for name, _ in _facts(meeting))
     lines += [f"{name + ':':<{width + 1}} {_tty(value)}" for name, value in _facts(meeting)]
 
     def section(heading: str, items: list[str]) -> None:
         if items:
             lines.extend(["", _paint(heading, "bold", paint)])
-            bullet = "" if heading == _SUMMARY else "- "
-            lines.extend(f"  {bullet}{_tty(item)}" for item in items)
+            bullet, indent = ("  ", "  ") if heading == _SUMMARY else ("  - ", "    ")
+            for item in items:
+                lines.extend(_hanging(bullet, _tty(item), indent))
 
     for heading, items in _lists_before(meeting):
         section(heading, items)
     if meeting.points:
         lines += ["", _paint(f"Points ({len(meeting.points)})", "bold", paint)]
-        lines += [f"  {point_to_text(point, color=paint)}" for point in meeting.points]
+        for point in meeting.points:
+            lines += _hanging("  ", point_to_text(point, color=paint), " " * (len(str(point.number)) + 4))
     for heading, items in _lists_after(meeting):
         section(heading, items)
     return "\n".join(lines) + "\n"
@@ -272,7 +308,7 @@ def meeting_to_markdown(meeting: Meeting) -> str:
         "# Inaugural China + Central Asia (C+C5) Foreign Ministers' Meeting"
     """
     lines = [f"> **{_md(_ILLUSTRATIVE)}**", ""] if meeting.illustrative else []
-    lines += [f"# {_md(meeting.title)}", "", "| | |", "|---|---|"]
+    lines += [f"# {_md(_flat(meeting.title))}", "", "| | |", "|---|---|"]
     lines += [f"| {name} | {_md(value)} |" for name, value in _facts(meeting)]
 
     def section(heading: str, items: list[str]) -> None:
@@ -332,7 +368,7 @@ def meeting_to_html(meeting: Meeting) -> str:
     parts = [f'<div class="c5 c5-meeting">{_STYLE}']
     if meeting.illustrative:
         parts.append(f'<p class="c5-illustrative">{_esc(_ILLUSTRATIVE)}</p>')
-    parts.append(f"<h3>{_esc(meeting.title)}</h3><table>")
+    parts.append(f"<h3>{_esc(_flat(meeting.title))}</h3><table>")
     parts += [f"<tr><th>{_esc(name)}</th><td>{_esc(value)}</td></tr>" for name, value in _facts(meeting)]
     parts.append("</table>")
     for heading, items in _lists_before(meeting):
