@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._convert import FORMAT_VERSION, dump, fingerprint, from_dict, from_json, load, to_dict, to_json
 from ._errors import InvalidStatementError, InvalidTypeError
 from ._model import FORMATS, ContextNote, Decision, Meeting, Participant, Point, Quote, Source, Topic
-from ._themes import THEMES, Theme
 
 if TYPE_CHECKING:
     from ._align import similarity
     from ._compare import Lineage, Series, compare
+    from ._convert import FORMAT_VERSION, dump, fingerprint, from_dict, from_json, load, to_dict, to_json
     from ._diff import DEFAULT_THRESHOLD, FieldChange, JsonObject, PointChange, StatementDiff, WordEdit, diff
     from ._parse import NoPointsFoundError, parse_points, skeleton, skeleton_json
     from ._schema import json_schema
     from ._suggest import suggest_themes, with_suggested_themes
+    from ._themes import THEMES, Theme
 
     MEETING_2020: Meeting
     __version__: str
@@ -23,22 +23,32 @@ if TYPE_CHECKING:
 # Heavier modules load on first use, so that `import c5statement` stays cheap.
 _LAZY = {
     "DEFAULT_THRESHOLD": "._diff",
-    "Lineage": "._compare",
-    "similarity": "._align",
+    "FORMAT_VERSION": "._convert",
     "FieldChange": "._diff",
     "JsonObject": "._diff",
+    "Lineage": "._compare",
     "NoPointsFoundError": "._parse",
     "PointChange": "._diff",
     "Series": "._compare",
     "StatementDiff": "._diff",
+    "THEMES": "._themes",
+    "Theme": "._themes",
     "WordEdit": "._diff",
     "compare": "._compare",
     "diff": "._diff",
+    "dump": "._convert",
+    "fingerprint": "._convert",
+    "from_dict": "._convert",
+    "from_json": "._convert",
     "json_schema": "._schema",
+    "load": "._convert",
     "parse_points": "._parse",
+    "similarity": "._align",
     "skeleton": "._parse",
     "skeleton_json": "._parse",
     "suggest_themes": "._suggest",
+    "to_dict": "._convert",
+    "to_json": "._convert",
     "with_suggested_themes": "._suggest",
 }
 

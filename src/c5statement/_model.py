@@ -19,7 +19,7 @@ from ._countries import COUNTRY_CODES
 from ._display import Views
 from ._errors import InvalidStatementError, InvalidTypeError
 from ._ordinals import ordinal_word
-from ._themes import SLUG_PATTERN, is_slug
+from ._slugs import SLUG_PATTERN, is_slug
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
