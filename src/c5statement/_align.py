@@ -268,7 +268,9 @@ def _weighted_scores(  # noqa: C901, PLR0912, PLR0915 - one pass that prunes, sc
             edges.append((i, j, value))
 
     if len(old) * len(new) <= _DENSE_LIMIT:
-        _dense(old, new, (old_words, new_words, old_weight, new_weight, lookup), threshold, edges, best_old, best_new)
+        for i in range(len(old)):
+            for j in range(len(new)):
+                score(i, j)
         return edges, len(old) * len(new), best_old, best_new
     # Candidates share a rare word: one that few points of either statement use.
     rare_limit = max(_RARE_MIN, math.isqrt(total))
@@ -309,37 +311,6 @@ def _weighted_scores(  # noqa: C901, PLR0912, PLR0915 - one pass that prunes, sc
                 score(i, j)
                 compared += 1
     return edges, compared, best_old, best_new
-
-
-def _dense(  # noqa: PLR0917 - the inner loop of small alignments, kept flat for speed
-    old: Sequence[Point],
-    new: Sequence[Point],
-    features: tuple[list[frozenset[str]], list[frozenset[str]], list[float], list[float], Callable[[str], float]],
-    threshold: float,
-    edges: list[tuple[int, int, float]],
-    best_old: _Best,
-    best_new: _Best,
-) -> None:
-    """Score every pair: the same as ``score`` in :func:`_weighted_scores`, inlined."""
-    old_words, new_words, old_weight, new_weight, lookup = features
-    new_items = list(zip(range(len(new)), new, new_words, new_weight, strict=True))
-    for i, (first, found, first_weight) in enumerate(zip(old, old_words, old_weight, strict=True)):
-        text, themes = first.text, first.themes
-        for j, second, other, second_weight in new_items:
-            if text == second.text and themes == second.themes:
-                value = 1.0
-            else:
-                value = 2 * math.fsum(map(lookup, found & other)) / (first_weight + second_weight)
-                if themes or second.themes:
-                    overlap = len(themes & second.themes) / len(themes | second.themes)
-                    value = (1 - THEME_WEIGHT) * value + THEME_WEIGHT * overlap
-                value = min(value, 1.0)
-                if value <= 0:
-                    continue
-            best_old.add(i, value, j)
-            best_new.add(j, value, i)
-            if value >= threshold:
-                edges.append((i, j, value))
 
 
 def _custom_scores(
