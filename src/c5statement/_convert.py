@@ -22,7 +22,7 @@ import math
 import os
 import re
 import typing
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import Any, TypeVar, overload
 
 import attrs
 import cattrs
@@ -32,9 +32,6 @@ from cattrs.gen import make_dict_structure_fn
 from ._errors import InvalidStatementError, InvalidTypeError
 from ._model import PLACEHOLDER, Meeting, check_partial
 
-if TYPE_CHECKING:
-    converter: cattrs.Converter
-
 if typing.TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
@@ -42,11 +39,11 @@ __all__ = [
     "FORMAT_VERSION",
     "MAX_DEPTH",
     "PLACEHOLDER",
-    "converter",
     "dump",
     "fingerprint",
     "from_dict",
     "from_json",
+    "get_converter",
     "load",
     "to_dict",
     "to_json",
@@ -243,13 +240,6 @@ def make_converter() -> cattrs.Converter:
 def get_converter() -> cattrs.Converter:
     """Return the package's converter, built on first use (keeps the import cheap)."""
     return make_converter()
-
-
-def __getattr__(name: str) -> Any:
-    if name == "converter":
-        return get_converter()
-    msg = f"module {__name__!r} has no attribute {name!r}"
-    raise AttributeError(msg)
 
 
 def _problems(error: BaseException, path: str) -> Iterator[Problem]:  # noqa: C901, PLR0912 - one branch per error kind

@@ -21,7 +21,7 @@ import attrs
 
 from . import _render
 from ._align import AMBIGUITY_MARGIN, DEFAULT_THRESHOLD, align, stable_pairs, tokens
-from ._convert import MAX_DEPTH, converter, from_dict
+from ._convert import MAX_DEPTH, from_dict, get_converter
 from ._display import Views
 from ._errors import InvalidStatementError, InvalidTypeError
 from ._model import Meeting, Point
@@ -709,7 +709,7 @@ class StatementDiff(Views):
         expected = tuple(sorted((change.old for change in self.points if change.old is not None), key=_number))
         if expected != old.points:
             raise InvalidStatementError([("$.points", f"{_NOT_APPLICABLE}: its points differ from the diff's")])
-        data: dict[str, Any] = converter.unstructure(old)
+        data: dict[str, Any] = get_converter().unstructure(old)
         for change in sorted(self.fields, key=_apply_order):
             try:
                 _apply_field(data, change)
@@ -719,7 +719,7 @@ class StatementDiff(Views):
                 reason = f"{_NOT_APPLICABLE} ({type(error).__name__}: {error})"
                 raise InvalidStatementError([(change.path, reason)]) from None
         new_points = sorted((change.new for change in self.points if change.new is not None), key=_number)
-        data["points"] = [converter.unstructure(point) for point in new_points]
+        data["points"] = [get_converter().unstructure(point) for point in new_points]
         return from_dict(data, Meeting)
 
     def inverted(self) -> StatementDiff:
@@ -870,7 +870,7 @@ def _object_changes(path: str, old: Any, new: Any) -> list[FieldChange]:
         elif attrs.has(type(before)) and type(before) is type(after):
             changes.extend(_object_changes(here, before, after))
         else:
-            changes.append(FieldChange(here, converter.unstructure(before), converter.unstructure(after)))
+            changes.append(FieldChange(here, get_converter().unstructure(before), get_converter().unstructure(after)))
     return changes
 
 
@@ -880,11 +880,11 @@ def _keyed_changes(path: str, key: str, old: tuple[Any, ...], new: tuple[Any, ..
     changes: list[FieldChange] = []
     for name, item in before.items():
         if name not in after:
-            changes.append(FieldChange(f"{path}[{name}]", converter.unstructure(item), None))
+            changes.append(FieldChange(f"{path}[{name}]", get_converter().unstructure(item), None))
         elif item != after[name]:
             changes.extend(_object_changes(f"{path}[{name}]", item, after[name]))
     changes.extend(
-        FieldChange(f"{path}[{name}]", None, converter.unstructure(item))
+        FieldChange(f"{path}[{name}]", None, get_converter().unstructure(item))
         for name, item in after.items()
         if name not in before
     )
@@ -898,9 +898,9 @@ def _indexed_changes(path: str, old: tuple[Any, ...], new: tuple[Any, ...]) -> l
     for index in range(max(len(old), len(new))):
         here = f"{path}[{index}]"
         if index >= len(new):
-            changes.append(FieldChange(here, converter.unstructure(old[index]), None))
+            changes.append(FieldChange(here, get_converter().unstructure(old[index]), None))
         elif index >= len(old):
-            changes.append(FieldChange(here, None, converter.unstructure(new[index])))
+            changes.append(FieldChange(here, None, get_converter().unstructure(new[index])))
         elif old[index] != new[index]:
             changes.extend(_object_changes(here, old[index], new[index]))
     return changes
