@@ -1,58 +1,122 @@
-"""Alignment of consensus points: similarity, candidate pruning and optimal assignment.
+"""Alignment of consensus points: features, similarity, calibration and optimal assignment.
 
-The default similarity is a weighted Dice coefficient of the two points' word sets,
-where a word weighs more the fewer points of either statement use it (``log(1 + N /
-df)``), blended with the Jaccard index of their themes.
+**Similarity.** Each point becomes weighted features (:mod:`c5statement._lexicon`):
+word stems weighed by their rarity in a background of formulaic phrasing, and the
+concepts of the lexicon that the text names. Within one comparison a feature also
+weighs less the more points of either statement use it. The content similarity of
+two points blends the weighted Dice coefficient of their features (how much of
+both they share) with their containment (how much of the smaller one the other
+holds), so that a short summary point and the long paragraph it summarises still
+meet. Themes count only when both points have some: themes on one side never
+lower a score.
 
-Small statements are scored pair by pair. For large ones, candidates come from an
-inverted index of rare words (used by few points of either statement): each old
-point is scored against the few new points with which it shares the most rare
-weight. A point left without any candidate above the threshold, old or new, is then
-scored against every point of the other side, so that a reworded point whose rare
-words all changed is still found. The work, and the memory, grow with the pairs
-actually scored, not with the product of the sizes.
+**Calibration.** Raw similarities of real rewordings and of unrelated points
+overlap, and where they overlap differs from one pair of statements to the next.
+The default decision therefore turns each raw score into a *match score*
+(:attr:`Match.similarity`, from 0 to 1), a logistic function of
 
-Pairs that are clear (each the other's best, by :data:`AMBIGUITY_MARGIN`) are fixed
-greedily; the rest fall into connected components, each solved exactly by a
-Hungarian assignment (greedily above :data:`_EXACT_LIMIT` points).
+- the raw score itself;
+- how far it stands above what points of these same two statements score
+  against each other (the pair's standing, in standard deviations above the
+  mean of all pairs, shrunk toward a prior for small statements);
+- whether each point is the other's best candidate (its rank);
+- its margin over the runner-up candidates of either point.
+
+A match score of 0.5 means "as likely as not the same commitment"; the threshold
+of :func:`align` applies to it, so it means the same for every pair of
+statements. A pair whose raw similarity is below :data:`RAW_FLOOR` never
+matches, so unrelated statements give no match. With a custom similarity
+function, the threshold applies to that function's scores as they are.
+
+**Assignment.** Pairs that are clear (each the other's best by
+:data:`AMBIGUITY_MARGIN`) are fixed; the rest fall into connected components,
+each solved exactly by a Hungarian assignment (greedily above
+:data:`_EXACT_LIMIT` points). A point left unmatched whose best candidate is
+matched to another point, and scores well with it, is recorded as a second link
+of that match (a merge or a split): :attr:`Match.also`.
+
+**Scale.** Small statements are scored pair by pair. Larger ones take their
+candidates from an inverted index of features: each point is scored only
+against the few points of the other side with which it shares the most rare
+weight, and points with the same text pair by hashing first. The work grows
+with the pairs scored, never with the product of the sizes.
 """
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 import numbers
 import re
-import string
-import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
-from itertools import chain
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
 from ._errors import InvalidTypeError
 from ._model import Point
 
+if TYPE_CHECKING:
+    from ._lexicon import Lexicon
+
 __all__ = [
     "AMBIGUITY_MARGIN",
     "DEFAULT_THRESHOLD",
+    "RAW_FLOOR",
     "Alignment",
+    "Evidence",
     "Match",
     "align",
+    "evidence",
     "similarity",
     "tokens",
-    "words",
 ]
 
 DEFAULT_THRESHOLD = 0.5
-"""Pairs less similar than this count as a removed and an added point."""
+"""Pairs whose match score is below this count as a removed and an added point."""
 
 AMBIGUITY_MARGIN = 0.1
-"""A match whose similarity beats the runner-up by less than this is flagged ambiguous."""
+"""A match whose score beats the runner-up by less than this is flagged ambiguous."""
 
 THEME_WEIGHT = 0.2
-"""The share of the theme overlap in the default similarity, when either point has themes."""
+"""The share of the theme overlap (shared themes over the fewer of the two) when both points have themes."""
+
+RAW_FLOOR = 0.08
+"""Below this raw content similarity two points never match, whatever the calibration says."""
+
+
+RELATEDNESS_CAP = 0.5
+"""Statements more related than this (as wholes) count as this related: many equal points prove nothing more."""
+
+SECOND_LINK_SHARE = 0.5
+"""A second link (a merge or a split) must share at least this part of its primary pair's raw score."""
+
+CONTAINMENT_SHARE = 0.5
+"""The share of containment, against the Dice coefficient, in the content similarity."""
+
+CONCEPT_SHARE = 0.4
+"""The share of the overlap of concepts alone in the content similarity, when both points name some."""
+
+CONCEPT_PRIOR = 1.0
+"""Concept weight added to each side before their concepts' overlap: one shared weak concept proves little."""
+
+WORD_SCALE = 0.6
+"""The weight of a word against a concept: a word's background weight is scaled by this."""
+
+# The calibration: a logistic function of the raw score, its standing, rank and margin.
+_BIAS = -9.5
+_RAW = 4.0
+_STANDING = 0.2
+_MUTUAL = 3.9
+_MARGIN = 2.5
+_RELATED = 11.0
+_PRIOR_MEAN = 0.10
+_PRIOR_SPREAD = 0.07
+_PRIOR_PAIRS = 24
+_SAMPLE = 4096
+"""Large statements estimate the mean and spread of their pair scores from this many pairs."""
 
 _EXACT_LIMIT = 400
 """Components larger than this are assigned greedily instead of by the Hungarian method."""
@@ -60,22 +124,19 @@ _EXACT_LIMIT = 400
 _DENSE_LIMIT = 1600
 """Up to this many pairs, every pair is scored: cheaper than building an index."""
 
-_CANDIDATES = 6
+_CANDIDATES = 8
 """How many candidates, those sharing the most rare weight, each point is scored against."""
 
 _RARE_MIN = 8
-"""A word used by at most this many points (or the square root of the count) is rare."""
+"""A feature used by at most this many points (or the square root of the count) is rare."""
 
 _TOKEN = re.compile(r"\w+(?:['\u2019\-]\w+)*|[^\w\s]", re.UNICODE)
-# ASCII punctuation plus typographic quotes, dashes and CJK marks, written as escapes.
-_PUNCTUATION = string.punctuation + (
-    "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u2013\u2014\u2015\u2026"
-    "\u00b7\u2022\u00a1\u00bf\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f\uff08\uff09\u300c\u300d"
-    "\u300e\u300f\u3010\u3011\u300a\u300b\u3008\u3009"
-)
-_MIN_STEM = 4
 
 Similarity = Callable[[Point, Point], float]
+
+
+class _Link(Protocol):
+    def __call__(self, i: int, j: int, *, old_unmatched: bool, primary: float) -> float: ...
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -88,62 +149,31 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     return [(match.group(), match.start(), match.end()) for match in _TOKEN.finditer(text)]
 
 
-def words(text: str) -> frozenset[str]:
-    """Return the normalised words of *text*: case-folded, NFKC, plural ``s`` removed.
+@attrs.frozen
+class Evidence:
+    """One reason two points were matched: a concept or a term both contain.
 
-    Words are the text's whitespace-separated chunks with punctuation stripped from
-    their ends, so ``anti-epidemic`` and ``COVID-19`` stay whole. Texts without any
-    such word fall back to their non-space characters, so that every text has
-    features to compare.
-
-    Example:
-        >>> sorted(words("Parties support the Parties' “routes”."))
-        ['partie', 'route', 'support', 'the']
-    """
-    normal = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
-    raw = {word.strip(_PUNCTUATION) for word in normal.split()}
-    raw.discard("")
-    if raw:
-        return frozenset(
-            word[:-1] if len(word) > _MIN_STEM and word[-1] == "s" and word[-2] != "s" else word for word in raw
-        )
-    return frozenset(char for char in normal if not char.isspace())
-
-
-def _themes_overlap(old: Point, new: Point) -> float | None:
-    if not old.themes and not new.themes:
-        return None
-    return len(old.themes & new.themes) / len(old.themes | new.themes)
-
-
-def _blend(word_score: float, theme_score: float | None) -> float:
-    if theme_score is None:
-        return word_score
-    return (1 - THEME_WEIGHT) * word_score + THEME_WEIGHT * theme_score
-
-
-def similarity(old: Point, new: Point) -> float:
-    """Return how alike two points are, from 0 (nothing shared) to 1 (same words and themes).
-
-    This is the Dice coefficient of their word sets, blended with the overlap of
-    their themes. Within :func:`c5statement.diff`, words are also weighted by
-    rarity across both statements, so that formulas such as "all parties will"
-    count for little.
+    Attributes:
+        label: The concept's label, or the shared word as the new point writes it.
+        old: The words of the old point that name it, as written.
+        new: The words of the new point that name it, as written.
+        weight: How much it counted.
 
     Example:
-        >>> a = Point(1, "all parties will strengthen agricultural cooperation.")
-        >>> b = Point(4, "all parties will deepen agricultural cooperation.")
-        >>> round(similarity(a, b), 3)
-        0.833
-        >>> similarity(a, a)
-        1.0
+        >>> item = Evidence("health", "epidemic", "pandemic", 2.0)
+        >>> str(item)
+        'health: epidemic ≈ pandemic'
     """
-    for name, value in (("old", old), ("new", new)):
-        if not isinstance(value, Point):
-            raise InvalidTypeError([(f"$.{name}", f"expected a Point, got {type(value).__name__}")])
-    first, second = words(old.text), words(new.text)
-    word_score = 2 * len(first & second) / (len(first) + len(second))
-    return _blend(word_score, _themes_overlap(old, new))
+
+    label: str
+    old: str
+    new: str
+    weight: float
+
+    def __str__(self) -> str:
+        if self.old.casefold() == self.new.casefold():
+            return self.label if self.label.casefold() == self.new.casefold() else f"{self.label}: {self.new}"
+        return f"{self.label}: {self.old} \u2248 {self.new}"
 
 
 @attrs.frozen
@@ -153,8 +183,10 @@ class Match:
     Attributes:
         old: The old point's position (0-based).
         new: The new point's position (0-based).
-        similarity: How alike they are, from 0 to 1.
+        similarity: The match score, from 0 to 1.
         margin: How much the pair beats the runner-up candidate of either point.
+        also: Positions of further old points that the new point continues (a
+            merge), or, for an unmatched new point, the old points it splits from.
 
     Example:
         >>> Match(old=0, new=2, similarity=0.9, margin=0.5).new
@@ -165,6 +197,7 @@ class Match:
     new: int
     similarity: float
     margin: float
+    also: tuple[int, ...] = ()
 
 
 @attrs.frozen
@@ -173,14 +206,16 @@ class Alignment:
 
     Attributes:
         matches: The matched pairs, in the order of the old statement.
-        best_old: For each old point, the highest similarity to any new point
+        best_old: For each old point, the best match score to any new point
             that was computed (0 if none was).
         best_new: The same for each new point.
         compared: How many pairs had their similarity computed.
         nearest_old: For each old point, the position of the new point that
-            gave its best similarity (``None`` if no pair scored above 0).
+            gave its best score (``None`` if no pair scored above 0).
         nearest_new: For each new point, the position of the old point that
-            gave its best similarity (``None`` if none did).
+            gave its best score (``None`` if none did).
+        splits: For each unmatched new point that continues an old point
+            matched elsewhere, its position and that old point's position.
 
     Example:
         >>> result = align([Point(1, "trade grows.")], [Point(1, "trade grows fast.")])
@@ -194,6 +229,7 @@ class Alignment:
     compared: int
     nearest_old: tuple[int | None, ...] = ()
     nearest_new: tuple[int | None, ...] = ()
+    splits: tuple[tuple[int, int], ...] = ()
 
 
 class _Best:
@@ -222,102 +258,298 @@ class _Best:
         return tuple(None if partner < 0 else partner for partner in self.partner)
 
 
-def _weighted_scores(  # noqa: C901, PLR0912, PLR0915 - one pass that prunes, scores and tracks the best
-    old: Sequence[Point], new: Sequence[Point], threshold: float
-) -> tuple[list[tuple[int, int, float]], int, _Best, _Best]:
-    known: dict[str, frozenset[str]] = {}
-    for point in (*old, *new):
-        if point.text not in known:
-            known[point.text] = words(point.text)
-    old_words = [known[point.text] for point in old]
-    new_words = [known[point.text] for point in new]
-    old_df = Counter(chain.from_iterable(old_words))
-    new_df = Counter(chain.from_iterable(new_words))
+Features = Mapping[str, float]
+Totals = tuple[float, float]
+
+
+def _lexicon(lexicon: Lexicon | None) -> Lexicon:
+    if lexicon is not None:
+        return lexicon
+    from ._lexicon import default_lexicon
+
+    return default_lexicon()
+
+
+def _point_features(texts: Sequence[str], lexicon: Lexicon) -> list[dict[str, float]]:
+    known: dict[str, dict[str, float]] = {}
+    result = []
+    for text in texts:
+        found = known.get(text)
+        if found is None:
+            found = {
+                feature: lexicon.weight(feature) * (1.0 if feature[0] == "@" else WORD_SCALE)
+                for feature in lexicon.analyse(text).features
+            }
+            known[text] = found
+        result.append(found)
+    return result
+
+
+def _content(first: Features, second: Features, first_total: Totals, second_total: Totals) -> float:
+    """Blend Dice and containment, over all features and over concepts alone."""
+    if len(first) > len(second):
+        first, second, first_total, second_total = second, first, second_total, first_total
+    shared = concepts = 0.0
+    for feature, weight in first.items():
+        if feature in second:
+            shared += weight
+            if feature[0] == "@":
+                concepts += weight
+    if shared <= 0:
+        return 0.0
+    score = _overlap(shared, first_total[0], second_total[0])
+    if first_total[1] > 0 and second_total[1] > 0:
+        concept_score = _overlap(concepts, first_total[1] + CONCEPT_PRIOR, second_total[1] + CONCEPT_PRIOR)
+        score = (1 - CONCEPT_SHARE) * score + CONCEPT_SHARE * concept_score
+    return min(1.0, score)
+
+
+def _overlap(shared: float, first: float, second: float) -> float:
+    return (1 - CONTAINMENT_SHARE) * 2 * shared / (first + second) + CONTAINMENT_SHARE * shared / min(first, second)
+
+
+def _totals(features: Features) -> Totals:
+    return (
+        math.fsum(features.values()),
+        math.fsum(weight for feature, weight in features.items() if feature[0] == "@"),
+    )
+
+
+def _with_themes(score: float, old: Point, new: Point) -> float:
+    if not (old.themes and new.themes):
+        return score
+    overlap = len(old.themes & new.themes) / min(len(old.themes), len(new.themes))
+    return (1 - THEME_WEIGHT) * score + THEME_WEIGHT * overlap
+
+
+def similarity(old: Point, new: Point, *, lexicon: Lexicon | None = None) -> float:
+    """Return how alike two points are in content, from 0 (nothing shared) to 1 (the same).
+
+    The score blends the weighted Dice coefficient and the containment of the
+    points' features: word stems and the concepts of *lexicon* (by default the
+    packaged one), each weighed by its rarity in formulaic statement phrasing.
+    Themes count when both points have some. Within :func:`c5statement.diff`,
+    this raw score is calibrated against the other points of the two statements.
+
+    Example:
+        >>> a = Point(1, "all parties will strengthen agricultural cooperation.")
+        >>> b = Point(4, "the sides agree to deepen cooperation in agriculture.")
+        >>> c = Point(7, "the sides agree to deepen cooperation against terrorism.")
+        >>> similarity(a, b) > 0.5 > similarity(a, c)
+        True
+        >>> similarity(a, a)
+        1.0
+    """
+    for name, value in (("old", old), ("new", new)):
+        if not isinstance(value, Point):
+            raise InvalidTypeError([(f"$.{name}", f"expected a Point, got {type(value).__name__}")])
+    if old.text == new.text and old.themes == new.themes:
+        return 1.0
+    first, second = _point_features([old.text, new.text], _lexicon(lexicon))
+    score = _content(first, second, _totals(first), _totals(second))
+    return _with_themes(score, old, new)
+
+
+def evidence(old: Point, new: Point, *, lexicon: Lexicon | None = None, most: int = 6) -> tuple[Evidence, ...]:
+    """Return why two points look alike: the concepts and terms both contain, strongest first.
+
+    A concept is named once, with the words each point uses for it; a shared
+    word is listed only when no listed concept already names it.
+
+    Example:
+        >>> old = Point(2, "all parties will further strengthen cooperation against the epidemic.")
+        >>> new = Point(3, "the sides will fight the pandemic and the three evil forces.")
+        >>> [str(item) for item in evidence(old, new)]
+        ['health: epidemic ≈ pandemic', 'COVID-19: epidemic ≈ pandemic']
+    """
+    lexicon = _lexicon(lexicon)
+    first = lexicon.analyse(old.text).features
+    second = lexicon.analyse(new.text).features
+    concepts, words = [], []
+    for feature in first.keys() & second.keys():
+        if feature.startswith("@"):
+            label = lexicon.concept(feature[1:]).label
+            concepts.append(Evidence(label, first[feature][0], second[feature][0], lexicon.weight(feature)))
+        else:
+            words.append(Evidence(second[feature][0], first[feature][0], second[feature][0], lexicon.weight(feature)))
+    named = {word.casefold() for item in concepts for word in (item.old, item.new)}
+    items = concepts + [item for item in words if not {item.old.casefold(), item.new.casefold()} <= named]
+    items.sort(key=lambda item: (-item.weight, item.label.casefold(), item.old, item.new))
+    return tuple(items[:most])
+
+
+def _local_weights(old: list[dict[str, float]], new: list[dict[str, float]]) -> None:
+    """Weigh down, in place, the features that many points of these two statements use."""
+    old_df = Counter(feature for features in old for feature in features)
+    new_df = Counter(feature for features in new for feature in features)
     total = max(len(old), len(new))
-    log1p = math.log1p
-    fsum = math.fsum  # exact, so a score does not depend on the (hash-seeded) order of a set
-    # A word weighs by the number of points of the statement that uses it more.
-    most = dict(new_df)
-    for word, count in old_df.items():
-        if count > most.get(word, 0):
-            most[word] = count
-    logs = [0.0] + [log1p(total / count) for count in range(1, total + 1)]
-    weight = {word: logs[count] for word, count in most.items()}
-    lookup = weight.__getitem__
-    old_weight = [fsum(map(lookup, found)) for found in old_words]
-    new_weight = [fsum(map(lookup, found)) for found in new_words]
-    edges: list[tuple[int, int, float]] = []
-    best_old, best_new = _Best(len(old)), _Best(len(new))
-    compared = 0
-
-    def score(i: int, j: int) -> None:
-        first, second = old[i], new[j]
-        if first.text == second.text and first.themes == second.themes:
-            value = 1.0
-        else:
-            value = 2 * fsum(map(lookup, old_words[i] & new_words[j])) / (old_weight[i] + new_weight[j])
-            if first.themes or second.themes:
-                overlap = len(first.themes & second.themes) / len(first.themes | second.themes)
-                value = (1 - THEME_WEIGHT) * value + THEME_WEIGHT * overlap
-            value = min(value, 1.0)
-            if value <= 0:
-                return
-        best_old.add(i, value, j)
-        best_new.add(j, value, i)
-        if value >= threshold:
-            edges.append((i, j, value))
-
-    if len(old) * len(new) <= _DENSE_LIMIT:
-        for i in range(len(old)):
-            for j in range(len(new)):
-                score(i, j)
-        return edges, len(old) * len(new), best_old, best_new
-    # Candidates share a rare word: one that few points of either statement use.
-    rare_limit = max(_RARE_MIN, math.isqrt(total))
-    index: dict[str, list[int]] = {}
-    for j, found in enumerate(new_words):
-        for word in found:
-            if new_df[word] <= rare_limit and old_df.get(word, 0) <= rare_limit:
-                index.setdefault(word, []).append(j)
-    visited: list[set[int]] = []
-    for i, found in enumerate(old_words):
-        shared: dict[int, float] = {}
-        for word in sorted(found):  # a fixed order: equal inputs give equal candidates, whatever the hash seed
-            postings = index.get(word)
-            if postings is not None:
-                word_weight = weight[word]
-                for j in postings:
-                    shared[j] = shared.get(j, 0.0) + word_weight
-        if len(shared) > _CANDIDATES:
-            candidates = set(heapq.nlargest(_CANDIDATES, shared, key=lambda j: (shared[j], -j)))
-        else:
-            candidates = set(shared)
-        visited.append(candidates)
-        for j in candidates:
-            score(i, j)
-        compared += len(candidates)
-    # A point that found no match that way is compared with every point of the other side.
-    unmatched_new = [j for j in range(len(new)) if best_new.first[j] < threshold]
-    for i in range(len(old)):
-        if best_old.first[i] < threshold:
-            for j in range(len(new)):
-                if j not in visited[i]:
-                    visited[i].add(j)
-                    score(i, j)
-                    compared += 1
-    for j in unmatched_new:
-        for i in range(len(old)):
-            if j not in visited[i]:
-                score(i, j)
-                compared += 1
-    return edges, compared, best_old, best_new
+    scale = math.log1p(total)
+    factors = [1.0] + [math.log1p(total / count) / scale for count in range(1, total + 1)]
+    for features in (*old, *new):
+        for feature, weight in features.items():
+            features[feature] = weight * factors[max(old_df[feature], new_df[feature])]
 
 
-def _custom_scores(
-    old: Sequence[Point], new: Sequence[Point], threshold: float, function: Similarity
-) -> tuple[list[tuple[int, int, float]], int, _Best, _Best]:
-    edges: list[tuple[int, int, float]] = []
-    best_old, best_new = _Best(len(old)), _Best(len(new))
+class _Scorer:
+    """Raw content scores of the pairs of two statements, computed once each."""
+
+    def __init__(self, old: Sequence[Point], new: Sequence[Point], lexicon: Lexicon) -> None:
+        self.old, self.new = old, new
+        self.old_features = _point_features([point.text for point in old], lexicon)
+        self.new_features = _point_features([point.text for point in new], lexicon)
+        # Copies: the cached features of a text are shared between equal texts.
+        self.old_features = [dict(features) for features in self.old_features]
+        self.new_features = [dict(features) for features in self.new_features]
+        _local_weights(self.old_features, self.new_features)
+        self.old_totals = [_totals(features) for features in self.old_features]
+        self.new_totals = [_totals(features) for features in self.new_features]
+        self.raw: dict[tuple[int, int], float] = {}
+
+    def __call__(self, i: int, j: int) -> float:
+        key = (i, j)
+        found = self.raw.get(key)
+        if found is None:
+            first, second = self.old[i], self.new[j]
+            if first.text == second.text and first.themes == second.themes:
+                found = 1.0
+            else:
+                found = _content(self.old_features[i], self.new_features[j], self.old_totals[i], self.new_totals[j])
+                found = _with_themes(found, first, second)
+            self.raw[key] = found
+        return found
+
+    def candidates(self) -> list[tuple[int, int]]:
+        """Pairs worth scoring in large statements: equal texts, then those sharing the most rare weight."""
+        pairs = _same_texts(self.old, self.new)
+        old_df = Counter(feature for features in self.old_features for feature in features)
+        new_df = Counter(feature for features in self.new_features for feature in features)
+        rare_limit = max(_RARE_MIN, math.isqrt(max(len(self.old), len(self.new))))
+        index: dict[str, list[int]] = {}
+        for j, features in enumerate(self.new_features):
+            for feature in features:
+                if new_df[feature] <= rare_limit and old_df[feature] <= rare_limit:
+                    index.setdefault(feature, []).append(j)
+        by_new: dict[int, dict[int, float]] = {}
+        for i, features in enumerate(self.old_features):
+            shared: dict[int, float] = {}
+            for feature in sorted(features):  # a fixed order: equal inputs give equal candidates
+                for j in index.get(feature, ()):
+                    shared[j] = shared.get(j, 0.0) + features[feature]
+            for j, weight in shared.items():
+                by_new.setdefault(j, {})[i] = weight
+            pairs.update((i, j) for j in _strongest(shared))
+        for j, shared in by_new.items():
+            pairs.update((i, j) for i in _strongest(shared))
+        return sorted(pairs)
+
+
+def _same_texts(old: Sequence[Point], new: Sequence[Point]) -> set[tuple[int, int]]:
+    """Pair points whose texts are equal, in order, by hashing."""
+    waiting: dict[str, list[int]] = {}
+    for j in reversed(range(len(new))):
+        waiting.setdefault(new[j].text, []).append(j)
+    pairs = set()
+    for i, point in enumerate(old):
+        positions = waiting.get(point.text)
+        if positions:
+            pairs.add((i, positions.pop()))
+    return pairs
+
+
+def _strongest(shared: Mapping[int, float]) -> list[int]:
+    return heapq.nlargest(_CANDIDATES, shared, key=lambda index: (shared[index], -index))
+
+
+def _sample(old_size: int, new_size: int) -> list[tuple[int, int]]:
+    """A fixed spread of pairs across the whole grid, for the mean and spread of scores."""
+    total = old_size * new_size
+    if total <= _SAMPLE:
+        return [(i, j) for i in range(old_size) for j in range(new_size)]
+    step = total / _SAMPLE
+    # An irrational stride walks the grid without following its rows.
+    return [(int(k * step) // new_size, (int(k * step) + k * 7919) % new_size) for k in range(_SAMPLE)]
+
+
+def _standing(scores: Sequence[float]) -> tuple[float, float]:
+    """The mean and spread of unrelated pairs' scores, shrunk toward a prior for few pairs."""
+    count = len(scores)
+    mean = math.fsum(scores) / count if count else 0.0
+    variance = math.fsum((score - mean) ** 2 for score in scores) / count if count else 0.0
+    weight = count / (count + _PRIOR_PAIRS)
+    mean = weight * mean + (1 - weight) * _PRIOR_MEAN
+    variance = weight * variance + (1 - weight) * _PRIOR_SPREAD**2
+    return mean, math.sqrt(variance)
+
+
+def calibrate(raw: float, *, standing: float, mutual: float, margin: float, relatedness: float) -> float:
+    """Turn a raw content similarity into a match score from 0 to 1.
+
+    The coefficients were fitted by logistic regression on the tuning part of
+    the alignment corpus (``benchmarks/alignment_corpus``), then rounded.
+
+    Args:
+        raw: The raw similarity of the pair.
+        standing: How many standard deviations the raw score stands above the
+            mean of all pairs of the two statements.
+        mutual: 1 if each point is the other's best candidate, 0.5 if one is,
+            0 if neither.
+        margin: The raw score minus the best other candidate of either point.
+        relatedness: How related the two statements are as wholes: the median,
+            over the new points, of each one's best raw score.
+
+    Example:
+        >>> calibrate(0.5, standing=4.0, mutual=1.0, margin=0.2, relatedness=0.3) > 0.9
+        True
+        >>> calibrate(0.2, standing=1.0, mutual=1.0, margin=0.05, relatedness=0.1) < 0.1
+        True
+    """
+    if raw >= 1.0:
+        return 1.0
+    if raw < RAW_FLOOR:
+        return 0.0
+    logit = _BIAS + _RAW * raw + _STANDING * standing + _MUTUAL * mutual + _MARGIN * margin + _RELATED * relatedness
+    return 1 / (1 + math.exp(-max(-60.0, min(60.0, logit))))
+
+
+class _Calibrated:
+    """Match scores of the scored pairs, and the score a second link would have."""
+
+    def __init__(self, scorer: _Scorer, pairs: Sequence[tuple[int, int]], sample: Sequence[tuple[int, int]]) -> None:
+        self.raw = raw = {pair: scorer(*pair) for pair in pairs}
+        self.mean, self.spread = _standing([scorer(*pair) for pair in sample])
+        self.best_old, self.best_new = best_old, best_new = _Best(len(scorer.old)), _Best(len(scorer.new))
+        for (i, j), score in raw.items():
+            best_old.add(i, score, j)
+            best_new.add(j, score, i)
+        tops = sorted(best_new.first)
+        self.relatedness = min(RELATEDNESS_CAP, tops[len(tops) // 2]) if tops else 0.0
+        self.scores = {}
+        for (i, j), score in raw.items():
+            mutual = 0.5 * (best_old.partner[i] == j) + 0.5 * (best_new.partner[j] == i)
+            margin = score - max(best_old.runner_up(i, j), best_new.runner_up(j, i))
+            self.scores[i, j] = self._calibrate(score, mutual, margin)
+
+    def _calibrate(self, score: float, mutual: float, margin: float) -> float:
+        standing = (score - self.mean) / self.spread
+        return calibrate(score, standing=standing, mutual=mutual, margin=margin, relatedness=self.relatedness)
+
+    def link(self, i: int, j: int, *, old_unmatched: bool, primary: float) -> float:
+        """The match score of *i* and *j* judged from the unmatched point's side alone.
+
+        The point whose partner is taken is scored as if it were free: whether
+        the pair would match if the other point had no better partner. It must
+        also hold a fair share of what the primary pair shares (raw *primary*).
+        """
+        score = self.raw.get((i, j), 0.0)
+        if score < SECOND_LINK_SHARE * primary:
+            return 0.0
+        if old_unmatched:
+            return self._calibrate(score, 1.0, score - self.best_old.runner_up(i, j))
+        return self._calibrate(score, 1.0, score - self.best_new.runner_up(j, i))
+
+
+def _custom(old: Sequence[Point], new: Sequence[Point], function: Similarity) -> dict[tuple[int, int], float]:
+    result: dict[tuple[int, int], float] = {}
     for i, first in enumerate(old):
         for j, second in enumerate(new):
             score = function(first, second)
@@ -327,14 +559,8 @@ def _custom_scores(
                     f"for old point {first.number} and new point {second.number}"
                 )
                 raise ValueError(msg)
-            score = float(score)
-            if score <= 0:
-                continue
-            best_old.add(i, score, j)
-            best_new.add(j, score, i)
-            if score >= threshold:
-                edges.append((i, j, score))
-    return edges, len(old) * len(new), best_old, best_new
+            result[i, j] = float(score)
+    return result
 
 
 def hungarian(cost: Sequence[Sequence[float]]) -> list[int]:  # noqa: C901, PLR0912 - the textbook algorithm, kept whole
@@ -453,53 +679,115 @@ def align(
     *,
     threshold: float = DEFAULT_THRESHOLD,
     similarity: Similarity | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Alignment:
     """Match the points of two statements one to one by content.
 
     Args:
         old: The points of the earlier statement.
         new: The points of the later statement.
-        threshold: The least similarity for a match.
-        similarity: A function scoring two points from 0 to 1; by default the
-            rarity-weighted word and theme overlap. A custom function is called for
-            every pair.
+        threshold: The least match score for a match.
+        similarity: A function scoring two points from 0 to 1, called for every
+            pair; its scores are used as they are. By default, the calibrated
+            match score of the packaged similarity.
+        lexicon: The concepts and word weights of the default similarity.
 
     Returns:
-        The matches, with each point's best computed similarity.
+        The matches, with each point's best score and nearest candidate.
 
     Example:
         >>> old = [Point(1, "all parties condemn terrorism."), Point(2, "trade will grow.")]
-        >>> new = [Point(1, "trade will grow fast."), Point(2, "all parties condemn terrorism.")]
+        >>> new = [Point(1, "trade will grow fast."), Point(2, "the three evil forces are condemned.")]
         >>> [(match.old, match.new) for match in align(old, new).matches]
         [(0, 1), (1, 0)]
     """
     if similarity is None:
-        edges, compared, best_old, best_new = _weighted_scores(old, new, threshold)
-    else:
-        edges, compared, best_old, best_new = _custom_scores(old, new, threshold, similarity)
-    chosen: list[tuple[int, int, float]] = []
-    ambiguous: list[tuple[int, int, float]] = []
-    for edge in edges:
-        i, j, score = edge
-        clear = (
-            best_old.partner[i] == j
-            and best_new.partner[j] == i
-            and score - best_old.second[i] >= AMBIGUITY_MARGIN
-            and score - best_new.second[j] >= AMBIGUITY_MARGIN
+        scorer = _Scorer(old, new, _lexicon(lexicon))
+        dense = len(old) * len(new) <= _DENSE_LIMIT
+        pairs = [(i, j) for i in range(len(old)) for j in range(len(new))] if dense else scorer.candidates()
+        calibrated = _Calibrated(scorer, pairs, pairs if dense else _sample(len(old), len(new)))
+        return _Assignment(calibrated.scores, len(old), len(new), threshold).result(
+            calibrated.link, scorer, len(scorer.raw)
         )
-        (chosen if clear else ambiguous).append(edge)
-    fixed_old = {i for i, _, _ in chosen}
-    fixed_new = {j for _, j, _ in chosen}
-    ambiguous = [edge for edge in ambiguous if edge[0] not in fixed_old and edge[1] not in fixed_new]
-    for component in _components(ambiguous):
-        chosen.extend(_solve(component, len(old), len(new)))
-    matches = tuple(
-        Match(i, j, score, max(0.0, score - max(best_old.runner_up(i, j), best_new.runner_up(j, i))))
-        for i, j, score in sorted(chosen)
-    )
-    return Alignment(
-        matches, tuple(best_old.first), tuple(best_new.first), compared, best_old.nearest(), best_new.nearest()
-    )
+    scores = _custom(old, new, similarity)
+
+    def link(i: int, j: int, *, old_unmatched: bool, primary: float) -> float:  # noqa: ARG001 - no sides here
+        return scores[i, j] if scores[i, j] >= SECOND_LINK_SHARE * primary else 0.0
+
+    return _Assignment(scores, len(old), len(new), threshold).result(link, lambda i, j: scores[i, j], len(scores))
+
+
+class _Assignment:
+    """The one-to-one choice of pairs from their match scores, then the second links."""
+
+    def __init__(self, scores: Mapping[tuple[int, int], float], old_size: int, new_size: int, threshold: float) -> None:
+        self.scores, self.old_size, self.new_size, self.threshold = scores, old_size, new_size, threshold
+        self.best_old, self.best_new = _Best(old_size), _Best(new_size)
+        edges = []
+        for (i, j), score in sorted(scores.items()):
+            if score > 0:
+                self.best_old.add(i, score, j)
+                self.best_new.add(j, score, i)
+                if score >= threshold:
+                    edges.append((i, j, score))
+        self.chosen = self._choose(edges)
+
+    def _clear(self, i: int, j: int, score: float) -> bool:
+        return (
+            self.best_old.partner[i] == j
+            and self.best_new.partner[j] == i
+            and score - self.best_old.second[i] >= AMBIGUITY_MARGIN
+            and score - self.best_new.second[j] >= AMBIGUITY_MARGIN
+        )
+
+    def _choose(self, edges: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+        chosen = [edge for edge in edges if self._clear(*edge)]
+        fixed_old = {i for i, _, _ in chosen}
+        fixed_new = {j for _, j, _ in chosen}
+        ambiguous = [
+            edge for edge in edges if not self._clear(*edge) and edge[0] not in fixed_old and edge[1] not in fixed_new
+        ]
+        for component in _components(ambiguous):
+            chosen.extend(_solve(component, self.old_size, self.new_size))
+        return chosen
+
+    def result(self, link: _Link, raw: Callable[[int, int], float], compared: int) -> Alignment:
+        partner_of_new = {j: i for i, j, _ in self.chosen}
+        partner_of_old = {i: j for i, j, _ in self.chosen}
+        merged: dict[int, list[int]] = {}
+        for k in range(self.old_size):
+            j = self.best_old.partner[k]
+            if k not in partner_of_old and j in partner_of_new:
+                primary = raw(partner_of_new[j], j)
+                if link(k, j, old_unmatched=True, primary=primary) >= self.threshold:
+                    merged.setdefault(j, []).append(k)
+        splits = []
+        for j in range(self.new_size):
+            i = self.best_new.partner[j]
+            if j not in partner_of_new and i in partner_of_old:
+                primary = raw(i, partner_of_old[i])
+                if link(i, j, old_unmatched=False, primary=primary) >= self.threshold:
+                    splits.append((j, i))
+        best_old, best_new = self.best_old, self.best_new
+        matches = tuple(
+            Match(
+                i,
+                j,
+                score,
+                max(0.0, score - max(best_old.runner_up(i, j), best_new.runner_up(j, i))),
+                tuple(sorted(merged.get(j, ()), key=lambda k: -self.scores[k, j])),
+            )
+            for i, j, score in sorted(self.chosen)
+        )
+        return Alignment(
+            matches,
+            tuple(best_old.first),
+            tuple(best_new.first),
+            compared,
+            best_old.nearest(),
+            best_new.nearest(),
+            tuple(splits),
+        )
 
 
 def stable_pairs(matches: Sequence[Match]) -> set[int]:
@@ -517,13 +805,7 @@ def stable_pairs(matches: Sequence[Match]) -> set[int]:
     tail_at: list[int] = []
     previous = [-1] * len(matches)
     for position, match in enumerate(matches):
-        low, high = 0, len(tails)
-        while low < high:
-            middle = (low + high) // 2
-            if tails[middle] < match.new:
-                low = middle + 1
-            else:
-                high = middle
+        low = bisect.bisect_left(tails, match.new)
         if low:
             previous[position] = tail_at[low - 1]
         if low == len(tails):

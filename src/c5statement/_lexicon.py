@@ -1,0 +1,391 @@
+"""Word normalisation and the concept lexicon used to match reworded points.
+
+Matching never changes the text shown to people; it works on *features* drawn
+from a text:
+
+- **Words.** The text is case-folded (NFKC), curly apostrophes become straight
+  ones, hyphenated and apostrophe forms are split (``intra-Afghan`` gives
+  ``intra`` and ``afghan``), demonyms and capitals become their country
+  (``Afghan`` and ``Kabul`` give ``afghanistan``), common function words are
+  dropped, and every remaining word is reduced to its stem by the Snowball
+  English stemmer (``peaceful`` and ``peace`` meet; so do ``prosperous`` and
+  ``prosperity``). PyStemmer, which runs the same algorithm faster, is used
+  where it is installed.
+- **Concepts.** A :class:`Lexicon` maps words and phrases to concepts of the
+  field: ``pandemic``, ``epidemic``, ``COVID-19`` and ``medical and health``
+  all give the concept ``health``; ``three evil forces`` gives
+  ``counter-terrorism``. A phrase matches the stems of consecutive words, so
+  ``pandemics`` matches ``pandemic``; a phrase whose last word ends in ``*``
+  matches any word beginning with it. Every theme of the vocabulary is a
+  concept too, built from its keywords (:attr:`Theme.keywords`), so the theme
+  keywords and the lexicon cannot drift apart; the packaged lexicon adds finer
+  concepts, each with the reason it exists.
+
+Each feature has a weight. A word weighs by how rare it is in a packaged
+background of formulaic statement phrasing written for this project
+(``data/background.txt``): ``parties``, ``strengthen`` and ``cooperation`` weigh
+little, ``desertification`` a lot. A concept weighs :attr:`Concept.weight`;
+boilerplate concepts (``community with a shared future``) weigh little.
+
+Nothing here is loaded at import time: the stemmer, the lexicon and the
+background load on the first diff.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import pkgutil
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from ._errors import InvalidStatementError, InvalidTypeError
+from ._themes import THEMES, Theme
+
+__all__ = ["Analysis", "Concept", "Lexicon", "default_lexicon", "normalise_words"]
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
+
+# Demonyms, adjectives and capitals of the states these statements name, to one form.
+_PLACES: Mapping[str, str] = {
+    "afghan": "afghanistan",
+    "afghans": "afghanistan",
+    "kabul": "afghanistan",
+    "kazakh": "kazakhstan",
+    "kazakhstani": "kazakhstan",
+    "kazakhs": "kazakhstan",
+    "astana": "kazakhstan",
+    "nur": "kazakhstan",
+    "sultan": "kazakhstan",
+    "kyrgyz": "kyrgyzstan",
+    "kirghiz": "kyrgyzstan",
+    "bishkek": "kyrgyzstan",
+    "tajik": "tajikistan",
+    "tajiks": "tajikistan",
+    "dushanbe": "tajikistan",
+    "turkmen": "turkmenistan",
+    "turkmens": "turkmenistan",
+    "ashgabat": "turkmenistan",
+    "uzbek": "uzbekistan",
+    "uzbeks": "uzbekistan",
+    "tashkent": "uzbekistan",
+    "chinese": "china",
+    "beijing": "china",
+    "prc": "china",
+    "russian": "russia",
+    "moscow": "russia",
+    "european": "europe",
+    "eurasian": "eurasia",
+    "asian": "asia",
+}
+
+# Function words carry no content of their own.
+_STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be been before being below between both
+    but by can could did do does doing down during each few for from further had has have having he her here hers
+    him his how i if in into is it its itself just me more most my no nor not now of off on once only or other our
+    ours out over own s same she should so some such t than that the their theirs them then there these they this
+    those through to too under until up upon very was we were what when where which while who whom why will with
+    would you your yours shall may might must within without via per thus hereby whereas among amongst""".split()  # noqa: SIM905 - a list of words reads best as text
+)
+
+
+@functools.cache
+def _stem_function() -> Callable[[str], str]:
+    try:
+        import Stemmer  # PyStemmer: the same algorithm in C, optional
+    except ImportError:
+        import snowballstemmer
+
+        return snowballstemmer.stemmer("english").stemWord  # type: ignore[no-any-return]
+    return Stemmer.Stemmer("english").stemWord  # type: ignore[no-any-return]  # pragma: no cover - optional
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _stem_function()(_PLACES.get(word, word))
+
+
+def _lowered(text: str) -> str:
+    text = text.translate(_APOSTROPHES)
+    return text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
+
+
+def _split(text: str) -> list[tuple[str, int, int]]:
+    """The words of *text* with their spans, hyphen and apostrophe forms split."""
+    return [(match.group(), match.start(), match.end()) for match in _WORD.finditer(_lowered(text))]
+
+
+def normalise_words(text: str) -> list[str]:
+    """Return the matching form of every content word of *text*, in order.
+
+    Example:
+        >>> normalise_words("Peaceful, prosperous and intra-Afghan talks")
+        ['peac', 'prosper', 'intra', 'afghanistan', 'talk']
+    """
+    return [_stem(word) for word, _, _ in _split(text) if word not in _STOPWORDS]
+
+
+@attrs.frozen
+class Concept:
+    """One concept of the lexicon: the words and phrases that name it.
+
+    Attributes:
+        id: A slug naming the concept (``health``, ``counter-terrorism``).
+        label: How the concept is shown in the evidence of a match.
+        phrases: Lowercase words and phrases that name it. They match the stems
+            of consecutive words; a trailing ``*`` matches any ending.
+        reason: Why the entry exists: which rewordings it lets meet.
+        theme: The theme slug the concept belongs to, if any.
+        weight: How much sharing it counts, relative to a rare word (about 1);
+            boilerplate concepts weigh little.
+
+    Example:
+        >>> concept = Concept("health", "health", ("pandemic", "epidemic"), "COVID-era rewordings")
+        >>> concept.weight
+        2.0
+    """
+
+    id: str
+    label: str
+    phrases: tuple[str, ...]
+    reason: str
+    theme: str | None = None
+    weight: float = 2.0
+
+
+@attrs.frozen
+class Analysis:
+    """The matching features of one text, with where each was found.
+
+    Attributes:
+        features: Each feature (a word stem, or ``@`` and a concept id) with the
+            words of the text that gave it, as written, in order of appearance.
+
+    Example:
+        >>> analysis = default_lexicon().analyse("Fight the pandemic together.")
+        >>> analysis.features["@health"]
+        ('pandemic',)
+    """
+
+    features: Mapping[str, tuple[str, ...]]
+
+
+_Phrase = tuple[tuple[str, ...], str | None, str]  # whole-word stems, a final prefix or None, the concept
+
+
+def _compile(phrase: str) -> tuple[tuple[str, ...], str | None] | None:
+    words = [word for word, _, _ in _split(phrase.removesuffix("*"))]
+    if not words:
+        return None
+    if phrase.endswith("*"):
+        return tuple(_stem(word) for word in words[:-1]), words[-1]
+    return tuple(_stem(word) for word in words), None
+
+
+class Lexicon:
+    """A set of concepts, ready to find them in texts.
+
+    Args:
+        concepts: The concepts, in order of precedence for their labels.
+        background: Texts of formulaic statement phrasing; a word used in many
+            of them weighs little. ``None`` gives every word the same weight.
+
+    Example:
+        >>> lexicon = Lexicon([Concept("water", "water", ("irrigation", "water resource*"), "")])
+        >>> sorted(lexicon.analyse("Water resources and irrigation canals.").features)
+        ['@water', 'canal', 'irrig', 'resourc', 'water']
+    """
+
+    def __init__(self, concepts: Iterable[Concept], *, background: Iterable[str] | None = None) -> None:
+        self.concepts: tuple[Concept, ...] = tuple(concepts)
+        problems = [
+            (f"$.concepts[{index}]", f"expected a Concept, got {type(concept).__name__}")
+            for index, concept in enumerate(self.concepts)
+            if not isinstance(concept, Concept)
+        ]
+        if problems:
+            raise InvalidTypeError(problems)
+        self._by_id = {concept.id: concept for concept in self.concepts}
+        self._phrases: dict[str, list[_Phrase]] = {}
+        self._prefixes: list[tuple[str, str]] = []
+        for concept in self.concepts:
+            for phrase in concept.phrases:
+                compiled = _compile(phrase)
+                if compiled is None:
+                    continue
+                stems, prefix = compiled
+                if not stems and prefix is not None:
+                    self._prefixes.append((prefix, concept.id))
+                elif stems:
+                    self._phrases.setdefault(stems[0], []).append((stems, prefix, concept.id))
+        for entries in self._phrases.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
+        self._word_weight = _background_weights(background)
+
+    def concept(self, concept_id: str) -> Concept:
+        """Return the concept named *concept_id*.
+
+        Example:
+            >>> default_lexicon().concept("health").label
+            'health'
+        """
+        return self._by_id[concept_id]
+
+    def extended(self, concepts: Iterable[Concept]) -> Lexicon:
+        """Return a lexicon with *concepts* added; a concept with an existing id replaces it.
+
+        Example:
+            >>> lexicon = default_lexicon().extended([Concept("space", "space", ("satellite*", "BeiDou"), "")])
+            >>> "@space" in lexicon.analyse("BeiDou navigation").features
+            True
+        """
+        extra = tuple(concepts)
+        replaced = {concept.id for concept in extra if isinstance(concept, Concept)}
+        kept = [concept for concept in self.concepts if concept.id not in replaced]
+        lexicon = Lexicon([*kept, *extra])
+        lexicon._word_weight = self._word_weight  # the same background, not read again
+        return lexicon
+
+    def weight(self, feature: str) -> float:
+        """Return how much sharing *feature* counts: rare words and strong concepts weigh most.
+
+        Example:
+            >>> lexicon = default_lexicon()
+            >>> lexicon.weight("cooper") < lexicon.weight("desertif")
+            True
+        """
+        if feature.startswith("@"):
+            concept = self._by_id.get(feature[1:])
+            return concept.weight if concept is not None else 1.0
+        return self._word_weight(feature)
+
+    @functools.cached_property
+    def _prefix_cache(self) -> dict[str, tuple[str, ...]]:
+        return {}
+
+    def _prefixed(self, word: str) -> tuple[str, ...]:
+        cache = self._prefix_cache
+        found = cache.get(word)
+        if found is None:
+            found = tuple(concept for prefix, concept in self._prefixes if word.startswith(prefix))
+            cache[word] = found
+        return found
+
+    def analyse(self, text: str) -> Analysis:
+        """Return the features of *text*: its word stems and the concepts it names.
+
+        Example:
+            >>> sorted(default_lexicon().analyse("the three evil forces").features)
+            ['@counter-terrorism', '@security', 'evil', 'forc', 'three']
+        """
+        if not isinstance(text, str):
+            raise InvalidTypeError([("$", f"expected a text, got {type(text).__name__}")])
+        found: dict[str, list[str]] = {}
+        spans = _split(text)
+        lowered = [word for word, _, _ in spans]
+        stems = [_stem(word) for word in lowered]
+        absorbed: set[int] = set()  # words inside a boilerplate formula do not count on their own
+        for position, (word, start, end) in enumerate(spans):
+            for concept in self._prefixed(word):
+                found.setdefault("@" + concept, []).append(text[start:end])
+            for phrase, prefix, concept in self._phrases.get(stems[position], ()):
+                last = position + len(phrase) + (prefix is not None)
+                if last > len(spans) or tuple(stems[position : position + len(phrase)]) != phrase:
+                    continue
+                if prefix is not None and not lowered[last - 1].startswith(prefix):
+                    continue
+                found.setdefault("@" + concept, []).append(text[start : spans[last - 1][2]])
+                if self._by_id[concept].weight < 1:
+                    absorbed.update(range(position, last))
+        for position, (word, start, end) in enumerate(spans):
+            if word not in _STOPWORDS and position not in absorbed:
+                found.setdefault(stems[position], []).append(text[start:end])
+        return Analysis({feature: tuple(dict.fromkeys(words)) for feature, words in found.items()})
+
+
+def _background_weights(texts: Iterable[str] | None) -> Callable[[str], float]:
+    if texts is None:
+        return lambda _feature: 1.0
+    documents = [frozenset(normalise_words(text)) for text in texts]
+    counts = Counter(stem for document in documents for stem in document)
+    size = len(documents)
+    floor = math.log1p(size)
+    # A word never seen in the background is as rare as one seen once; the most common weigh about 0.1.
+    weights = {stem: math.log1p(size / count) / floor for stem, count in counts.items()}
+    default = math.log1p(size) / floor
+    return lambda feature: weights.get(feature, default)
+
+
+def _theme_concept(theme: Theme) -> Concept:
+    return Concept(
+        theme.slug,
+        theme.label.lower(),
+        theme.keywords,
+        f"the keywords of the theme {theme.slug!r}",
+        theme=theme.slug,
+        weight=1.0,
+    )
+
+
+def _concept_from_json(index: int, entry: Any) -> Concept:
+    expected = {"id": str, "label": str, "phrases": list, "reason": str}
+    problems = [
+        (f"$.concepts[{index}].{key}", f"expected {kind.__name__}")
+        for key, kind in expected.items()
+        if not isinstance(entry.get(key) if isinstance(entry, dict) else None, kind)
+    ]
+    if problems:
+        raise InvalidStatementError(problems)
+    return Concept(
+        entry["id"],
+        entry["label"],
+        tuple(entry["phrases"]),
+        entry["reason"],
+        theme=entry.get("theme"),
+        weight=float(entry.get("weight", 2.0)),
+    )
+
+
+def _packaged(name: str) -> bytes:
+    data = pkgutil.get_data("c5statement", f"data/{name}")
+    if data is None:  # pragma: no cover - only a broken installation lacks it
+        msg = f"c5statement/data/{name} is missing from the installation"
+        raise FileNotFoundError(msg)
+    return data
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    """Return the packaged lexicon: every theme as a concept, the finer concepts of ``data/lexicon.json``.
+
+    Word weights come from the packaged background (``data/background.txt``).
+
+    Example:
+        >>> lexicon = default_lexicon()
+        >>> lexicon.concept("counter-terrorism").theme
+        'security'
+        >>> sorted(lexicon.analyse("COVID-19").features)
+        ['19', '@covid', '@health', 'covid']
+    """
+    document = json.loads(_packaged("lexicon.json"))
+    concepts = {theme.slug: _theme_concept(theme) for theme in THEMES.values()}
+    for index, entry in enumerate(document["concepts"]):
+        concept = _concept_from_json(index, entry)
+        base = concepts.get(concept.id)
+        if base is not None:  # an entry named after a theme adds to the theme's own keywords
+            concept = attrs.evolve(concept, phrases=base.phrases + concept.phrases)
+        concepts[concept.id] = concept
+    background = [
+        line.strip()
+        for line in _packaged("background.txt").decode("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    return Lexicon(concepts.values(), background=background)

@@ -1,0 +1,195 @@
+"""Point alignment: similarity, calibration, assignment, merges, evidence and scale."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from c5statement import MEETING_2020, Point
+from c5statement._align import (
+    DEFAULT_THRESHOLD,
+    RAW_FLOOR,
+    Match,
+    align,
+    calibrate,
+    evidence,
+    similarity,
+    stable_pairs,
+)
+
+P2020 = MEETING_2020.points
+
+# Later points in our own words, keeping what a real later text keeps.
+PANDEMIC = Point(3, "The sides will keep up their joint fight against the pandemic and deepen medical cooperation.")
+SECURITY_AFGHAN = Point(
+    6,
+    "All parties will work for regional security and stability, stand against terrorism and back a political "
+    "settlement of the Afghan issue.",
+)
+EVIL_FORCES = Point(4, "The six countries will jointly combat the three evil forces and transnational drug crime.")
+LOCAL = Point(5, "A cooperation mechanism between local governments and provinces will be set up.")
+
+UNRELATED = (
+    Point(1, "Member universities will open their libraries to each other's doctoral students."),
+    Point(2, "Arctic fishing quotas will be reviewed each spring by the scientific council."),
+    Point(3, "The orchestra festival will rotate between the five member cities."),
+)
+
+
+class TestSimilarity:
+    def test_identity(self) -> None:
+        """A point is fully like itself."""
+        assert similarity(P2020[0], P2020[0]) == 1.0
+
+    def test_themes_on_one_side_do_not_lower(self) -> None:
+        """Themes present on one side only leave the score as it is."""
+        untagged = Point(2, P2020[1].text)
+        tagged = Point(PANDEMIC.number, PANDEMIC.text, themes=frozenset({"health"}))
+        assert similarity(untagged, tagged) == similarity(untagged, PANDEMIC)
+        assert similarity(P2020[1], PANDEMIC) == similarity(untagged, PANDEMIC)
+
+    def test_themes_one_side_holds_count_fully(self) -> None:
+        """A point tagged with one of the other's themes loses nothing to the other's extra themes."""
+        tagged = Point(PANDEMIC.number, PANDEMIC.text, themes=frozenset({"health"}))
+        assert similarity(P2020[1], tagged) >= similarity(P2020[1], PANDEMIC)
+
+    def test_synonyms_raise_the_score(self) -> None:
+        """The pandemic paraphrase is closer to the COVID-19 point than to the agriculture point."""
+        assert similarity(P2020[1], PANDEMIC) > 2 * similarity(P2020[4], PANDEMIC)
+
+    def test_arguments_checked(self) -> None:
+        """Anything but points is refused, naming the argument."""
+        with pytest.raises(TypeError, match=r"\$\.new"):
+            similarity(P2020[0], "text")  # type: ignore[arg-type]
+
+
+class TestCalibration:
+    @given(
+        st.floats(RAW_FLOOR, 0.99),
+        st.floats(RAW_FLOOR, 0.99),
+        st.floats(-3, 10),
+        st.sampled_from([0.0, 0.5, 1.0]),
+        st.floats(-1, 1),
+        st.floats(0, 1),
+    )
+    def test_monotone_in_the_raw_score(  # noqa: PLR0917 - one argument per drawn value
+        self, low: float, high: float, standing: float, mutual: float, margin: float, related: float
+    ) -> None:
+        """A higher raw score never gives a lower match score, all else equal."""
+        low, high = sorted((low, high))
+        args = {"standing": standing, "mutual": mutual, "margin": margin, "relatedness": related}
+        assert calibrate(low, **args) <= calibrate(high, **args)
+
+    def test_floor_and_identity(self) -> None:
+        """Below the floor nothing matches; identical texts always do."""
+        args = {"standing": 9.0, "mutual": 1.0, "margin": 1.0, "relatedness": 1.0}
+        assert calibrate(RAW_FLOOR / 2, **args) == 0.0
+        assert calibrate(1.0, **args) == 1.0
+
+
+class TestAlign:
+    def test_reworded_points_align(self) -> None:
+        """Rewordings find their 2020 points: the pandemic, the three evil forces, the Afghan issue."""
+        result = align(P2020, [PANDEMIC, EVIL_FORCES, SECURITY_AFGHAN, LOCAL])
+        pairs = {(match.old + 1, match.new + 1) for match in result.matches}
+        assert pairs == {(2, 1), (7, 2), (8, 3)}
+
+    def test_merge_records_the_second_link(self) -> None:
+        """A point continuing the Afghanistan and the terrorism points links both."""
+        result = align(P2020, [PANDEMIC, SECURITY_AFGHAN, LOCAL])
+        (afghan,) = [match for match in result.matches if match.new == 1]
+        assert afghan.old == 7
+        assert afghan.also == (6,)
+
+    def test_summary_aligns_with_its_long_paragraph(self) -> None:
+        """A short summary point meets the long paragraph it summarises (containment)."""
+        long = Point(
+            1,
+            "The parties noted with satisfaction how much their trade has grown. They will keep aligning the "
+            "Belt and Road Initiative with the national development strategies of the Central Asian states, "
+            "open more routes for goods, and explore a digital Silk Road and a Silk Road of health. The parties "
+            "welcome more investment in industrial parks and in logistics centres along the way.",
+        )
+        other = Point(2, "The parties condemn terrorism, separatism and extremism in all their forms.")
+        result = align([long, other], [P2020[2], P2020[6]])
+        assert [(match.old, match.new) for match in result.matches] == [(0, 0), (1, 1)]
+
+    def test_unrelated_statements_match_nothing(self) -> None:
+        """Statements on other subjects give no match at all."""
+        assert align(P2020, UNRELATED).matches == ()
+        assert align(UNRELATED, P2020).matches == ()
+
+    def test_every_match_clears_the_threshold(self) -> None:
+        """Matches have scores at or above the threshold, from 0 to 1."""
+        result = align(P2020, [PANDEMIC, EVIL_FORCES, SECURITY_AFGHAN, LOCAL])
+        assert all(DEFAULT_THRESHOLD <= match.similarity <= 1 for match in result.matches)
+
+    def test_threshold_is_a_knob(self) -> None:
+        """A threshold of 1 keeps only identical points; 0.01 keeps more."""
+        strict = align(P2020, [*P2020[:2], PANDEMIC], threshold=1.0)
+        assert [(match.old, match.new) for match in strict.matches] == [(0, 0), (1, 1)]
+
+    def test_custom_similarity_must_return_a_fraction(self) -> None:
+        """A custom function returning something outside 0..1 is named in the error."""
+        with pytest.raises(ValueError, match="from 0 to 1"):
+            align(P2020[:1], P2020[:1], similarity=lambda _a, _b: 2.0)
+
+    def test_custom_similarity_used_as_is(self) -> None:
+        """A custom similarity's scores are compared to the threshold directly."""
+        result = align(P2020[:2], P2020[:2], similarity=lambda a, b: 0.6 if a.number == b.number else 0.1)
+        assert [(match.old, match.new, match.similarity) for match in result.matches] == [(0, 0, 0.6), (1, 1, 0.6)]
+
+    @given(st.permutations(range(9)))
+    def test_any_order_of_the_2020_points(self, order: list[int]) -> None:
+        """Every 2020 point finds itself wherever it moved."""
+        shuffled = [P2020[index] for index in order]
+        result = align(P2020, shuffled)
+        assert sorted((match.old, order[match.new]) for match in result.matches) == [(i, i) for i in range(9)]
+
+
+class TestScale:
+    def test_disjoint_statements_are_not_scored_all_against_all(self) -> None:
+        """Large statements sharing no rare word score far fewer pairs than the product of their sizes."""
+        old = [Point(index, f"alpha{index} beta{index} gamma{index}.") for index in range(1, 401)]
+        new = [Point(index, f"delta{index} epsilon{index} zeta{index}.") for index in range(1, 401)]
+        result = align(old, new)
+        assert result.matches == ()
+        assert result.compared <= 5000  # the sample for the calibration, not 160,000 pairs
+
+    def test_repeated_text_pairs_by_hashing(self) -> None:
+        """Points with the same text on both sides pair in order, without scoring every pair."""
+        old = [Point(index, "All parties agree.") for index in range(1, 1001)]
+        result = align(old, old)
+        assert [(match.old, match.new) for match in result.matches] == [(i, i) for i in range(1000)]
+        assert result.compared < 20_000
+
+
+class TestEvidence:
+    def test_names_concepts_with_both_wordings(self) -> None:
+        """A concept named differently on each side is shown with both words."""
+        first = evidence(P2020[1], PANDEMIC)[0]
+        assert (first.label, first.old, first.new) == ("health", "anti-epidemic", "pandemic")
+        assert str(first) == "health: anti-epidemic \u2248 pandemic"
+
+    def test_strongest_first(self) -> None:
+        """Evidence is sorted by weight."""
+        weights = [item.weight for item in evidence(P2020[7], SECURITY_AFGHAN)]
+        assert weights == sorted(weights, reverse=True)
+        assert weights
+
+    @given(st.sampled_from(P2020), st.sampled_from([PANDEMIC, EVIL_FORCES, SECURITY_AFGHAN, LOCAL, *P2020]))
+    def test_names_only_terms_both_contain(self, old: Point, new: Point) -> None:
+        """Each piece of evidence quotes words that stand in the old and in the new text."""
+        for item in evidence(old, new):
+            assert item.old in old.text
+            assert item.new in new.text
+
+
+def test_stable_pairs_longest_run() -> None:
+    """The longest run kept in order is found; the rest moved."""
+    matches = [Match(0, 2, 1.0, 1.0), Match(1, 0, 1.0, 1.0), Match(2, 1, 1.0, 1.0), Match(3, 3, 1.0, 1.0)]
+    assert sorted(stable_pairs(matches)) == [1, 2, 3]
+    assert math.isclose(len(stable_pairs([])), 0)

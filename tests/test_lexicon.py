@@ -1,0 +1,151 @@
+"""The word normalisation and the concept lexicon behind point alignment."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib.resources import files
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from c5statement import THEMES, InvalidTypeError
+from c5statement._lexicon import Concept, Lexicon, default_lexicon, normalise_words
+
+
+def concepts_of(text: str) -> set[str]:
+    return {feature[1:] for feature in default_lexicon().analyse(text).features if feature.startswith("@")}
+
+
+class TestNormalise:
+    def test_word_forms_meet(self) -> None:
+        """Snowball stems join peaceful/peace and prosperous/prosperity, which a plural rule cannot."""
+        assert normalise_words("peaceful prosperous") == normalise_words("peace prosperity")
+
+    def test_hyphenated_and_demonym_forms_meet(self) -> None:
+        """Afghan, intra-Afghan and Afghanistan share one form; so do Kazakh and Kazakhstan."""
+        assert "afghanistan" in normalise_words("intra-Afghan talks")
+        assert normalise_words("the Afghan issue")[0] == normalise_words("Afghanistan")[0]
+        assert normalise_words("Kazakh") == normalise_words("Kazakhstan")
+
+    def test_case_punctuation_and_plurals(self) -> None:
+        """Case, punctuation, plurals and possessives fall away."""
+        assert set(normalise_words("Routes, ROUTE; route\u2019s")) == {"rout"}
+
+    def test_apostrophes_and_function_words(self) -> None:
+        """Curly and straight apostrophes split alike; function words are dropped."""
+        assert normalise_words("each other\u2019s path") == normalise_words("each other's path")
+        assert "the" not in normalise_words("the path of the river")
+
+    def test_text_shown_is_untouched(self) -> None:
+        """Analysis reports the words as written, whatever the matching form."""
+        features = default_lexicon().analyse("Intra-Afghan TALKS").features
+        assert features["talk"] == ("TALKS",)
+
+
+class TestConcepts:
+    @pytest.mark.parametrize(
+        "text",
+        ["the epidemic", "the pandemic", "COVID-19", "the coronavirus", "medical and health cooperation"],
+    )
+    def test_health_synonyms(self, text: str) -> None:
+        """Every way of naming the pandemic era's health cooperation gives the concept health."""
+        assert "health" in concepts_of(text)
+
+    @pytest.mark.parametrize(
+        ("text", "concept"),
+        [
+            ("the three evil forces", "counter-terrorism"),
+            ("terrorism, separatism and extremism", "counter-terrorism"),
+            ("the Belt and Road", "belt-and-road"),
+            ("the BRI", "belt-and-road"),
+            ("a shared destiny", "shared-future"),
+            ("a community with a shared future", "shared-future"),
+            ("the Afghan issue", "afghanistan"),
+            ("the Global Security Initiative", "gsi"),
+        ],
+    )
+    def test_formulas(self, text: str, concept: str) -> None:
+        """Formulas of diplomatic English name their concept."""
+        assert concept in concepts_of(text)
+
+    def test_boilerplate_absorbs_its_words(self) -> None:
+        """The words of a boilerplate formula count only through its light concept."""
+        features = default_lexicon().analyse("a community with a shared future").features
+        assert "@shared-future" in features
+        assert "communiti" not in features
+        assert default_lexicon().weight("@shared-future") < 1 < default_lexicon().weight("@afghanistan")
+
+    def test_background_weighs_formulas_little(self) -> None:
+        """Words of formulaic phrasing weigh less than rare content words."""
+        lexicon = default_lexicon()
+        for common in ("parti", "cooper", "strengthen"):
+            assert lexicon.weight(common) < 0.7 * lexicon.weight("desertif")
+
+
+class TestPackagedLexicon:
+    def test_every_entry_has_a_reason_and_valid_theme(self) -> None:
+        """Each packaged entry says why it exists and names a real theme, if any."""
+        document = json.loads(files("c5statement").joinpath("data/lexicon.json").read_text(encoding="utf-8"))
+        ids = [entry["id"] for entry in document["concepts"]]
+        assert len(ids) == len(set(ids))
+        for entry in document["concepts"]:
+            assert entry["reason"].strip(), entry["id"]
+            assert entry["phrases"], entry["id"]
+            assert entry.get("theme") is None or entry["theme"] in THEMES
+
+    @pytest.mark.parametrize("slug", sorted(THEMES))
+    def test_theme_keywords_are_concepts(self, slug: str) -> None:
+        """Every keyword of every theme is recognised as that theme's concept: the two cannot drift."""
+        lexicon = default_lexicon()
+        for keyword in THEMES[slug].keywords:
+            text = keyword.removesuffix("*") + ("s" if keyword.endswith("*") else "")
+            found = {feature[1:] for feature in lexicon.analyse(text).features if feature.startswith("@")}
+            assert slug in found, keyword
+            assert lexicon.concept(slug).theme == slug
+
+
+class TestLexicon:
+    def test_extended_adds_and_replaces(self) -> None:
+        """extended() adds new concepts and replaces those with the same id."""
+        lexicon = default_lexicon().extended(
+            [Concept("space", "space", ("beidou",), "satellites"), Concept("health", "care", ("care",), "")]
+        )
+        assert "@space" in lexicon.analyse("BeiDou").features
+        assert lexicon.concept("health").label == "care"
+        assert "@health" not in lexicon.analyse("the pandemic").features
+        assert "@health" in default_lexicon().analyse("the pandemic").features
+
+    def test_replace_entirely(self) -> None:
+        """A lexicon of the user's own concepts replaces the packaged one."""
+        lexicon = Lexicon([Concept("glacier", "glaciers", ("glacier*",), "ice")])
+        assert sorted(lexicon.analyse("Glaciers melt").features) == ["@glacier", "glacier", "melt"]
+        assert lexicon.weight("melt") == 1.0
+
+    def test_bad_concepts_are_refused(self) -> None:
+        """Anything but Concept objects gives a clear type error naming the place."""
+        with pytest.raises(InvalidTypeError, match=r"\$\.concepts\[1\]"):
+            Lexicon([Concept("a", "a", ("a",), ""), "b"])  # type: ignore[list-item]
+
+    def test_text_must_be_text(self) -> None:
+        """analyse() refuses what is not a string."""
+        with pytest.raises(InvalidTypeError):
+            default_lexicon().analyse(b"bytes")  # type: ignore[arg-type]
+
+    @given(st.text(max_size=200))
+    def test_surface_words_come_from_the_text(self, text: str) -> None:
+        """Every word an analysis reports is a piece of the text, as written."""
+        for words in default_lexicon().analyse(text).features.values():
+            for word in words:
+                assert word in text
+
+
+def test_import_does_not_load_the_stemmer_or_lexicon() -> None:
+    """The stemmer and the lexicon load on the first diff, not at import."""
+    code = (
+        "import sys, c5statement; "
+        "assert 'snowballstemmer' not in sys.modules; assert 'c5statement._lexicon' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
