@@ -18,6 +18,7 @@ from c5statement import (
     FieldChange,
     InvalidStatementError,
     InvalidTypeError,
+    JsonObject,
     Meeting,
     Participant,
     Point,
@@ -32,8 +33,8 @@ from c5statement import (
     to_json,
 )
 from c5statement._align import DEFAULT_THRESHOLD, align, hungarian, similarity, stable_pairs
+from c5statement._json import thaw
 from c5statement._lexicon import normalise_words
-from c5statement._diff import JsonObject, thaw
 from c5statement.strategies import meetings, points, texts
 
 if TYPE_CHECKING:

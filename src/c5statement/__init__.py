@@ -11,7 +11,8 @@ if TYPE_CHECKING:
     from ._align import similarity
     from ._compare import Lineage, Series, compare
     from ._convert import FORMAT_VERSION, dump, fingerprint, from_dict, from_json, load, to_dict, to_json
-    from ._diff import DEFAULT_THRESHOLD, FieldChange, JsonObject, PointChange, StatementDiff, WordEdit, diff
+    from ._diff import DEFAULT_THRESHOLD, FieldChange, PointChange, StatementDiff, WordEdit, diff
+    from ._json import JsonObject
     from ._parse import NoPointsFoundError, parse_points, skeleton, skeleton_json
     from ._schema import json_schema
     from ._suggest import suggest_themes, with_suggested_themes
@@ -25,7 +26,7 @@ _LAZY = {
     "DEFAULT_THRESHOLD": "._diff",
     "FORMAT_VERSION": "._convert",
     "FieldChange": "._diff",
-    "JsonObject": "._diff",
+    "JsonObject": "._json",
     "Lineage": "._compare",
     "NoPointsFoundError": "._parse",
     "PointChange": "._diff",

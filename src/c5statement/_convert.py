@@ -29,7 +29,8 @@ import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn
 
-from ._errors import InvalidStatementError, InvalidTypeError
+from ._errors import InvalidStatementError, InvalidTypeError, Problem
+from ._json import MAX_DEPTH, json_problems
 from ._model import PLACEHOLDER, Meeting, check_partial
 
 if typing.TYPE_CHECKING:
@@ -54,14 +55,9 @@ T = TypeVar("T")
 FORMAT_VERSION = 1
 """The version of the document format that this release reads and writes."""
 
-MAX_DEPTH = 32
-"""The deepest nesting of arrays and objects accepted in a JSON document."""
-
 _VERSION_KEY = "format_version"
 _NEW_FILE_MODE = 0o644
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-Problem = tuple[str, str]
 
 
 def _kind(value: object) -> str:
@@ -390,29 +386,15 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _scan(document: Any) -> list[Problem]:
-    """Find duplicate keys, NaN / Infinity and excessive nesting, iteratively."""
-    problems: list[Problem] = []
-    stack: list[tuple[str, Any, int]] = [("$", document, 0)]
-    while stack:
-        path, value, depth = stack.pop()
-        if isinstance(value, _NonFinite):
-            problems.append((path, f"{value.text} is not allowed (JSON numbers must be finite)"))
-        elif isinstance(value, float) and not math.isfinite(value):
-            problems.append((path, "number too large (JSON numbers must be finite)"))
-        elif isinstance(value, (dict, list)):
-            if depth >= MAX_DEPTH:
-                problems.append((path, f"nested more than {MAX_DEPTH} levels deep"))
-                continue
-            if isinstance(value, _Duplicates):
-                problems.extend((f"{path}.{key}", "duplicate key in one JSON object") for key in value.duplicates)
-            children = (
-                [(f"{path}.{key}", item) for key, item in value.items()]
-                if isinstance(value, dict)
-                else [(f"{path}[{index}]", item) for index, item in enumerate(value)]
-            )
-            stack.extend((child_path, item, depth + 1) for child_path, item in reversed(children))
-    return problems
+def _document_problems(path: str, value: object) -> list[Problem]:
+    """What the strict parser marked in a node: NaN / Infinity, numbers too large, duplicate keys."""
+    if isinstance(value, _NonFinite):
+        return [(path, f"{value.text} is not allowed (JSON numbers must be finite)")]
+    if isinstance(value, float) and not math.isfinite(value):
+        return [(path, "number too large (JSON numbers must be finite)")]
+    if isinstance(value, _Duplicates):
+        return [(f"{path}.{key}", "duplicate key in one JSON object") for key in value.duplicates]
+    return []
 
 
 def _decode(text: str | bytes | bytearray) -> str:
@@ -446,7 +428,7 @@ def parse_json(text: str | bytes | bytearray) -> Any:
         raise InvalidStatementError([("$", f"nested far more than {MAX_DEPTH} levels deep")]) from None
     except ValueError as error:  # an integer too long to convert, for one
         raise InvalidStatementError([("$", f"invalid JSON number: {error}")]) from None
-    problems = _scan(document)
+    problems = json_problems(document, "$", _document_problems)
     if problems:
         raise InvalidStatementError(problems)
     return document

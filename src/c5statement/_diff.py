@@ -12,8 +12,6 @@ from __future__ import annotations
 import difflib
 import functools
 import math
-import re
-import typing
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -21,13 +19,15 @@ import attrs
 
 from . import _render
 from ._align import AMBIGUITY_MARGIN, DEFAULT_THRESHOLD, align, stable_pairs, tokens
-from ._convert import MAX_DEPTH, from_dict, get_converter
+from ._convert import from_dict, get_converter
 from ._display import Views
-from ._errors import InvalidStatementError, InvalidTypeError
+from ._errors import InvalidStatementError, InvalidTypeError, Problem
+from ._json import MAX_INTEGER, JsonObject, freeze, json_key
 from ._model import Meeting, Point
+from ._paths import KEYED, NOT_APPLICABLE, ORDER, apply_changes, item_class, place
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from collections.abc import Callable, Sequence
 
 __all__ = [
     "AMBIGUITY_MARGIN",
@@ -45,16 +45,6 @@ KINDS: tuple[str, ...] = ("unchanged", "edited", "moved", "added", "removed")
 """The kinds of :class:`PointChange`, from least to most disruptive."""
 
 _OPS = ("insert", "delete", "replace")
-_KEYED: dict[str, str] = {"participants": "country", "sources": "id"}
-_ORDER = "order"
-_NOT_APPLICABLE = "the diff does not apply to this meeting"
-_SEGMENT = re.compile(r"\.([A-Za-z_]\w*)|\[([^\[\]]+)\]")
-_INDEX = re.compile(r"0|[1-9][0-9]{0,8}")
-"""A list index in a path: ASCII digits, no leading zero, under a billion."""
-_MAX_INTEGER = 2**53 - 1
-_MAX_PROBLEMS = 20
-
-Problem = tuple[str, str]
 
 
 def _real(value: float) -> float:
@@ -65,7 +55,7 @@ def _real(value: float) -> float:
     """
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return value
-    if isinstance(value, int) and abs(value) > _MAX_INTEGER:
+    if isinstance(value, int) and abs(value) > MAX_INTEGER:
         return value
     return float(value) + 0.0
 
@@ -91,148 +81,12 @@ def _raise(problems: list[Problem]) -> None:
         raise (InvalidTypeError if type_problem else InvalidStatementError)(problems)
 
 
-# --- frozen JSON values -----------------------------------------------------------------
-
-
-class JsonObject(Mapping[str, Any]):
-    """A read-only JSON object, as a :class:`FieldChange` holds one: hashable, its values frozen too.
-
-    It keeps the order of its keys (for output) and equals any mapping with the
-    same items, in whatever order. The package's converter writes it as a plain
-    ``dict``.
-
-    Example:
-        >>> value = JsonObject({"country": "KZ", "aliases": ("Mukhtar Tileuberdi",)})
-        >>> value["country"], list(value), value == {"aliases": ("Mukhtar Tileuberdi",), "country": "KZ"}
-        ('KZ', ['country', 'aliases'], True)
-    """
-
-    __slots__ = ("_items",)
-
-    def __init__(self, items: Mapping[str, Any] | Iterable[tuple[str, Any]] = ()) -> None:
-        self._items: dict[str, Any] = dict(items)
-
-    def __getitem__(self, key: str) -> Any:
-        return self._items[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._items)
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Mapping):
-            return self._items == dict(other.items())
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(frozenset(self._items.items()))
-
-    def __repr__(self) -> str:
-        return f"JsonObject({self._items!r})"
-
-
-def _scalar_problem(item: object) -> str | None:
-    """Why a JSON scalar is not accepted, or ``None`` if it is."""
-    if isinstance(item, str):
-        if not item.isascii():
-            try:
-                item.encode("utf-8")
-            except UnicodeEncodeError:
-                return "contains a lone surrogate, which is not valid Unicode"
-    elif isinstance(item, int) and not isinstance(item, bool):
-        if abs(item) > _MAX_INTEGER:
-            return "an integer must be at most 2**53 - 1 in size"
-    elif isinstance(item, float):
-        if not math.isfinite(item):
-            return f"{item!r} is not a finite number"
-    elif item is not None and not isinstance(item, bool):
-        return f"must be a JSON value (string, number, boolean, null, array or object), got {type(item).__name__}"
-    return None
-
-
-def _json_problems(value: object, path: str) -> list[Problem]:
-    """Check a JSON value iteratively: its types, integer range, finite numbers, string keys and depth."""
-    problems: list[Problem] = []
-    stack: list[tuple[str, object, int]] = [(path, value, 0)]
-    while stack and len(problems) < _MAX_PROBLEMS:
-        here, item, depth = stack.pop()
-        if not isinstance(item, (list, tuple, Mapping)):
-            reason = _scalar_problem(item)
-            if reason is not None:
-                problems.append((here, reason))
-            continue
-        if depth >= MAX_DEPTH:
-            problems.append((here, f"nested more than {MAX_DEPTH} levels deep"))
-            continue
-        children: list[tuple[str, object, int]] = []
-        if isinstance(item, Mapping):
-            for key, child in item.items():
-                if isinstance(key, str):
-                    children.append((f"{here}.{key}", child, depth + 1))
-                else:
-                    problems.append((here, f"object keys must be strings, got {type(key).__name__}"))
-        else:
-            children = [(f"{here}[{index}]", child, depth + 1) for index, child in enumerate(item)]
-        stack.extend(reversed(children))
-    return problems
-
-
-def _frozen(value: Any) -> Any:
-    """A checked JSON value made read-only: arrays as tuples, objects as :class:`JsonObject`."""
-    if isinstance(value, float):
-        return value + 0.0
-    if isinstance(value, (list, tuple)):
-        return tuple(_frozen(item) for item in value)
-    if isinstance(value, Mapping):
-        # Keys sorted: equal objects (equal whatever their key order) write equal bytes.
-        return JsonObject(sorted(((key, _frozen(item)) for key, item in value.items()), key=lambda pair: pair[0]))
-    return value
-
-
-def _freeze(value: Any, path: str) -> Any:
-    if value is None or isinstance(value, bool) or (isinstance(value, str) and value.isascii()):
-        return value  # the common case, quickly
-    if isinstance(value, int) and abs(value) <= _MAX_INTEGER:
-        return value
-    problems = _json_problems(value, path)
-    if problems:
-        raise InvalidStatementError(problems)
-    return _frozen(value)
-
-
 def _freeze_old(value: Any) -> Any:
-    return _freeze(value, "$.old")
+    return freeze(value, "$.old")
 
 
 def _freeze_new(value: Any) -> Any:
-    return _freeze(value, "$.new")
-
-
-def _json_key(value: Any) -> Any:
-    """What equality compares: JSON types kept apart (``1``, ``1.0`` and ``true`` differ), key order ignored."""
-    if value is None:
-        return ("null",)
-    if isinstance(value, tuple):
-        return ("array", tuple(_json_key(item) for item in value))
-    if isinstance(value, Mapping):
-        return ("object", frozenset((key, _json_key(item)) for key, item in value.items()))
-    return (type(value).__name__, value)
-
-
-def thaw(value: Any) -> Any:
-    """Return a frozen JSON value as plain JSON types: tuples as lists, mappings as dicts.
-
-    Example:
-        >>> thaw(JsonObject({"aliases": ("a", "b")}))
-        {'aliases': ['a', 'b']}
-    """
-    if isinstance(value, (list, tuple)):
-        return [thaw(item) for item in value]
-    if isinstance(value, Mapping):
-        return {key: thaw(item) for key, item in value.items()}
-    return value
+    return freeze(value, "$.new")
 
 
 @attrs.frozen
@@ -488,8 +342,8 @@ class FieldChange:
     """
 
     path: str
-    old: Any = attrs.field(converter=_freeze_old, eq=_json_key)
-    new: Any = attrs.field(converter=_freeze_new, eq=_json_key)
+    old: Any = attrs.field(converter=_freeze_old, eq=json_key)
+    new: Any = attrs.field(converter=_freeze_new, eq=json_key)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.path, str):
@@ -506,77 +360,17 @@ class FieldChange:
         return FieldChange(self.path, self.new, self.old)
 
 
-class _Place(typing.NamedTuple):
-    """What a field-change path names: a ``"field"`` value, a list ``"item"``, or a keyed list's ``"order"``."""
-
-    kind: str
-    field: str | None = None
-    key: str | None = None
-
-
-def _place(path: str) -> _Place:  # noqa: C901, PLR0912 - one walk over the segments, one branch per rule
-    """Check *path* against the fields of a meeting; raise naming ``$.path`` if it names no place there."""
-
-    def bad(reason: str) -> InvalidStatementError:
-        return InvalidStatementError([("$.path", f"{path!r} {reason}")])
-
-    if not path.startswith("$") or _SEGMENT.sub("", path[1:]):
-        raise bad("is not a path such as '$.participants[KZ].person'")
-    segments = _SEGMENT.findall(path[1:])
-    if not segments:
-        raise bad("names no field (a path such as '$.venue' is needed)")
-    cls: type | None = Meeting
-    listed: str | None = None  # the tuple-of-records field just passed
-    for position, (name, item) in enumerate(segments):
-        last = position == len(segments) - 1
-        if listed is not None:
-            field, listed = listed, None
-            if name == _ORDER and field in _KEYED:
-                if not last:
-                    raise bad("has segments after '.order'")
-                return _Place("order", field)
-            if not item:
-                reason = f"needs an item after {field!r} ('[0]', or a key for {', '.join(_KEYED)})"
-                raise bad(reason)
-            if field not in _KEYED and not _INDEX.fullmatch(item):
-                reason = f"has {item!r} where a list index (0, 1, 2, ...) is needed"
-                raise bad(reason)
-            if field in _KEYED and (item != item.strip() or not item.isprintable()):
-                reason = f"has {item!r}, which is not a key"
-                raise bad(reason)
-            if last:
-                return _Place("item", field, item)
-            cls = _item_class(cls, field) if cls is not None else None
-            continue
-        if cls is None or not name:
-            raise bad("goes inside a value that has no fields")
-        names = {attribute.name for attribute in attrs.fields(cls)}
-        if name not in names or (cls is Meeting and name == "points"):
-            reason = f"names no field of {cls.__name__} ({name!r}; points are compared as points)"
-            raise bad(reason)
-        if _item_class(cls, name) is not None:
-            if last:
-                return _Place("field", name)
-            listed = name
-        else:
-            if not last:
-                reason = f"goes inside {name!r}, which holds a plain value"
-                raise bad(reason)
-            return _Place("field", name)
-    raise bad("is incomplete")  # pragma: no cover - every path ends in one of the returns above
-
-
 def _check_field_change(change: FieldChange) -> None:  # noqa: C901 - one rule per kind of place
     """The rules of a change that depend on where it is: items are objects, orders are lists of keys."""
-    place = _place(change.path)
-    if place.kind == "order":
+    where = place(change.path)
+    if where.kind == "order":
         for name in ("old", "new"):
             value = getattr(change, name)
             if not isinstance(value, tuple) or not all(isinstance(key, str) for key in value):
                 _raise([(f"$.{name}", "must be a list of keys (strings) for an order")])
             if len(set(value)) != len(value):
                 _raise([(f"$.{name}", "lists a key more than once")])
-    elif place.kind == "item":
+    elif where.kind == "item":
         if change.old is None and change.new is None:
             _raise([("$", "an item change needs an old item, a new item, or both")])
         for name in ("old", "new"):
@@ -584,10 +378,10 @@ def _check_field_change(change: FieldChange) -> None:  # noqa: C901 - one rule p
             if value is None:
                 continue
             if not isinstance(value, Mapping):
-                _raise([(f"$.{name}", f"must be an object (a whole item of {place.field!r}) or null")])
-            if place.field in _KEYED and value.get(_KEYED[place.field]) != place.key:
-                key = _KEYED[place.field or ""]
-                _raise([(f"$.{name}.{key}", f"must be {place.key!r}, the key in the path")])
+                _raise([(f"$.{name}", f"must be an object (a whole item of {where.field!r}) or null")])
+            if where.field in KEYED and value.get(KEYED[where.field]) != where.key:
+                key = KEYED[where.field or ""]
+                _raise([(f"$.{name}.{key}", f"must be {where.key!r}, the key in the path")])
 
 
 @attrs.frozen
@@ -708,16 +502,9 @@ class StatementDiff(Views):
             raise TypeError(msg)
         expected = tuple(sorted((change.old for change in self.points if change.old is not None), key=_number))
         if expected != old.points:
-            raise InvalidStatementError([("$.points", f"{_NOT_APPLICABLE}: its points differ from the diff's")])
+            raise InvalidStatementError([("$.points", f"{NOT_APPLICABLE}: its points differ from the diff's")])
         data: dict[str, Any] = get_converter().unstructure(old)
-        for change in sorted(self.fields, key=_apply_order):
-            try:
-                _apply_field(data, change)
-            except InvalidStatementError:  # noqa: PERF203 - a few field changes; each failure names its path
-                raise
-            except (TypeError, ValueError, LookupError, AttributeError) as error:  # a safety net: name the place
-                reason = f"{_NOT_APPLICABLE} ({type(error).__name__}: {error})"
-                raise InvalidStatementError([(change.path, reason)]) from None
+        apply_changes(data, self.fields)
         new_points = sorted((change.new for change in self.points if change.new is not None), key=_number)
         data["points"] = [get_converter().unstructure(point) for point in new_points]
         return from_dict(data, Meeting)
@@ -841,20 +628,6 @@ def _word_edits(old: str, new: str) -> tuple[WordEdit, ...]:
     return tuple(edits)
 
 
-@functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
-def _item_class(cls: type, name: str) -> type | None:
-    hint = _hints(cls).get(name)
-    if typing.get_origin(hint) is tuple:
-        item = typing.get_args(hint)[0]
-        if isinstance(item, type) and attrs.has(item):
-            return item
-    return None
-
-
 def _object_changes(path: str, old: Any, new: Any) -> list[FieldChange]:
     changes: list[FieldChange] = []
     for field in attrs.fields(type(old)):
@@ -862,9 +635,9 @@ def _object_changes(path: str, old: Any, new: Any) -> list[FieldChange]:
         if before == after or (field.name == "points" and isinstance(old, Meeting)):
             continue
         here = f"{path}.{field.name}"
-        item = _item_class(type(old), field.name)
-        if item is not None and field.name in _KEYED:
-            changes.extend(_keyed_changes(here, _KEYED[field.name], before, after))
+        item = item_class(type(old), field.name)
+        if item is not None and field.name in KEYED:
+            changes.extend(_keyed_changes(here, KEYED[field.name], before, after))
         elif item is not None:
             changes.extend(_indexed_changes(here, before, after))
         elif attrs.has(type(before)) and type(before) is type(after):
@@ -889,7 +662,7 @@ def _keyed_changes(path: str, key: str, old: tuple[Any, ...], new: tuple[Any, ..
         if name not in before
     )
     if list(before) != list(after):
-        changes.append(FieldChange(f"{path}.{_ORDER}", list(before), list(after)))
+        changes.append(FieldChange(f"{path}.{ORDER}", list(before), list(after)))
     return changes
 
 
@@ -904,110 +677,6 @@ def _indexed_changes(path: str, old: tuple[Any, ...], new: tuple[Any, ...]) -> l
         elif old[index] != new[index]:
             changes.extend(_object_changes(here, old[index], new[index]))
     return changes
-
-
-def _segments(path: str) -> list[str]:
-    return [name if name is not None and name != "" else f"[{item}]" for name, item in _SEGMENT.findall(path[1:])]
-
-
-def _apply_order(change: FieldChange) -> tuple[int, int]:
-    """Edits first, then removals from the end, then additions, then orders."""
-    segments = _segments(change.path)
-    last = segments[-1] if segments else ""
-    inner = last[1:-1]
-    index = int(inner) if last.startswith("[") and inner.isascii() and inner.isdigit() else 0
-    if last == _ORDER:
-        return (3, 0)
-    if change.new is None and last.startswith("["):
-        return (1, -index)
-    if change.old is None and last.startswith("["):
-        return (2, index)
-    return (0, 0)
-
-
-def _mismatch(path: str, found: object, expected: object) -> InvalidStatementError:
-    return InvalidStatementError([(path, f"{_NOT_APPLICABLE}: found {found!r}, the diff expects {expected!r}")])
-
-
-def _locate(data: Any, segment: str, field: str | None, path: str) -> tuple[Any, int | None]:
-    """Return the list element named by an ``[item]`` segment, and its index (``None`` if absent)."""
-    name = segment[1:-1]
-    if not isinstance(data, list):
-        raise InvalidStatementError([(path, f"{_NOT_APPLICABLE}: not a list")])
-    if field in _KEYED:
-        for index, item in enumerate(data):
-            if isinstance(item, dict) and item.get(_KEYED[field]) == name:
-                return item, index
-        return None, None
-    if not (name.isascii() and name.isdigit()):
-        raise InvalidStatementError([(path, f"{_NOT_APPLICABLE}: {name!r} is not a list index")])
-    index = int(name)
-    return (data[index], index) if index < len(data) else (None, None)
-
-
-def _navigate(data: dict[str, Any], segments: list[str], change: FieldChange) -> tuple[Any, str | None]:
-    """Follow all but the last segment; return the container and the last field name passed."""
-    target: Any = data
-    field: str | None = None
-    for segment in segments[:-1]:
-        if segment.startswith("["):
-            target, index = _locate(target, segment, field, change.path)
-            if index is None:
-                raise _mismatch(change.path, None, change.old)
-        else:
-            if not isinstance(target, dict) or segment not in target:
-                raise InvalidStatementError([(change.path, f"{_NOT_APPLICABLE}: no such field")])
-            target, field = target[segment], segment
-    return target, field
-
-
-def _reorder(target: list[Any], key: str, change: FieldChange) -> None:
-    found = [item.get(key) if isinstance(item, dict) else None for item in target]
-    old, new = thaw(change.old), thaw(change.new)
-    if not isinstance(old, list) or not isinstance(new, list) or not all(isinstance(name, str) for name in found):
-        raise _mismatch(change.path, found, old)
-    present = set(found)
-    # Removals and additions have been made already: additions sit at the end.
-    expected = [name for name in old if name in present]
-    expected += [name for name in found if name not in set(old)]
-    if found != expected or sorted(new) != sorted(found) or len(present) != len(found):
-        raise _mismatch(change.path, found, old)
-    by_key = {item[key]: item for item in target}
-    target[:] = [by_key[name] for name in new]
-
-
-def _same(found: Any, expected: Any) -> bool:
-    """Whether a value of the meeting is the value a change expects (JSON types kept apart)."""
-    return bool(_json_key(_frozen(found)) == _json_key(expected))
-
-
-def _apply_field(data: dict[str, Any], change: FieldChange) -> None:
-    segments = _segments(change.path)
-    if not segments:
-        raise InvalidStatementError([(change.path, f"{_NOT_APPLICABLE}: the path names no field")])
-    target, field = _navigate(data, segments, change)
-    last = segments[-1]
-    if last == _ORDER and isinstance(target, list) and field in _KEYED:
-        _reorder(target, _KEYED[field], change)
-    elif last.startswith("["):
-        item, index = _locate(target, last, field, change.path)
-        if not _same(item, change.old):
-            raise _mismatch(change.path, item, thaw(change.old))
-        if index is not None and change.new is None:
-            del target[index]
-        elif index is None:
-            if field not in _KEYED and int(last[1:-1]) != len(target):
-                reason = f"{_NOT_APPLICABLE}: an item can be added only at the end, [{len(target)}]"
-                raise InvalidStatementError([(change.path, reason)])
-            target.append(thaw(change.new))
-        else:
-            target[index] = thaw(change.new)
-    else:
-        if not isinstance(target, dict) or last not in target:
-            raise InvalidStatementError([(change.path, f"{_NOT_APPLICABLE}: no such field")])
-        if not _same(target[last], change.old):
-            raise _mismatch(change.path, target[last], thaw(change.old))
-        target[last] = thaw(change.new)
 
 
 def _unmatched(kind: str, point: Point, best: float, nearest: int | None, threshold: float) -> PointChange:

@@ -7,7 +7,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["InvalidStatementError", "InvalidTypeError"]
+__all__ = ["InvalidStatementError", "InvalidTypeError", "Problem"]
+
+Problem = tuple[str, str]
+"""One problem found: a place (a JSONPath-like location such as ``$.points[2].text``) and the reason."""
 
 
 class InvalidStatementError(ValueError):

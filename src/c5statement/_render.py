@@ -15,8 +15,10 @@ import json
 import os
 import re
 import sys
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ._json import thaw
+from ._paths import ORDER, segments
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -49,8 +51,6 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _BRIEF_WIDTH = 70
 _QUOTE_WIDTH = 50
 _ELLIPSIS = "\u2026"
-_PATH_SEGMENT = re.compile(r"\.([A-Za-z_]\w*)|\[([^\[\]]+)\]")
-_ORDER = "order"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WHITESPACE = re.compile(r"\s+")
 _ILLUSTRATIVE = "ILLUSTRATIVE RECORD \u2014 not an official text"
@@ -489,17 +489,8 @@ def _summary(result: StatementDiff) -> str:
     return ", ".join(parts) if parts else "no points"
 
 
-def _plain(value: Any) -> Any:
-    """A field change's frozen JSON value as plain JSON types: tuples as lists, mappings as dicts."""
-    if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
-    if isinstance(value, Mapping):
-        return {key: _plain(item) for key, item in value.items()}
-    return value
-
-
 def _json(value: Any) -> str:
-    return json.dumps(_plain(value), ensure_ascii=False)
+    return json.dumps(thaw(value), ensure_ascii=False)
 
 
 # --- field changes, shortened for reading ---------------------------------------------------
@@ -540,7 +531,7 @@ def _brief(value: Any) -> str:
         >>> _brief(["a" * 80, "b"])
         '["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…", +1 more]'
     """
-    value = _plain(value)
+    value = thaw(value)
     if isinstance(value, dict):
         return _item_brief(value)
     if isinstance(value, list):
@@ -563,10 +554,6 @@ class _Row(NamedTuple):
     field: FieldChange
 
 
-def _path_segments(path: str) -> list[str]:
-    return [name or f"[{item}]" for name, item in _PATH_SEGMENT.findall(path[1:])]
-
-
 def _label(segment: str) -> str:
     """A keyed item (``[KZ]``) by its key; an indexed one (``[0]``) and a field name as they are."""
     inner = segment[1:-1] if segment.startswith("[") else ""
@@ -574,10 +561,10 @@ def _label(segment: str) -> str:
 
 
 def _field_row(field: FieldChange, top: str) -> _Row:
-    rest = _path_segments(field.path)[1:]
+    rest = segments(field.path)[1:]
     label = " ".join(_label(segment) for segment in rest) or top
     last = rest[-1] if rest else ""
-    if last == _ORDER and isinstance(field.old, (list, tuple)) and isinstance(field.new, (list, tuple)):
+    if last == ORDER and isinstance(field.old, (list, tuple)) and isinstance(field.new, (list, tuple)):
         return _Row("order", label, " ".join(map(str, field.old)), " ".join(map(str, field.new)), field)
     if last.startswith("[") and (field.old is None) != (field.new is None):
         kind, value = ("added", field.new) if field.old is None else ("removed", field.old)
@@ -595,14 +582,14 @@ def _field_groups(fields: Sequence[FieldChange]) -> list[tuple[str, list[_Row]]]
     """Field changes grouped by top-level field, in order; a group of one top-level value has no sub-path."""
     groups: dict[str, list[FieldChange]] = {}
     for field in fields:
-        segments = _path_segments(field.path)
-        groups.setdefault(segments[0] if segments else "$", []).append(field)
+        parts = segments(field.path)
+        groups.setdefault(parts[0] if parts else "$", []).append(field)
     return [(top, [_field_row(field, top) for field in changes]) for top, changes in groups.items()]
 
 
 def _grouped(rows: list[_Row]) -> bool:
     """Whether a group needs a heading: more than one change, or a change inside the field."""
-    return len(rows) > 1 or len(_path_segments(rows[0].field.path)) > 1
+    return len(rows) > 1 or len(segments(rows[0].field.path)) > 1
 
 
 def _changes(count: int) -> str:
@@ -655,7 +642,7 @@ def _html_value(brief: str, value: Any, tag: str) -> str:
     full = _json(value)
     if full == brief:
         return f"<{tag}>{_esc(brief)}</{tag}>"
-    pretty = value if isinstance(value, str) else json.dumps(_plain(value), ensure_ascii=False, indent=2)
+    pretty = value if isinstance(value, str) else json.dumps(thaw(value), ensure_ascii=False, indent=2)
     return f"<details><summary><{tag}>{_esc(brief)}</{tag}></summary><pre>{_esc(pretty)}</pre></details>"
 
 
