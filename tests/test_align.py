@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import json
 import math
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from c5statement import MEETING_2020, Point
+from c5statement import (
+    MEETING_2020,
+    InvalidStatementError,
+    Meeting,
+    Point,
+    PointChange,
+    StatementDiff,
+    diff,
+    from_json,
+    to_json,
+)
 from c5statement._align import (
     DEFAULT_THRESHOLD,
     RAW_FLOOR,
@@ -86,7 +98,8 @@ class TestCalibration:
     def test_floor_and_identity(self) -> None:
         """Below the floor nothing matches; identical texts always do."""
         args = {"standing": 9.0, "mutual": 1.0, "margin": 1.0, "relatedness": 1.0}
-        assert calibrate(RAW_FLOOR / 2, **args) == 0.0
+        assert calibrate(RAW_FLOOR / 2, **args) == RAW_FLOOR / 2
+        assert calibrate(0.0, **args) == 0.0
         assert calibrate(1.0, **args) == 1.0
 
 
@@ -193,3 +206,75 @@ def test_stable_pairs_longest_run() -> None:
     matches = [Match(0, 2, 1.0, 1.0), Match(1, 0, 1.0, 1.0), Match(2, 1, 1.0, 1.0), Match(3, 3, 1.0, 1.0)]
     assert sorted(stable_pairs(matches)) == [1, 2, 3]
     assert math.isclose(len(stable_pairs([])), 0)
+
+
+def _meeting(points: list[Point], identifier: str = "later") -> Meeting:
+    numbered = tuple(attrs.evolve(point, number=number) for number, point in enumerate(points, 1))
+    return attrs.evolve(MEETING_2020, id=identifier, points=numbered, illustrative=True)
+
+
+MERGED = _meeting([PANDEMIC, SECURITY_AFGHAN, LOCAL])
+
+
+class TestDiffLinks:
+    def test_merge_is_recorded_on_the_change(self) -> None:
+        """The diff records the second old point a merged point continues, with the evidence of the match."""
+        result = diff(MEETING_2020, MERGED)
+        (afghan,) = [change for change in result.points if change.new is not None and change.new.number == 2]
+        assert afghan.old == P2020[7]
+        assert afghan.also == (7,)
+        assert any(item.label == "Afghanistan" for item in afghan.evidence)
+
+    def test_links_survive_inversion_json_and_apply(self) -> None:
+        """apply, inverted and the JSON round trip all keep working with merge links."""
+        result = diff(MEETING_2020, MERGED)
+        assert result.apply(MEETING_2020) == MERGED
+        back = result.inverted()
+        assert back.apply(MERGED) == MEETING_2020
+        assert back.inverted() == result
+        (split,) = [change for change in back.points if change.also]
+        assert (split.kind, split.new.number, split.also) == ("added", 7, (2,))  # type: ignore[union-attr]
+        assert from_json(to_json(result), StatementDiff) == result
+
+    def test_unmatched_points_keep_evidence_for_their_nearest(self) -> None:
+        """An added point carries the evidence for its nearest old point."""
+        result = diff(MEETING_2020, MERGED)
+        (local,) = [change for change in result.points if change.kind == "added"]
+        assert local.nearest is not None
+        nearest = P2020[local.nearest - 1]
+        assert all(item.old in nearest.text and item.new in LOCAL.text for item in local.evidence)
+
+    @given(st.lists(st.sampled_from(range(9)), min_size=2, max_size=6, unique=True), st.data())
+    def test_laws_hold_with_merges(self, chosen: list[int], data: st.DataObject) -> None:
+        """Joining pairs of 2020 points into one: apply, inverted and JSON still reproduce the statements."""
+        cut = data.draw(st.integers(1, len(chosen) - 1))
+        joined = Point(1, " ".join(P2020[index].text for index in chosen[:cut]))
+        later = _meeting([joined, *(P2020[index] for index in chosen[cut:])])
+        result = diff(MEETING_2020, later)
+        assert result.apply(MEETING_2020) == later
+        assert result.inverted().apply(later) == MEETING_2020
+        assert result.inverted().inverted() == result
+        assert from_json(to_json(result), StatementDiff) == result
+        assert not diff(later, later)
+
+
+class TestPointChangeLinks:
+    def test_removed_points_hold_no_links(self) -> None:
+        """Links belong to the change of the new point; a removed point refuses them."""
+        with pytest.raises(InvalidStatementError, match=r"\$\.also"):
+            PointChange("removed", P2020[0], None, 0.1, also=(2,))
+
+    def test_links_are_sorted_and_unique(self) -> None:
+        """Links list each old point once, in ascending order."""
+        with pytest.raises(InvalidStatementError, match=r"\$\.also"):
+            PointChange("added", None, PANDEMIC, 0.1, also=(3, 2))
+        with pytest.raises(InvalidStatementError, match=r"\$\.also"):
+            PointChange("edited", P2020[1], PANDEMIC, 0.9, also=(2,))
+
+    def test_links_must_name_old_points(self) -> None:
+        """A diff whose link names no old point fails to load, naming the place."""
+        document = json.loads(to_json(diff(MEETING_2020, MERGED)))
+        position = next(index for index, change in enumerate(document["points"]) if change["also"])
+        document["points"][position]["also"] = [42]
+        with pytest.raises(InvalidStatementError, match=rf"\$\.points\[{position}\]\.also"):
+            from_json(json.dumps(document), StatementDiff)

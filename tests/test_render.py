@@ -251,8 +251,8 @@ class TestNearestInViews:
     def test_text_names_the_nearest_point(self) -> None:
         """An added or removed point names the closest point of the other statement and its similarity."""
         text = diff(MEETING_2020, edited_later()).to_text(color=False)
-        assert "- 9  removed (nearest new 6, similarity 0.12)" in text
-        assert "+ 9  added (nearest old 5, similarity 0.09)" in text
+        assert "- 9  removed (nearest new 5, similarity 0.01)" in text
+        assert "+ 9  added (nearest old 5, similarity 0.01)" in text
         assert "~ 3  edited (similarity " in text
 
     def test_text_when_nothing_is_near(self) -> None:
@@ -264,17 +264,17 @@ class TestNearestInViews:
     def test_inverted_text_names_the_same_point(self) -> None:
         """Inverted, the added point is removed and names the same old point, now on the new side."""
         text = diff(MEETING_2020, edited_later()).inverted().to_text(color=False)
-        assert "- 9  removed (nearest new 5, similarity 0.09)" in text
-        assert "+ 9  added (nearest old 6, similarity 0.12)" in text
+        assert "- 9  removed (nearest new 5, similarity 0.01)" in text
+        assert "+ 9  added (nearest old 5, similarity 0.01)" in text
 
     def test_markdown_and_html_name_the_nearest_point(self) -> None:
         """Markdown and HTML show the nearest point next to the similarity."""
         result = diff(MEETING_2020, edited_later())
-        assert "| 0.12 (nearest new 6) |" in result.to_markdown()
-        assert "| 0.09 (nearest old 5) |" in result.to_markdown()
+        assert "| 0.01 (nearest new 5)" in result.to_markdown()
+        assert "| 0.01 (nearest old 5)" in result.to_markdown()
         html = result.to_html()
-        assert '0.12 <span class="c5-note">nearest new 6</span>' in html
-        assert '0.09 <span class="c5-note">nearest old 5</span>' in html
+        assert '0.01 <span class="c5-note">nearest new 5</span>' in html
+        assert '0.01 <span class="c5-note">nearest old 5</span>' in html
 
 
 class TestFieldViews:
@@ -538,7 +538,7 @@ class TestOlderDiffs:
         result = diff(MEETING_2020, edited_later())
         older = attrs.evolve(result, points=tuple(attrs.evolve(change, nearest=None) for change in result.points))
         text = older.to_text(color=False)
-        assert "+ 9  added (best similarity 0.09)" in text
+        assert "+ 9  added (best similarity 0.01)" in text
         assert "(nearest 0." not in text
 
     def test_lineage_label_of_an_empty_lineage(self) -> None:

@@ -8,7 +8,9 @@ from ._errors import InvalidStatementError, InvalidTypeError
 from ._model import FORMATS, ContextNote, Decision, Meeting, Participant, Point, Quote, Source, Topic
 
 if TYPE_CHECKING:
-    from ._align import similarity
+    from ._align import Evidence, similarity
+    from ._embedding import EmbeddingSimilarity, embedding_similarity
+    from ._lexicon import Concept, Lexicon, default_lexicon
     from ._compare import Lineage, Series, compare
     from ._convert import FORMAT_VERSION, dump, fingerprint, from_dict, from_json, load, to_dict, to_json
     from ._diff import DEFAULT_THRESHOLD, FieldChange, PointChange, StatementDiff, WordEdit, diff
@@ -23,7 +25,11 @@ if TYPE_CHECKING:
 
 # Heavier modules load on first use, so that `import c5statement` stays cheap.
 _LAZY = {
+    "Concept": "._lexicon",
     "DEFAULT_THRESHOLD": "._diff",
+    "EmbeddingSimilarity": "._embedding",
+    "Evidence": "._align",
+    "Lexicon": "._lexicon",
     "FORMAT_VERSION": "._convert",
     "FieldChange": "._diff",
     "JsonObject": "._json",
@@ -36,8 +42,10 @@ _LAZY = {
     "Theme": "._themes",
     "WordEdit": "._diff",
     "compare": "._compare",
+    "default_lexicon": "._lexicon",
     "diff": "._diff",
     "dump": "._convert",
+    "embedding_similarity": "._embedding",
     "fingerprint": "._convert",
     "from_dict": "._convert",
     "from_json": "._convert",
@@ -59,12 +67,16 @@ __all__ = [
     "FORMAT_VERSION",
     "MEETING_2020",
     "THEMES",
+    "Concept",
     "ContextNote",
     "Decision",
+    "EmbeddingSimilarity",
+    "Evidence",
     "FieldChange",
     "InvalidStatementError",
     "InvalidTypeError",
     "JsonObject",
+    "Lexicon",
     "Lineage",
     "Meeting",
     "NoPointsFoundError",
@@ -79,8 +91,10 @@ __all__ = [
     "Topic",
     "WordEdit",
     "compare",
+    "default_lexicon",
     "diff",
     "dump",
+    "embedding_similarity",
     "fingerprint",
     "from_dict",
     "from_json",

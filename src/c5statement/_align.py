@@ -24,8 +24,8 @@ The default decision therefore turns each raw score into a *match score*
 
 A match score of 0.5 means "as likely as not the same commitment"; the threshold
 of :func:`align` applies to it, so it means the same for every pair of
-statements. A pair whose raw similarity is below :data:`RAW_FLOOR` never
-matches, so unrelated statements give no match. With a custom similarity
+statements. A pair whose raw similarity is below :data:`RAW_FLOOR` scores at
+most its raw similarity, so it never matches at any sensible threshold. With a custom similarity
 function, the threshold applies to that function's scores as they are.
 
 **Assignment.** Pairs that are clear (each the other's best by
@@ -84,13 +84,16 @@ THEME_WEIGHT = 0.2
 """The share of the theme overlap (shared themes over the fewer of the two) when both points have themes."""
 
 RAW_FLOOR = 0.08
-"""Below this raw content similarity two points never match, whatever the calibration says."""
+"""Below this raw content similarity, the match score is at most the raw score: such a pair never matches."""
 
+
+EVIDENCE_WORD_WEIGHT = 0.5
+"""A shared word is shown as evidence only if it weighs at least this (formulaic words do not)."""
 
 RELATEDNESS_CAP = 0.5
 """Statements more related than this (as wholes) count as this related: many equal points prove nothing more."""
 
-SECOND_LINK_SHARE = 0.5
+SECOND_LINK_SHARE = 0.75
 """A second link (a merge or a split) must share at least this part of its primary pair's raw score."""
 
 CONTAINMENT_SHARE = 0.5
@@ -360,7 +363,7 @@ def evidence(old: Point, new: Point, *, lexicon: Lexicon | None = None, most: in
         >>> old = Point(2, "all parties will further strengthen cooperation against the epidemic.")
         >>> new = Point(3, "the sides will fight the pandemic and the three evil forces.")
         >>> [str(item) for item in evidence(old, new)]
-        ['health: epidemic ≈ pandemic', 'COVID-19: epidemic ≈ pandemic']
+        ['health: epidemic ≈ pandemic']
     """
     lexicon = _lexicon(lexicon)
     first = lexicon.analyse(old.text).features
@@ -370,12 +373,17 @@ def evidence(old: Point, new: Point, *, lexicon: Lexicon | None = None, most: in
         if feature.startswith("@"):
             label = lexicon.concept(feature[1:]).label
             concepts.append(Evidence(label, first[feature][0], second[feature][0], lexicon.weight(feature)))
-        else:
+        elif lexicon.weight(feature) >= EVIDENCE_WORD_WEIGHT:
             words.append(Evidence(second[feature][0], first[feature][0], second[feature][0], lexicon.weight(feature)))
-    named = {word.casefold() for item in concepts for word in (item.old, item.new)}
-    items = concepts + [item for item in words if not {item.old.casefold(), item.new.casefold()} <= named]
-    items.sort(key=lambda item: (-item.weight, item.label.casefold(), item.old, item.new))
-    return tuple(items[:most])
+    concepts.sort(key=lambda item: (-item.weight, item.label.casefold(), item.old, item.new))
+    shown: list[Evidence] = []
+    for item in concepts:  # a weaker concept named by the very same words adds nothing
+        if not any((item.old, item.new) == (other.old, other.new) for other in shown):
+            shown.append(item)
+    named = {word.casefold() for item in shown for word in (item.old, item.new)}
+    shown += [item for item in words if not {item.old.casefold(), item.new.casefold()} <= named]
+    shown.sort(key=lambda item: (-item.weight, item.label.casefold(), item.old, item.new))
+    return tuple(shown[:most])
 
 
 def _local_weights(old: list[dict[str, float]], new: list[dict[str, float]]) -> None:
@@ -498,17 +506,18 @@ def calibrate(raw: float, *, standing: float, mutual: float, margin: float, rela
             over the new points, of each one's best raw score.
 
     Example:
-        >>> calibrate(0.5, standing=4.0, mutual=1.0, margin=0.2, relatedness=0.3) > 0.9
+        >>> calibrate(0.5, standing=4.0, mutual=1.0, margin=0.2, relatedness=0.45) > 0.9
         True
         >>> calibrate(0.2, standing=1.0, mutual=1.0, margin=0.05, relatedness=0.1) < 0.1
         True
     """
     if raw >= 1.0:
         return 1.0
-    if raw < RAW_FLOOR:
+    if raw <= 0:
         return 0.0
     logit = _BIAS + _RAW * raw + _STANDING * standing + _MUTUAL * mutual + _MARGIN * margin + _RELATED * relatedness
-    return 1 / (1 + math.exp(-max(-60.0, min(60.0, logit))))
+    score = 1 / (1 + math.exp(-max(-60.0, min(60.0, logit))))
+    return min(score, raw) if raw < RAW_FLOOR else score
 
 
 class _Calibrated:
@@ -709,6 +718,9 @@ def align(
         return _Assignment(calibrated.scores, len(old), len(new), threshold).result(
             calibrated.link, scorer, len(scorer.raw)
         )
+    prepare = getattr(similarity, "prepare", None)
+    if callable(prepare):  # an embedding similarity encodes every text in one batch
+        prepare([point.text for point in (*old, *new)])
     scores = _custom(old, new, similarity)
 
     def link(i: int, j: int, *, old_unmatched: bool, primary: float) -> float:  # noqa: ARG001 - no sides here

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import _render
-from ._align import AMBIGUITY_MARGIN, DEFAULT_THRESHOLD, align, stable_pairs, tokens
+from ._align import AMBIGUITY_MARGIN, DEFAULT_THRESHOLD, Evidence, align, evidence, stable_pairs, tokens
 from ._convert import from_dict, get_converter
 from ._display import Views
 from ._errors import InvalidStatementError, InvalidTypeError, Problem
@@ -29,10 +29,13 @@ from ._paths import KEYED, NOT_APPLICABLE, ORDER, apply_changes, item_class, pla
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from ._lexicon import Lexicon
+
 __all__ = [
     "AMBIGUITY_MARGIN",
     "DEFAULT_THRESHOLD",
     "KINDS",
+    "Evidence",
     "FieldChange",
     "JsonObject",
     "PointChange",
@@ -170,6 +173,16 @@ class PointChange:
             there is none), and always ``None`` for a matched point. Inverting
             the change keeps it: the point and the statement it refers to trade
             sides together.
+        also: The numbers of further old points that the new point continues,
+            in ascending order: for a matched point, the other old points merged
+            into it; for an added point, the old points (matched elsewhere) it
+            was split from. Always empty for a removed point.
+            :meth:`StatementDiff.inverted` moves each link to the change that
+            holds its old point, so links survive inversion; a single change's
+            :meth:`inverted` drops them, having nowhere to put them.
+        evidence: Why the pair was matched, strongest first: the concepts and
+            terms both points contain. For an added or removed point, the
+            evidence for its nearest candidate.
 
     The word-level edits, :attr:`edits`, are derived from the two texts on first
     use; they are not stored.
@@ -188,9 +201,19 @@ class PointChange:
     ambiguous: bool = False
     moved: bool = False
     nearest: int | None = None
+    also: tuple[int, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
+        if not isinstance(self.also, tuple) or not all(
+            isinstance(number, int) and not isinstance(number, bool) and number >= 1 for number in self.also
+        ):
+            problems.append(("$.also", "must be a tuple of point numbers (1 or more)"))
+        elif list(self.also) != sorted(set(self.also)):
+            problems.append(("$.also", "must list each point number once, in ascending order"))
+        if not isinstance(self.evidence, tuple) or not all(isinstance(item, Evidence) for item in self.evidence):
+            problems.append(("$.evidence", "must be a tuple of Evidence"))
         if self.kind not in KINDS:
             problems.append(("$.kind", f"{self.kind!r} is not one of {', '.join(KINDS)}"))
         for name in ("old", "new"):
@@ -216,6 +239,10 @@ class PointChange:
             _raise([("$.moved", f"a change of kind {self.kind!r} cannot be moved")])
         if self.kind not in {"added", "removed"} and self.nearest is not None:
             _raise([("$.nearest", f"must be None for a change of kind {self.kind!r}")])
+        if self.also and self.new is None:
+            _raise([("$.also", "must be empty for a removed point: links belong to the change of the new point")])
+        if self.old is not None and self.old.number in self.also:
+            _raise([("$.also", f"must not repeat the change's own old point {self.old.number}")])
         if self.old is not None and self.new is not None:
             if self.edited != (self.kind == "edited"):
                 _raise([("$.kind", f"must be 'edited' exactly when text, themes or sources differ, not {self.kind!r}")])
@@ -308,6 +335,7 @@ class PointChange:
             self.ambiguous,
             self.moved,
             self.nearest,
+            evidence=tuple(Evidence(item.label, item.new, item.old, item.weight) for item in self.evidence),
         )
 
 
@@ -397,7 +425,7 @@ class StatementDiff(Views):
         fields: Changes outside the points, in field order.
         themes_gained: Themes of the new meeting (points and topics) absent from the old.
         themes_lost: Themes of the old meeting absent from the new.
-        threshold: The least similarity that was accepted for a match.
+        threshold: The least match score that was accepted for a match.
 
     A diff is falsy when the two statements are equal. It is a frozen, hashable
     value (its field changes hold read-only JSON values) and round-trips through
@@ -452,6 +480,9 @@ class StatementDiff(Views):
             other = "old" if change.old is None else "new"
             if change.nearest is not None and change.nearest not in numbers[other]:
                 _raise([(f"$.points[{position}].nearest", f"{change.nearest} is not the number of an {other} point")])
+            for number in change.also:
+                if number not in numbers["old"]:
+                    _raise([(f"$.points[{position}].also", f"{number} is not the number of an old point")])
 
     def __bool__(self) -> bool:
         return bool(self.fields) or any(
@@ -519,10 +550,20 @@ class StatementDiff(Views):
             >>> diff(MEETING_2020, later).inverted().apply(later) == MEETING_2020
             True
         """
+        links: dict[int, list[int]] = {}  # old point -> the new points that continue it as a second link
+        for change in self.points:
+            for number in change.also:
+                links.setdefault(number, []).append(change.new.number)  # type: ignore[union-attr]
+        points = []
+        for change in self.points:
+            back = change.inverted()
+            if change.old is not None and change.old.number in links:
+                back = attrs.evolve(back, also=tuple(sorted(links[change.old.number])))
+            points.append(back)
         return StatementDiff(
             old_id=self.new_id,
             new_id=self.old_id,
-            points=_reading_order([change.inverted() for change in self.points]),
+            points=_reading_order(points),
             fields=tuple(change.inverted() for change in self.fields),
             themes_gained=self.themes_lost,
             themes_lost=self.themes_gained,
@@ -679,11 +720,14 @@ def _indexed_changes(path: str, old: tuple[Any, ...], new: tuple[Any, ...]) -> l
     return changes
 
 
-def _unmatched(kind: str, point: Point, best: float, nearest: int | None, threshold: float) -> PointChange:
-    """An added or removed point, with its best similarity to, and the number of, the closest other point."""
+def _unmatched(
+    kind: str, point: Point, best: float, nearest: int | None, threshold: float, found: tuple[Evidence, ...]
+) -> PointChange:
+    """An added or removed point, with its best score to, the number of, and the evidence for the closest point."""
     margin = max(0.0, threshold - best)
     old, new = (point, None) if kind == "removed" else (None, point)
-    return PointChange(kind, old, new, best, margin, ambiguous=margin < AMBIGUITY_MARGIN and best > 0, nearest=nearest)
+    ambiguous = margin < AMBIGUITY_MARGIN and best > 0
+    return PointChange(kind, old, new, best, margin, ambiguous=ambiguous, nearest=nearest, evidence=found)
 
 
 def _check_arguments(old: object, new: object, threshold: object, similarity: object) -> None:
@@ -708,17 +752,23 @@ def diff(
     *,
     threshold: float = DEFAULT_THRESHOLD,
     similarity: Callable[[Point, Point], float] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> StatementDiff:
     """Compare two statements: align their points by content and compare every other field.
 
     Args:
         old: The earlier statement.
         new: The later statement.
-        threshold: The least similarity (0 to 1) for two points to count as the
-            same point; less similar points count as removed and added.
+        threshold: The least match score (0 to 1) for two points to count as
+            the same point. With the built-in similarity the score is calibrated:
+            0.5 means "as likely as not the same commitment", on the same scale
+            for every pair of statements (see :doc:`/alignment`).
         similarity: A function of an old and a new point returning 0 to 1, to
-            replace the built-in word and theme overlap (for example one backed by
-            sentence embeddings). It is called for every pair of points.
+            replace the built-in calibrated score (for example
+            :func:`c5statement.embedding_similarity`). Its scores are compared
+            with *threshold* as they are.
+        lexicon: The concepts and word weights of the built-in similarity and
+            of the evidence; by default the packaged lexicon.
 
     Returns:
         The differences, which :meth:`StatementDiff.apply` turns back into *new*.
@@ -745,16 +795,18 @@ def diff(
         True
     """
     _check_arguments(old, new, threshold, similarity)
-    alignment = align(old.points, new.points, threshold=threshold, similarity=similarity)
+    alignment = align(old.points, new.points, threshold=threshold, similarity=similarity, lexicon=lexicon)
     matches = alignment.matches
     kept = stable_pairs(matches)
     changes: list[PointChange] = []
-    matched_old: set[int] = set()
-    matched_new: set[int] = set()
+    matched_old = {match.old for match in matches}
+    matched_new = {match.new for match in matches}
+
+    def why(i: int, j: int) -> tuple[Evidence, ...]:
+        return evidence(old.points[i], new.points[j], lexicon=lexicon)
+
     for position, match in enumerate(matches):
         before, after = old.points[match.old], new.points[match.new]
-        matched_old.add(match.old)
-        matched_new.add(match.new)
         moved = position not in kept
         content_changed = (before.text, before.themes, before.sources) != (after.text, after.themes, after.sources)
         kind = "edited" if content_changed else "moved" if moved else "unchanged"
@@ -767,18 +819,24 @@ def diff(
                 match.margin,
                 match.margin < AMBIGUITY_MARGIN,
                 moved,
+                also=tuple(sorted(old.points[k].number for k in match.also)),
+                evidence=why(match.old, match.new),
             )
         )
     for index, point in enumerate(old.points):
         if index not in matched_old:
             partner = alignment.nearest_old[index]
-            nearest = None if partner is None else new.points[partner].number
-            changes.append(_unmatched("removed", point, alignment.best_old[index], nearest, threshold))
+            nearest, found = (None, ()) if partner is None else (new.points[partner].number, why(index, partner))
+            changes.append(_unmatched("removed", point, alignment.best_old[index], nearest, threshold, found))
+    split_from = dict(alignment.splits)
     for index, point in enumerate(new.points):
         if index not in matched_new:
             partner = alignment.nearest_new[index]
-            nearest = None if partner is None else old.points[partner].number
-            changes.append(_unmatched("added", point, alignment.best_new[index], nearest, threshold))
+            nearest, found = (None, ()) if partner is None else (old.points[partner].number, why(partner, index))
+            change = _unmatched("added", point, alignment.best_new[index], nearest, threshold, found)
+            if index in split_from:
+                change = attrs.evolve(change, also=(old.points[split_from[index]].number,))
+            changes.append(change)
     return StatementDiff(
         old_id=old.id,
         new_id=new.id,

@@ -49,6 +49,8 @@ _LABEL_WIDTH = 60
 _SIGNS = {"unchanged": "=", "edited": "~", "moved": "^", "added": "+", "removed": "-"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _BRIEF_WIDTH = 70
+_EVIDENCE_SHOWN = 3
+"""How many pieces of evidence a view shows for a change (the data keeps them all)."""
 _QUOTE_WIDTH = 50
 _ELLIPSIS = "\u2026"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -481,6 +483,24 @@ def _score(change: PointChange) -> str:
     return nearest or f"best similarity {change.similarity:.2f}"
 
 
+def _why(change: PointChange) -> str:
+    """The evidence of a match in words, strongest first: ``shared: health: epidemic ≈ pandemic; Belt and Road``.
+
+    Unchanged points need no reason; added and removed points show the reason of their nearest candidate.
+    """
+    if change.kind == "unchanged" or not change.evidence:
+        return ""
+    return "shared: " + "; ".join(str(item) for item in change.evidence[:_EVIDENCE_SHOWN])
+
+
+def _links(change: PointChange) -> str:
+    """The second links of a change: the old points it also continues, or was split from."""
+    if not change.also:
+        return ""
+    numbers = ", ".join(str(number) for number in change.also)
+    return f"split from old {numbers}" if change.old is None else f"also continues old {numbers}"
+
+
 def _summary(result: StatementDiff) -> str:
     counts = result.counts()
     parts = [f"{counts[kind]} {kind}" for kind in ("added", "removed", "edited", "moved", "unchanged") if counts[kind]]
@@ -696,6 +716,7 @@ def _change_lines(change: PointChange, paint: bool) -> list[str]:
         themes = [_paint("+" + theme, "green", paint) for theme in sorted(change.themes_gained)]
         themes += [_paint("-" + theme, "red", paint) for theme in sorted(change.themes_lost)]
         lines.append("    themes: " + " ".join(themes))
+    lines += ["    " + _tty(note) for note in (_links(change), _why(change)) if note]
     return lines
 
 
@@ -771,7 +792,9 @@ def diff_to_markdown(result: StatementDiff) -> str:
 
 def _md_score(change: PointChange) -> str:
     nearest = _nearest(change)
-    return f"{change.similarity:.2f} ({nearest})" if nearest else f"{change.similarity:.2f}"
+    score = f"{change.similarity:.2f} ({nearest})" if nearest else f"{change.similarity:.2f}"
+    notes = [_md(note) for note in (_links(change), _why(change)) if note]
+    return "; ".join([score, *notes])
 
 
 def _html_inline(change: PointChange) -> str:
@@ -808,8 +831,11 @@ def diff_to_html(result: StatementDiff) -> str:
             badges = "".join(f' <span class="c5-badge c5-{flag}">{flag}</span>' for flag in _flags(change))
             badge = f'<span class="c5-badge c5-{change.kind}">{change.kind}</span>{badges}'
             title = f' title="margin {change.margin:.2f}"'
-            nearest = _nearest(change)
-            note = f' <span class="c5-note">{_esc(nearest)}</span>' if nearest else ""
+            note = "".join(
+                f' <span class="c5-note">{_esc(text)}</span>'
+                for text in (_nearest(change), _links(change), _why(change))
+                if text
+            )
             parts.append(
                 f'<tr class="c5-{change.kind}"><td>{_esc(_SIGNS[change.kind])}</td>'
                 f"<td>{_esc(_number_label(change))}</td><td>{badge}</td><td{title}>{change.similarity:.2f}{note}</td>"

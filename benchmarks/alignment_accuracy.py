@@ -1,0 +1,201 @@
+"""How often diff() aligns points as a careful reader would, on real and synthetic statement pairs.
+
+Run with ``python benchmarks/alignment_accuracy.py``. The corpus in
+``benchmarks/alignment_corpus`` holds pairs of statements modelled on the real C+C5
+statements of 2020 to 2025 (the later texts paraphrased for the project), each with
+a gold alignment decided by reading before any diff was run. A *decision* is what
+the diff says of one new point: the old point it continues, or that it is new. A
+decision is right when the diff names one of the old points the gold lists for it
+(as its match, or as the old point it splits from), or calls it new when the gold
+lists none.
+
+Files whose ``split`` is ``tune`` were used to choose the weights and the
+calibration; ``heldout`` files were not looked at while tuning, and their figures
+are the honest ones. Synthetic pairs are made from the real ones: the new points
+shuffled (reorder), some dropped (drop), unrelated points added (add), two
+neighbours joined into one (merge), and a point cut at its sentences (split).
+
+The report gives the decisions right per file at the default threshold, totals per
+split, and a sweep of the threshold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from c5statement import DEFAULT_THRESHOLD, Meeting, Point, diff
+
+CORPUS = Path(__file__).parent / "alignment_corpus"
+_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
+
+
+@attrs.frozen
+class Case:
+    """One pair of statements with its gold: for each new point, the acceptable old points."""
+
+    name: str
+    split: str
+    old: tuple[Point, ...]
+    new: tuple[Point, ...]
+    gold: dict[int, frozenset[int]]
+
+
+def _meeting(identifier: str, points: Sequence[Point]) -> Meeting:
+    import datetime
+
+    return Meeting(
+        id=identifier,
+        title=identifier,
+        level="foreign-ministers",
+        date=datetime.date(2020, 1, 1),
+        format="in-person",
+        points=tuple(points),
+        illustrative=True,
+    )
+
+
+def load_cases(directory: Path = CORPUS) -> list[Case]:
+    """Read every pair of the corpus."""
+    cases = []
+    for path in sorted(directory.glob("*.json")):
+        document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        old = tuple(Point(item["number"], item["text"]) for item in document["old"]["points"])
+        new = tuple(Point(item["number"], item["text"]) for item in document["new"]["points"])
+        gold = {item["new"]: frozenset(item["old"]) for item in document["gold"]}
+        cases.append(Case(document["id"], document["split"], old, new, gold))
+    return cases
+
+
+def decisions(case: Case, threshold: float = DEFAULT_THRESHOLD) -> dict[int, int | None]:
+    """What the diff says of each new point: the old point it continues, or None."""
+    result = diff(_meeting("old", case.old), _meeting("new", case.new), threshold=threshold)
+    said: dict[int, int | None] = {}
+    for change in result.points:
+        if change.new is None:
+            continue
+        if change.old is not None:
+            said[change.new.number] = change.old.number
+        else:
+            said[change.new.number] = change.also[0] if change.also else None
+    return said
+
+
+def score(case: Case, threshold: float = DEFAULT_THRESHOLD) -> tuple[int, int, list[str]]:
+    """Decisions right, decisions made, and a line for each wrong one."""
+    said = decisions(case, threshold)
+    right = 0
+    wrong = []
+    for number, acceptable in sorted(case.gold.items()):
+        got = said.get(number)
+        ok = got is None if not acceptable else got in acceptable
+        right += ok
+        if not ok:
+            wrong.append(f"    new {number}: gold {sorted(acceptable) or 'new'}, diff says {got or 'new'}")
+    return right, len(case.gold), wrong
+
+
+def _renumbered(points: Sequence[Point]) -> tuple[Point, ...]:
+    return tuple(attrs.evolve(point, number=index) for index, point in enumerate(points, 1))
+
+
+def synthetic(cases: Sequence[Case], unrelated: Sequence[Point], seed: int = 7) -> list[Case]:
+    """Reorder, drop, add, merge and split variants of the real pairs."""
+    rng = random.Random(seed)
+    made = []
+    for case in cases:
+        if not any(case.gold.values()):
+            continue
+        order = list(case.new)
+        rng.shuffle(order)
+        mapping = {point.number: index for index, point in enumerate(order, 1)}
+        made.append(
+            Case(
+                f"{case.name}+reorder",
+                case.split,
+                case.old,
+                _renumbered(order),
+                {mapping[number]: gold for number, gold in case.gold.items()},
+            )
+        )
+        kept = [point for point in case.new if rng.random() > 0.3]
+        mapping = {point.number: index for index, point in enumerate(kept, 1)}
+        made.append(
+            Case(
+                f"{case.name}+drop",
+                case.split,
+                case.old,
+                _renumbered(kept),
+                {mapping[number]: case.gold[number] for number in mapping},
+            )
+        )
+        extra = rng.sample(list(unrelated), min(3, len(unrelated)))
+        added = [*case.new, *extra]
+        gold = dict(case.gold) | {len(case.new) + index: frozenset() for index in range(1, len(extra) + 1)}
+        made.append(Case(f"{case.name}+add", case.split, case.old, _renumbered(added), gold))
+        first, second = case.new[0], case.new[1]
+        joined = Point(1, f"{first.text} {second.text}")
+        rest = case.new[2:]
+        gold = {1: case.gold[first.number] | case.gold[second.number]} | {
+            index: case.gold[point.number] for index, point in enumerate(rest, 2)
+        }
+        made.append(Case(f"{case.name}+merge", case.split, case.old, _renumbered([joined, *rest]), gold))
+        longest = max(case.new, key=lambda point: len(_SENTENCE.split(point.text)))
+        parts = _SENTENCE.split(longest.text)
+        if len(parts) > 1:
+            pieces: list[Point] = []
+            gold = {}
+            for point in case.new:
+                texts = parts if point is longest else [point.text]
+                for text in texts:
+                    pieces.append(Point(len(pieces) + 1, text))
+                    gold[len(pieces)] = case.gold[point.number]
+            made.append(Case(f"{case.name}+split", case.split, case.old, tuple(pieces), gold))
+    return made
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Print the decisions right per file, per split, and over a sweep of thresholds."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="list every wrong decision")
+    arguments = parser.parse_args(argv)
+    cases = load_cases()
+    unrelated = [point for case in cases if not any(case.gold.values()) for point in case.new]
+    every = [*cases, *synthetic(cases, unrelated)]
+    print(f"decisions right at the default threshold ({DEFAULT_THRESHOLD})")
+    totals: dict[str, list[int]] = {}
+    for case in every:
+        right, made, wrong = score(case)
+        kind = "synthetic" if "+" in case.name else "real"
+        group = f"{case.split} {kind}"
+        totals.setdefault(group, [0, 0])
+        totals[group][0] += right
+        totals[group][1] += made
+        if kind == "real" or arguments.verbose:
+            print(f"  {case.split:<8} {case.name:<44} {right:>3}/{made:<3} {right / made:6.1%}")
+        if arguments.verbose:
+            print("\n".join(wrong))
+    print("totals")
+    for group, (right, made) in sorted(totals.items()):
+        print(f"  {group:<20} {right:>4}/{made:<4} {right / made:6.1%}")
+    print("threshold sweep (real pairs; tune | held out)")
+    real = [case for case in cases]
+    for threshold in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+        line = []
+        for split in ("tune", "heldout"):
+            results = [score(case, threshold) for case in real if case.split == split]
+            right = sum(result[0] for result in results)
+            made = sum(result[1] for result in results)
+            line.append(f"{right:>3}/{made:<3} {right / made:6.1%}")
+        print(f"  {threshold:.1f}   " + "   |   ".join(line))
+
+
+if __name__ == "__main__":
+    main()
