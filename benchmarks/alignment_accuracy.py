@@ -25,13 +25,15 @@ import argparse
 import json
 import random
 import re
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from c5statement import DEFAULT_THRESHOLD, Meeting, Point, diff
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 CORPUS = Path(__file__).parent / "alignment_corpus"
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
@@ -186,7 +188,7 @@ def main(argv: list[str] | None = None) -> None:
     for group, (right, made) in sorted(totals.items()):
         print(f"  {group:<20} {right:>4}/{made:<4} {right / made:6.1%}")
     print("threshold sweep (real pairs; tune | held out)")
-    real = [case for case in cases]
+    real = list(cases)
     for threshold in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
         line = []
         for split in ("tune", "heldout"):

@@ -9,12 +9,12 @@ from ._model import FORMATS, ContextNote, Decision, Meeting, Participant, Point,
 
 if TYPE_CHECKING:
     from ._align import Evidence, similarity
-    from ._embedding import EmbeddingSimilarity, embedding_similarity
-    from ._lexicon import Concept, Lexicon, default_lexicon
     from ._compare import Lineage, Series, compare
     from ._convert import FORMAT_VERSION, dump, fingerprint, from_dict, from_json, load, to_dict, to_json
     from ._diff import DEFAULT_THRESHOLD, FieldChange, PointChange, StatementDiff, WordEdit, diff
+    from ._embedding import EmbeddingSimilarity, embedding_similarity
     from ._json import JsonObject
+    from ._lexicon import Concept, Lexicon, default_lexicon
     from ._parse import NoPointsFoundError, parse_points, skeleton, skeleton_json
     from ._schema import json_schema
     from ._suggest import suggest_themes, with_suggested_themes

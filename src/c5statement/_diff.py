@@ -720,7 +720,7 @@ def _indexed_changes(path: str, old: tuple[Any, ...], new: tuple[Any, ...]) -> l
     return changes
 
 
-def _unmatched(
+def _unmatched(  # noqa: PLR0917 - private; every argument is one fact of the change
     kind: str, point: Point, best: float, nearest: int | None, threshold: float, found: tuple[Evidence, ...]
 ) -> PointChange:
     """An added or removed point, with its best score to, the number of, and the evidence for the closest point."""

@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from ._errors import InvalidTypeError
-from ._model import Point
+
+if TYPE_CHECKING:
+    from ._model import Point
 
 __all__ = ["EmbeddingSimilarity", "embedding_similarity"]
 
@@ -65,7 +68,7 @@ class EmbeddingSimilarity:
         if len(vectors) != len(missing):
             msg = f"the encoder returned {len(vectors)} vectors for {len(missing)} texts"
             raise ValueError(msg)
-        for text, vector in zip(missing, vectors):
+        for text, vector in zip(missing, vectors, strict=True):
             if not vector or not all(math.isfinite(value) for value in vector):
                 msg = f"the encoder returned an empty or non-finite vector for the text {text[:40]!r}"
                 raise ValueError(msg)
@@ -81,7 +84,7 @@ class EmbeddingSimilarity:
         norm = math.sqrt(math.fsum(x * x for x in first)) * math.sqrt(math.fsum(y * y for y in second))
         if norm == 0:
             return 0.0
-        return min(1.0, max(0.0, math.fsum(x * y for x, y in zip(first, second)) / norm))
+        return min(1.0, max(0.0, math.fsum(x * y for x, y in zip(first, second, strict=True)) / norm))
 
 
 def embedding_similarity(encode: Encoder) -> EmbeddingSimilarity:
