@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import pickle
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from c5statement import MEETING_2020, InvalidStatementError, InvalidTypeError, Point
+from c5statement import MEETING_2020, InvalidStatementError, InvalidTypeError, Point, _parse
 from c5statement._ordinals import ORDINALS
 from c5statement._parse import LOOKED_FOR, NoPointsFoundError, parse_points
+
+if TYPE_CHECKING:
+    from types import FrameType
 
 DATA = Path(__file__).parent / "data"
 SEED = (DATA / "seed_article.txt").read_text(encoding="utf-8")
@@ -467,6 +472,51 @@ class TestNoPointsFoundError:
         """A non-string raises InvalidTypeError."""
         with pytest.raises(InvalidTypeError):
             parse_points(b"1. bytes.\n2. more bytes.")  # type: ignore[arg-type]
+
+
+def executed_lines(text: str) -> int:
+    """How many lines of the parser's module run to parse *text*: its work, counted, not timed.
+
+    Loops count once per pass (a comprehension's too), so the count grows with the work done.
+    """
+    count = 0
+    module = _parse.__file__
+
+    def local(frame: FrameType, event: str, argument: Any) -> Any:  # noqa: ARG001 - the tracing protocol
+        nonlocal count
+        count += event == "line"
+        return local
+
+    def outer(frame: FrameType, event: str, argument: Any) -> Any:  # noqa: ARG001 - the tracing protocol
+        return local if frame.f_code.co_filename == module else None
+
+    previous = sys.gettrace()
+    sys.settrace(outer)
+    try:
+        _parse.parse_points(text)
+    except NoPointsFoundError:
+        pass
+    finally:
+        sys.settrace(previous)
+    return count
+
+
+SHAPES = {
+    "many separate lists": "Agenda item.\n\n1. trade and investment.\n2. energy and transit.\n\n",
+    "restarting numbering": "1. a\n2. b\n",
+    "bullets with nested numbers": "• Politics:\n   1) trust;\n   2) dialogue;\n",
+    "one long bullet list": "• all parties will expand trade.\n",
+    "prose": "The ministers discussed trade and energy, and agreed to meet again.\n\n",
+}
+"""Units of text repeated to make inputs of one shape and growing size."""
+
+
+class TestLinearWork:
+    @pytest.mark.parametrize("shape", SHAPES)
+    def test_twice_the_text_is_twice_the_work(self, shape: str) -> None:
+        """The parser's work grows in proportion to the text, whatever its shape (no list rescans the others)."""
+        small, large = (executed_lines(SHAPES[shape] * count) for count in (300, 600))
+        assert large <= 2.1 * small
 
 
 # --- properties -------------------------------------------------------------------------

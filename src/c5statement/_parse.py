@@ -323,20 +323,40 @@ def _runs(lines: list[_Line], candidates: list[_Candidate]) -> list[list[_Candid
     return [run for run in runs if len(run) >= 2]  # noqa: PLR2004 - a list has at least two items
 
 
-def _under_a_bullet(lines: list[_Line], run: list[_Candidate], candidates: list[_Candidate]) -> bool:
+def _bullets_above(lines: list[_Line], candidates: list[_Candidate]) -> dict[int, int]:
+    """For each numbered candidate inside a bullet item, the indent of that bullet, by the candidate's line.
+
+    A candidate is inside the item of the last bullet before it unless a prose
+    paragraph no deeper than that bullet comes between them. One pass over the lines.
+    """
+    by_line = {candidate.index: candidate for candidate in candidates}
+    above: dict[int, int] = {}
+    bullet: _Candidate | None = None
+    for index in range(len(lines)):
+        candidate = by_line.get(index)
+        if candidate is not None and candidate.style == _BULLET_STYLE:
+            bullet = candidate
+            continue
+        if bullet is None:
+            continue
+        if candidate is not None:
+            above[index] = bullet.indent
+        if _breaks_bullets(lines, index, index + 1, bullet.indent):
+            bullet = None
+    return above
+
+
+def _under_a_bullet(run: list[_Candidate], bullets_above: dict[int, int]) -> bool:
     """Whether a numbered *run* is nested in a bullet item: indented under the bullet before it."""
-    first = run[0]
-    bullets = [c for c in candidates if c.style == _BULLET_STYLE and c.index < first.index]
-    if not bullets or first.style == _BULLET_STYLE:
-        return False
-    bullet = bullets[-1]
-    indent = min(item.indent for item in run)
-    return bullet.indent < indent and not _breaks_bullets(lines, bullet.index + 1, first.index, bullet.indent)
+    indent = bullets_above.get(run[0].index)
+    return indent is not None and indent < min(item.indent for item in run)
 
 
 def _best_run(lines: list[_Line], runs: list[list[_Candidate]], candidates: list[_Candidate]) -> list[_Candidate]:
+    bullets_above = _bullets_above(lines, candidates)
+
     def rank(run: list[_Candidate]) -> tuple[bool, bool, int, int]:
-        return (_under_a_bullet(lines, run, candidates), run[0].style == _BULLET_STYLE, -len(run), run[0].index)
+        return (_under_a_bullet(run, bullets_above), run[0].style == _BULLET_STYLE, -len(run), run[0].index)
 
     return min(runs, key=rank)
 
