@@ -124,11 +124,33 @@ _ARABIC = {
     "number)": re.compile(rf"(?P<number>[0-9]{{1,3}})\){_REST}", re.DOTALL),
     "(number)": re.compile(rf"\((?P<number>[0-9]{{1,3}})\){_REST}", re.DOTALL),
 }
+_THE_ORDINAL = re.compile(
+    rf"the\s+(?P<word>{_LETTERS}(?:[-\u2010\u2011\s]{_LETTERS})?)\s+is(?:\s+(?P<rest>.*))?", re.DOTALL | re.IGNORECASE
+)
+_ROMAN = {
+    form: re.compile(pattern.replace("N", "(?P<numeral>[IVX]+|[ivx]+)") + _REST, re.DOTALL)
+    for form, pattern in (("I.", r"N\."), ("I)", r"N\)"), ("(I)", r"\(N\)"))
+}
+_ROMAN_VALUE = re.compile(r"(?P<tens>X{0,3})(?P<units>IX|IV|V?I{0,3})", re.IGNORECASE)
+_ROMAN_UNITS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+_LETTER = {
+    "a)": re.compile(rf"(?P<letter>[a-zA-Z])\){_REST}", re.DOTALL),
+    "(a)": re.compile(rf"\((?P<letter>[a-zA-Z])\){_REST}", re.DOTALL),
+}
+_CJK_NUMERAL = "[一二三四五六七八九十]{1,3}"
+_CJK_DIGITS = {digit: value for value, digit in enumerate("一二三四五六七八九", start=1)}
+_CJK = {
+    "一、": re.compile(rf"(?P<number>{_CJK_NUMERAL})、\s*(?P<rest>.*)", re.DOTALL),
+    "一是": re.compile(rf"(?P<number>{_CJK_NUMERAL})是(?P<rest>.*)", re.DOTALL),
+    "(一)": re.compile(rf"[(（](?P<number>{_CJK_NUMERAL})[)）]\s*(?P<rest>.*)", re.DOTALL),  # noqa: RUF001 - full-width parentheses
+    "1、": re.compile(r"(?P<number>[0-9０-９]{1,3})、\s*(?P<rest>.*)", re.DOTALL),  # noqa: RUF001 - full-width digits
+}
 BULLETS = "•●▪◦‣-*–—"  # noqa: RUF001 - the en dash is one of the bullets looked for
 """The characters recognised as bullets."""
 _BULLET = re.compile(rf"[{re.escape(BULLETS)}]{_REST}", re.DOTALL)
-_ENDS_SENTENCE = re.compile(r"[.!?:;…][\"'”’»)\]]*$")  # noqa: RUF001 - closing quotation marks
-_ENDS_PUNCTUATED = re.compile(r"[.!?:;,…][\"'”’»)\]]*$")  # noqa: RUF001 - closing quotation marks
+_CLOSING = "\"'”’»)\\]）」』》"  # noqa: RUF001 - closing quotation marks and brackets
+_ENDS_SENTENCE = re.compile(rf"[.!?:;…。！？：；][{_CLOSING}]*$")  # noqa: RUF001 - CJK full stops
+_ENDS_PUNCTUATED = re.compile(rf"[.!?:;,…。！？：；，、][{_CLOSING}]*$")  # noqa: RUF001 - CJK full stops and commas
 _SEPARATORS = re.compile(r"[-\u2010\u2011\s]+")
 _WORDS = re.compile(_LETTERS)
 _TITLE_WORD_LENGTH = 4
@@ -138,10 +160,14 @@ _TITLE_LOWERCASE = frozenset(
         "than", "that", "through", "towards", "under", "upon", "with", "within", "without",
     }
 )  # fmt: skip
-_ENDS_STATEMENT = re.compile(r"[.!?…][\"'”’»)\]]*$")  # noqa: RUF001 - closing quotation marks
+_ENDS_STATEMENT = re.compile(rf"[.!?…。！？][{_CLOSING}]*$")  # noqa: RUF001 - CJK full stops
 
 _ORDINAL_STYLE = "ordinal"
 _BULLET_STYLE = "bullet"
+_ROMAN_STYLE = "roman"
+_LETTER_STYLE = "letter"
+_STEP_BY_ONE = (_ROMAN_STYLE, _LETTER_STYLE)
+"""Styles (as prefixes of the style's name) whose lists start at one and rise by exactly one."""
 
 LOOKED_FOR = (
     "no enumerated points found: looked for at least two points in sequence, as paragraphs "
@@ -244,38 +270,114 @@ def _bare_enumerator(content: str) -> bool:
 
 
 def _match(content: str) -> tuple[str, int, str] | None:
-    """Return ``(style, number, rest)`` when *content* begins with an enumerator."""
-    ordinal = _ORDINAL.fullmatch(content)
-    if ordinal:
-        number = _ORDINAL_NUMBERS.get(_SEPARATORS.sub("-", ordinal["word"].lower()))
-        if number is not None:
-            return (_ORDINAL_STYLE, number, ordinal["rest"] or "")
-    for style, pattern in _ARABIC.items():
-        arabic = pattern.fullmatch(content)
-        if arabic:
-            return (style, int(arabic["number"]), arabic["rest"] or "")
-    bullet = _BULLET.fullmatch(content)
-    if bullet:
-        return (_BULLET_STYLE, 0, bullet["rest"] or "")
+    """Return ``(style, number, rest)`` when *content* begins with an enumerator: its first reading."""
+    readings = _readings(content)
+    return readings[0] if readings else None
+
+
+def _readings(content: str) -> list[tuple[str, int, str]]:
+    """Every ``(style, number, rest)`` that *content* can be read as: ``(i)`` is a Roman one and a letter."""
+    readings = [
+        reading
+        for reading in (_ordinal(content), *_arabic(content), _roman(content), _letter(content), *_chinese(content))
+        if reading is not None
+    ]
+    if not readings:
+        bullet = _BULLET.fullmatch(content)
+        if bullet:
+            readings.append((_BULLET_STYLE, 0, bullet["rest"] or ""))
+    return readings
+
+
+def _ordinal(content: str) -> tuple[str, int, str] | None:
+    """``First,``, ``Firstly:`` or ``The second is``, as ``(style, number, rest)``."""
+    for pattern, suffixes in ((_ORDINAL, True), (_THE_ORDINAL, False)):
+        match = pattern.fullmatch(content)
+        if match:
+            word = _SEPARATORS.sub("-", match["word"].lower())
+            number = _ORDINAL_NUMBERS.get(word) if suffixes or not word.endswith("ly") else None
+            if number is not None:
+                return (_ORDINAL_STYLE, number, match["rest"] or "")
     return None
 
 
+def _arabic(content: str) -> list[tuple[str, int, str] | None]:
+    return [
+        (style, int(match["number"]), match["rest"] or "") if match else None
+        for style, match in ((style, pattern.fullmatch(content)) for style, pattern in _ARABIC.items())
+    ]
+
+
+def _roman_number(numeral: str) -> int | None:
+    """The value of a Roman numeral from 1 to 39, written in one case; otherwise None."""
+    match = _ROMAN_VALUE.fullmatch(numeral)
+    if not match or not (numeral.isupper() or numeral.islower()):
+        return None
+    number = 10 * len(match["tens"]) + _ROMAN_UNITS.index(match["units"].upper())
+    return number or None
+
+
+def _roman(content: str) -> tuple[str, int, str] | None:
+    """``I.``, ``II)`` or ``(iii)``; the style names the form and the case."""
+    for form, pattern in _ROMAN.items():
+        match = pattern.fullmatch(content)
+        number = _roman_number(match["numeral"]) if match else None
+        if match and number:
+            case = "upper" if match["numeral"].isupper() else "lower"
+            return (f"{_ROMAN_STYLE} {form} {case}", number, match["rest"] or "")
+    return None
+
+
+def _letter(content: str) -> tuple[str, int, str] | None:
+    """``a)`` or ``(a)``, in either case; ``a.`` is not one (initials such as "A. Kamilov" are not)."""
+    for form, pattern in _LETTER.items():
+        match = pattern.fullmatch(content)
+        if match:
+            letter = match["letter"]
+            case = "upper" if letter.isupper() else "lower"
+            return (f"{_LETTER_STYLE} {form} {case}", ord(letter.lower()) - ord("a") + 1, match["rest"] or "")
+    return None
+
+
+def _cjk_number(numeral: str) -> int | None:
+    """The value of a Chinese numeral from 1 (一) to 99 (九十九); otherwise None."""
+    if "十" not in numeral:
+        return _CJK_DIGITS.get(numeral)
+    tens, _, units = numeral.partition("十")
+    tens_value = _CJK_DIGITS.get(tens, 0) if tens else 1
+    units_value = _CJK_DIGITS.get(units, 0) if units else 0
+    if (tens and tens_value < 2) or (units and not units_value):  # noqa: PLR2004 - 一十 is written 十
+        return None
+    return 10 * tens_value + units_value
+
+
+def _chinese(content: str) -> list[tuple[str, int, str] | None]:
+    """``一、``, ``一是``, ``（一）`` or ``(一)``, and ``1、``: no space needed after them."""  # noqa: RUF002 - full-width parentheses
+    readings: list[tuple[str, int, str] | None] = []
+    for style, pattern in _CJK.items():
+        match = pattern.fullmatch(content)
+        number = None
+        if match:
+            digits = match["number"]
+            number = int(digits) if digits[0] not in "一二三四五六七八九十" else _cjk_number(digits)
+        readings.append((style, number, match["rest"]) if match and number else None)
+    return readings
+
+
 def _candidates(lines: list[_Line]) -> list[_Candidate]:
-    matches = [None if line.blank else _match(line.content) for line in lines]
+    readings = [[] if line.blank else _readings(line.content) for line in lines]
     found = []
-    for index, (line, match) in enumerate(zip(lines, matches, strict=True)):
-        if match is None:
-            continue
-        style, number, rest = match
-        if not rest.strip():
-            following = index + 1
-            if following >= len(lines) or lines[following].blank or matches[following] is not None:
-                continue
-        if style == _ORDINAL_STYLE and index > 0:
-            previous = lines[index - 1]
-            if not previous.blank and _ENDS_SENTENCE.search(previous.content) is None:
-                continue
-        found.append(_Candidate(index, style, number, rest.strip(), line.indent))
+    for index, line in enumerate(lines):
+        for style, number, rest in readings[index]:
+            if not rest.strip():
+                following = index + 1
+                if following >= len(lines) or lines[following].blank or readings[following]:
+                    continue
+            if style == _ORDINAL_STYLE and index > 0:
+                previous = lines[index - 1]
+                if not previous.blank and _ENDS_SENTENCE.search(previous.content) is None:
+                    continue
+            found.append(_Candidate(index, style, number, rest.strip(), line.indent))
     bullet_indents = [candidate.indent for candidate in found if candidate.style == _BULLET_STYLE]
     if bullet_indents:
         top = min(bullet_indents)
@@ -312,6 +414,8 @@ def _runs(lines: list[_Line], candidates: list[_Candidate]) -> list[list[_Candid
             last = run[-1]
             if candidate.style == _BULLET_STYLE:
                 broken = _breaks_bullets(lines, last.index + 1, candidate.index, candidate.indent)
+            elif candidate.style.startswith(_STEP_BY_ONE):
+                broken = candidate.number != last.number + 1
             else:
                 broken = not 0 < candidate.number - last.number <= MAX_GAP
             if not broken:
@@ -320,7 +424,11 @@ def _runs(lines: list[_Line], candidates: list[_Candidate]) -> list[list[_Candid
         run = [candidate]
         current[candidate.style] = run
         runs.append(run)
-    return [run for run in runs if len(run) >= 2]  # noqa: PLR2004 - a list has at least two items
+    return [
+        run
+        for run in runs
+        if len(run) >= 2 and (run[0].number == 1 or not run[0].style.startswith(_STEP_BY_ONE))  # noqa: PLR2004 - a list has at least two items
+    ]
 
 
 def _bullets_above(lines: list[_Line], candidates: list[_Candidate]) -> dict[int, int]:
@@ -355,8 +463,10 @@ def _under_a_bullet(run: list[_Candidate], bullets_above: dict[int, int]) -> boo
 def _best_run(lines: list[_Line], runs: list[list[_Candidate]], candidates: list[_Candidate]) -> list[_Candidate]:
     bullets_above = _bullets_above(lines, candidates)
 
-    def rank(run: list[_Candidate]) -> tuple[bool, bool, int, int]:
-        return (_under_a_bullet(run, bullets_above), run[0].style == _BULLET_STYLE, -len(run), run[0].index)
+    def rank(run: list[_Candidate]) -> tuple[bool, int, int, int]:
+        style = run[0].style
+        kind = 2 if style == _BULLET_STYLE else 1 if style.startswith(_LETTER_STYLE) else 0
+        return (_under_a_bullet(run, bullets_above), kind, -len(run), run[0].index)
 
     return min(runs, key=rank)
 
