@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -535,12 +536,17 @@ def point_texts(draw: st.DrawFn) -> list[str]:
     return [*body[:-1], body[-1].rstrip(",;.") + "."]
 
 
+_CHINESE = re.compile("中")
+"""The character of the alphabet between two of which a line break is joined without a space."""
+
+
 @st.composite
 def wrapped(draw: st.DrawFn, text_words: list[str]) -> list[str]:
     """Split words into lines, some continuation lines indented."""
     lines = [[text_words[0]]]
     for word in text_words[1:]:
-        if draw(st.booleans()):
+        between_chinese = _CHINESE.match(lines[-1][-1][-1]) and _CHINESE.match(word[0])
+        if draw(st.booleans()) and not between_chinese:
             lines.append([word])
         else:
             lines[-1].append(word)

@@ -86,8 +86,10 @@ what was looked for; the parser does not guess.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
+import warnings
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -100,7 +102,7 @@ from ._ordinals import ORDINALS
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["NoPointsFoundError", "parse_points", "skeleton", "skeleton_json"]
+__all__ = ["NoPointsFoundError", "NumberingGapWarning", "numbering_gaps", "parse_points", "skeleton", "skeleton_json"]
 
 MAX_GAP = 10
 """The largest step between two consecutive numbers of one list."""
@@ -385,6 +387,95 @@ def _candidates(lines: list[_Line]) -> list[_Candidate]:
     return found
 
 
+_ORDINAL_WORDS = "|".join(
+    word.lower().replace("-", r"[-\u2010\u2011\s]") for word in sorted(ORDINALS, key=len, reverse=True)
+)
+_RUN_TOGETHER = re.compile(
+    rf"(?<![\w-])(?:the\s+(?P<the>{_ORDINAL_WORDS})\s+is\b|(?P<word>{_ORDINAL_WORDS})(?:ly)?\s*[,:])"
+    rf"|(?P<cjk>{_CJK_NUMERAL})是",
+    re.IGNORECASE,
+)
+_SENTENCE_BEFORE = re.compile(rf"[.!?:;…。！？：；][{_CLOSING}]*\s+$")  # noqa: RUF001 - CJK full stops
+_CLAUSE_BEFORE = re.compile(r"[。！？：；，:;,]\s*$")  # noqa: RUF001 - CJK full stops and commas
+RUN_TOGETHER = 3
+"""The fewest ordinals in sequence, run together in one paragraph, that are read as points."""
+
+
+def _run_together(text: str) -> list[int]:
+    """The offsets in *text* (one paragraph) of its longest sequence of ordinals opening sentences, if long enough.
+
+    English ordinals (``Second,``, ``The second is``) must open a sentence;
+    Chinese ones (``二是``) must open the paragraph or follow a punctuation mark.
+    Their numbers must rise by one, English or Chinese throughout.
+    """
+    best: list[int] = []
+    run: list[int] = []
+    last: tuple[bool, int] | None = None
+    for match in _RUN_TOGETHER.finditer(text):
+        start = match.start()
+        before = text[max(0, start - 20) : start]
+        chinese = match["cjk"] is not None
+        if chinese:
+            number = _cjk_number(match["cjk"])
+            opens = _CLAUSE_BEFORE.search(before) is not None
+        else:
+            word = _SEPARATORS.sub("-", (match["the"] or match["word"]).lower())
+            number = _ORDINAL_NUMBERS.get(word)
+            opens = _SENTENCE_BEFORE.search(before) is not None
+        if number is None or not (opens or start == 0):
+            continue
+        if last is None or last != (chinese, number - 1):
+            run = []
+        run.append(start)
+        last = (chinese, number)
+        if len(run) > len(best):
+            best = run
+    return best if len(best) >= RUN_TOGETHER else []
+
+
+def _split_run_together(lines: list[_Line]) -> list[_Line]:
+    """*lines* with each paragraph that runs ordinals together split into one paragraph per ordinal.
+
+    A paragraph is left as it is when its ordinals all open lines already:
+    the line-by-line rules read those.
+    """
+    result: list[_Line] = []
+    start = 0
+    while start < len(lines):
+        if lines[start].blank:
+            result.append(lines[start])
+            start += 1
+            continue
+        end = start
+        while end < len(lines) and not lines[end].blank:
+            end += 1
+        result.extend(_split_paragraph(lines[start:end]))
+        start = end
+    return result
+
+
+def _split_paragraph(paragraph: list[_Line]) -> list[_Line]:
+    offsets = []
+    position = 0
+    for line in paragraph:
+        offsets.append(position)
+        position += len(line.content) + 1
+    text = "\n".join(line.content for line in paragraph)
+    cuts = _run_together(text)
+    if set(cuts) <= set(offsets):
+        return paragraph
+    indent = paragraph[0].indent
+    pieces = [text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    split: list[_Line] = []
+    for piece in pieces:
+        if not piece:
+            continue
+        if split:
+            split.append(_Line("", 0))
+        split.extend(_Line(part.strip(), indent) for part in piece.split("\n") if part.strip())
+    return split
+
+
 def _is_heading(content: str) -> bool:
     """Whether *content* is a heading: short, not starting in lowercase and unpunctuated, or a title of any length."""
     short = (
@@ -549,7 +640,21 @@ def _point_text(first: str, paragraphs: list[list[str]]) -> str:
     last = paragraphs[-1] if paragraphs else []
     while len(last) > 1 and _is_heading(last[-1]) and _ENDS_SENTENCE.search(last[-2]):
         last.pop()
-    return " ".join(" ".join(" ".join(paragraph) for paragraph in paragraphs).split())
+    return _joined([" ".join(line.split()) for paragraph in paragraphs for line in paragraph if line.strip()])
+
+
+_CJK_CHARACTER = re.compile(r"[\u2e80-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+"""Chinese characters and punctuation, full-width forms included: written without spaces between them."""
+
+
+def _joined(parts: list[str]) -> str:
+    """Lines joined by single spaces, but none where a line breaks between two Chinese characters."""
+    pieces: list[str] = []
+    for part in parts:
+        if pieces and not (_CJK_CHARACTER.match(pieces[-1][-1]) and _CJK_CHARACTER.match(part[0])):
+            pieces.append(" ")
+        pieces.append(part)
+    return "".join(pieces)
 
 
 def parse_points(text: str) -> tuple[Point, ...]:
@@ -591,6 +696,9 @@ def parse_points(text: str) -> tuple[Point, ...]:
     if _one_paragraph_per_line(lines):
         lines = _paragraph_lines(lines)
         unbroken = False
+    split = _split_run_together(lines)
+    if len(split) != len(lines) or split != lines:
+        lines, unbroken = split, False
     candidates = _candidates(lines)
     runs = _runs(lines, candidates)
     if not runs:
@@ -639,25 +747,87 @@ _SOURCE_FACTS = {
 _SOURCE_NOTE = "The points were parsed from this text by c5statement; check them against it."
 
 
-def skeleton(text: str, *, source_title: str | None = None) -> dict[str, Any]:
+class NumberingGapWarning(UserWarning):
+    r"""The points of a skeleton skip numbers (1, 2, 4): a point may have been missed.
+
+    :func:`skeleton` issues it, and notes the gap in the skeleton's ``notes``;
+    :func:`parse_points` keeps the numbers as written and does not warn.
+
+    Example:
+        >>> import warnings
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     _ = skeleton("1. all agree.\n2. all act.\n4. all meet again.")
+        >>> caught[0].category.__name__, str(caught[0].message)
+        ('NumberingGapWarning', 'the points are numbered 2 then 4 (no point 3): check that no point was missed')
+    """
+
+
+def numbering_gaps(points: Iterable[Point]) -> tuple[tuple[int, int], ...]:
+    """The pairs of consecutive point numbers with numbers missing between them.
+
+    Example:
+        >>> numbering_gaps([Point(1, "a."), Point(2, "b."), Point(4, "c."), Point(7, "d.")])
+        ((2, 4), (4, 7))
+    """
+    numbers = [point.number for point in points]
+    return tuple((before, after) for before, after in itertools.pairwise(numbers) if after - before > 1)
+
+
+def _gap_message(gaps: tuple[tuple[int, int], ...]) -> str:
+    def missing(before: int, after: int) -> str:
+        if after - before == 2:  # noqa: PLR2004 - one number missing
+            return f"no point {before + 1}"
+        return f"no points {before + 1} to {after - 1}"
+
+    described = "; ".join(f"{before} then {after} ({missing(before, after)})" for before, after in gaps)
+    return f"the points are numbered {described}: check that no point was missed"
+
+
+def skeleton(
+    text: str,
+    *,
+    source_title: str | None = None,
+    meeting: Meeting | None = None,
+    suggest_themes: bool = False,
+) -> dict[str, Any]:
     r"""Turn the text of a statement into a meeting document for a person to complete.
 
     The document has exactly the keys that :func:`c5statement.to_dict` gives a
     :class:`~c5statement.Meeting`, ``"format_version"`` first. It holds the
-    points of :func:`parse_points`, each citing one source, the text's, which
-    the meeting's own facts cite too. Every fact a person must supply (the
-    meeting's id, title, level, date, format and venue; the source's publisher,
-    title, address and date) is a placeholder beginning ``<FILL IN``, and so is
-    the one note, which says the record is an unchecked skeleton.
+    points of :func:`parse_points`, each citing one source, the text's.
+
+    Without *meeting*, the meeting's own facts cite the text's source too, and
+    every fact a person must supply (the meeting's id, title, level, date,
+    format and venue; the source's publisher, title, address and date) is a
+    placeholder beginning ``<FILL IN``, and so is the first note, which says the
+    record is an unchecked skeleton. Participants, topics, decisions, quotes
+    and context start empty, to be added. It is never marked illustrative.
+
+    With *meeting* (a record such as :data:`c5statement.MEETING_2020`), every
+    fact is the record's: everything but its points, which the text's points
+    replace. The text's source is added after the record's sources, with the id
+    ``statement-text`` (``statement-text-2``, ... if the record uses that id);
+    its publisher, address and date, and its title unless *source_title* is
+    given, are placeholders, for the record cannot know where the text came
+    from. A note added after the record's notes says which source the points
+    were parsed from.
+
     :func:`c5statement.from_dict` rejects placeholders and names each one's
     path, so a skeleton cannot be loaded by mistake; once every placeholder is
-    replaced (``null`` where a placeholder allows it), it loads. It is never
-    marked illustrative. Participants, topics, decisions, quotes and context
-    start empty, to be added.
+    replaced (``null`` where a placeholder allows it), it loads.
+
+    Notes are added, after those above, when the points skip numbers (see
+    :class:`NumberingGapWarning`, also issued) and when themes are suggested:
+    with *suggest_themes*, each point's themes are those
+    :func:`c5statement.suggest_themes` proposes from the vocabulary, and a note
+    names the points whose themes are such suggestions, to be checked.
 
     Args:
         text: The statement's text.
         source_title: The title of the text, if known; otherwise a placeholder.
+        meeting: The record whose facts the document takes, if any.
+        suggest_themes: Whether to fill in the points' themes with suggestions.
 
     Returns:
         The document, as JSON types.
@@ -665,42 +835,99 @@ def skeleton(text: str, *, source_title: str | None = None) -> dict[str, Any]:
     Raises:
         NoPointsFoundError: If the text has no enumerated points.
         InvalidStatementError: If *source_title* is blank.
+        InvalidTypeError: If *meeting* is not a :class:`~c5statement.Meeting`.
+
+    Warns:
+        NumberingGapWarning: If the points skip numbers.
 
     Example:
         >>> document = skeleton("1. all parties agree.\n2. all parties agree again.")
         >>> document["title"], document["points"][1]["text"]
         ('<FILL IN: meeting title>', 'all parties agree again.')
+        >>> from c5statement import MEETING_2020
+        >>> document = skeleton("1. all parties fight terrorism.\n2. all parties agree.", meeting=MEETING_2020,
+        ...                     suggest_themes=True)
+        >>> document["title"], document["points"][0]["themes"], document["points"][0]["sources"]
+        ("Inaugural China + Central Asia (C+C5) Foreign Ministers' Meeting", ['security'], ['statement-text'])
     """
-    points = tuple(attrs.evolve(point, sources=(SKELETON_SOURCE_ID,)) for point in parse_points(text))
-    source = Source(
-        id=SKELETON_SOURCE_ID, publisher="-", title="-" if source_title is None else source_title, note=_SOURCE_NOTE
-    )
-    template = Meeting(
-        id="skeleton",
-        title="-",
-        level="skeleton",
-        date=dt.date(2000, 1, 1),
-        format="video",
-        points=points,
-        notes=("-",),
-        sources=(source,),
-        fact_sources=(SKELETON_SOURCE_ID,),
-    )
-    document = to_dict(template)
-    document.update(_FACTS)
-    document["notes"] = [SKELETON_NOTE]
+    if meeting is not None and not isinstance(meeting, Meeting):
+        raise InvalidTypeError([("$", f"expected the meeting as a Meeting, got {type(meeting).__name__}")])
+    parsed = parse_points(text)
+    source_id = _new_source_id(meeting)
+    points = tuple(attrs.evolve(point, sources=(source_id,)) for point in parsed)
+    suggested: list[int] = []
+    if suggest_themes:
+        from ._suggest import with_suggested_themes  # the vocabulary loads only when asked for
+
+        points = with_suggested_themes(points)
+        suggested = [point.number for point in points if point.themes]
+    source = Source(id=source_id, publisher="-", title="-" if source_title is None else source_title, note=_SOURCE_NOTE)
+    notes: list[str] = []
+    if meeting is None:
+        template = Meeting(
+            id="skeleton",
+            title="-",
+            level="skeleton",
+            date=dt.date(2000, 1, 1),
+            format="video",
+            points=points,
+            notes=("-",),
+            sources=(source,),
+            fact_sources=(source_id,),
+        )
+        document = to_dict(template)
+        document.update(_FACTS)
+        notes.append(SKELETON_NOTE)
+    else:
+        document = to_dict(attrs.evolve(meeting, points=points, sources=(*meeting.sources, source)))
+        notes.extend(meeting.notes)
+        notes.append(_replaced_points_note(source_id, meeting))
+    gaps = numbering_gaps(parsed)
+    if gaps:
+        message = _gap_message(gaps)
+        warnings.warn(message, NumberingGapWarning, stacklevel=2)
+        notes.append(f"Numbering gap: {message}.")
+    if suggested:
+        numbers = ", ".join(str(number) for number in suggested)
+        notes.append(
+            f"The themes of points {numbers} are suggestions from the theme vocabulary's keywords: check them."
+            if len(suggested) > 1
+            else f"The themes of point {numbers} are suggestions from the theme vocabulary's keywords: check them."
+        )
+    document["notes"] = notes
     filled = dict(_SOURCE_FACTS)
     if source_title is not None:
         del filled["title"]
-    document["sources"][0].update(filled)
+    document["sources"][-1].update(filled)
     return document
 
 
-def skeleton_json(text: str, *, source_title: str | None = None) -> str:
+def _new_source_id(meeting: Meeting | None) -> str:
+    """``statement-text``, or ``statement-text-2``, ... when *meeting* has a source of that id."""
+    taken = set() if meeting is None else {source.id for source in meeting.sources}
+    candidate = SKELETON_SOURCE_ID
+    suffix = 1
+    while candidate in taken:
+        suffix += 1
+        candidate = f"{SKELETON_SOURCE_ID}-{suffix}"
+    return candidate
+
+
+def _replaced_points_note(source_id: str, meeting: Meeting) -> str:
+    return (
+        f"The points were parsed from the text of source {source_id} and replace the "
+        f"{len(meeting.points)} points of record {meeting.id}: check them against the text."
+    )
+
+
+def skeleton_json(
+    text: str, *, source_title: str | None = None, meeting: Meeting | None = None, suggest_themes: bool = False
+) -> str:
     r"""Return :func:`skeleton` as JSON text, formatted as :func:`c5statement.to_json` formats.
 
     Example:
         >>> print(skeleton_json("1. all agree.\n2. all agree again.").splitlines()[2])
           "id": "<FILL IN: meeting id, a lowercase slug such as cc5-fmm-2021>",
     """
-    return json.dumps(skeleton(text, source_title=source_title), ensure_ascii=False, indent=2) + "\n"
+    document = skeleton(text, source_title=source_title, meeting=meeting, suggest_themes=suggest_themes)
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
