@@ -19,7 +19,8 @@ Paragraphs without blank lines:
     on that has more than twelve words ends a sentence (``.``, ``!``, ``?``,
     ``:``, ``;``, ``…``, closing quotes allowed) or is a heading (see Texts),
     where a wrapped text breaks lines mid-sentence. Lines before the first
-    enumerated line (a title, a preamble) are not checked. An enumerator
+    enumerated line (a title, a preamble) are not checked. The Chinese
+    ``。！？：；`` end sentences as their ASCII forms do, here and below. An enumerator
     alone on its line still takes the next line as its text. Otherwise (short
     lines, or long lines broken mid-sentence) lines are joined into paragraphs
     as wrapped text; text with blank lines keeps its paragraphs as they are.
@@ -28,35 +29,63 @@ Enumerators:
     A point starts at a line that begins, after any indentation, with one of
 
     * an ordinal word and a comma or colon: ``First,`` ... ``Thirtieth,``, also
-      ``Firstly,``, ``Twenty-first:`` or ``twenty first,``, in any case. Such a
-      line must open a paragraph: it is the first line, follows a blank line,
-      or follows a line ending a sentence (``.``, ``!``,
-      ``?``, ``:``, ``;``), so that a wrapped line starting with "second," in
-      the middle of a sentence is not taken for a point;
+      ``Firstly,``, ``Twenty-first:`` or ``twenty first,``, in any case; or
+      ``The second is`` (``The first is`` ... ``The thirtieth is``), whose
+      point's text starts with the word after "is" ("to strengthen ..."). Both
+      forms are one style, so ``First, ...`` then ``The second is ...`` is one
+      list. Such a line must open a paragraph: it is the first line, follows a
+      blank line, or follows a line ending a sentence (``.``, ``!``, ``?``,
+      ``:``, ``;`` or the Chinese ``。！？：；``), so that a wrapped line
+      starting with "second," in the middle of a sentence is not taken for a point;
     * an arabic number of one to three digits as ``1.``, ``1)`` or ``(1)``,
       followed by whitespace (``1.5 percent`` and ``2020.`` are no enumerators);
+    * a Roman numeral from I to XXXIX, all capitals or all lowercase, as ``I.``,
+      ``I)`` or ``(I)``, followed by whitespace;
+    * a letter as ``a)`` or ``(a)``, either case, followed by whitespace; ``a.``
+      and ``A.`` are not enumerators, so initials ("A. Kamilov") are prose;
+    * a Chinese enumerator, with or without space after it: a Chinese numeral
+      from 一 to 九十九 as ``一、``, ``一是``, ``（一）`` or ``(一)``, or an
+      arabic number as ``1、``;
     * a bullet, one of ``•`` ``●`` ``▪`` ``◦`` ``‣`` ``-`` ``*`` ``–`` ``—``
       followed by whitespace; all bullet characters count as one style, so a
       list that mixes ``•`` and ``-`` is one list.
 
-    An enumerator alone on its line counts when the next line holds text that is
-    not itself enumerated (``"1."`` on one line and its text on the next, as
-    PDFs give it); otherwise it is prose.
+    A line can be read in more than one style: ``(i)`` is Roman one and the
+    letter i, and each reading is tried as part of a list. An enumerator alone
+    on its line counts when the next line holds text that is not itself
+    enumerated (``"1."`` on one line and its text on the next, as PDFs give
+    it); otherwise it is prose.
+
+Ordinals run together:
+    News reports run points together in one paragraph ("First, ... Second, ...
+    Third, ..."). A paragraph holding at least three ordinals in sequence
+    (numbers rising by one) is split before each of them, so that each opens a
+    paragraph of its own and the rules above read it; the text before the first
+    stays a paragraph of prose. English ordinals (``Second,``, ``Secondly:``,
+    ``the second is``, any case) count when they open a sentence: the
+    paragraph's start, or after ``.``, ``!``, ``?``, ``:``, ``;`` (or their
+    Chinese forms) and whitespace. Chinese ones (``二是``) count at the
+    paragraph's start or right after ``。！？：；，`` or their ASCII forms. Of
+    several sequences, the longest is split. Two ordinals are not enough, and a
+    paragraph whose ordinals all open lines already is left as it is.
 
 Numbering:
-    Points keep the numbers the source gives them, gaps included (1, 2, 4).
-    Bullets are numbered 1, 2, 3, ... Bullets indented deeper than the
-    shallowest bullet are nested: they stay in the text of the point above them,
-    bullet and all.
+    Points keep the numbers the source gives them, gaps included (1, 2, 4):
+    :func:`skeleton` notes such gaps and warns (:class:`NumberingGapWarning`).
+    Bullets are numbered 1, 2, 3, ..., letters a=1, b=2, ... Bullets indented
+    deeper than the shallowest bullet are nested: they stay in the text of the
+    point above them, bullet and all.
 
 Lists:
     Within one style, a list runs while its numbers rise, by at most
     ten at a time; a number that goes back (or repeats, or leaps) starts another
-    list. A bullet list ends at a paragraph that is neither a bullet nor a
+    list. Roman and letter lists must start at one (I, a) and rise by exactly
+    one, which keeps initials and stray numerals out. A bullet list ends at a paragraph that is neither a bullet nor a
     heading. Lists of fewer than two items are ignored. Of the remaining lists,
-    numbered ones (ordinal or arabic) win over bullets, unless they are nested
-    in a bullet item (indented deeper than the bullet before them, with no
-    prose paragraph between); then the longest wins, then the first.
+    numbered ones (ordinal, arabic, Roman or Chinese) win over letters, and
+    letters over bullets, unless they are nested in a bullet item (indented
+    deeper than the bullet before them, with no prose paragraph between); then
+    the longest wins, then the first.
     Enumerators of the other styles are then plain text: numbered sub-items or
     bullets inside a point stay in that point's text.
 
@@ -77,7 +106,9 @@ Texts:
     (every word of four letters or more capitalised, but prepositions such as
     "between" and "with"). The text is the words and punctuation of the point,
     without its enumerator, with every run of whitespace (line breaks
-    included) made one space; nothing else is changed.
+    included) made one space, but for a line break between two Chinese
+    characters (or Chinese punctuation), which is removed, Chinese being
+    written without spaces; nothing else is changed.
 
 When no list of at least two points is found, :class:`NoPointsFoundError` says
 what was looked for; the parser does not guess.
@@ -173,8 +204,10 @@ _STEP_BY_ONE = (_ROMAN_STYLE, _LETTER_STYLE)
 
 LOOKED_FOR = (
     "no enumerated points found: looked for at least two points in sequence, as paragraphs "
-    "beginning with ordinal words (First, Second, ... or Firstly, Secondly, ...), arabic "
-    "numbers (1. 2. or 1) 2) or (1) (2)) or bullets (• - * –)"  # noqa: RUF001 - the en dash bullet
+    "beginning with ordinal words (First, Second, ... or Firstly, Secondly, ... or The second is), arabic "
+    "numbers (1. 2. or 1) 2) or (1) (2) or 1、2、), Roman numerals (I. II. or (i) (ii)), letters "
+    "(a) b) or (a) (b)), Chinese numerals (一、二、 or 一是 二是 or （一）（二）) or bullets (• - * –), "  # noqa: RUF001 - the en dash bullet, full-width parentheses
+    "or at least three ordinals in sequence within one paragraph"
 )
 """The reason given by :class:`NoPointsFoundError`."""
 
