@@ -66,6 +66,10 @@ def parse_shapes() -> list[Shape]:
             repeated("more about trade and investment.\n", size - 40, head="First, all parties agree.\n")
             + "\nSecond, all parties act.\n"
         ),
+        "ordinals run together": lambda size: repeated(
+            "Agreed. First, trade grows. Second, energy flows. Third, transit opens.\n\n", size
+        ),
+        "chinese enumerators": lambda size: repeated("一、加强政治互信。\n二、深化经贸合作。\n\n", size),
         "prose, no list": lambda size: repeated(_PROSE * 4 + "\n\n", size),
         "prose, one line per paragraph": lambda size: repeated(_PROSE * 2 + "\n", size),
     }
