@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import pickle
+import re
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from c5statement import MEETING_2020, InvalidStatementError, InvalidTypeError, Point
+from c5statement import MEETING_2020, InvalidStatementError, InvalidTypeError, Point, _parse
 from c5statement._ordinals import ORDINALS
 from c5statement._parse import LOOKED_FOR, NoPointsFoundError, parse_points
+
+if TYPE_CHECKING:
+    from types import FrameType
 
 DATA = Path(__file__).parent / "data"
 SEED = (DATA / "seed_article.txt").read_text(encoding="utf-8")
@@ -256,6 +262,132 @@ class TestParsePoints:
         )
 
 
+class TestMoreStyles:
+    def test_the_second_is_after_first(self) -> None:
+        """ "The second is" continues a "First," list; the text starts with what follows "is"."""
+        text = "First, deepen mutual trust.\n\nThe second is to expand trade.\n\nThe third is to fight terrorism."
+        assert numbers_and_texts(parse_points(text)) == [
+            (1, "deepen mutual trust."),
+            (2, "to expand trade."),
+            (3, "to fight terrorism."),
+        ]
+
+    @pytest.mark.parametrize(
+        "enumerators",
+        [
+            ("一、", "二、", "三、"),
+            ("一是", "二是", "三是"),
+            ("（一）", "（二）", "（三）"),  # noqa: RUF001 - full-width parentheses
+            ("(一)", "(二)", "(三)"),
+            ("1、", "2、", "3、"),
+        ],
+    )
+    def test_chinese_enumerators(self, enumerators: tuple[str, str, str]) -> None:
+        """Chinese enumerators open points, with no space needed after them."""
+        texts = ["加强政治互信。", "深化经贸合作。", "共同打击恐怖主义。"]
+        preamble = "各方一致同意：\n"  # noqa: RUF001 - a Chinese colon
+        text = preamble + "\n".join(e + t for e, t in zip(enumerators, texts, strict=True))
+        assert numbers_and_texts(parse_points(text)) == list(enumerate(texts, start=1))
+
+    def test_chinese_numerals_above_ten(self) -> None:
+        """十 is ten, 十一 eleven and 十二 twelve."""
+        text = "十、第十点。\n十一、第十一点。\n十二、第十二点。"
+        assert [point.number for point in parse_points(text)] == [10, 11, 12]
+
+    def test_chinese_line_breaks_add_no_space(self) -> None:
+        """A line broken between two Chinese characters is joined without a space; other breaks give one."""
+        text = "一、加强政治\n互信，支持\nBelt and Road Initiative。\n二、深化合作。"  # noqa: RUF001 - a Chinese comma
+        assert parse_points(text)[0].text == "加强政治互信，支持 Belt and Road Initiative。"  # noqa: RUF001 - a Chinese comma
+
+    def test_cjk_full_stop_ends_the_last_point(self) -> None:
+        """A point ending in 。 is finished: the closing line after it is not part of it."""
+        text = "1、加强互信。\n2、深化合作。\nThe meeting closed."
+        assert parse_points(text)[-1].text == "深化合作。"
+
+    def test_run_together_ordinals(self) -> None:
+        """Three or more ordinals in sequence inside one paragraph are separate points; the preamble is not one."""
+        text = (
+            "The ministers agreed as follows. First, all parties will deepen trust. Second, all parties will "
+            "expand trade.\nThird, all parties support the Shanghai Cooperation Organisation.\n\nThe meeting closed."
+        )
+        assert numbers_and_texts(parse_points(text)) == [
+            (1, "all parties will deepen trust."),
+            (2, "all parties will expand trade."),
+            (3, "all parties support the Shanghai Cooperation Organisation."),
+        ]
+
+    def test_run_together_the_second_is(self) -> None:
+        """ "The second is" forms run together with "First," after a semicolon or a full stop."""
+        text = "They agreed: first, to deepen trust; the second is to expand trade; the third is to fight terrorism."
+        assert [point.text for point in parse_points(text)] == [
+            "to deepen trust;",
+            "to expand trade;",
+            "to fight terrorism.",
+        ]
+
+    def test_run_together_chinese(self) -> None:
+        """一是, 二是, 三是 inside one sentence are separate points."""
+        text = "双方同意：一是加强互信；二是深化合作；三是打击恐怖主义。"  # noqa: RUF001 - Chinese punctuation
+        expected = ["加强互信；", "深化合作；", "打击恐怖主义。"]  # noqa: RUF001 - Chinese semicolons
+        assert [point.text for point in parse_points(text)] == expected
+
+    def test_two_run_together_ordinals_are_prose(self) -> None:
+        """Two ordinals inside a paragraph are not enough to read it as a list."""
+        with pytest.raises(NoPointsFoundError):
+            parse_points("The report ranked trade first. First, it grew. Second, it spread.")
+
+    def test_ordinals_inside_sentences_are_not_split(self) -> None:
+        """Ordinals that do not open sentences stay in the text."""
+        text = "It came first, then second, then third, as expected. More prose follows here."
+        with pytest.raises(NoPointsFoundError):
+            parse_points(text)
+
+    @pytest.mark.parametrize("form", ["{}.", "{})", "({})"])
+    @pytest.mark.parametrize("numerals", [("I", "II", "III", "IV"), ("i", "ii", "iii", "iv")])
+    def test_roman_numerals(self, form: str, numerals: tuple[str, ...]) -> None:
+        """Roman numerals in either case, as I. or I) or (I), open points."""
+        text = "\n".join(f"{form.format(numeral)} point {numeral}." for numeral in numerals)
+        assert [point.number for point in parse_points(text)] == [1, 2, 3, 4]
+
+    @pytest.mark.parametrize("form", ["{})", "({})"])
+    @pytest.mark.parametrize("letters", ["abcd", "ABCD"])
+    def test_letters(self, form: str, letters: str) -> None:
+        """Letters as a) or (a), in either case, open points numbered a=1, b=2, ..."""
+        text = "\n".join(f"{form.format(letter)} item {letter}." for letter in letters)
+        assert numbers_and_texts(parse_points(text)) == [(n, f"item {x}.") for n, x in enumerate(letters, start=1)]
+
+    def test_i_after_h_is_a_letter_and_ii_after_i_a_numeral(self) -> None:
+        """(i) reads as a letter after (h) and as a Roman one before (ii)."""
+        letters = "\n".join(f"({letter}) item." for letter in "abcdefghij")
+        assert len(parse_points(letters)) == 10
+        assert len(parse_points("(i) one.\n(ii) two.\n(iii) three.")) == 3
+
+    def test_initials_are_not_enumerators(self) -> None:
+        """Initials (A. Kamilov, I. Ivanov, V. Petrov) do not make a list."""
+        text = "A. Kamilov spoke.\nB. Tursunov agreed.\nI. Ivanov replied.\nV. Petrov closed."
+        with pytest.raises(NoPointsFoundError):
+            parse_points(text)
+
+    def test_roman_and_letter_lists_start_at_one_and_rise_by_one(self) -> None:
+        """A Roman or letter list that skips or starts late is no list."""
+        for text in ("I. one.\nIII. three.", "(b) two.\n(c) three.", "II. two.\nIII. three."):
+            with pytest.raises(NoPointsFoundError):
+                parse_points(text)
+
+    def test_pronoun_i_is_not_a_numeral(self) -> None:
+        """ "I" as a pronoun opening a line is not an enumerator."""
+        text = "I welcome the guests.\nI. Politics.\nII. Economy."
+        assert [point.text for point in parse_points(text)] == ["Politics.", "Economy."]
+
+    def test_letters_inside_numbered_points_stay_in_them(self) -> None:
+        """Numbered points win over letter sub-items, even when those are more."""
+        text = "1. to expand:\n(a) trade;\n(b) energy;\n(c) transit;\n2. to fight terrorism."
+        assert numbers_and_texts(parse_points(text)) == [
+            (1, "to expand: (a) trade; (b) energy; (c) transit;"),
+            (2, "to fight terrorism."),
+        ]
+
+
 LONG = "all parties will continue to seek complementarity between their development strategies and expand trade volumes"
 """A sentence of more than twelve words and more than 100 characters, without its full stop."""
 
@@ -469,6 +601,56 @@ class TestNoPointsFoundError:
             parse_points(b"1. bytes.\n2. more bytes.")  # type: ignore[arg-type]
 
 
+def executed_lines(text: str) -> int:
+    """How many lines of the parser's module run to parse *text*: its work, counted, not timed.
+
+    Loops count once per pass (a comprehension's too), so the count grows with the work done.
+    """
+    count = 0
+    module = _parse.__file__
+
+    def local(frame: FrameType, event: str, argument: Any) -> Any:  # noqa: ARG001 - the tracing protocol
+        nonlocal count
+        count += event == "line"
+        return local
+
+    def outer(frame: FrameType, event: str, argument: Any) -> Any:  # noqa: ARG001 - the tracing protocol
+        return local if frame.f_code.co_filename == module else None
+
+    previous = sys.gettrace()
+    sys.settrace(outer)
+    try:
+        _parse.parse_points(text)
+    except NoPointsFoundError:
+        pass
+    finally:
+        sys.settrace(previous)
+    return count
+
+
+SHAPES = {
+    "many separate lists": "Agenda item.\n\n1. trade and investment.\n2. energy and transit.\n\n",
+    "restarting numbering": "1. a\n2. b\n",
+    "bullets with nested numbers": "• Politics:\n   1) trust;\n   2) dialogue;\n",
+    "one long bullet list": "• all parties will expand trade.\n",
+    "prose": "The ministers discussed trade and energy, and agreed to meet again.\n\n",
+}
+"""Units of text repeated to make inputs of one shape and growing size."""
+
+
+SHAPES["run-together ordinals"] = "Agreed. First, trade. Second, energy. Third, transit.\n\n"
+SHAPES["chinese"] = "一、加强互信。\n二、深化合作。\n\n"
+SHAPES["roman and letters"] = "I. one.\n(a) x;\n(b) y.\nII. two.\n"
+
+
+class TestLinearWork:
+    @pytest.mark.parametrize("shape", SHAPES)
+    def test_twice_the_text_is_twice_the_work(self, shape: str) -> None:
+        """The parser's work grows in proportion to the text, whatever its shape (no list rescans the others)."""
+        small, large = (executed_lines(SHAPES[shape] * count) for count in (300, 600))
+        assert large <= 2.1 * small
+
+
 # --- properties -------------------------------------------------------------------------
 
 _ORDINAL_FORMS = {word.lower() for word in ORDINALS} | {word.lower() + "ly" for word in ORDINALS}
@@ -485,12 +667,17 @@ def point_texts(draw: st.DrawFn) -> list[str]:
     return [*body[:-1], body[-1].rstrip(",;.") + "."]
 
 
+_CHINESE = re.compile("中")
+"""The character of the alphabet between two of which a line break is joined without a space."""
+
+
 @st.composite
 def wrapped(draw: st.DrawFn, text_words: list[str]) -> list[str]:
     """Split words into lines, some continuation lines indented."""
     lines = [[text_words[0]]]
     for word in text_words[1:]:
-        if draw(st.booleans()):
+        between_chinese = _CHINESE.match(lines[-1][-1][-1]) and _CHINESE.match(word[0])
+        if draw(st.booleans()) and not between_chinese:
             lines.append([word])
         else:
             lines[-1].append(word)

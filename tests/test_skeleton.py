@@ -13,12 +13,25 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from c5statement import MEETING_2020, InvalidStatementError, Meeting, Point, from_dict, from_json, to_dict, to_json
+from c5statement import (
+    MEETING_2020,
+    InvalidStatementError,
+    InvalidTypeError,
+    Meeting,
+    Point,
+    Source,
+    from_dict,
+    from_json,
+    to_dict,
+    to_json,
+)
 from c5statement._model import PLACEHOLDER
 from c5statement._parse import (
     SKELETON_NOTE,
     SKELETON_SOURCE_ID,
     NoPointsFoundError,
+    NumberingGapWarning,
+    numbering_gaps,
     parse_points,
     skeleton,
     skeleton_json,
@@ -182,6 +195,136 @@ class TestSkeleton:
             Point(number=number, text=point_text, sources=(SKELETON_SOURCE_ID,))
             for number, point_text in enumerate(texts, start=1)
         )
+
+
+GAPPED = "1. all parties agree.\n2. all parties act.\n4. all parties meet again.\n8. all parties close."
+
+SOURCE_FILLED = {"publisher": "The c5statement tests", "url": None, "date": None}
+
+
+def fill_new_source(document: dict[str, Any]) -> dict[str, Any]:
+    """Fill in the placeholders of the text's source, the last one."""
+    answers = {f"$.sources[{len(document['sources']) - 1}].{key}": value for key, value in SOURCE_FILLED.items()}
+    answers[f"$.sources[{len(document['sources']) - 1}].title"] = "The statement as pasted"
+    filled: dict[str, Any] = fill(document, answers)
+    return filled
+
+
+class TestNumberingGaps:
+    def test_gaps_are_named(self) -> None:
+        """numbering_gaps gives the pairs of numbers with numbers missing between them."""
+        assert numbering_gaps(parse_points(GAPPED)) == ((2, 4), (4, 8))
+        assert numbering_gaps(parse_points(SEED)) == ()
+
+    def test_skeleton_warns_and_notes_the_gap(self) -> None:
+        """A skeleton of points with a gap warns, and a note names the gap; the numbers are kept."""
+        with pytest.warns(NumberingGapWarning, match="2 then 4 \\(no point 3\\); 4 then 8 \\(no points 5 to 7\\)"):
+            document = skeleton(GAPPED)
+        assert [point["number"] for point in document["points"]] == [1, 2, 4, 8]
+        assert document["notes"][0] == SKELETON_NOTE
+        assert document["notes"][1] == (
+            "Numbering gap: the points are numbered 2 then 4 (no point 3); 4 then 8 (no points 5 to 7): "
+            "check that no point was missed."
+        )
+
+    def test_skeleton_json_warns_too(self) -> None:
+        """skeleton_json issues the same warning."""
+        with pytest.warns(NumberingGapWarning):
+            skeleton_json(GAPPED)
+
+    def test_is_a_user_warning(self) -> None:
+        """The warning class is a UserWarning, so default filters show it."""
+        assert issubclass(NumberingGapWarning, UserWarning)
+
+
+HAND_BUILT = Meeting(
+    id="hand-built",
+    title="A meeting built by hand",
+    level="foreign-ministers",
+    date=dt.date(2024, 5, 1),
+    format="in-person",
+    venue="Astana",
+    points=(Point(1, "an old point.", sources=("statement-text",)),),
+    notes=("Made for the tests.",),
+    sources=(Source(id="statement-text", publisher="Tests", title="A source with the skeleton's id"),),
+    fact_sources=("statement-text",),
+    illustrative=True,
+)
+
+
+class TestSkeletonForAMeeting:
+    def test_facts_come_from_the_record(self) -> None:
+        """Every field but the points, sources and notes is the record's."""
+        document = skeleton(SEED, meeting=MEETING_2020)
+        record = to_dict(MEETING_2020)
+        for key in record:
+            if key not in {"points", "sources", "notes"}:
+                assert document[key] == record[key], key
+        assert document["sources"][:-1] == record["sources"]
+        assert document["notes"][:-1] == record["notes"]
+
+    def test_only_the_new_source_has_placeholders(self) -> None:
+        """The placeholders left are the text's source's publisher, title, address and date."""
+        document = skeleton(SEED, meeting=MEETING_2020)
+        last = len(document["sources"]) - 1
+        assert set(placeholders(document)) == {
+            f"$.sources[{last}].{key}" for key in ("publisher", "title", "url", "date")
+        }
+        titled = skeleton(SEED, meeting=MEETING_2020, source_title="My text")
+        assert set(placeholders(titled)) == {f"$.sources[{last}].{key}" for key in ("publisher", "url", "date")}
+
+    def test_validates_once_the_source_is_filled_in(self) -> None:
+        """Filled in, the document loads as the record with the text's points."""
+        meeting = from_dict(fill_new_source(skeleton(SEED, meeting=MEETING_2020)), Meeting)
+        assert meeting.title == MEETING_2020.title
+        assert meeting.participants == MEETING_2020.participants
+        assert [(p.number, p.text) for p in meeting.points] == [(p.number, p.text) for p in MEETING_2020.points]
+        assert all(point.sources == (SKELETON_SOURCE_ID,) for point in meeting.points)
+        assert meeting.sources[-1].id == SKELETON_SOURCE_ID
+        assert "statement-text" in meeting.notes[-1]
+
+    def test_hand_built_meeting_with_a_taken_source_id(self) -> None:
+        """When the record already has a source statement-text, the text's source is statement-text-2."""
+        document = skeleton("1. one new point.\n2. another new point.", meeting=HAND_BUILT, source_title="T")
+        meeting = from_dict(fill_new_source(document), Meeting)
+        assert [source.id for source in meeting.sources] == ["statement-text", "statement-text-2"]
+        assert all(point.sources == ("statement-text-2",) for point in meeting.points)
+        assert meeting.venue == "Astana"
+        assert meeting.illustrative is True
+        assert meeting.notes[0] == "Made for the tests."
+        assert "replace the 1 points of record hand-built" in meeting.notes[1]
+
+    def test_meeting_must_be_a_meeting(self) -> None:
+        """Anything but a Meeting is a type error naming what was expected."""
+        with pytest.raises(InvalidTypeError, match="expected the meeting as a Meeting, got dict"):
+            skeleton(SEED, meeting=to_dict(MEETING_2020))  # type: ignore[arg-type]
+
+
+class TestSuggestedThemes:
+    def test_points_get_suggested_themes_and_a_note(self) -> None:
+        """With suggest_themes, points carry suggested themes and a note says which are suggestions."""
+        text = "1. all parties condemn terrorism.\n2. all parties agree.\n3. all parties expand agricultural trade."
+        document = skeleton(text, suggest_themes=True)
+        themes = [point["themes"] for point in document["points"]]
+        assert themes[0] == ["security"]
+        assert themes[1] == []
+        assert "agriculture" in themes[2]
+        assert document["notes"][-1] == (
+            "The themes of points 1, 3 are suggestions from the theme vocabulary's keywords: check them."
+        )
+
+    def test_off_by_default(self) -> None:
+        """Without suggest_themes, points have no themes and no note is added."""
+        document = skeleton(SEED)
+        assert all(point["themes"] == [] for point in document["points"])
+        assert document["notes"] == [SKELETON_NOTE]
+
+    def test_with_a_meeting_it_validates(self) -> None:
+        """Suggested themes come from the vocabulary, so the document loads."""
+        document = fill_new_source(skeleton(SEED, meeting=MEETING_2020, suggest_themes=True))
+        meeting = from_dict(document, Meeting)
+        assert any(point.themes for point in meeting.points)
+        assert "suggestions" in meeting.notes[-1]
 
 
 class TestSkeletonJson:

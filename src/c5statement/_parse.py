@@ -19,7 +19,8 @@ Paragraphs without blank lines:
     on that has more than twelve words ends a sentence (``.``, ``!``, ``?``,
     ``:``, ``;``, ``…``, closing quotes allowed) or is a heading (see Texts),
     where a wrapped text breaks lines mid-sentence. Lines before the first
-    enumerated line (a title, a preamble) are not checked. An enumerator
+    enumerated line (a title, a preamble) are not checked. The Chinese
+    ``。！？：；`` end sentences as their ASCII forms do, here and below. An enumerator
     alone on its line still takes the next line as its text. Otherwise (short
     lines, or long lines broken mid-sentence) lines are joined into paragraphs
     as wrapped text; text with blank lines keeps its paragraphs as they are.
@@ -28,35 +29,63 @@ Enumerators:
     A point starts at a line that begins, after any indentation, with one of
 
     * an ordinal word and a comma or colon: ``First,`` ... ``Thirtieth,``, also
-      ``Firstly,``, ``Twenty-first:`` or ``twenty first,``, in any case. Such a
-      line must open a paragraph: it is the first line, follows a blank line,
-      or follows a line ending a sentence (``.``, ``!``,
-      ``?``, ``:``, ``;``), so that a wrapped line starting with "second," in
-      the middle of a sentence is not taken for a point;
+      ``Firstly,``, ``Twenty-first:`` or ``twenty first,``, in any case; or
+      ``The second is`` (``The first is`` ... ``The thirtieth is``), whose
+      point's text starts with the word after "is" ("to strengthen ..."). Both
+      forms are one style, so ``First, ...`` then ``The second is ...`` is one
+      list. Such a line must open a paragraph: it is the first line, follows a
+      blank line, or follows a line ending a sentence (``.``, ``!``, ``?``,
+      ``:``, ``;`` or the Chinese ``。！？：；``), so that a wrapped line
+      starting with "second," in the middle of a sentence is not taken for a point;
     * an arabic number of one to three digits as ``1.``, ``1)`` or ``(1)``,
       followed by whitespace (``1.5 percent`` and ``2020.`` are no enumerators);
+    * a Roman numeral from I to XXXIX, all capitals or all lowercase, as ``I.``,
+      ``I)`` or ``(I)``, followed by whitespace;
+    * a letter as ``a)`` or ``(a)``, either case, followed by whitespace; ``a.``
+      and ``A.`` are not enumerators, so initials ("A. Kamilov") are prose;
+    * a Chinese enumerator, with or without space after it: a Chinese numeral
+      from 一 to 九十九 as ``一、``, ``一是``, ``（一）`` or ``(一)``, or an
+      arabic number as ``1、``;
     * a bullet, one of ``•`` ``●`` ``▪`` ``◦`` ``‣`` ``-`` ``*`` ``–`` ``—``
       followed by whitespace; all bullet characters count as one style, so a
       list that mixes ``•`` and ``-`` is one list.
 
-    An enumerator alone on its line counts when the next line holds text that is
-    not itself enumerated (``"1."`` on one line and its text on the next, as
-    PDFs give it); otherwise it is prose.
+    A line can be read in more than one style: ``(i)`` is Roman one and the
+    letter i, and each reading is tried as part of a list. An enumerator alone
+    on its line counts when the next line holds text that is not itself
+    enumerated (``"1."`` on one line and its text on the next, as PDFs give
+    it); otherwise it is prose.
+
+Ordinals run together:
+    News reports run points together in one paragraph ("First, ... Second, ...
+    Third, ..."). A paragraph holding at least three ordinals in sequence
+    (numbers rising by one) is split before each of them, so that each opens a
+    paragraph of its own and the rules above read it; the text before the first
+    stays a paragraph of prose. English ordinals (``Second,``, ``Secondly:``,
+    ``the second is``, any case) count when they open a sentence: the
+    paragraph's start, or after ``.``, ``!``, ``?``, ``:``, ``;`` (or their
+    Chinese forms) and whitespace. Chinese ones (``二是``) count at the
+    paragraph's start or right after ``。！？：；，`` or their ASCII forms. Of
+    several sequences, the longest is split. Two ordinals are not enough, and a
+    paragraph whose ordinals all open lines already is left as it is.
 
 Numbering:
-    Points keep the numbers the source gives them, gaps included (1, 2, 4).
-    Bullets are numbered 1, 2, 3, ... Bullets indented deeper than the
-    shallowest bullet are nested: they stay in the text of the point above them,
-    bullet and all.
+    Points keep the numbers the source gives them, gaps included (1, 2, 4):
+    :func:`skeleton` notes such gaps and warns (:class:`NumberingGapWarning`).
+    Bullets are numbered 1, 2, 3, ..., letters a=1, b=2, ... Bullets indented
+    deeper than the shallowest bullet are nested: they stay in the text of the
+    point above them, bullet and all.
 
 Lists:
     Within one style, a list runs while its numbers rise, by at most
     ten at a time; a number that goes back (or repeats, or leaps) starts another
-    list. A bullet list ends at a paragraph that is neither a bullet nor a
+    list. Roman and letter lists must start at one (I, a) and rise by exactly
+    one, which keeps initials and stray numerals out. A bullet list ends at a paragraph that is neither a bullet nor a
     heading. Lists of fewer than two items are ignored. Of the remaining lists,
-    numbered ones (ordinal or arabic) win over bullets, unless they are nested
-    in a bullet item (indented deeper than the bullet before them, with no
-    prose paragraph between); then the longest wins, then the first.
+    numbered ones (ordinal, arabic, Roman or Chinese) win over letters, and
+    letters over bullets, unless they are nested in a bullet item (indented
+    deeper than the bullet before them, with no prose paragraph between); then
+    the longest wins, then the first.
     Enumerators of the other styles are then plain text: numbered sub-items or
     bullets inside a point stay in that point's text.
 
@@ -77,7 +106,9 @@ Texts:
     (every word of four letters or more capitalised, but prepositions such as
     "between" and "with"). The text is the words and punctuation of the point,
     without its enumerator, with every run of whitespace (line breaks
-    included) made one space; nothing else is changed.
+    included) made one space, but for a line break between two Chinese
+    characters (or Chinese punctuation), which is removed, Chinese being
+    written without spaces; nothing else is changed.
 
 When no list of at least two points is found, :class:`NoPointsFoundError` says
 what was looked for; the parser does not guess.
@@ -86,8 +117,10 @@ what was looked for; the parser does not guess.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
+import warnings
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -100,7 +133,7 @@ from ._ordinals import ORDINALS
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["NoPointsFoundError", "parse_points", "skeleton", "skeleton_json"]
+__all__ = ["NoPointsFoundError", "NumberingGapWarning", "numbering_gaps", "parse_points", "skeleton", "skeleton_json"]
 
 MAX_GAP = 10
 """The largest step between two consecutive numbers of one list."""
@@ -124,11 +157,33 @@ _ARABIC = {
     "number)": re.compile(rf"(?P<number>[0-9]{{1,3}})\){_REST}", re.DOTALL),
     "(number)": re.compile(rf"\((?P<number>[0-9]{{1,3}})\){_REST}", re.DOTALL),
 }
+_THE_ORDINAL = re.compile(
+    rf"the\s+(?P<word>{_LETTERS}(?:[-\u2010\u2011\s]{_LETTERS})?)\s+is(?:\s+(?P<rest>.*))?", re.DOTALL | re.IGNORECASE
+)
+_ROMAN = {
+    form: re.compile(pattern.replace("N", "(?P<numeral>[IVX]+|[ivx]+)") + _REST, re.DOTALL)
+    for form, pattern in (("I.", r"N\."), ("I)", r"N\)"), ("(I)", r"\(N\)"))
+}
+_ROMAN_VALUE = re.compile(r"(?P<tens>X{0,3})(?P<units>IX|IV|V?I{0,3})", re.IGNORECASE)
+_ROMAN_UNITS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+_LETTER = {
+    "a)": re.compile(rf"(?P<letter>[a-zA-Z])\){_REST}", re.DOTALL),
+    "(a)": re.compile(rf"\((?P<letter>[a-zA-Z])\){_REST}", re.DOTALL),
+}
+_CJK_NUMERAL = "[一二三四五六七八九十]{1,3}"
+_CJK_DIGITS = {digit: value for value, digit in enumerate("一二三四五六七八九", start=1)}
+_CJK = {
+    "一、": re.compile(rf"(?P<number>{_CJK_NUMERAL})、\s*(?P<rest>.*)", re.DOTALL),
+    "一是": re.compile(rf"(?P<number>{_CJK_NUMERAL})是(?P<rest>.*)", re.DOTALL),
+    "(一)": re.compile(rf"[(（](?P<number>{_CJK_NUMERAL})[)）]\s*(?P<rest>.*)", re.DOTALL),  # noqa: RUF001 - full-width parentheses
+    "1、": re.compile(r"(?P<number>[0-9０-９]{1,3})、\s*(?P<rest>.*)", re.DOTALL),  # noqa: RUF001 - full-width digits
+}
 BULLETS = "•●▪◦‣-*–—"  # noqa: RUF001 - the en dash is one of the bullets looked for
 """The characters recognised as bullets."""
 _BULLET = re.compile(rf"[{re.escape(BULLETS)}]{_REST}", re.DOTALL)
-_ENDS_SENTENCE = re.compile(r"[.!?:;…][\"'”’»)\]]*$")  # noqa: RUF001 - closing quotation marks
-_ENDS_PUNCTUATED = re.compile(r"[.!?:;,…][\"'”’»)\]]*$")  # noqa: RUF001 - closing quotation marks
+_CLOSING = "\"'”’»)\\]）」』》"  # noqa: RUF001 - closing quotation marks and brackets
+_ENDS_SENTENCE = re.compile(rf"[.!?:;…。！？：；][{_CLOSING}]*$")  # noqa: RUF001 - CJK full stops
+_ENDS_PUNCTUATED = re.compile(rf"[.!?:;,…。！？：；，、][{_CLOSING}]*$")  # noqa: RUF001 - CJK full stops and commas
 _SEPARATORS = re.compile(r"[-\u2010\u2011\s]+")
 _WORDS = re.compile(_LETTERS)
 _TITLE_WORD_LENGTH = 4
@@ -138,15 +193,21 @@ _TITLE_LOWERCASE = frozenset(
         "than", "that", "through", "towards", "under", "upon", "with", "within", "without",
     }
 )  # fmt: skip
-_ENDS_STATEMENT = re.compile(r"[.!?…][\"'”’»)\]]*$")  # noqa: RUF001 - closing quotation marks
+_ENDS_STATEMENT = re.compile(rf"[.!?…。！？][{_CLOSING}]*$")  # noqa: RUF001 - CJK full stops
 
 _ORDINAL_STYLE = "ordinal"
 _BULLET_STYLE = "bullet"
+_ROMAN_STYLE = "roman"
+_LETTER_STYLE = "letter"
+_STEP_BY_ONE = (_ROMAN_STYLE, _LETTER_STYLE)
+"""Styles (as prefixes of the style's name) whose lists start at one and rise by exactly one."""
 
 LOOKED_FOR = (
     "no enumerated points found: looked for at least two points in sequence, as paragraphs "
-    "beginning with ordinal words (First, Second, ... or Firstly, Secondly, ...), arabic "
-    "numbers (1. 2. or 1) 2) or (1) (2)) or bullets (• - * –)"  # noqa: RUF001 - the en dash bullet
+    "beginning with ordinal words (First, Second, ... or Firstly, Secondly, ... or The second is), arabic "
+    "numbers (1. 2. or 1) 2) or (1) (2) or 1、2、), Roman numerals (I. II. or (i) (ii)), letters "
+    "(a) b) or (a) (b)), Chinese numerals (一、二、 or 一是 二是 or （一）（二）) or bullets (• - * –), "  # noqa: RUF001 - the en dash bullet, full-width parentheses
+    "or at least three ordinals in sequence within one paragraph"
 )
 """The reason given by :class:`NoPointsFoundError`."""
 
@@ -244,43 +305,208 @@ def _bare_enumerator(content: str) -> bool:
 
 
 def _match(content: str) -> tuple[str, int, str] | None:
-    """Return ``(style, number, rest)`` when *content* begins with an enumerator."""
-    ordinal = _ORDINAL.fullmatch(content)
-    if ordinal:
-        number = _ORDINAL_NUMBERS.get(_SEPARATORS.sub("-", ordinal["word"].lower()))
-        if number is not None:
-            return (_ORDINAL_STYLE, number, ordinal["rest"] or "")
-    for style, pattern in _ARABIC.items():
-        arabic = pattern.fullmatch(content)
-        if arabic:
-            return (style, int(arabic["number"]), arabic["rest"] or "")
-    bullet = _BULLET.fullmatch(content)
-    if bullet:
-        return (_BULLET_STYLE, 0, bullet["rest"] or "")
+    """Return ``(style, number, rest)`` when *content* begins with an enumerator: its first reading."""
+    readings = _readings(content)
+    return readings[0] if readings else None
+
+
+def _readings(content: str) -> list[tuple[str, int, str]]:
+    """Every ``(style, number, rest)`` that *content* can be read as: ``(i)`` is a Roman one and a letter."""
+    readings = [
+        reading
+        for reading in (_ordinal(content), *_arabic(content), _roman(content), _letter(content), *_chinese(content))
+        if reading is not None
+    ]
+    if not readings:
+        bullet = _BULLET.fullmatch(content)
+        if bullet:
+            readings.append((_BULLET_STYLE, 0, bullet["rest"] or ""))
+    return readings
+
+
+def _ordinal(content: str) -> tuple[str, int, str] | None:
+    """``First,``, ``Firstly:`` or ``The second is``, as ``(style, number, rest)``."""
+    for pattern, suffixes in ((_ORDINAL, True), (_THE_ORDINAL, False)):
+        match = pattern.fullmatch(content)
+        if match:
+            word = _SEPARATORS.sub("-", match["word"].lower())
+            number = _ORDINAL_NUMBERS.get(word) if suffixes or not word.endswith("ly") else None
+            if number is not None:
+                return (_ORDINAL_STYLE, number, match["rest"] or "")
     return None
 
 
+def _arabic(content: str) -> list[tuple[str, int, str] | None]:
+    return [
+        (style, int(match["number"]), match["rest"] or "") if match else None
+        for style, match in ((style, pattern.fullmatch(content)) for style, pattern in _ARABIC.items())
+    ]
+
+
+def _roman_number(numeral: str) -> int | None:
+    """The value of a Roman numeral from 1 to 39, written in one case; otherwise None."""
+    match = _ROMAN_VALUE.fullmatch(numeral)
+    if not match or not (numeral.isupper() or numeral.islower()):
+        return None
+    number = 10 * len(match["tens"]) + _ROMAN_UNITS.index(match["units"].upper())
+    return number or None
+
+
+def _roman(content: str) -> tuple[str, int, str] | None:
+    """``I.``, ``II)`` or ``(iii)``; the style names the form and the case."""
+    for form, pattern in _ROMAN.items():
+        match = pattern.fullmatch(content)
+        number = _roman_number(match["numeral"]) if match else None
+        if match and number:
+            case = "upper" if match["numeral"].isupper() else "lower"
+            return (f"{_ROMAN_STYLE} {form} {case}", number, match["rest"] or "")
+    return None
+
+
+def _letter(content: str) -> tuple[str, int, str] | None:
+    """``a)`` or ``(a)``, in either case; ``a.`` is not one (initials such as "A. Kamilov" are not)."""
+    for form, pattern in _LETTER.items():
+        match = pattern.fullmatch(content)
+        if match:
+            letter = match["letter"]
+            case = "upper" if letter.isupper() else "lower"
+            return (f"{_LETTER_STYLE} {form} {case}", ord(letter.lower()) - ord("a") + 1, match["rest"] or "")
+    return None
+
+
+def _cjk_number(numeral: str) -> int | None:
+    """The value of a Chinese numeral from 1 (一) to 99 (九十九); otherwise None."""
+    if "十" not in numeral:
+        return _CJK_DIGITS.get(numeral)
+    tens, _, units = numeral.partition("十")
+    tens_value = _CJK_DIGITS.get(tens, 0) if tens else 1
+    units_value = _CJK_DIGITS.get(units, 0) if units else 0
+    if (tens and tens_value < 2) or (units and not units_value):  # noqa: PLR2004 - 一十 is written 十
+        return None
+    return 10 * tens_value + units_value
+
+
+def _chinese(content: str) -> list[tuple[str, int, str] | None]:
+    """``一、``, ``一是``, ``（一）`` or ``(一)``, and ``1、``: no space needed after them."""  # noqa: RUF002 - full-width parentheses
+    readings: list[tuple[str, int, str] | None] = []
+    for style, pattern in _CJK.items():
+        match = pattern.fullmatch(content)
+        number = None
+        if match:
+            digits = match["number"]
+            number = int(digits) if digits[0] not in "一二三四五六七八九十" else _cjk_number(digits)
+        readings.append((style, number, match["rest"]) if match and number else None)
+    return readings
+
+
 def _candidates(lines: list[_Line]) -> list[_Candidate]:
-    matches = [None if line.blank else _match(line.content) for line in lines]
+    readings = [[] if line.blank else _readings(line.content) for line in lines]
     found = []
-    for index, (line, match) in enumerate(zip(lines, matches, strict=True)):
-        if match is None:
-            continue
-        style, number, rest = match
-        if not rest.strip():
-            following = index + 1
-            if following >= len(lines) or lines[following].blank or matches[following] is not None:
-                continue
-        if style == _ORDINAL_STYLE and index > 0:
-            previous = lines[index - 1]
-            if not previous.blank and _ENDS_SENTENCE.search(previous.content) is None:
-                continue
-        found.append(_Candidate(index, style, number, rest.strip(), line.indent))
+    for index, line in enumerate(lines):
+        for style, number, rest in readings[index]:
+            if not rest.strip():
+                following = index + 1
+                if following >= len(lines) or lines[following].blank or readings[following]:
+                    continue
+            if style == _ORDINAL_STYLE and index > 0:
+                previous = lines[index - 1]
+                if not previous.blank and _ENDS_SENTENCE.search(previous.content) is None:
+                    continue
+            found.append(_Candidate(index, style, number, rest.strip(), line.indent))
     bullet_indents = [candidate.indent for candidate in found if candidate.style == _BULLET_STYLE]
     if bullet_indents:
         top = min(bullet_indents)
         found = [c for c in found if c.style != _BULLET_STYLE or c.indent == top]
     return found
+
+
+_ORDINAL_WORDS = "|".join(
+    word.lower().replace("-", r"[-\u2010\u2011\s]") for word in sorted(ORDINALS, key=len, reverse=True)
+)
+_RUN_TOGETHER = re.compile(
+    rf"(?<![\w-])(?:the\s+(?P<the>{_ORDINAL_WORDS})\s+is\b|(?P<word>{_ORDINAL_WORDS})(?:ly)?\s*[,:])"
+    rf"|(?P<cjk>{_CJK_NUMERAL})是",
+    re.IGNORECASE,
+)
+_SENTENCE_BEFORE = re.compile(rf"[.!?:;…。！？：；][{_CLOSING}]*\s+$")  # noqa: RUF001 - CJK full stops
+_CLAUSE_BEFORE = re.compile(r"[。！？：；，:;,]\s*$")  # noqa: RUF001 - CJK full stops and commas
+RUN_TOGETHER = 3
+"""The fewest ordinals in sequence, run together in one paragraph, that are read as points."""
+
+
+def _run_together(text: str) -> list[int]:
+    """The offsets in *text* (one paragraph) of its longest sequence of ordinals opening sentences, if long enough.
+
+    English ordinals (``Second,``, ``The second is``) must open a sentence;
+    Chinese ones (``二是``) must open the paragraph or follow a punctuation mark.
+    Their numbers must rise by one, English or Chinese throughout.
+    """
+    best: list[int] = []
+    run: list[int] = []
+    last: tuple[bool, int] | None = None
+    for match in _RUN_TOGETHER.finditer(text):
+        start = match.start()
+        before = text[max(0, start - 20) : start]
+        chinese = match["cjk"] is not None
+        if chinese:
+            number = _cjk_number(match["cjk"])
+            opens = _CLAUSE_BEFORE.search(before) is not None
+        else:
+            word = _SEPARATORS.sub("-", (match["the"] or match["word"]).lower())
+            number = _ORDINAL_NUMBERS.get(word)
+            opens = _SENTENCE_BEFORE.search(before) is not None
+        if number is None or not (opens or start == 0):
+            continue
+        if last is None or last != (chinese, number - 1):
+            run = []
+        run.append(start)
+        last = (chinese, number)
+        if len(run) > len(best):
+            best = run
+    return best if len(best) >= RUN_TOGETHER else []
+
+
+def _split_run_together(lines: list[_Line]) -> list[_Line]:
+    """*lines* with each paragraph that runs ordinals together split into one paragraph per ordinal.
+
+    A paragraph is left as it is when its ordinals all open lines already:
+    the line-by-line rules read those.
+    """
+    result: list[_Line] = []
+    start = 0
+    while start < len(lines):
+        if lines[start].blank:
+            result.append(lines[start])
+            start += 1
+            continue
+        end = start
+        while end < len(lines) and not lines[end].blank:
+            end += 1
+        result.extend(_split_paragraph(lines[start:end]))
+        start = end
+    return result
+
+
+def _split_paragraph(paragraph: list[_Line]) -> list[_Line]:
+    offsets = []
+    position = 0
+    for line in paragraph:
+        offsets.append(position)
+        position += len(line.content) + 1
+    text = "\n".join(line.content for line in paragraph)
+    cuts = _run_together(text)
+    if set(cuts) <= set(offsets):
+        return paragraph
+    indent = paragraph[0].indent
+    pieces = [text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    split: list[_Line] = []
+    for piece in pieces:
+        if not piece:
+            continue
+        if split:
+            split.append(_Line("", 0))
+        split.extend(_Line(part.strip(), indent) for part in piece.split("\n") if part.strip())
+    return split
 
 
 def _is_heading(content: str) -> bool:
@@ -312,6 +538,8 @@ def _runs(lines: list[_Line], candidates: list[_Candidate]) -> list[list[_Candid
             last = run[-1]
             if candidate.style == _BULLET_STYLE:
                 broken = _breaks_bullets(lines, last.index + 1, candidate.index, candidate.indent)
+            elif candidate.style.startswith(_STEP_BY_ONE):
+                broken = candidate.number != last.number + 1
             else:
                 broken = not 0 < candidate.number - last.number <= MAX_GAP
             if not broken:
@@ -320,23 +548,49 @@ def _runs(lines: list[_Line], candidates: list[_Candidate]) -> list[list[_Candid
         run = [candidate]
         current[candidate.style] = run
         runs.append(run)
-    return [run for run in runs if len(run) >= 2]  # noqa: PLR2004 - a list has at least two items
+    return [
+        run
+        for run in runs
+        if len(run) >= 2 and (run[0].number == 1 or not run[0].style.startswith(_STEP_BY_ONE))  # noqa: PLR2004 - a list has at least two items
+    ]
 
 
-def _under_a_bullet(lines: list[_Line], run: list[_Candidate], candidates: list[_Candidate]) -> bool:
+def _bullets_above(lines: list[_Line], candidates: list[_Candidate]) -> dict[int, int]:
+    """For each numbered candidate inside a bullet item, the indent of that bullet, by the candidate's line.
+
+    A candidate is inside the item of the last bullet before it unless a prose
+    paragraph no deeper than that bullet comes between them. One pass over the lines.
+    """
+    by_line = {candidate.index: candidate for candidate in candidates}
+    above: dict[int, int] = {}
+    bullet: _Candidate | None = None
+    for index in range(len(lines)):
+        candidate = by_line.get(index)
+        if candidate is not None and candidate.style == _BULLET_STYLE:
+            bullet = candidate
+            continue
+        if bullet is None:
+            continue
+        if candidate is not None:
+            above[index] = bullet.indent
+        if _breaks_bullets(lines, index, index + 1, bullet.indent):
+            bullet = None
+    return above
+
+
+def _under_a_bullet(run: list[_Candidate], bullets_above: dict[int, int]) -> bool:
     """Whether a numbered *run* is nested in a bullet item: indented under the bullet before it."""
-    first = run[0]
-    bullets = [c for c in candidates if c.style == _BULLET_STYLE and c.index < first.index]
-    if not bullets or first.style == _BULLET_STYLE:
-        return False
-    bullet = bullets[-1]
-    indent = min(item.indent for item in run)
-    return bullet.indent < indent and not _breaks_bullets(lines, bullet.index + 1, first.index, bullet.indent)
+    indent = bullets_above.get(run[0].index)
+    return indent is not None and indent < min(item.indent for item in run)
 
 
 def _best_run(lines: list[_Line], runs: list[list[_Candidate]], candidates: list[_Candidate]) -> list[_Candidate]:
-    def rank(run: list[_Candidate]) -> tuple[bool, bool, int, int]:
-        return (_under_a_bullet(lines, run, candidates), run[0].style == _BULLET_STYLE, -len(run), run[0].index)
+    bullets_above = _bullets_above(lines, candidates)
+
+    def rank(run: list[_Candidate]) -> tuple[bool, int, int, int]:
+        style = run[0].style
+        kind = 2 if style == _BULLET_STYLE else 1 if style.startswith(_LETTER_STYLE) else 0
+        return (_under_a_bullet(run, bullets_above), kind, -len(run), run[0].index)
 
     return min(runs, key=rank)
 
@@ -419,7 +673,21 @@ def _point_text(first: str, paragraphs: list[list[str]]) -> str:
     last = paragraphs[-1] if paragraphs else []
     while len(last) > 1 and _is_heading(last[-1]) and _ENDS_SENTENCE.search(last[-2]):
         last.pop()
-    return " ".join(" ".join(" ".join(paragraph) for paragraph in paragraphs).split())
+    return _joined([" ".join(line.split()) for paragraph in paragraphs for line in paragraph if line.strip()])
+
+
+_CJK_CHARACTER = re.compile(r"[\u2e80-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+"""Chinese characters and punctuation, full-width forms included: written without spaces between them."""
+
+
+def _joined(parts: list[str]) -> str:
+    """Lines joined by single spaces, but none where a line breaks between two Chinese characters."""
+    pieces: list[str] = []
+    for part in parts:
+        if pieces and not (_CJK_CHARACTER.match(pieces[-1][-1]) and _CJK_CHARACTER.match(part[0])):
+            pieces.append(" ")
+        pieces.append(part)
+    return "".join(pieces)
 
 
 def parse_points(text: str) -> tuple[Point, ...]:
@@ -461,6 +729,9 @@ def parse_points(text: str) -> tuple[Point, ...]:
     if _one_paragraph_per_line(lines):
         lines = _paragraph_lines(lines)
         unbroken = False
+    split = _split_run_together(lines)
+    if len(split) != len(lines) or split != lines:
+        lines, unbroken = split, False
     candidates = _candidates(lines)
     runs = _runs(lines, candidates)
     if not runs:
@@ -509,25 +780,87 @@ _SOURCE_FACTS = {
 _SOURCE_NOTE = "The points were parsed from this text by c5statement; check them against it."
 
 
-def skeleton(text: str, *, source_title: str | None = None) -> dict[str, Any]:
+class NumberingGapWarning(UserWarning):
+    r"""The points of a skeleton skip numbers (1, 2, 4): a point may have been missed.
+
+    :func:`skeleton` issues it, and notes the gap in the skeleton's ``notes``;
+    :func:`parse_points` keeps the numbers as written and does not warn.
+
+    Example:
+        >>> import warnings
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     _ = skeleton("1. all agree.\n2. all act.\n4. all meet again.")
+        >>> caught[0].category.__name__, str(caught[0].message)
+        ('NumberingGapWarning', 'the points are numbered 2 then 4 (no point 3): check that no point was missed')
+    """
+
+
+def numbering_gaps(points: Iterable[Point]) -> tuple[tuple[int, int], ...]:
+    """The pairs of consecutive point numbers with numbers missing between them.
+
+    Example:
+        >>> numbering_gaps([Point(1, "a."), Point(2, "b."), Point(4, "c."), Point(7, "d.")])
+        ((2, 4), (4, 7))
+    """
+    numbers = [point.number for point in points]
+    return tuple((before, after) for before, after in itertools.pairwise(numbers) if after - before > 1)
+
+
+def _gap_message(gaps: tuple[tuple[int, int], ...]) -> str:
+    def missing(before: int, after: int) -> str:
+        if after - before == 2:  # noqa: PLR2004 - one number missing
+            return f"no point {before + 1}"
+        return f"no points {before + 1} to {after - 1}"
+
+    described = "; ".join(f"{before} then {after} ({missing(before, after)})" for before, after in gaps)
+    return f"the points are numbered {described}: check that no point was missed"
+
+
+def skeleton(
+    text: str,
+    *,
+    source_title: str | None = None,
+    meeting: Meeting | None = None,
+    suggest_themes: bool = False,
+) -> dict[str, Any]:
     r"""Turn the text of a statement into a meeting document for a person to complete.
 
     The document has exactly the keys that :func:`c5statement.to_dict` gives a
     :class:`~c5statement.Meeting`, ``"format_version"`` first. It holds the
-    points of :func:`parse_points`, each citing one source, the text's, which
-    the meeting's own facts cite too. Every fact a person must supply (the
-    meeting's id, title, level, date, format and venue; the source's publisher,
-    title, address and date) is a placeholder beginning ``<FILL IN``, and so is
-    the one note, which says the record is an unchecked skeleton.
+    points of :func:`parse_points`, each citing one source, the text's.
+
+    Without *meeting*, the meeting's own facts cite the text's source too, and
+    every fact a person must supply (the meeting's id, title, level, date,
+    format and venue; the source's publisher, title, address and date) is a
+    placeholder beginning ``<FILL IN``, and so is the first note, which says the
+    record is an unchecked skeleton. Participants, topics, decisions, quotes
+    and context start empty, to be added. It is never marked illustrative.
+
+    With *meeting* (a record such as :data:`c5statement.MEETING_2020`), every
+    fact is the record's: everything but its points, which the text's points
+    replace. The text's source is added after the record's sources, with the id
+    ``statement-text`` (``statement-text-2``, ... if the record uses that id);
+    its publisher, address and date, and its title unless *source_title* is
+    given, are placeholders, for the record cannot know where the text came
+    from. A note added after the record's notes says which source the points
+    were parsed from.
+
     :func:`c5statement.from_dict` rejects placeholders and names each one's
     path, so a skeleton cannot be loaded by mistake; once every placeholder is
-    replaced (``null`` where a placeholder allows it), it loads. It is never
-    marked illustrative. Participants, topics, decisions, quotes and context
-    start empty, to be added.
+    replaced (``null`` where a placeholder allows it), it loads.
+
+    Notes are added, after those above, when the points skip numbers (see
+    :class:`NumberingGapWarning`, also issued) and when themes are suggested:
+    with *suggest_themes*, each point's themes are those
+    :func:`c5statement.suggest_themes` proposes from the vocabulary, and a note
+    names the points whose themes are such suggestions, to be checked.
 
     Args:
         text: The statement's text.
         source_title: The title of the text, if known; otherwise a placeholder.
+        meeting: The record whose facts the document takes, if any.
+        suggest_themes: Whether to fill in the points' themes with suggestions.
 
     Returns:
         The document, as JSON types.
@@ -535,42 +868,99 @@ def skeleton(text: str, *, source_title: str | None = None) -> dict[str, Any]:
     Raises:
         NoPointsFoundError: If the text has no enumerated points.
         InvalidStatementError: If *source_title* is blank.
+        InvalidTypeError: If *meeting* is not a :class:`~c5statement.Meeting`.
+
+    Warns:
+        NumberingGapWarning: If the points skip numbers.
 
     Example:
         >>> document = skeleton("1. all parties agree.\n2. all parties agree again.")
         >>> document["title"], document["points"][1]["text"]
         ('<FILL IN: meeting title>', 'all parties agree again.')
+        >>> from c5statement import MEETING_2020
+        >>> document = skeleton("1. all parties fight terrorism.\n2. all parties agree.", meeting=MEETING_2020,
+        ...                     suggest_themes=True)
+        >>> document["title"], document["points"][0]["themes"], document["points"][0]["sources"]
+        ("Inaugural China + Central Asia (C+C5) Foreign Ministers' Meeting", ['security'], ['statement-text'])
     """
-    points = tuple(attrs.evolve(point, sources=(SKELETON_SOURCE_ID,)) for point in parse_points(text))
-    source = Source(
-        id=SKELETON_SOURCE_ID, publisher="-", title="-" if source_title is None else source_title, note=_SOURCE_NOTE
-    )
-    template = Meeting(
-        id="skeleton",
-        title="-",
-        level="skeleton",
-        date=dt.date(2000, 1, 1),
-        format="video",
-        points=points,
-        notes=("-",),
-        sources=(source,),
-        fact_sources=(SKELETON_SOURCE_ID,),
-    )
-    document = to_dict(template)
-    document.update(_FACTS)
-    document["notes"] = [SKELETON_NOTE]
+    if meeting is not None and not isinstance(meeting, Meeting):
+        raise InvalidTypeError([("$", f"expected the meeting as a Meeting, got {type(meeting).__name__}")])
+    parsed = parse_points(text)
+    source_id = _new_source_id(meeting)
+    points = tuple(attrs.evolve(point, sources=(source_id,)) for point in parsed)
+    suggested: list[int] = []
+    if suggest_themes:
+        from ._suggest import with_suggested_themes  # the vocabulary loads only when asked for
+
+        points = with_suggested_themes(points)
+        suggested = [point.number for point in points if point.themes]
+    source = Source(id=source_id, publisher="-", title="-" if source_title is None else source_title, note=_SOURCE_NOTE)
+    notes: list[str] = []
+    if meeting is None:
+        template = Meeting(
+            id="skeleton",
+            title="-",
+            level="skeleton",
+            date=dt.date(2000, 1, 1),
+            format="video",
+            points=points,
+            notes=("-",),
+            sources=(source,),
+            fact_sources=(source_id,),
+        )
+        document = to_dict(template)
+        document.update(_FACTS)
+        notes.append(SKELETON_NOTE)
+    else:
+        document = to_dict(attrs.evolve(meeting, points=points, sources=(*meeting.sources, source)))
+        notes.extend(meeting.notes)
+        notes.append(_replaced_points_note(source_id, meeting))
+    gaps = numbering_gaps(parsed)
+    if gaps:
+        message = _gap_message(gaps)
+        warnings.warn(message, NumberingGapWarning, stacklevel=2)
+        notes.append(f"Numbering gap: {message}.")
+    if suggested:
+        numbers = ", ".join(str(number) for number in suggested)
+        notes.append(
+            f"The themes of points {numbers} are suggestions from the theme vocabulary's keywords: check them."
+            if len(suggested) > 1
+            else f"The themes of point {numbers} are suggestions from the theme vocabulary's keywords: check them."
+        )
+    document["notes"] = notes
     filled = dict(_SOURCE_FACTS)
     if source_title is not None:
         del filled["title"]
-    document["sources"][0].update(filled)
+    document["sources"][-1].update(filled)
     return document
 
 
-def skeleton_json(text: str, *, source_title: str | None = None) -> str:
+def _new_source_id(meeting: Meeting | None) -> str:
+    """``statement-text``, or ``statement-text-2``, ... when *meeting* has a source of that id."""
+    taken = set() if meeting is None else {source.id for source in meeting.sources}
+    candidate = SKELETON_SOURCE_ID
+    suffix = 1
+    while candidate in taken:
+        suffix += 1
+        candidate = f"{SKELETON_SOURCE_ID}-{suffix}"
+    return candidate
+
+
+def _replaced_points_note(source_id: str, meeting: Meeting) -> str:
+    return (
+        f"The points were parsed from the text of source {source_id} and replace the "
+        f"{len(meeting.points)} points of record {meeting.id}: check them against the text."
+    )
+
+
+def skeleton_json(
+    text: str, *, source_title: str | None = None, meeting: Meeting | None = None, suggest_themes: bool = False
+) -> str:
     r"""Return :func:`skeleton` as JSON text, formatted as :func:`c5statement.to_json` formats.
 
     Example:
         >>> print(skeleton_json("1. all agree.\n2. all agree again.").splitlines()[2])
           "id": "<FILL IN: meeting id, a lowercase slug such as cc5-fmm-2021>",
     """
-    return json.dumps(skeleton(text, source_title=source_title), ensure_ascii=False, indent=2) + "\n"
+    document = skeleton(text, source_title=source_title, meeting=meeting, suggest_themes=suggest_themes)
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
