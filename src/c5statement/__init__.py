@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from ._embedding import EmbeddingSimilarity, embedding_similarity
     from ._json import JsonObject
     from ._lexicon import Concept, Lexicon, default_lexicon
-    from ._parse import NoPointsFoundError, parse_points, skeleton, skeleton_json
+    from ._parse import NoPointsFoundError, NumberingGapWarning, numbering_gaps, parse_points, skeleton, skeleton_json
     from ._schema import json_schema
     from ._suggest import suggest_themes, with_suggested_themes
     from ._themes import THEMES, Theme
@@ -35,6 +35,7 @@ _LAZY = {
     "JsonObject": "._json",
     "Lineage": "._compare",
     "NoPointsFoundError": "._parse",
+    "NumberingGapWarning": "._parse",
     "PointChange": "._diff",
     "Series": "._compare",
     "StatementDiff": "._diff",
@@ -51,6 +52,7 @@ _LAZY = {
     "from_json": "._convert",
     "json_schema": "._schema",
     "load": "._convert",
+    "numbering_gaps": "._parse",
     "parse_points": "._parse",
     "similarity": "._align",
     "skeleton": "._parse",
@@ -80,6 +82,7 @@ __all__ = [
     "Lineage",
     "Meeting",
     "NoPointsFoundError",
+    "NumberingGapWarning",
     "Participant",
     "Point",
     "PointChange",
@@ -100,6 +103,7 @@ __all__ = [
     "from_json",
     "json_schema",
     "load",
+    "numbering_gaps",
     "parse_points",
     "similarity",
     "skeleton",
