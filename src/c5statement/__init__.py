@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from ._align import similarity
     from ._compare import Lineage, Series, compare
     from ._convert import FORMAT_VERSION, dump, fingerprint, from_dict, from_json, load, to_dict, to_json
+    from ._data import meeting
     from ._diff import DEFAULT_THRESHOLD, FieldChange, JsonObject, PointChange, StatementDiff, WordEdit, diff
     from ._parse import NoPointsFoundError, parse_points, skeleton, skeleton_json
     from ._schema import json_schema
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from ._themes import THEMES, Theme
 
     MEETING_2020: Meeting
+    MEETINGS: tuple[Meeting, ...]
     __version__: str
 
 # Heavier modules load on first use, so that `import c5statement` stays cheap.
@@ -42,6 +44,7 @@ _LAZY = {
     "from_json": "._convert",
     "json_schema": "._schema",
     "load": "._convert",
+    "meeting": "._data",
     "parse_points": "._parse",
     "similarity": "._align",
     "skeleton": "._parse",
@@ -56,6 +59,7 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "FORMATS",
     "FORMAT_VERSION",
+    "MEETINGS",
     "MEETING_2020",
     "THEMES",
     "ContextNote",
@@ -85,6 +89,7 @@ __all__ = [
     "from_json",
     "json_schema",
     "load",
+    "meeting",
     "parse_points",
     "similarity",
     "skeleton",
@@ -107,6 +112,10 @@ def __getattr__(name: str) -> Any:
         from ._data import meeting_2020
 
         return meeting_2020()
+    if name == "MEETINGS":
+        from ._data import meetings
+
+        return meetings()
     if name == "__version__":
         from importlib.metadata import version
 
