@@ -93,6 +93,22 @@ EXPECTED: dict[str, Expected] = {
             "UZ": "Abdulaziz Kamilov",
         },
     ),
+    "cc5-summit-2022-video": Expected(
+        datetime.date(2022, 1, 25),
+        HS,
+        "video",
+        None,
+        ("CN", "Xi Jinping"),
+        None,
+        {
+            "CN": "Xi Jinping",
+            "KZ": "Kassym-Jomart Tokayev",
+            "KG": "Sadyr Zhaparov",
+            "TJ": "Emomali Rahmon",
+            "TM": "Gurbanguly Berdimuhamedov",
+            "UZ": "Shavkat Mirziyoyev",
+        },
+    ),
 }
 
 

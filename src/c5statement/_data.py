@@ -13,6 +13,7 @@ __all__ = ["MEETING_FILES", "meeting", "meeting_2020", "meetings"]
 MEETING_FILES: tuple[str, ...] = (
     "meeting_2020.json",
     "cc5-fmm-2021.json",
+    "cc5-summit-2022-video.json",
 )
 """The packaged records of the meetings of the mechanism, in date order (under ``data/``)."""
 
