@@ -109,6 +109,22 @@ EXPECTED: dict[str, Expected] = {
             "UZ": "Shavkat Mirziyoyev",
         },
     ),
+    "cc5-fmm-2022": Expected(
+        datetime.date(2022, 6, 8),
+        FM,
+        "in-person",
+        "Nur-Sultan",
+        ("KZ", "Mukhtar Tleuberdi"),
+        None,
+        {
+            "KZ": "Mukhtar Tleuberdi",
+            "CN": "Wang Yi",
+            "KG": "Jeenbek Kulubaev",
+            "TJ": "Azim Ibrohim",
+            "TM": "Rashid Meredov",
+            "UZ": "Vladimir Norov",
+        },
+    ),
 }
 
 
@@ -216,6 +232,12 @@ def test_round_trip_is_byte_identical(name: str, found: Meeting) -> None:
     again = from_json(to_json(found), Meeting)
     assert again == found
     assert to_json(again) == to_json(found)
+
+
+def test_heads_who_were_not_foreign_ministers() -> None:
+    tajik = next(p for p in meeting("cc5-fmm-2022").participants if p.country == "TJ")
+    assert tajik.title == "Transport Minister"
+    assert "Azim Ibrokhim" in tajik.aliases
 
 
 def test_unknown_id_names_the_known_ones() -> None:
