@@ -125,6 +125,22 @@ EXPECTED: dict[str, Expected] = {
             "UZ": "Vladimir Norov",
         },
     ),
+    "cc5-fmm-2023": Expected(
+        datetime.date(2023, 4, 27),
+        FM,
+        "in-person",
+        "Xi'an",
+        ("CN", "Qin Gang"),
+        None,
+        {
+            "CN": "Qin Gang",
+            "KZ": "Murat Nurtleu",
+            "KG": "Kulubaev Zheenbek Moldokanovich",
+            "TJ": "Sirojiddin Muhriddin",
+            "TM": "Vepa Hajiyev",
+            "UZ": "Bakhtiyor Saidov",
+        },
+    ),
 }
 
 
@@ -238,6 +254,10 @@ def test_heads_who_were_not_foreign_ministers() -> None:
     tajik = next(p for p in meeting("cc5-fmm-2022").participants if p.country == "TJ")
     assert tajik.title == "Transport Minister"
     assert "Azim Ibrokhim" in tajik.aliases
+    turkmen = next(p for p in meeting("cc5-fmm-2023").participants if p.country == "TM")
+    assert turkmen.title == "First Deputy Minister of Foreign Affairs"
+    assert turkmen.note is not None
+    assert "Deputy Minister of Foreign Affairs" in turkmen.note
 
 
 def test_unknown_id_names_the_known_ones() -> None:
