@@ -141,6 +141,22 @@ EXPECTED: dict[str, Expected] = {
             "UZ": "Bakhtiyor Saidov",
         },
     ),
+    "cc5-summit-2023": Expected(
+        datetime.date(2023, 5, 19),
+        HS,
+        "in-person",
+        "Xi'an",
+        ("CN", "Xi Jinping"),
+        None,
+        {
+            "CN": "Xi Jinping",
+            "KZ": "Kassym-Jomart Tokayev",
+            "KG": "Sadyr Japarov",
+            "TJ": "Emomali Rahmon",
+            "TM": "Serdar Berdimuhamedov",
+            "UZ": "Shavkat Mirziyoyev",
+        },
+    ),
 }
 
 
