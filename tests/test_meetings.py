@@ -157,6 +157,22 @@ EXPECTED: dict[str, Expected] = {
             "UZ": "Shavkat Mirziyoyev",
         },
     ),
+    "cc5-fmm-2024": Expected(
+        datetime.date(2024, 12, 1),
+        FM,
+        "in-person",
+        "Chengdu",
+        ("CN", "Wang Yi"),
+        None,
+        {
+            "CN": "Wang Yi",
+            "KZ": "Murat Nurtleu",
+            "KG": "Kulubaev Zheenbek Moldokanovich",
+            "TJ": "Sirojiddin Muhriddin",
+            "TM": "Rashid Meredov",
+            "UZ": "Bakhtiyor Saidov",
+        },
+    ),
 }
 
 

@@ -17,6 +17,7 @@ MEETING_FILES: tuple[str, ...] = (
     "cc5-fmm-2022.json",
     "cc5-fmm-2023.json",
     "cc5-summit-2023.json",
+    "cc5-fmm-2024.json",
 )
 """The packaged records of the meetings of the mechanism, in date order (under ``data/``)."""
 
