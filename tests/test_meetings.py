@@ -173,6 +173,22 @@ EXPECTED: dict[str, Expected] = {
             "UZ": "Bakhtiyor Saidov",
         },
     ),
+    "cc5-fmm-2025": Expected(
+        datetime.date(2025, 4, 26),
+        FM,
+        "in-person",
+        "Almaty",
+        None,
+        ("KZ", "Murat Nurtleu"),
+        {
+            "KZ": "Murat Nurtleu",
+            "CN": "Wang Yi",
+            "KG": "Jeenbek Kulubaev",
+            "TJ": "Sirojiddin Muhriddin",
+            "TM": "Parahat Durdyev",
+            "UZ": "Bakhtiyor Saidov",
+        },
+    ),
 }
 
 
