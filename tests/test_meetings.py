@@ -189,6 +189,22 @@ EXPECTED: dict[str, Expected] = {
             "UZ": "Bakhtiyor Saidov",
         },
     ),
+    "cc5-summit-2025": Expected(
+        datetime.date(2025, 6, 17),
+        HS,
+        "in-person",
+        "Astana",
+        ("KZ", "Kassym-Jomart Tokayev"),
+        None,
+        {
+            "KZ": "Kassym-Jomart Tokayev",
+            "CN": "Xi Jinping",
+            "KG": "Sadyr Japarov",
+            "TJ": "Emomali Rahmon",
+            "TM": "Serdar Berdimuhamedov",
+            "UZ": "Shavkat Mirziyoyev",
+        },
+    ),
 }
 
 
@@ -201,6 +217,21 @@ def test_ids_follow_the_pattern_and_are_unique() -> None:
         assert int(match.group(2)) == found.date.year
         assert (match.group(1) == "fmm") == (found.level == FM)
         assert (match.group(3) is not None) == (found.level == HS and found.format == "video")
+
+
+def test_nine_meetings_six_of_foreign_ministers() -> None:
+    assert len(MEETINGS) == 9
+    assert [m.level for m in MEETINGS].count(FM) == 6
+    assert [m.level for m in MEETINGS].count(HS) == 3
+    assert all(len(m.participants) == 6 for m in MEETINGS)
+
+
+def test_documents_adopted() -> None:
+    texts = {m.id: " ".join(d.text for d in m.decisions) for m in MEETINGS}
+    assert "Xi'an Declaration" in texts["cc5-summit-2023"]
+    assert "Astana Declaration" in texts["cc5-summit-2025"]
+    assert "Good-Neighborliness" in texts["cc5-summit-2025"]
+    assert "Communiqué" in texts["cc5-fmm-2025"]
 
 
 def test_every_expected_meeting_is_packaged_in_date_order() -> None:

@@ -19,6 +19,7 @@ MEETING_FILES: tuple[str, ...] = (
     "cc5-summit-2023.json",
     "cc5-fmm-2024.json",
     "cc5-fmm-2025.json",
+    "cc5-summit-2025.json",
 )
 """The packaged records of the meetings of the mechanism, in date order (under ``data/``)."""
 
