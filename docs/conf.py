@@ -28,6 +28,7 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "shell_session",
+    "meetings_table",
 ]
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from ._align import Evidence, similarity
     from ._compare import Lineage, Series, compare
     from ._convert import FORMAT_VERSION, dump, fingerprint, from_dict, from_json, load, to_dict, to_json
+    from ._data import meeting
     from ._diff import DEFAULT_THRESHOLD, FieldChange, PointChange, StatementDiff, WordEdit, diff
     from ._embedding import EmbeddingSimilarity, embedding_similarity
     from ._json import JsonObject
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from ._themes import THEMES, Theme
 
     MEETING_2020: Meeting
+    MEETINGS: tuple[Meeting, ...]
     __version__: str
 
 # Heavier modules load on first use, so that `import c5statement` stays cheap.
@@ -52,6 +54,7 @@ _LAZY = {
     "from_json": "._convert",
     "json_schema": "._schema",
     "load": "._convert",
+    "meeting": "._data",
     "numbering_gaps": "._parse",
     "parse_points": "._parse",
     "similarity": "._align",
@@ -67,6 +70,7 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "FORMATS",
     "FORMAT_VERSION",
+    "MEETINGS",
     "MEETING_2020",
     "THEMES",
     "Concept",
@@ -103,6 +107,7 @@ __all__ = [
     "from_json",
     "json_schema",
     "load",
+    "meeting",
     "numbering_gaps",
     "parse_points",
     "similarity",
@@ -126,6 +131,10 @@ def __getattr__(name: str) -> Any:
         from ._data import meeting_2020
 
         return meeting_2020()
+    if name == "MEETINGS":
+        from ._data import meetings
+
+        return meetings()
     if name == "__version__":
         from importlib.metadata import version
 

@@ -8,14 +8,76 @@ import pkgutil
 from ._convert import from_json
 from ._model import Meeting
 
-__all__ = ["meeting_2020"]
+__all__ = ["MEETING_FILES", "meeting", "meeting_2020", "meetings"]
+
+MEETING_FILES: tuple[str, ...] = (
+    "meeting_2020.json",
+    "cc5-fmm-2021.json",
+    "cc5-summit-2022-video.json",
+    "cc5-fmm-2022.json",
+    "cc5-fmm-2023.json",
+    "cc5-summit-2023.json",
+    "cc5-fmm-2024.json",
+    "cc5-fmm-2025.json",
+    "cc5-summit-2025.json",
+)
+"""The packaged records of the meetings of the mechanism, in date order (under ``data/``)."""
+
+
+def _read(name: str) -> bytes:
+    data = pkgutil.get_data("c5statement", f"data/{name}")
+    if data is None:  # pragma: no cover - only a broken installation lacks it
+        msg = f"c5statement/data/{name} is missing from the installation"
+        raise FileNotFoundError(msg)
+    return data
 
 
 @functools.cache
 def meeting_2020() -> Meeting:
-    """Load and cache the canonical record of the 16 July 2020 meeting."""
-    data = pkgutil.get_data("c5statement", "data/meeting_2020.json")
-    if data is None:  # pragma: no cover - only a broken installation lacks it
-        msg = "c5statement/data/meeting_2020.json is missing from the installation"
-        raise FileNotFoundError(msg)
-    return from_json(data, Meeting)
+    """Load and cache the canonical record of the 16 July 2020 meeting.
+
+    Example:
+        >>> meeting_2020().id
+        'cc5-fmm-2020'
+    """
+    return from_json(_read("meeting_2020.json"), Meeting)
+
+
+@functools.cache
+def meetings() -> tuple[Meeting, ...]:
+    """Load and cache every packaged meeting of the mechanism, in date order.
+
+    The first is the very object :func:`meeting_2020` returns.
+
+    Example:
+        >>> meetings()[0] is meeting_2020()
+        True
+        >>> [m.date for m in meetings()] == sorted(m.date for m in meetings())
+        True
+    """
+    return (meeting_2020(), *(from_json(_read(name), Meeting) for name in MEETING_FILES[1:]))
+
+
+def meeting(id: str) -> Meeting:
+    """Return the packaged meeting whose :attr:`~c5statement.Meeting.id` is *id*.
+
+    Args:
+        id: A meeting id, such as ``"cc5-fmm-2021"``.
+
+    Raises:
+        KeyError: If no packaged meeting has that id; the message lists the known ids.
+
+    Example:
+        >>> meeting("cc5-fmm-2021").venue
+        "Xi'an, Shaanxi Province, China"
+        >>> meeting("cc5-fmm-1999")
+        Traceback (most recent call last):
+        ...
+        KeyError: "no packaged meeting has the id 'cc5-fmm-1999'; known: cc5-fmm-2020, ..."
+    """
+    for found in meetings():
+        if found.id == id:
+            return found
+    known = ", ".join(found.id for found in meetings())
+    msg = f"no packaged meeting has the id {id!r}; known: {known}"
+    raise KeyError(msg)

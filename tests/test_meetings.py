@@ -1,0 +1,409 @@
+"""The packaged meetings of the mechanism, 2020 to 2025, and their table."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+import re
+import subprocess
+import sys
+from typing import NamedTuple
+
+import attrs
+import pytest
+
+import c5statement
+from c5statement import (
+    MEETING_2020,
+    MEETINGS,
+    ContextNote,
+    Decision,
+    Meeting,
+    Participant,
+    Point,
+    Quote,
+    Topic,
+    from_json,
+    meeting,
+    to_json,
+)
+from c5statement._data import MEETING_FILES, meetings
+from c5statement._meetings import (
+    CSV_COLUMNS,
+    TABLE_FORMATS,
+    MeetingRow,
+    meeting_rows,
+    render_meetings,
+    rows_to_csv,
+    rows_to_json,
+    rows_to_markdown,
+    rows_to_text,
+)
+
+ID_PATTERN = re.compile(r"^cc5-(fmm|summit)-(\d{4})(-video)?$")
+
+
+class Expected(NamedTuple):
+    """The facts checked against the sources for one meeting."""
+
+    date: datetime.date
+    level: str
+    format: str
+    city: str | None
+    chair: tuple[str, str] | None  # (country, person)
+    host: tuple[str, str] | None
+    heads: dict[str, str]  # country -> person
+
+
+FM = "foreign-ministers"
+HS = "heads-of-state"
+
+EXPECTED: dict[str, Expected] = {
+    "cc5-fmm-2020": Expected(
+        datetime.date(2020, 7, 16),
+        FM,
+        "video",
+        None,
+        ("CN", "Wang Yi"),
+        None,
+        {
+            "CN": "Wang Yi",
+            "KZ": "Mukhtar Tleuberdi",
+            "KG": "Chingiz Aidarbekov",
+            "TJ": "Sirojiddin Muhriddin",
+            "TM": "Rashid Meredov",
+            "UZ": "Abdulaziz Kamilov",
+        },
+    ),
+    "cc5-fmm-2021": Expected(
+        datetime.date(2021, 5, 12),
+        FM,
+        "in-person",
+        "Xi'an",
+        ("CN", "Wang Yi"),
+        None,
+        {
+            "CN": "Wang Yi",
+            "KZ": "Mukhtar Tleuberdi",
+            "KG": "Ruslan Kazakbaev",
+            "TJ": "Sirojiddin Muhriddin",
+            "TM": "Rashid Meredov",
+            "UZ": "Abdulaziz Kamilov",
+        },
+    ),
+    "cc5-summit-2022-video": Expected(
+        datetime.date(2022, 1, 25),
+        HS,
+        "video",
+        None,
+        ("CN", "Xi Jinping"),
+        None,
+        {
+            "CN": "Xi Jinping",
+            "KZ": "Kassym-Jomart Tokayev",
+            "KG": "Sadyr Zhaparov",
+            "TJ": "Emomali Rahmon",
+            "TM": "Gurbanguly Berdimuhamedov",
+            "UZ": "Shavkat Mirziyoyev",
+        },
+    ),
+    "cc5-fmm-2022": Expected(
+        datetime.date(2022, 6, 8),
+        FM,
+        "in-person",
+        "Nur-Sultan",
+        ("KZ", "Mukhtar Tleuberdi"),
+        None,
+        {
+            "KZ": "Mukhtar Tleuberdi",
+            "CN": "Wang Yi",
+            "KG": "Jeenbek Kulubaev",
+            "TJ": "Azim Ibrohim",
+            "TM": "Rashid Meredov",
+            "UZ": "Vladimir Norov",
+        },
+    ),
+    "cc5-fmm-2023": Expected(
+        datetime.date(2023, 4, 27),
+        FM,
+        "in-person",
+        "Xi'an",
+        ("CN", "Qin Gang"),
+        None,
+        {
+            "CN": "Qin Gang",
+            "KZ": "Murat Nurtleu",
+            "KG": "Kulubaev Zheenbek Moldokanovich",
+            "TJ": "Sirojiddin Muhriddin",
+            "TM": "Vepa Hajiyev",
+            "UZ": "Bakhtiyor Saidov",
+        },
+    ),
+    "cc5-summit-2023": Expected(
+        datetime.date(2023, 5, 19),
+        HS,
+        "in-person",
+        "Xi'an",
+        ("CN", "Xi Jinping"),
+        None,
+        {
+            "CN": "Xi Jinping",
+            "KZ": "Kassym-Jomart Tokayev",
+            "KG": "Sadyr Japarov",
+            "TJ": "Emomali Rahmon",
+            "TM": "Serdar Berdimuhamedov",
+            "UZ": "Shavkat Mirziyoyev",
+        },
+    ),
+    "cc5-fmm-2024": Expected(
+        datetime.date(2024, 12, 1),
+        FM,
+        "in-person",
+        "Chengdu",
+        ("CN", "Wang Yi"),
+        None,
+        {
+            "CN": "Wang Yi",
+            "KZ": "Murat Nurtleu",
+            "KG": "Kulubaev Zheenbek Moldokanovich",
+            "TJ": "Sirojiddin Muhriddin",
+            "TM": "Rashid Meredov",
+            "UZ": "Bakhtiyor Saidov",
+        },
+    ),
+    "cc5-fmm-2025": Expected(
+        datetime.date(2025, 4, 26),
+        FM,
+        "in-person",
+        "Almaty",
+        None,
+        ("KZ", "Murat Nurtleu"),
+        {
+            "KZ": "Murat Nurtleu",
+            "CN": "Wang Yi",
+            "KG": "Jeenbek Kulubaev",
+            "TJ": "Sirojiddin Muhriddin",
+            "TM": "Parahat Durdyev",
+            "UZ": "Bakhtiyor Saidov",
+        },
+    ),
+    "cc5-summit-2025": Expected(
+        datetime.date(2025, 6, 17),
+        HS,
+        "in-person",
+        "Astana",
+        ("KZ", "Kassym-Jomart Tokayev"),
+        None,
+        {
+            "KZ": "Kassym-Jomart Tokayev",
+            "CN": "Xi Jinping",
+            "KG": "Sadyr Japarov",
+            "TJ": "Emomali Rahmon",
+            "TM": "Serdar Berdimuhamedov",
+            "UZ": "Shavkat Mirziyoyev",
+        },
+    ),
+}
+
+
+def test_ids_follow_the_pattern_and_are_unique() -> None:
+    ids = [m.id for m in MEETINGS]
+    assert len(set(ids)) == len(ids)
+    for found in MEETINGS:
+        match = ID_PATTERN.match(found.id)
+        assert match, found.id
+        assert int(match.group(2)) == found.date.year
+        assert (match.group(1) == "fmm") == (found.level == FM)
+        assert (match.group(3) is not None) == (found.level == HS and found.format == "video")
+
+
+def test_nine_meetings_six_of_foreign_ministers() -> None:
+    assert len(MEETINGS) == 9
+    assert [m.level for m in MEETINGS].count(FM) == 6
+    assert [m.level for m in MEETINGS].count(HS) == 3
+    assert all(len(m.participants) == 6 for m in MEETINGS)
+
+
+def test_documents_adopted() -> None:
+    texts = {m.id: " ".join(d.text for d in m.decisions) for m in MEETINGS}
+    assert "Xi'an Declaration" in texts["cc5-summit-2023"]
+    assert "Astana Declaration" in texts["cc5-summit-2025"]
+    assert "Good-Neighborliness" in texts["cc5-summit-2025"]
+    assert "Communiqué" in texts["cc5-fmm-2025"]
+
+
+def test_every_expected_meeting_is_packaged_in_date_order() -> None:
+    assert [m.id for m in MEETINGS] == list(EXPECTED)
+    dates = [m.date for m in MEETINGS]
+    assert dates == sorted(dates)
+    assert len(set(dates)) == len(dates)
+
+
+def test_one_file_a_meeting() -> None:
+    assert len(MEETING_FILES) == len(MEETINGS)
+    for name, found in zip(MEETING_FILES[1:], MEETINGS[1:], strict=True):
+        assert name == f"{found.id}.json"
+
+
+def test_first_is_the_canonical_2020_record() -> None:
+    assert MEETINGS[0] is MEETING_2020
+    assert isinstance(MEETINGS, tuple)
+    assert c5statement.MEETINGS is MEETINGS
+    assert meetings() is MEETINGS
+
+
+@pytest.mark.parametrize("meeting_id", list(EXPECTED))
+def test_facts(meeting_id: str) -> None:
+    found = meeting(meeting_id)
+    expected = EXPECTED[meeting_id]
+    assert found.date == expected.date
+    assert found.level == expected.level
+    assert found.format == expected.format
+    if expected.city is None:
+        assert found.venue is None
+    else:
+        assert found.venue is not None
+        assert expected.city in found.venue
+    chair = found.chair
+    assert (None if chair is None else (chair.country, chair.person)) == expected.chair
+    hosts = [(p.country, p.person) for p in found.participants if p.role == "host"]
+    assert hosts == ([] if expected.host is None else [expected.host])
+    assert {p.country: p.person for p in found.participants} == expected.heads
+    assert found.illustrative is False
+
+
+@pytest.mark.parametrize("found", MEETINGS, ids=lambda m: m.id)
+def test_every_fact_cites_a_defined_source(found: Meeting) -> None:
+    defined = {source.id for source in found.sources}
+    assert found.fact_sources
+    assert set(found.fact_sources) <= defined
+    cited: list[Participant | Decision] = [*found.participants, *found.decisions]
+    assert cited
+    for item in cited:
+        assert item.sources, item
+        assert set(item.sources) <= defined
+
+
+@pytest.mark.parametrize("found", MEETINGS[1:], ids=lambda m: m.id)
+def test_every_source_of_a_later_record_is_cited(found: Meeting) -> None:
+    defined = {source.id for source in found.sources}
+    used = set(found.fact_sources) | set(found.summary_sources)
+    items: tuple[Participant | Decision | Point | Topic | Quote | ContextNote, ...] = (
+        *found.participants,
+        *found.decisions,
+        *found.points,
+        *found.topics,
+        *found.quotes,
+        *found.context,
+    )
+    for item in items:
+        used |= set(item.sources)
+    assert used == defined
+
+
+@pytest.mark.parametrize("found", MEETINGS[1:], ids=lambda m: m.id)
+def test_later_records_carry_no_statement_text(found: Meeting) -> None:
+    assert found.points == ()
+    assert found.quotes == ()
+    assert found.context == ()
+    assert found.summary is None
+    assert found.notes
+    for source in found.sources:
+        assert source.url is not None
+        assert source.url.startswith(("http://", "https://"))
+
+
+@pytest.mark.parametrize(
+    ("name", "found"), list(zip(MEETING_FILES, MEETINGS, strict=True)), ids=lambda x: getattr(x, "id", x)
+)
+def test_round_trip_is_byte_identical(name: str, found: Meeting) -> None:
+    import pkgutil
+
+    packaged = pkgutil.get_data("c5statement", f"data/{name}")
+    assert packaged is not None
+    assert to_json(found).encode("utf-8") == packaged
+    again = from_json(to_json(found), Meeting)
+    assert again == found
+    assert to_json(again) == to_json(found)
+
+
+def test_heads_who_were_not_foreign_ministers() -> None:
+    tajik = next(p for p in meeting("cc5-fmm-2022").participants if p.country == "TJ")
+    assert tajik.title == "Transport Minister"
+    assert "Azim Ibrokhim" in tajik.aliases
+    turkmen = next(p for p in meeting("cc5-fmm-2023").participants if p.country == "TM")
+    assert turkmen.title == "First Deputy Minister of Foreign Affairs"
+    assert turkmen.note is not None
+    assert "Deputy Minister of Foreign Affairs" in turkmen.note
+
+
+def test_unknown_id_names_the_known_ones() -> None:
+    with pytest.raises(KeyError, match="cc5-fmm-2021"):
+        meeting("cc5-fmm-1999")
+
+
+def test_import_does_not_load_the_data() -> None:
+    code = (
+        "import sys, c5statement\n"
+        "print(sorted(m for m in ('c5statement._data', 'c5statement._convert', 'c5statement._meetings')"
+        " if m in sys.modules))\n"
+        "c5statement.MEETINGS\n"
+        "print('c5statement._data' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines() == ["[]", "True"]
+
+
+class TestTable:
+    def test_rows_follow_the_meetings(self) -> None:
+        rows = meeting_rows()
+        assert [row.id for row in rows] == [m.id for m in MEETINGS]
+        assert rows[0] == MeetingRow.from_meeting(MEETING_2020)
+
+    def test_text(self) -> None:
+        text = rows_to_text(meeting_rows())
+        assert text.count("heads of delegation:") == len(MEETINGS)
+        assert "  chair: Wang Yi (CN)" in text
+        assert text == render_meetings()
+
+    def test_json(self) -> None:
+        data = json.loads(rows_to_json(meeting_rows()))
+        assert [item["id"] for item in data] == [m.id for m in MEETINGS]
+        assert data[0]["venue"] is None
+        assert data[1]["date"] == "2021-05-12"
+        assert {head["country"] for head in data[1]["heads"]} == {"CN", "KZ", "KG", "TJ", "TM", "UZ"}
+
+    def test_csv_parses_back(self) -> None:
+        text = rows_to_csv(meeting_rows())
+        parsed = list(csv.DictReader(io.StringIO(text)))
+        assert tuple(parsed[0]) == CSV_COLUMNS
+        assert [row["id"] for row in parsed] == [m.id for m in MEETINGS]
+        assert parsed == [row.cells() for row in meeting_rows()]
+
+    def test_markdown_escapes_pipes_and_line_breaks(self) -> None:
+        tricky = attrs.evolve(
+            MEETING_2020,
+            venue="Hall A | Hall B\nsecond line",
+            decisions=(Decision(text="a \\ b | c", sources=("nca-2020-07-20",)),),
+        )
+        table = rows_to_markdown(meeting_rows([tricky]))
+        lines = table.splitlines()
+        assert len(lines) == 3
+        assert "Hall A \\| Hall B second line" in lines[2]
+        assert "a \\\\ b \\| c" in lines[2]
+        # Unescaped pipes delimit exactly the eight columns.
+        assert len(re.findall(r"(?<!\\)\|", lines[2])) == 9
+
+    def test_markdown_has_a_row_a_meeting(self) -> None:
+        lines = rows_to_markdown(meeting_rows()).splitlines()
+        assert len(lines) == 2 + len(MEETINGS)
+
+    @pytest.mark.parametrize("fmt", TABLE_FORMATS)
+    def test_every_format_renders(self, fmt: str) -> None:
+        assert render_meetings(format=fmt).endswith("\n")
+
+    def test_unknown_format(self) -> None:
+        with pytest.raises(ValueError, match="unknown table format 'xml'"):
+            render_meetings(format="xml")
