@@ -87,7 +87,7 @@ RAW_FLOOR = 0.08
 """Below this raw content similarity, the match score is at most the raw score: such a pair never matches."""
 
 
-EVIDENCE_WORD_WEIGHT = 0.5
+EVIDENCE_WORD_WEIGHT = 0.3
 """A shared word is shown as evidence only if it weighs at least this (formulaic words do not)."""
 
 RELATEDNESS_CAP = 0.5
@@ -105,9 +105,6 @@ CONCEPT_SHARE = 0.4
 CONCEPT_PRIOR = 1.0
 """Concept weight added to each side before their concepts' overlap: one shared weak concept proves little."""
 
-WORD_SCALE = 0.6
-"""The weight of a word against a concept: a word's background weight is scaled by this."""
-
 # The calibration: a logistic function of the raw score, its standing, rank and margin.
 _BIAS = -9.5
 _RAW = 4.0
@@ -118,7 +115,8 @@ _RELATED = 11.0
 _PRIOR_MEAN = 0.10
 _PRIOR_SPREAD = 0.07
 _PRIOR_PAIRS = 24
-_SAMPLE = 4096
+_SAMPLE = 512
+_GRID = float(1 << 20)
 """Large statements estimate the mean and spread of their pair scores from this many pairs."""
 
 _EXACT_LIMIT = 400
@@ -274,34 +272,24 @@ def _lexicon(lexicon: Lexicon | None) -> Lexicon:
 
 
 def _point_features(texts: Sequence[str], lexicon: Lexicon) -> list[dict[str, float]]:
-    known: dict[str, dict[str, float]] = {}
-    result = []
-    for text in texts:
-        found = known.get(text)
-        if found is None:
-            found = {
-                feature: lexicon.weight(feature) * (1.0 if feature[0] == "@" else WORD_SCALE)
-                for feature in lexicon.analyse(text).features
-            }
-            known[text] = found
-        result.append(found)
-    return result
+    """Each text's weighted features, as a fresh dict that the caller may reweigh."""
+    return [dict(lexicon.weights(text)) for text in texts]
 
 
 def _content(first: Features, second: Features, first_total: Totals, second_total: Totals) -> float:
-    """Blend Dice and containment, over all features and over concepts alone."""
-    if len(first) > len(second):
-        first, second, first_total, second_total = second, first, second_total, first_total
-    shared = concepts = 0.0
-    for feature, weight in first.items():
-        if feature in second:
-            shared += weight
-            if feature[0] == "@":
-                concepts += weight
+    """Blend Dice and containment, over all features and over concepts alone.
+
+    A feature weighs the same in both points (its weight depends on the two statements, not on the point).
+    """
+    common = first.keys() & second.keys()
+    if not common:
+        return 0.0
+    shared = sum([first[feature] for feature in common])
     if shared <= 0:
         return 0.0
     score = _overlap(shared, first_total[0], second_total[0])
     if first_total[1] > 0 and second_total[1] > 0:
+        concepts = sum([first[feature] for feature in common if feature[0] == "@"])
         concept_score = _overlap(concepts, first_total[1] + CONCEPT_PRIOR, second_total[1] + CONCEPT_PRIOR)
         score = (1 - CONCEPT_SHARE) * score + CONCEPT_SHARE * concept_score
     return min(1.0, score)
@@ -368,22 +356,32 @@ def evidence(old: Point, new: Point, *, lexicon: Lexicon | None = None, most: in
     lexicon = _lexicon(lexicon)
     first = lexicon.analyse(old.text).features
     second = lexicon.analyse(new.text).features
-    concepts, words = [], []
-    for feature in first.keys() & second.keys():
-        if feature.startswith("@"):
-            label = lexicon.concept(feature[1:]).label
-            concepts.append(Evidence(label, first[feature][0], second[feature][0], lexicon.weight(feature)))
-        elif lexicon.weight(feature) >= EVIDENCE_WORD_WEIGHT:
-            words.append(Evidence(second[feature][0], first[feature][0], second[feature][0], lexicon.weight(feature)))
-    concepts.sort(key=lambda item: (-item.weight, item.label.casefold(), item.old, item.new))
+    weights = lexicon.weights(new.text)
+    shared = sorted(
+        (
+            feature
+            for feature in first.keys() & second.keys()
+            if feature[0] == "@" or weights[feature] >= EVIDENCE_WORD_WEIGHT
+        ),
+        key=lambda feature: (-weights[feature], feature),
+    )
     shown: list[Evidence] = []
-    for item in concepts:  # a weaker concept named by the very same words adds nothing
-        if not any((item.old, item.new) == (other.old, other.new) for other in shown):
-            shown.append(item)
-    named = {word.casefold() for item in shown for word in (item.old, item.new)}
-    shown += [item for item in words if not {item.old.casefold(), item.new.casefold()} <= named]
-    shown.sort(key=lambda item: (-item.weight, item.label.casefold(), item.old, item.new))
-    return tuple(shown[:most])
+    named: set[str] = set()
+    for feature in shared:
+        old_words, new_words = first[feature][0], second[feature][0]
+        if feature[0] == "@":  # a weaker concept named by the very same words adds nothing
+            if any((old_words, new_words) == (item.old, item.new) for item in shown):
+                continue
+            label = lexicon.concept(feature[1:]).label
+        elif {old_words.casefold(), new_words.casefold()} <= named:
+            continue
+        else:
+            label = new_words
+        shown.append(Evidence(label, old_words, new_words, weights[feature]))
+        named |= {old_words.casefold(), new_words.casefold()}
+        if len(shown) == most:
+            break
+    return tuple(shown)
 
 
 def _local_weights(old: list[dict[str, float]], new: list[dict[str, float]]) -> None:
@@ -395,7 +393,8 @@ def _local_weights(old: list[dict[str, float]], new: list[dict[str, float]]) -> 
     factors = [1.0] + [math.log1p(total / count) / scale for count in range(1, total + 1)]
     for features in (*old, *new):
         for feature, weight in features.items():
-            features[feature] = weight * factors[max(old_df[feature], new_df[feature])]
+            # Multiples of 2**-20: their sums are exact in any order, so no score depends on the hash seed.
+            features[feature] = round(weight * factors[max(old_df[feature], new_df[feature])] * _GRID) / _GRID
 
 
 class _Scorer:
@@ -405,9 +404,6 @@ class _Scorer:
         self.old, self.new = old, new
         self.old_features = _point_features([point.text for point in old], lexicon)
         self.new_features = _point_features([point.text for point in new], lexicon)
-        # Copies: the cached features of a text are shared between equal texts.
-        self.old_features = [dict(features) for features in self.old_features]
-        self.new_features = [dict(features) for features in self.new_features]
         _local_weights(self.old_features, self.new_features)
         self.old_totals = [_totals(features) for features in self.old_features]
         self.new_totals = [_totals(features) for features in self.new_features]

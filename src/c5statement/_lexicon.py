@@ -41,6 +41,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -51,6 +52,11 @@ from ._themes import THEMES, Theme
 __all__ = ["Analysis", "Concept", "Lexicon", "default_lexicon", "normalise_words"]
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+WORD_SCALE = 0.6
+"""The weight of a word against a concept: a word's background weight (0 to 1) is scaled by this."""
+
+_CACHE_SIZE = 1 << 14
+"""How many words, and how many texts, a lexicon keeps analysed before it starts afresh."""
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
 
 # Demonyms, adjectives and capitals of the states these statements name, to one form.
@@ -118,9 +124,9 @@ def _lowered(text: str) -> str:
     return text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
 
 
-def _split(text: str) -> list[tuple[str, int, int]]:
-    """The words of *text* with their spans, hyphen and apostrophe forms split."""
-    return [(match.group(), match.start(), match.end()) for match in _WORD.finditer(_lowered(text))]
+def _split(text: str) -> list[str]:
+    """The matching forms of the words of *text*, hyphen and apostrophe forms split."""
+    return [_lowered(match.group()) for match in _WORD.finditer(text.translate(_APOSTROPHES))]
 
 
 def normalise_words(text: str) -> list[str]:
@@ -130,7 +136,7 @@ def normalise_words(text: str) -> list[str]:
         >>> normalise_words("Peaceful, prosperous and intra-Afghan talks")
         ['peac', 'prosper', 'intra', 'afghanistan', 'talk']
     """
-    return [_stem(word) for word, _, _ in _split(text) if word not in _STOPWORDS]
+    return [_stem(word) for word in _split(text) if word not in _STOPWORDS]
 
 
 @attrs.frozen
@@ -182,7 +188,7 @@ _Phrase = tuple[tuple[str, ...], str | None, str]  # whole-word stems, a final p
 
 
 def _compile(phrase: str) -> tuple[tuple[str, ...], str | None] | None:
-    words = [word for word, _, _ in _split(phrase.removesuffix("*"))]
+    words = _split(phrase.removesuffix("*"))
     if not words:
         return None
     if phrase.endswith("*"):
@@ -229,6 +235,9 @@ class Lexicon:
         for entries in self._phrases.values():
             entries.sort(key=lambda entry: -len(entry[0]))
         self._word_weight = _background_weights(background)
+        self._words: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+        self._analyses: dict[str, Analysis] = {}
+        self._weights: dict[str, Mapping[str, float]] = {}
 
     def concept(self, concept_id: str) -> Concept:
         """Return the concept named *concept_id*.
@@ -265,22 +274,40 @@ class Lexicon:
         if feature.startswith("@"):
             concept = self._by_id.get(feature[1:])
             return concept.weight if concept is not None else 1.0
-        return self._word_weight(feature)
+        return WORD_SCALE * self._word_weight(feature)
 
-    @functools.cached_property
-    def _prefix_cache(self) -> dict[str, tuple[str, ...]]:
-        return {}
+    def weights(self, text: str) -> Mapping[str, float]:
+        """Return the features of *text* with their weights (cached by text, read-only).
 
-    def _prefixed(self, word: str) -> tuple[str, ...]:
-        cache = self._prefix_cache
-        found = cache.get(word)
+        Example:
+            >>> weights = default_lexicon().weights("the pandemic")
+            >>> weights["@health"] > weights["pandem"]
+            True
+        """
+        found = self._weights.get(text)
         if found is None:
-            found = tuple(concept for prefix, concept in self._prefixes if word.startswith(prefix))
-            cache[word] = found
+            found = MappingProxyType({feature: self.weight(feature) for feature in self.analyse(text).features})
+            if len(self._weights) >= _CACHE_SIZE:
+                self._weights.clear()
+            self._weights[text] = found
+        return found
+
+    def _word(self, token: str) -> tuple[str, str, tuple[str, ...]]:
+        """A token's matching form, stem and the concepts its prefix names, computed once per lexicon."""
+        found = self._words.get(token)
+        if found is None:
+            word = _lowered(token)
+            prefixed = tuple(concept for prefix, concept in self._prefixes if word.startswith(prefix))
+            found = (word, _stem(word), prefixed)
+            if len(self._words) >= _CACHE_SIZE:
+                self._words.clear()
+            self._words[token] = found
         return found
 
     def analyse(self, text: str) -> Analysis:
         """Return the features of *text*: its word stems and the concepts it names.
+
+        Analyses are cached by text, so a series of diffs analyses each text once.
 
         Example:
             >>> sorted(default_lexicon().analyse("the three evil forces").features)
@@ -288,25 +315,35 @@ class Lexicon:
         """
         if not isinstance(text, str):
             raise InvalidTypeError([("$", f"expected a text, got {type(text).__name__}")])
+        cached = self._analyses.get(text)
+        if cached is None:
+            cached = self._analyse(text)
+            if len(self._analyses) >= _CACHE_SIZE:
+                self._analyses.clear()
+            self._analyses[text] = cached
+        return cached
+
+    def _analyse(self, text: str) -> Analysis:
         found: dict[str, list[str]] = {}
-        spans = _split(text)
-        lowered = [word for word, _, _ in spans]
-        stems = [_stem(word) for word in lowered]
+        # The translation maps characters one to one, so spans stay those of the text.
+        spans = [(match.group(), match.start(), match.end()) for match in _WORD.finditer(text.translate(_APOSTROPHES))]
+        words = [self._word(token) for token, _, _ in spans]
+        stems = [stem for _, stem, _ in words]
         absorbed: set[int] = set()  # words inside a boilerplate formula do not count on their own
-        for position, (word, start, end) in enumerate(spans):
-            for concept in self._prefixed(word):
+        for position, (_, start, end) in enumerate(spans):
+            for concept in words[position][2]:
                 found.setdefault("@" + concept, []).append(text[start:end])
             for phrase, prefix, concept in self._phrases.get(stems[position], ()):
                 last = position + len(phrase) + (prefix is not None)
                 if last > len(spans) or tuple(stems[position : position + len(phrase)]) != phrase:
                     continue
-                if prefix is not None and not lowered[last - 1].startswith(prefix):
+                if prefix is not None and not words[last - 1][0].startswith(prefix):
                     continue
                 found.setdefault("@" + concept, []).append(text[start : spans[last - 1][2]])
                 if self._by_id[concept].weight < 1:
                     absorbed.update(range(position, last))
-        for position, (word, start, end) in enumerate(spans):
-            if word not in _STOPWORDS and position not in absorbed:
+        for position, (_, start, end) in enumerate(spans):
+            if words[position][0] not in _STOPWORDS and position not in absorbed:
                 found.setdefault(stems[position], []).append(text[start:end])
         return Analysis({feature: tuple(dict.fromkeys(words)) for feature, words in found.items()})
 
