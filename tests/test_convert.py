@@ -163,7 +163,7 @@ class TestFiles:
             load(path)
         assert caught.value.source == str(path)
         assert str(path) in str(caught.value)
-        assert caught.value.errors == (("$.points[2].number", "expected an integer, got string"),)
+        assert caught.value.errors == (("$.points[2].number", "must be an integer, got str"),)
 
     def test_missing_file_is_an_os_error(self, tmp_path: Path) -> None:
         """A file that does not exist raises FileNotFoundError, as open() does."""
@@ -250,15 +250,15 @@ class TestBadDocuments:
             ('{"format_version": 2, "number": 1, "text": "x"}', "unsupported format version 2"),
             ('{"format_version": "1", "number": 1, "text": "x"}', "unsupported format version '1'"),
             ('{"number": 1, "text": "x"}', "required key is missing"),
-            ('[{"number": 1, "text": "x"}]', "expected an object, got array"),
-            ('"a point"', "expected an object, got string"),
-            ('{"format_version": 1, "number": 1.0, "text": "x"}', "expected an integer, got number"),
+            ('[{"number": 1, "text": "x"}]', "must be an object, got list"),
+            ('"a point"', "must be an object, got str"),
+            ('{"format_version": 1, "number": 1.0, "text": "x"}', "must be an integer, got float"),
             ('{"format_version": 1, "number": 1e400, "text": "x"}', "number too large"),
             ('{"format_version": 1, "number": ' + "9" * 5000 + ', "text": "x"}', "invalid JSON number"),
             ('{"format_version": 1, "number": 9007199254740992, "text": "x"}', "must be at most 9007199254740991"),
-            ('{"format_version": 1, "number": 1, "text": "x", "themes": "trade"}', "expected an array, got string"),
+            ('{"format_version": 1, "number": 1, "text": "x", "themes": "trade"}', "must be an array, got str"),
             ('{"format_version": 1, "number": 1, "text": "x", "themes": ["a", "a"]}', "repeats item 0"),
-            ('{"format_version": 1, "number": 1, "text": ["x"]}', "expected a string, got array"),
+            ('{"format_version": 1, "number": 1, "text": ["x"]}', "must be a string, got list"),
         ],
     )
     def test_malformed_json(self, text: str, reason: str) -> None:
@@ -304,7 +304,7 @@ class TestBadDocuments:
         nested: Any = "x"
         for _ in range(10_000):
             nested = [nested]
-        with pytest.raises(InvalidStatementError, match="expected a string, got array"):
+        with pytest.raises(InvalidStatementError, match="must be a string, got list"):
             from_dict({"number": 1, "text": nested}, Point)
 
     def test_placeholders_are_listed(self) -> None:
@@ -439,12 +439,12 @@ class TestArguments:
     @pytest.mark.parametrize("path", [2, True, None, 1.5])
     def test_load_rejects_what_is_not_a_path(self, path: object) -> None:
         """An int would be taken as a file descriptor and closed: it is refused."""
-        with pytest.raises(InvalidStatementError, match="expected a file path"):
+        with pytest.raises(InvalidStatementError, match="must be a file path"):
             load(path)  # type: ignore[call-overload]
 
     def test_dump_rejects_what_is_not_a_path(self) -> None:
         """dump refuses a file descriptor too."""
-        with pytest.raises(InvalidStatementError, match="expected a file path"):
+        with pytest.raises(InvalidStatementError, match="must be a file path"):
             dump(MEETING_2020, 1)  # type: ignore[arg-type]
 
     def test_only_public_classes(self) -> None:

@@ -469,8 +469,24 @@ class TestNearest:
         """A nearest point that is not a positive integer is rejected, naming the field."""
         with pytest.raises(InvalidTypeError, match=r"\$\.nearest"):
             PointChange("added", None, P[1], 0.3, nearest=True)
-        with pytest.raises(InvalidStatementError, match=r"\$\.nearest"):
+        with pytest.raises(InvalidStatementError, match=r"\$\.nearest") as caught:
             PointChange("added", None, P[1], 0.3, nearest=0)
+        # A number out of range is a bad value, not a bad type: the error is not a TypeError.
+        assert not isinstance(caught.value, TypeError)
+        assert caught.value.errors == (("$.nearest", "must be a positive integer, got 0"),)
+
+    def test_kind_of_error_follows_the_check_not_the_message(self) -> None:
+        """Range errors are plain InvalidStatementErrors; type errors are also TypeErrors, in every class."""
+        for build in (
+            lambda: PointChange("unchanged", P[1], P[1], 1.5),
+            lambda: StatementDiff("a", "b", threshold=2.0),
+            lambda: WordEdit("insert", -1, 0, 0, 1, "", "a"),
+        ):
+            with pytest.raises(InvalidStatementError) as caught:
+                build()
+            assert not isinstance(caught.value, TypeError)
+        with pytest.raises(InvalidTypeError):
+            WordEdit("insert", "0", 0, 0, 1, "", "a")  # type: ignore[arg-type]
 
     def test_matched_points_have_no_nearest(self) -> None:
         """A matched change with a nearest point is rejected."""

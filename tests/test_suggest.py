@@ -169,7 +169,7 @@ class TestArgumentTypes:
         """An item that is not a Point is named by its index."""
         with pytest.raises(InvalidTypeError) as caught:
             with_suggested_themes([Point(1, "trade."), "energy."])  # type: ignore[list-item]
-        assert caught.value.errors == (("$[1]", "expected a Point, got str"),)
+        assert caught.value.errors == (("$[1]", "must be a Point, got str"),)
 
     def test_is_a_type_error_and_an_invalid_statement_error(self) -> None:
         """The error can be caught as TypeError or as InvalidStatementError, as parse_points raises it."""

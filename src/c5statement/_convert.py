@@ -29,9 +29,10 @@ import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn
 
+from ._check import PLACEHOLDER, check_partial, type_name
 from ._errors import InvalidStatementError, InvalidTypeError, Problem
 from ._json import MAX_DEPTH, json_problems
-from ._model import PLACEHOLDER, Meeting, check_partial
+from ._model import Meeting
 
 if typing.TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -60,21 +61,8 @@ _NEW_FILE_MODE = 0o644
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def _kind(value: object) -> str:
-    names = {
-        str: "string",
-        int: "integer",
-        float: "number",
-        bool: "boolean",
-        list: "array",
-        dict: "object",
-        type(None): "null",
-    }
-    return names.get(type(value), type(value).__name__)
-
-
 def _expect(value: object, expected: str) -> InvalidTypeError:
-    return InvalidTypeError([("$", f"expected {expected}, got {_kind(value)}")])
+    return InvalidTypeError([("$", f"must be {expected}, got {type_name(value)}")])
 
 
 def _placeholder(value: str) -> InvalidStatementError:
@@ -316,7 +304,7 @@ def from_dict(data: object, cls: type[Any] = Meeting) -> Any:
         Traceback (most recent call last):
         ...
         c5statement.InvalidStatementError: invalid statement data (1 problem):
-          $.number: expected an integer, got string
+          $.number: must be an integer, got str
     """
     _check_class(cls)
     if not isinstance(data, dict):
@@ -401,7 +389,7 @@ def _decode(text: str | bytes | bytearray) -> str:
     if isinstance(text, str):
         return text
     if not isinstance(text, (bytes, bytearray)):
-        raise InvalidTypeError([("$", f"expected JSON as str or bytes, got {type(text).__name__}")])
+        raise InvalidTypeError([("$", f"must be JSON as str or bytes, got {type_name(text)}")])
     raw = bytes(text)
     raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
@@ -468,7 +456,7 @@ def from_json(text: str | bytes | bytearray, cls: type[Any] = Meeting) -> Any:
 def _check_path(path: object) -> None:
     # open() takes an int as a file descriptor, and would close it.
     if not isinstance(path, (str, os.PathLike)):
-        raise InvalidTypeError([("$", f"expected a file path (str or os.PathLike), got {type(path).__name__}")])
+        raise InvalidTypeError([("$", f"must be a file path (str or os.PathLike), got {type_name(path)}")])
 
 
 @overload

@@ -19,10 +19,11 @@ import attrs
 
 from . import _render
 from ._align import AMBIGUITY_MARGIN, DEFAULT_THRESHOLD, align, stable_pairs, tokens
+from ._check import Checker, Validated, real, rule
 from ._convert import from_dict, get_converter
 from ._display import Views
-from ._errors import InvalidStatementError, InvalidTypeError, Problem
-from ._json import MAX_INTEGER, JsonObject, freeze, json_key
+from ._errors import InvalidStatementError
+from ._json import JsonObject, freeze, json_key
 from ._model import Meeting, Point
 from ._paths import KEYED, NOT_APPLICABLE, ORDER, apply_changes, item_class, place
 
@@ -47,38 +48,11 @@ KINDS: tuple[str, ...] = ("unchanged", "edited", "moved", "added", "removed")
 _OPS = ("insert", "delete", "replace")
 
 
-def _real(value: float) -> float:
-    """Normalise a number to a plain float (``1`` to ``1.0``, ``-0.0`` to ``0.0``), so equal values write equal JSON.
-
-    Anything that is not a number (a bool or a string, for one) is returned as is,
-    for the class's validation to reject with the other problems it finds.
-    """
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return value
-    if isinstance(value, int) and abs(value) > MAX_INTEGER:
-        return value
-    return float(value) + 0.0
-
-
-def _fraction(problems: list[Problem], path: str, value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        problems.append((path, f"must be a number, got {type(value).__name__}"))
-    elif not (0 <= value <= 1 and math.isfinite(value)):
-        problems.append((path, f"must be from 0 to 1, got {value!r}"))
-
-
-def _typed(problems: list[Problem], obj: object, names: tuple[str, ...], kind: type, label: str) -> None:
-    problems.extend(
-        (f"$.{name}", f"must be {label}, got {type(getattr(obj, name)).__name__}")
-        for name in names
-        if not isinstance(getattr(obj, name), kind)
-    )
-
-
-def _raise(problems: list[Problem]) -> None:
-    if problems:
-        type_problem = any(reason.startswith("must be a") for _, reason in problems)
-        raise (InvalidTypeError if type_problem else InvalidStatementError)(problems)
+_STRING = rule(Checker.string)
+_NATURAL = rule(Checker.natural)
+_FRACTION = rule(Checker.fraction)
+_BOOLEAN = rule(Checker.boolean)
+_POINT = rule(Checker.instance, Point, optional=True)
 
 
 def _freeze_old(value: Any) -> Any:
@@ -90,7 +64,7 @@ def _freeze_new(value: Any) -> Any:
 
 
 @attrs.frozen
-class WordEdit:
+class WordEdit(Validated):
     """One word-level edit that turns an old point's text into the new one.
 
     Offsets are character positions: ``old_text == change.old.text[old_start:old_end]``
@@ -111,26 +85,13 @@ class WordEdit:
         'replace'
     """
 
-    op: str
-    old_start: int
-    old_end: int
-    new_start: int
-    new_end: int
-    old_text: str
-    new_text: str
-
-    def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        if self.op not in _OPS:
-            problems.append(("$.op", f"{self.op!r} is not one of {', '.join(_OPS)}"))
-        for name in ("old_start", "old_end", "new_start", "new_end"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int):
-                problems.append((f"$.{name}", f"must be an integer, got {type(value).__name__}"))
-            elif value < 0:
-                problems.append((f"$.{name}", f"must not be negative, got {value}"))
-        _typed(problems, self, ("old_text", "new_text"), str, "a string")
-        _raise(problems)
+    op: str = attrs.field(metadata=rule(Checker.one_of, _OPS))
+    old_start: int = attrs.field(metadata=_NATURAL)
+    old_end: int = attrs.field(metadata=_NATURAL)
+    new_start: int = attrs.field(metadata=_NATURAL)
+    new_end: int = attrs.field(metadata=_NATURAL)
+    old_text: str = attrs.field(metadata=_STRING)
+    new_text: str = attrs.field(metadata=_STRING)
 
     def inverted(self) -> WordEdit:
         """Return the edit that undoes this one.
@@ -144,7 +105,7 @@ class WordEdit:
 
 
 @attrs.frozen
-class PointChange:
+class PointChange(Validated):
     """What happened to one consensus point between two statements.
 
     Attributes:
@@ -180,47 +141,32 @@ class PointChange:
         (True, False)
     """
 
-    kind: str
-    old: Point | None
-    new: Point | None
-    similarity: float = attrs.field(converter=_real)
-    margin: float = attrs.field(default=1.0, converter=_real)
-    ambiguous: bool = False
-    moved: bool = False
-    nearest: int | None = None
+    kind: str = attrs.field(metadata=rule(Checker.one_of, KINDS))
+    old: Point | None = attrs.field(metadata=_POINT)
+    new: Point | None = attrs.field(metadata=_POINT)
+    similarity: float = attrs.field(converter=real, metadata=_FRACTION)
+    margin: float = attrs.field(default=1.0, converter=real, metadata=_FRACTION)
+    ambiguous: bool = attrs.field(default=False, metadata=_BOOLEAN)
+    moved: bool = attrs.field(default=False, metadata=_BOOLEAN)
+    nearest: int | None = attrs.field(default=None, metadata=rule(Checker.positive))
 
-    def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        if self.kind not in KINDS:
-            problems.append(("$.kind", f"{self.kind!r} is not one of {', '.join(KINDS)}"))
-        for name in ("old", "new"):
-            value = getattr(self, name)
-            if value is not None and not isinstance(value, Point):
-                problems.append((f"$.{name}", f"must be a Point or None, got {type(value).__name__}"))
-        _fraction(problems, "$.similarity", self.similarity)
-        _fraction(problems, "$.margin", self.margin)
-        _typed(problems, self, ("ambiguous", "moved"), bool, "a boolean")
-        if self.nearest is not None:
-            if isinstance(self.nearest, bool) or not isinstance(self.nearest, int):
-                problems.append(("$.nearest", f"must be an integer or None, got {type(self.nearest).__name__}"))
-            elif self.nearest < 1:
-                problems.append(("$.nearest", f"must be a point number (1 or more), got {self.nearest}"))
-        _raise(problems)
-        self._check_consistency()
-
-    def _check_consistency(self) -> None:
+    def _check(self, check: Checker) -> None:
+        """The rules between the kind and the other fields; the first one broken is reported."""
+        if check.problems:
+            return
         expected = {"added": (False, True), "removed": (True, False)}.get(self.kind, (True, True))
         if (self.old is not None, self.new is not None) != expected:
-            _raise([("$", f"a change of kind {self.kind!r} needs {self._needs()}")])
-        if self.kind in {"added", "removed"} and self.moved:
-            _raise([("$.moved", f"a change of kind {self.kind!r} cannot be moved")])
-        if self.kind not in {"added", "removed"} and self.nearest is not None:
-            _raise([("$.nearest", f"must be None for a change of kind {self.kind!r}")])
-        if self.old is not None and self.new is not None:
+            check.invalid("$", f"a change of kind {self.kind!r} needs {self._needs()}")
+        elif self.kind in {"added", "removed"} and self.moved:
+            check.invalid("$.moved", f"a change of kind {self.kind!r} cannot be moved")
+        elif self.kind not in {"added", "removed"} and self.nearest is not None:
+            check.invalid("$.nearest", f"must be None for a change of kind {self.kind!r}")
+        elif self.old is not None and self.new is not None:
             if self.edited != (self.kind == "edited"):
-                _raise([("$.kind", f"must be 'edited' exactly when text, themes or sources differ, not {self.kind!r}")])
-            if self.kind != "edited" and self.moved != (self.kind == "moved"):
-                _raise([("$.moved", f"must be {self.kind == 'moved'} for a change of kind {self.kind!r}")])
+                reason = f"must be 'edited' exactly when text, themes or sources differ, not {self.kind!r}"
+                check.invalid("$.kind", reason)
+            elif self.kind != "edited" and self.moved != (self.kind == "moved"):
+                check.invalid("$.moved", f"must be {self.kind == 'moved'} for a change of kind {self.kind!r}")
 
     def _needs(self) -> str:
         return {
@@ -312,7 +258,7 @@ class PointChange:
 
 
 @attrs.frozen
-class FieldChange:
+class FieldChange(Validated):
     """A change to one field outside the points, with JSON values.
 
     Attributes:
@@ -341,14 +287,38 @@ class FieldChange:
         ('a caveat',)
     """
 
-    path: str
+    path: str = attrs.field(metadata=_STRING)
     old: Any = attrs.field(converter=_freeze_old, eq=json_key)
     new: Any = attrs.field(converter=_freeze_new, eq=json_key)
 
-    def __attrs_post_init__(self) -> None:
-        if not isinstance(self.path, str):
-            _raise([("$.path", f"must be a string, got {type(self.path).__name__}")])
-        _check_field_change(self)
+    def _check(self, check: Checker) -> None:  # noqa: C901 - one rule per kind of place
+        """The rules of a change that depend on where it is: items are objects, orders are lists of keys."""
+        if check.problems:
+            return
+        try:
+            where = place(self.path)
+        except InvalidStatementError as error:
+            check.problems.extend(error.errors)
+            return
+        if where.kind == "order":
+            for name in ("old", "new"):
+                value = getattr(self, name)
+                if not isinstance(value, tuple) or not all(isinstance(key, str) for key in value):
+                    check.invalid(f"$.{name}", "must be a list of keys (strings) for an order")
+                elif len(set(value)) != len(value):
+                    check.invalid(f"$.{name}", "lists a key more than once")
+        elif where.kind == "item":
+            if self.old is None and self.new is None:
+                check.invalid("$", "an item change needs an old item, a new item, or both")
+            for name in ("old", "new"):
+                value = getattr(self, name)
+                if value is None:
+                    continue
+                if not isinstance(value, Mapping):
+                    check.invalid(f"$.{name}", f"must be an object (a whole item of {where.field!r}) or null")
+                elif where.field in KEYED and value.get(KEYED[where.field]) != where.key:
+                    key = KEYED[where.field or ""]
+                    check.invalid(f"$.{name}.{key}", f"must be {where.key!r}, the key in the path")
 
     def inverted(self) -> FieldChange:
         """Return the change that undoes this one.
@@ -360,32 +330,8 @@ class FieldChange:
         return FieldChange(self.path, self.new, self.old)
 
 
-def _check_field_change(change: FieldChange) -> None:  # noqa: C901 - one rule per kind of place
-    """The rules of a change that depend on where it is: items are objects, orders are lists of keys."""
-    where = place(change.path)
-    if where.kind == "order":
-        for name in ("old", "new"):
-            value = getattr(change, name)
-            if not isinstance(value, tuple) or not all(isinstance(key, str) for key in value):
-                _raise([(f"$.{name}", "must be a list of keys (strings) for an order")])
-            if len(set(value)) != len(value):
-                _raise([(f"$.{name}", "lists a key more than once")])
-    elif where.kind == "item":
-        if change.old is None and change.new is None:
-            _raise([("$", "an item change needs an old item, a new item, or both")])
-        for name in ("old", "new"):
-            value = getattr(change, name)
-            if value is None:
-                continue
-            if not isinstance(value, Mapping):
-                _raise([(f"$.{name}", f"must be an object (a whole item of {where.field!r}) or null")])
-            if where.field in KEYED and value.get(KEYED[where.field]) != where.key:
-                key = KEYED[where.field or ""]
-                _raise([(f"$.{name}.{key}", f"must be {where.key!r}, the key in the path")])
-
-
 @attrs.frozen
-class StatementDiff(Views):
+class StatementDiff(Validated, Views):
     """The differences between two statements; see :func:`diff`.
 
     Attributes:
@@ -412,46 +358,35 @@ class StatementDiff(Views):
         False
     """
 
-    old_id: str
-    new_id: str
-    points: tuple[PointChange, ...] = ()
-    fields: tuple[FieldChange, ...] = ()
-    themes_gained: frozenset[str] = frozenset()
-    themes_lost: frozenset[str] = frozenset()
-    threshold: float = attrs.field(default=DEFAULT_THRESHOLD, converter=_real)
+    old_id: str = attrs.field(metadata=_STRING)
+    new_id: str = attrs.field(metadata=_STRING)
+    points: tuple[PointChange, ...] = attrs.field(default=(), metadata=rule(Checker.objects, PointChange))
+    fields: tuple[FieldChange, ...] = attrs.field(default=(), metadata=rule(Checker.objects, FieldChange))
+    themes_gained: frozenset[str] = attrs.field(default=frozenset(), metadata=rule(Checker.strings))
+    themes_lost: frozenset[str] = attrs.field(default=frozenset(), metadata=rule(Checker.strings))
+    threshold: float = attrs.field(default=DEFAULT_THRESHOLD, converter=real, metadata=_FRACTION)
 
-    def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        _typed(problems, self, ("old_id", "new_id"), str, "a string")
-        for name, cls in (("points", PointChange), ("fields", FieldChange)):
-            value = getattr(self, name)
-            if not isinstance(value, tuple) or not all(isinstance(item, cls) for item in value):
-                problems.append((f"$.{name}", f"must be a tuple of {cls.__name__}"))
-        for name in ("themes_gained", "themes_lost"):
-            value = getattr(self, name)
-            if not isinstance(value, frozenset) or not all(isinstance(item, str) for item in value):
-                problems.append((f"$.{name}", "must be a frozenset of strings"))
-        _fraction(problems, "$.threshold", self.threshold)
-        _raise(problems)
+    def _check(self, check: Checker) -> None:
+        """The parts fit together: each path changed once, point numbers once per side, nearest points that exist."""
+        if not check.cross_field:
+            return
         seen: dict[str, int] = {}
         for index, field in enumerate(self.fields):
             if field.path in seen:
                 reason = f"{field.path!r} is changed already at $.fields[{seen[field.path]}]"
-                _raise([(f"$.fields[{index}].path", reason)])
-            seen[field.path] = index
-        self._check_points()
-
-    def _check_points(self) -> None:
+                check.invalid(f"$.fields[{index}].path", reason)
+            seen.setdefault(field.path, index)
         numbers: dict[str, set[int]] = {}
         for side in ("old", "new"):
             found = [getattr(change, side).number for change in self.points if getattr(change, side) is not None]
             numbers[side] = set(found)
             if len(numbers[side]) != len(found):
-                _raise([("$.points", f"an {side} point number appears more than once")])
+                check.invalid("$.points", f"an {side} point number appears more than once")
         for position, change in enumerate(self.points):
             other = "old" if change.old is None else "new"
             if change.nearest is not None and change.nearest not in numbers[other]:
-                _raise([(f"$.points[{position}].nearest", f"{change.nearest} is not the number of an {other} point")])
+                reason = f"{change.nearest} is not the number of an {other} point"
+                check.invalid(f"$.points[{position}].nearest", reason)
 
     def __bool__(self) -> bool:
         return bool(self.fields) or any(
@@ -691,6 +626,22 @@ def _check_arguments(old: object, new: object, threshold: object, similarity: ob
         if not isinstance(value, Meeting):
             msg = f"diff() compares two Meeting objects; {name} is a {type(value).__name__}"
             raise TypeError(msg)
+    check_options(threshold, similarity)
+
+
+def check_options(threshold: object, similarity: object) -> None:
+    """Check the options that :func:`diff` and :func:`c5statement.compare` share, without comparing anything.
+
+    Raises:
+        TypeError: If *threshold* is not a number or *similarity* not callable.
+        ValueError: If *threshold* is outside 0 to 1.
+
+    Example:
+        >>> check_options(1.5, None)
+        Traceback (most recent call last):
+        ...
+        ValueError: threshold must be from 0 to 1, got 1.5
+    """
     if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
         msg = f"threshold must be a number from 0 to 1, got {type(threshold).__name__}"
         raise TypeError(msg)

@@ -31,11 +31,10 @@ except ImportError as error:  # pragma: no cover - exercised in a subprocess tes
     )
     raise ImportError(msg, name=error.name) from error
 
+from ._check import CONTROL_CHARACTERS, PLACEHOLDER
 from ._countries import COUNTRY_CODES
 from ._model import (
-    CONTROL_CHARACTERS,
     FORMATS,
-    PLACEHOLDER,
     ContextNote,
     Decision,
     Meeting,
