@@ -266,9 +266,7 @@ class TestSeriesTypes:
 
 
 class TestReconnectionLaw:
-    @settings(
-        max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
-    )
+    @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
     @given(meetings(max_points=6, max_text=60), st.data())
     def test_dropped_points_that_return_keep_their_lineage(self, meeting: Meeting, data: st.DataObject) -> None:
         """Whatever the middle statement drops, every point of the first statement is followed to the third."""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from c5statement import (
@@ -694,7 +694,8 @@ def related_pairs(draw: st.DrawFn) -> tuple[Meeting, Meeting]:
     return old, attrs.evolve(old, **changes)  # type: ignore[arg-type]
 
 
-LAWS = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# The laws of a diff (apply, invert, round-trip) are the heart of the package: twice the profile's examples.
+LAWS = settings(max_examples=2 * settings().max_examples)
 
 
 class TestStatementDiffLaws:
@@ -713,7 +714,6 @@ class TestStatementDiffLaws:
         assert from_json(to_json(result), StatementDiff) == result
         assert bool(result) == (old != new)
 
-    @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(related_pairs(), st.floats(0, 1))
     def test_every_point_once_and_in_bounds(self, pair: tuple[Meeting, Meeting], threshold: float) -> None:
         """Each point of either side appears once; similarities and margins lie in 0 to 1."""
@@ -727,7 +727,7 @@ class TestStatementDiffLaws:
                 assert (change.nearest is None) == (change.similarity == 0)
         assert result.apply(old) == new
 
-    @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @LAWS
     @given(st.lists(texts(max_size=60), min_size=0, max_size=12), st.randoms(use_true_random=False))
     def test_laws_for_points_only(self, point_texts: list[str], rng: random.Random) -> None:
         """For shuffled, dropped, reworded and added points alone, apply and its inverse reproduce both sides."""

@@ -8,7 +8,7 @@ from copy import copy as copy_of
 from typing import TYPE_CHECKING, TypeVar
 
 import attrs
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from c5statement import (
     MEETING_2020,
@@ -367,7 +367,6 @@ class TestFieldViews:
         monkeypatch.delenv("NO_COLOR")
         assert ANSI.search(diff(MEETING_2020, reshaped()).to_text())
 
-    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(meetings(max_points=4, max_text=120), meetings(max_points=4, max_text=120))
     def test_any_diff_renders(self, old: Meeting, new: Meeting) -> None:
         """Any two meetings give a diff whose views render, count every field change and keep one line each."""
