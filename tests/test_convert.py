@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -180,11 +181,22 @@ class TestFiles:
         assert path.read_bytes() == before
         assert [p.name for p in tmp_path.iterdir()] == ["keep.json"]
 
-    def test_dumped_file_is_readable_by_others(self, tmp_path: Path) -> None:
-        """A new file gets ordinary permissions, not a temporary file's private ones."""
+    def test_dumped_file_follows_the_umask(self, tmp_path: Path) -> None:
+        """A new file gets the permissions any new file gets (0o666 less the umask), not a temporary's 0o600."""
+        umask = os.umask(0o022)
+        os.umask(umask)
         path = tmp_path / "new.json"
         dump(MEETING_2020, path)
-        assert path.stat().st_mode & 0o644 == 0o644
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+
+    def test_replaced_file_keeps_its_permissions(self, tmp_path: Path) -> None:
+        """Replacing a file keeps its permissions and leaves no temporary file behind."""
+        path = tmp_path / "kept.json"
+        path.write_text("old", encoding="utf-8")
+        path.chmod(0o640)
+        dump(MEETING_2020, path)
+        assert path.stat().st_mode & 0o777 == 0o640
+        assert [p.name for p in tmp_path.iterdir()] == ["kept.json"]
 
 
 class TestBadDocuments:

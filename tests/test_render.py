@@ -531,15 +531,7 @@ class TestControlCharacters:
         assert "\\x1b[31mred" in series_text
 
 
-class TestOlderDiffs:
-    def test_best_similarity_is_not_read_as_a_point_number(self) -> None:
-        """Without a nearest point, an added point shows its best similarity in words."""
-        result = diff(MEETING_2020, edited_later())
-        older = attrs.evolve(result, points=tuple(attrs.evolve(change, nearest=None) for change in result.points))
-        text = older.to_text(color=False)
-        assert "+ 9  added (best similarity 0.09)" in text
-        assert "(nearest 0." not in text
-
+class TestEdgeCases:
     def test_lineage_label_of_an_empty_lineage(self) -> None:
         """The label of a lineage without points is empty, not an error."""
         assert _lineage_label((None, None)) == ""

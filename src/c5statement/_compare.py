@@ -7,9 +7,9 @@ from typing import Any
 
 import attrs
 
-from . import _render
 from ._align import DEFAULT_THRESHOLD
 from ._check import Checker, Validated, real, rule
+from ._convert import add_document_classes
 from ._diff import StatementDiff, check_options, diff
 from ._display import Views
 from ._model import Meeting, Point
@@ -228,35 +228,9 @@ class Series(Validated, Views):
             columns=["lineage", "statement", "position", "date", "number", "text", "themes", "change", "similarity"],
         )
 
-    def to_text(self, *, color: bool | None = None) -> str:
-        """Render the series for a terminal.
 
-        Example:
-            >>> from c5statement import MEETING_2020, compare
-            >>> "Lineages" in compare([MEETING_2020]).to_text(color=False)
-            True
-        """
-        return _render.series_to_text(self, color=color)
-
-    def to_markdown(self) -> str:
-        """Render the series as Markdown.
-
-        Example:
-            >>> from c5statement import MEETING_2020, compare
-            >>> compare([MEETING_2020]).to_markdown().startswith("# Series")
-            True
-        """
-        return _render.series_to_markdown(self)
-
-    def to_html(self) -> str:
-        """Render the series as an HTML fragment.
-
-        Example:
-            >>> from c5statement import MEETING_2020, compare
-            >>> "<table>" in compare([MEETING_2020]).to_html()
-            True
-        """
-        return _render.series_to_html(self)
+# Written and read for convenience; not a file format (see docs/format.md).
+add_document_classes(Lineage, Series)
 
 
 Chain = tuple[list[Point | None], list[str | None], list[float | None]]

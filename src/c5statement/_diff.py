@@ -17,10 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from . import _render
 from ._align import AMBIGUITY_MARGIN, DEFAULT_THRESHOLD, align, stable_pairs, tokens
 from ._check import Checker, Validated, real, rule
-from ._convert import from_dict, get_converter
+from ._convert import add_document_classes, from_dict, get_converter
 from ._display import Views
 from ._errors import InvalidStatementError
 from ._json import JsonObject, freeze, json_key
@@ -464,45 +463,12 @@ class StatementDiff(Validated, Views):
             threshold=self.threshold,
         )
 
-    def to_text(self, *, color: bool | None = None) -> str:
-        """Render the diff for a terminal.
-
-        Args:
-            color: Use ANSI colours; ``None`` (the default) colours only when
-                standard output is a terminal and ``NO_COLOR`` is not set.
-
-        Example:
-            >>> import attrs
-            >>> from c5statement import MEETING_2020, diff
-            >>> later = attrs.evolve(MEETING_2020, points=MEETING_2020.points[:8])
-            >>> "- 9 " in diff(MEETING_2020, later).to_text(color=False)
-            True
-        """
-        return _render.diff_to_text(self, color=color)
-
-    def to_markdown(self) -> str:
-        """Render the diff as Markdown.
-
-        Example:
-            >>> from c5statement import MEETING_2020, diff
-            >>> diff(MEETING_2020, MEETING_2020).to_markdown().startswith("## ")
-            True
-        """
-        return _render.diff_to_markdown(self)
-
-    def to_html(self) -> str:
-        """Render the diff as an HTML fragment, every statement text escaped.
-
-        Example:
-            >>> from c5statement import MEETING_2020, diff
-            >>> diff(MEETING_2020, MEETING_2020).to_html().startswith("<div")
-            True
-        """
-        return _render.diff_to_html(self)
-
 
 def _number(point: Point) -> int:
     return point.number
+
+
+add_document_classes(WordEdit, PointChange, FieldChange, StatementDiff)
 
 
 def _reading_order(changes: Sequence[PointChange]) -> tuple[PointChange, ...]:

@@ -59,6 +59,14 @@ def _objects(cls: type) -> dict[str, Any]:
     return rule(Checker.objects, cls)
 
 
+def _find(items: tuple[T, ...], key: str, value: object) -> T:
+    """The first of *items* whose attribute *key* is *value*; :class:`KeyError` if none is."""
+    found = next((item for item in items if getattr(item, key) == value), None)
+    if found is None:
+        raise KeyError(value)
+    return found
+
+
 def _typed(path: str, items: object, cls: type[T]) -> list[tuple[str, T]]:
     """The items of a tuple that have the type *cls*, with their paths (the fields' rules report the others)."""
     if not isinstance(items, tuple):
@@ -187,32 +195,6 @@ class Point(Validated, Views):
             'Second, all parties agree.'
         """
         return f"{ordinal_word(self.number)}, {self.text}"
-
-    def to_text(self, *, color: bool | None = None) -> str:
-        """Render the point for a terminal: its number, text and themes.
-
-        Args:
-            color: Colour the output; ``None`` (the default) colours only when
-                standard output is a terminal and ``NO_COLOR`` is not set.
-
-        Example:
-            >>> print(Point(1, "all parties agree.", themes=frozenset({"trade"})).to_text(color=False))
-            1. all parties agree. [trade]
-        """
-        from ._render import point_to_text
-
-        return point_to_text(self, color=color)
-
-    def to_html(self) -> str:
-        """Render the point as an HTML fragment, its text escaped (the notebook view).
-
-        Example:
-            >>> Point(1, "all parties <agree>.").to_html().count("&lt;agree&gt;")
-            1
-        """
-        from ._render import point_to_html
-
-        return point_to_html(self)
 
 
 @attrs.frozen
@@ -412,10 +394,7 @@ class Meeting(Validated, Views):
             >>> MEETING_2020.source("nca-2020-07-20").author
             'Elvira Kadyrova'
         """
-        for source in self.sources:
-            if source.id == source_id:
-                return source
-        raise KeyError(source_id)
+        return _find(self.sources, "id", source_id)
 
     def point(self, number: int) -> Point:
         """Return the point numbered *number*.
@@ -428,47 +407,4 @@ class Meeting(Validated, Views):
             >>> sorted(MEETING_2020.point(7).themes)
             ['security']
         """
-        for point in self.points:
-            if point.number == number:
-                return point
-        raise KeyError(number)
-
-    def to_text(self, *, color: bool | None = None) -> str:
-        """Render the meeting for a terminal: facts, topics, decisions and numbered points.
-
-        Args:
-            color: Use ANSI colours; ``None`` (the default) colours only when
-                standard output is a terminal and ``NO_COLOR`` is not set.
-
-        Example:
-            >>> from c5statement import MEETING_2020
-            >>> "9. all parties should" in MEETING_2020.to_text(color=False)
-            True
-        """
-        from ._render import meeting_to_text
-
-        return meeting_to_text(self, color=color)
-
-    def to_markdown(self) -> str:
-        """Render the meeting as Markdown.
-
-        Example:
-            >>> from c5statement import MEETING_2020
-            >>> "## Points" in MEETING_2020.to_markdown()
-            True
-        """
-        from ._render import meeting_to_markdown
-
-        return meeting_to_markdown(self)
-
-    def to_html(self) -> str:
-        """Render the meeting as an HTML fragment, every text escaped.
-
-        Example:
-            >>> from c5statement import MEETING_2020
-            >>> MEETING_2020.to_html().startswith('<div class="c5 c5-meeting">')
-            True
-        """
-        from ._render import meeting_to_html
-
-        return meeting_to_html(self)
+        return _find(self.points, "number", number)
