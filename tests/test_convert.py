@@ -25,7 +25,7 @@ from c5statement import (
     to_dict,
     to_json,
 )
-from c5statement._convert import MAX_DEPTH
+from c5statement._json import MAX_DEPTH
 from c5statement.strategies import context_notes, meetings, participants, points, quotes, sources, topics
 
 if TYPE_CHECKING:

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from c5statement import (
+    DEFAULT_THRESHOLD,
     MEETING_2020,
     FieldChange,
     InvalidStatementError,
@@ -29,10 +30,11 @@ from c5statement import (
     diff,
     from_dict,
     from_json,
+    similarity,
     to_dict,
     to_json,
 )
-from c5statement._align import DEFAULT_THRESHOLD, align, hungarian, similarity, stable_pairs, words
+from c5statement._align import align, hungarian, stable_pairs, words
 from c5statement._json import thaw
 from c5statement.strategies import meetings, points, texts
 

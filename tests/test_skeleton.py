@@ -13,16 +13,22 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from c5statement import MEETING_2020, InvalidStatementError, Meeting, Point, from_dict, from_json, to_dict, to_json
-from c5statement._model import PLACEHOLDER
-from c5statement._parse import (
-    SKELETON_NOTE,
-    SKELETON_SOURCE_ID,
+from c5statement import (
+    MEETING_2020,
+    InvalidStatementError,
+    Meeting,
     NoPointsFoundError,
+    Point,
+    from_dict,
+    from_json,
     parse_points,
     skeleton,
     skeleton_json,
+    to_dict,
+    to_json,
 )
+from c5statement._check import PLACEHOLDER
+from c5statement._parse import SKELETON_NOTE, SKELETON_SOURCE_ID
 
 DATA = Path(__file__).parent / "data"
 SEED = (DATA / "seed_article.txt").read_text(encoding="utf-8")

@@ -10,9 +10,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from c5statement import MEETING_2020, THEMES, InvalidStatementError, InvalidTypeError, Meeting, Point, Theme
-from c5statement._parse import parse_points
-from c5statement._suggest import suggest_themes, with_suggested_themes
+from c5statement import (
+    MEETING_2020,
+    THEMES,
+    InvalidStatementError,
+    InvalidTypeError,
+    Meeting,
+    Point,
+    Theme,
+    parse_points,
+    suggest_themes,
+    with_suggested_themes,
+)
 from c5statement.strategies import points
 
 DATA = Path(__file__).parent / "data"
