@@ -619,6 +619,47 @@ def check_options(threshold: object, similarity: object) -> None:
         raise TypeError(msg)
 
 
+def _point_changes(
+    old: Meeting, new: Meeting, threshold: float, similarity: Callable[[Point, Point], float] | None
+) -> list[PointChange]:
+    """One change per point of either meeting: the aligned pairs, then the removed and the added points."""
+    alignment = align(old.points, new.points, threshold=threshold, similarity=similarity)
+    matches = alignment.matches
+    kept = stable_pairs(matches)
+    changes: list[PointChange] = []
+    matched_old: set[int] = set()
+    matched_new: set[int] = set()
+    for position, match in enumerate(matches):
+        before, after = old.points[match.old], new.points[match.new]
+        matched_old.add(match.old)
+        matched_new.add(match.new)
+        moved = position not in kept
+        content_changed = (before.text, before.themes, before.sources) != (after.text, after.themes, after.sources)
+        kind = "edited" if content_changed else "moved" if moved else "unchanged"
+        changes.append(
+            PointChange(
+                kind,
+                before,
+                after,
+                match.similarity,
+                match.margin,
+                match.margin < AMBIGUITY_MARGIN,
+                moved,
+            )
+        )
+    for index, point in enumerate(old.points):
+        if index not in matched_old:
+            partner = alignment.nearest_old[index]
+            nearest = None if partner is None else new.points[partner].number
+            changes.append(_unmatched("removed", point, alignment.best_old[index], nearest, threshold))
+    for index, point in enumerate(new.points):
+        if index not in matched_new:
+            partner = alignment.nearest_new[index]
+            nearest = None if partner is None else old.points[partner].number
+            changes.append(_unmatched("added", point, alignment.best_new[index], nearest, threshold))
+    return changes
+
+
 def diff(
     old: Meeting,
     new: Meeting,
@@ -662,40 +703,7 @@ def diff(
         True
     """
     _check_arguments(old, new, threshold, similarity)
-    alignment = align(old.points, new.points, threshold=threshold, similarity=similarity)
-    matches = alignment.matches
-    kept = stable_pairs(matches)
-    changes: list[PointChange] = []
-    matched_old: set[int] = set()
-    matched_new: set[int] = set()
-    for position, match in enumerate(matches):
-        before, after = old.points[match.old], new.points[match.new]
-        matched_old.add(match.old)
-        matched_new.add(match.new)
-        moved = position not in kept
-        content_changed = (before.text, before.themes, before.sources) != (after.text, after.themes, after.sources)
-        kind = "edited" if content_changed else "moved" if moved else "unchanged"
-        changes.append(
-            PointChange(
-                kind,
-                before,
-                after,
-                match.similarity,
-                match.margin,
-                match.margin < AMBIGUITY_MARGIN,
-                moved,
-            )
-        )
-    for index, point in enumerate(old.points):
-        if index not in matched_old:
-            partner = alignment.nearest_old[index]
-            nearest = None if partner is None else new.points[partner].number
-            changes.append(_unmatched("removed", point, alignment.best_old[index], nearest, threshold))
-    for index, point in enumerate(new.points):
-        if index not in matched_new:
-            partner = alignment.nearest_new[index]
-            nearest = None if partner is None else old.points[partner].number
-            changes.append(_unmatched("added", point, alignment.best_new[index], nearest, threshold))
+    changes = _point_changes(old, new, float(threshold), similarity)
     return StatementDiff(
         old_id=old.id,
         new_id=new.id,
