@@ -1,7 +1,14 @@
 """Shared fixtures and Hypothesis profiles.
 
-Profiles: ``default`` for local runs, ``ci`` (chosen when ``CI`` is set) derandomised
-so that a run is reproducible. Tests of laws ask for their own, larger example counts.
+Profiles, chosen by the environment variable ``HYPOTHESIS_PROFILE``:
+
+* ``dev`` (the default): few examples per property, so that the whole suite runs
+  in about a minute while working;
+* ``ci``: many examples, derandomised so that a run is reproducible; ``.ci/run``
+  selects it.
+
+Test files do not set their own example counts; a test that needs more than
+others asks for a multiple of the profile's count, and says why.
 """
 
 from __future__ import annotations
@@ -12,11 +19,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-settings.register_profile("default", max_examples=100, deadline=None)
-settings.register_profile(
-    "ci", max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
-)
-settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "default"))
+_SLOW_IS_FINE = [HealthCheck.too_slow]
+settings.register_profile("dev", max_examples=20, deadline=None, suppress_health_check=_SLOW_IS_FINE)
+settings.register_profile("ci", max_examples=300, deadline=None, derandomize=True, suppress_health_check=_SLOW_IS_FINE)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
 
 DATA = Path(__file__).parent / "data"
 

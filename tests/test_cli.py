@@ -14,7 +14,8 @@ import attrs
 import pytest
 
 from c5statement import MEETING_2020, Meeting, dump, fingerprint, from_json, to_json
-from c5statement._cli import main, use_color
+from c5statement._cli import main
+from c5statement._display import use_color
 
 MODULE = (sys.executable, "-m", "c5statement")
 SCRIPT = Path(sys.executable).with_name("c5statement")
@@ -347,11 +348,11 @@ class TestColor:
             def isatty(self) -> bool:
                 return True
 
-        assert use_color("auto", Terminal(), {}) is True
-        assert use_color("auto", Terminal(), {"NO_COLOR": "1"}) is False
-        assert use_color("auto", io.StringIO(), {}) is False
-        assert use_color("always", io.StringIO(), {"NO_COLOR": "1"}) is True
-        assert use_color("never", Terminal(), {}) is False
+        assert use_color(None, Terminal(), {}) is True
+        assert use_color(None, Terminal(), {"NO_COLOR": "1"}) is False
+        assert use_color(None, io.StringIO(), {}) is False
+        assert use_color(color=True, stream=io.StringIO(), environ={"NO_COLOR": "1"}) is True
+        assert use_color(color=False, stream=Terminal(), environ={}) is False
 
 
 class TestDiffCommand:
@@ -885,24 +886,24 @@ class TestParseOutputFile:
 
     def test_file_created_meanwhile_is_not_replaced(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """Without ``--force``, a file that appears after the check is still not replaced, links or no links."""
-        import c5statement._cli as cli
+        from c5statement._files import _link_or_rename
 
         temporary = tmp_path / "new.tmp"
         target = tmp_path / "target.json"
         target.write_text("theirs", encoding="utf-8")
         temporary.write_text("ours", encoding="utf-8")
         with pytest.raises(FileExistsError):
-            cli._link_or_rename(temporary, target)
+            _link_or_rename(temporary, target)
 
         def no_links(*_: object) -> None:
             raise PermissionError("no hard links here")
 
         monkeypatch.setattr(os, "link", no_links)
         with pytest.raises(FileExistsError):
-            cli._link_or_rename(temporary, target)
+            _link_or_rename(temporary, target)
         assert target.read_text(encoding="utf-8") == "theirs"
         target.unlink()
-        cli._link_or_rename(temporary, target)
+        _link_or_rename(temporary, target)
         assert target.read_text(encoding="utf-8") == "ours"
 
 

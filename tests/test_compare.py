@@ -14,13 +14,12 @@ from hypothesis import strategies as st
 
 from c5statement import (
     MEETING_2020,
-    InvalidStatementError,
+    InvalidTypeError,
     Lineage,
     Meeting,
     Point,
     Series,
     compare,
-    diff,
     from_json,
     to_json,
 )
@@ -28,7 +27,7 @@ from c5statement._lexicon import normalise_words
 from c5statement.strategies import meetings
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
 
 P = {point.number: point for point in MEETING_2020.points}
 
@@ -220,144 +219,15 @@ def series_document() -> dict[str, Any]:
     return json.loads(to_json(compare([MEETING_2020, S2021, S2022])))  # type: ignore[no-any-return]
 
 
-def set_kind(document: dict[str, Any]) -> None:
-    document["lineages"][0]["kinds"][1] = "bogus"
-
-
-def set_similarity(document: dict[str, Any]) -> None:
-    document["similarity"][0][1] = 5.0
-
-
-def drop_row(document: dict[str, Any]) -> None:
-    document["similarity"].pop()
-
-
-def drop_column(document: dict[str, Any]) -> None:
-    document["similarity"][1].pop()
-
-
-def break_diagonal(document: dict[str, Any]) -> None:
-    document["similarity"][1][1] = 0.5
-
-
-def break_symmetry(document: dict[str, Any]) -> None:
-    document["similarity"][0][1] = 0.25
-
-
-def shorten_lineage(document: dict[str, Any]) -> None:
-    lineage = document["lineages"][0]
-    for name in ("points", "kinds", "similarities"):
-        lineage[name].pop()
-
-
-def empty_lineage(document: dict[str, Any]) -> None:
-    document["lineages"][0] = {"points": [None] * 3, "kinds": [None] * 3, "similarities": [None] * 3}
-
-
-def unknown_number(document: dict[str, Any]) -> None:
-    document["lineages"][0]["points"][0]["number"] = 99
-
-
-def drop_diff(document: dict[str, Any]) -> None:
-    document["diffs"].pop()
-
-
-def contradict_kind(document: dict[str, Any]) -> None:
-    document["lineages"][0]["kinds"][1] = "edited"
-
-
-def contradict_similarity(document: dict[str, Any]) -> None:
-    document["lineages"][0]["similarities"][1] = 0.5
-
-
-def split_lineage(document: dict[str, Any]) -> None:
-    """Cut lineage 0 after its first point; the rest, now said to be added, is a lineage of its own."""
-    lineage = document["lineages"][0]
-    rest = {
-        "points": [None, *lineage["points"][1:]],
-        "kinds": [None, "added", *lineage["kinds"][2:]],
-        "similarities": [None, None, *lineage["similarities"][2:]],
-    }
-    document["lineages"][0] = {
-        "points": [lineage["points"][0], None, None],
-        "kinds": ["added", None, None],
-        "similarities": [None, None, None],
-    }
-    document["lineages"].append(rest)
-
-
-def drop_change(document: dict[str, Any]) -> None:
-    document["diffs"][0]["points"].pop()
-
-
-def other_point(document: dict[str, Any]) -> None:
-    change = next(change for change in document["diffs"][1]["points"] if change["new"] is not None)
-    change["new"]["text"] = "all parties agree on something else."
-
-
-class TestSeriesValidation:
-    @pytest.mark.parametrize(
-        ("damage", "where"),
-        [
-            (set_kind, r"\$\.lineages\[0\]\.kinds\[1\]"),
-            (set_similarity, r"\$\.similarity\[0\]\[1\]"),
-            (drop_row, r"\$\.similarity"),
-            (drop_column, r"\$\.similarity\[1\]"),
-            (break_diagonal, r"\$\.similarity\[1\]\[1\]"),
-            (break_symmetry, r"\$\.similarity\[1\]\[0\]"),
-            (shorten_lineage, r"\$\.lineages\[0\]"),
-            (empty_lineage, r"\$\.lineages\[0\]\.points"),
-            (unknown_number, r"\$\.lineages\[0\]\.points\[0\]"),
-            (drop_diff, r"\$\.diffs"),
-            (contradict_kind, r"\$\.lineages\[0\]\.kinds\[1\]: must be 'unchanged'"),
-            (contradict_similarity, r"\$\.lineages\[0\]\.similarities\[1\]: must be 1\.0"),
-            (split_lineage, r"\$\.lineages\[\d+\]\.kinds\[1\]: must be 'unchanged'"),
-            (drop_change, r"\$\.diffs\[0\]\.points: the (old|new) points"),
-            (other_point, r"\$\.diffs\[1\]\.points: the new points"),
-        ],
-    )
-    def test_damaged_series_fails_to_load(self, damage: Callable[[dict[str, Any]], None], where: str) -> None:
-        """A series document whose parts do not fit together fails to load, naming the place."""
-        document = series_document()
-        damage(document)
-        with pytest.raises(InvalidStatementError, match=where):
-            from_json(json.dumps(document), Series)
-
+class TestSeriesTypes:
     def test_valid_document_loads(self) -> None:
-        """The undamaged document loads and equals the series."""
+        """A series written as JSON loads back equal."""
         assert from_json(json.dumps(series_document()), Series) == compare([MEETING_2020, S2021, S2022])
 
-    def test_every_point_must_be_in_a_lineage(self) -> None:
-        """Dropping a lineage leaves points in none, which is rejected."""
+    def test_a_series_is_not_cross_checked(self) -> None:
+        """A series is a computed view: parts that do not agree are not searched for (only types are checked)."""
         series = compare([MEETING_2020, S2021])
-        with pytest.raises(InvalidStatementError, match="in no lineage"):
-            attrs.evolve(series, lineages=series.lineages[1:])
-
-    def test_lineage_rules(self) -> None:
-        """A lineage needs a point, matching lengths, and kinds that fit its points."""
-        with pytest.raises(InvalidStatementError, match="at least one point"):
-            Lineage((None,), (None,), (None,))
-        with pytest.raises(InvalidStatementError, match="same length"):
-            Lineage((P[1],), ("added", None), (None,))
-        with pytest.raises(InvalidStatementError, match=r"\$\.kinds\[2\]"):
-            Lineage((P[1], None, P[1]), ("added", None, "unchanged"), (None, None, 1.0))
-        with pytest.raises(InvalidStatementError, match=r"\$\.similarities\[1\]"):
-            Lineage((P[1], P[1]), ("added", "unchanged"), (None, True))
-        assert Lineage((P[1], None, P[1]), ("added", None, "returned"), (None, None, 1)).similarities[2] == 1.0
-
-    @pytest.mark.parametrize("kind", [["x"], {"x": 1}, 3, b"added"])
-    @pytest.mark.parametrize("position", [0, 1])
-    def test_kinds_of_the_wrong_type(self, kind: object, position: int) -> None:
-        """A kind that is not a string or None is a problem at its path, not a raw error."""
-        kinds: list[object] = ["added", "unchanged"]
-        kinds[position] = kind
-        with pytest.raises(InvalidStatementError, match=rf"\$\.kinds\[{position}\]: must be a string or None"):
-            Lineage((P[1], P[1]), tuple(kinds), (None, 1.0))  # type: ignore[arg-type]
-
-    def test_absent_point_with_a_wrong_kind(self) -> None:
-        """An unhashable kind where the point is absent is a problem at its path too."""
-        with pytest.raises(InvalidStatementError, match=r"\$\.kinds\[1\]"):
-            Lineage((P[1], None), ("added", ["x"]), (None, None))  # type: ignore[arg-type]
+        assert attrs.evolve(series, lineages=series.lineages[1:]).lineages == series.lineages[1:]
 
     @pytest.mark.parametrize(
         ("values", "where"),
@@ -365,16 +235,13 @@ class TestSeriesValidation:
             ({"statements": [MEETING_2020, MEETING_2020]}, r"\$\.statements"),
             ({"statements": None}, r"\$\.statements"),
             ({"diffs": [None]}, r"\$\.diffs"),
-            ({"lineages": ({},)}, r"\$\.lineages"),
+            ({"lineages": ({},)}, r"\$\.lineages\[0\]"),
             ({"similarity": [[1.0, 1.0], [1.0, 1.0]]}, r"\$\.similarity"),
-            ({"similarity": ((1.0, [1.0]), ([1.0], 1.0))}, r"\$\.similarity\[0\]\[1\]"),
-            ({"similarity": ((1.0, {}), (None, 1.0))}, r"\$\.similarity\[1\]\[0\]"),
-            ({"similarity": ((1.0, 10**400), (10**400, 1.0))}, r"\$\.similarity\[0\]\[1\]"),
         ],
     )
     def test_series_fields_of_the_wrong_type(self, values: dict[str, object], where: str) -> None:
-        """Each field of a series given a wrong type is a problem naming its path."""
-        with pytest.raises(InvalidStatementError, match=where):
+        """Each field of a series given a wrong type is a TypeError naming its path."""
+        with pytest.raises(InvalidTypeError, match=where):
             attrs.evolve(compare([MEETING_2020, MEETING_2020]), **values)  # type: ignore[arg-type]
 
     @pytest.mark.parametrize(
@@ -383,33 +250,23 @@ class TestSeriesValidation:
             ({"points": [P[1]]}, r"\$\.points"),
             ({"kinds": None}, r"\$\.kinds"),
             ({"similarities": [None]}, r"\$\.similarities"),
-            ({"similarities": ([None],)}, r"\$\.similarities\[0\]"),
-            ({"points": ("1",)}, r"\$\.points\[0\]"),
         ],
     )
     def test_lineage_fields_of_the_wrong_type(self, values: dict[str, object], where: str) -> None:
-        """Each field of a lineage given a wrong type is a problem naming its path."""
-        with pytest.raises(InvalidStatementError, match=where):
+        """Each field of a lineage given a wrong type is a TypeError naming its path."""
+        with pytest.raises(InvalidTypeError, match=where):
             attrs.evolve(Lineage((P[1],), ("added",), (None,)), **values)  # type: ignore[arg-type]
-
-    def test_diffs_must_match_the_statements(self) -> None:
-        """A diff with the right ids but other points than its statements is rejected."""
-        series = compare([MEETING_2020, S2021])
-        shorter = attrs.evolve(MEETING_2020, points=MEETING_2020.points[:5])
-        with pytest.raises(InvalidStatementError, match=r"\$\.diffs\[0\]\.points: the old points"):
-            attrs.evolve(series, diffs=(diff(shorter, S2021),))
 
     def test_similarities_are_plain_floats(self) -> None:
         """Integer similarities are stored as floats, so equal series write equal JSON."""
         series = compare([MEETING_2020])
         assert attrs.evolve(series, similarity=((1,),)).similarity == ((1.0,),)
         assert to_json(attrs.evolve(series, similarity=((1,),))) == to_json(series)
+        assert Lineage((P[1], None, P[1]), ("added", None, "returned"), (None, None, 1)).similarities[2] == 1.0
 
 
 class TestReconnectionLaw:
-    @settings(
-        max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
-    )
+    @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
     @given(meetings(max_points=6, max_text=60), st.data())
     def test_dropped_points_that_return_keep_their_lineage(self, meeting: Meeting, data: st.DataObject) -> None:
         """Whatever the middle statement drops, every point of the first statement is followed to the third."""

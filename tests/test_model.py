@@ -7,7 +7,7 @@ from typing import Any, cast
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 
 from c5statement import (
     MEETING_2020,
@@ -271,7 +271,6 @@ def _reachable(value: object) -> list[object]:
 
 
 class TestImmutability:
-    @settings(max_examples=300)
     @given(meetings())
     def test_nothing_reachable_is_mutable(self, meeting: Meeting) -> None:
         """Every reachable value is a frozen attrs instance, a tuple, a frozenset or a scalar."""

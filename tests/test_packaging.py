@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 import jsonschema
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import c5statement
@@ -117,7 +117,6 @@ class TestSchema:
         """The canonical record validates."""
         VALIDATOR.validate(json.loads(to_json(MEETING_2020)))
 
-    @settings(max_examples=500)
     @given(meetings())
     def test_every_document_we_write_validates(self, meeting: Meeting) -> None:
         """Every generated record's JSON validates against the schema."""
@@ -136,7 +135,6 @@ class TestSchema:
             assert required == {field.name for field in fields if field.default is attrs.NOTHING}
             assert definition["additionalProperties"] is False
 
-    @settings(max_examples=300)
     @given(meetings(max_points=3), st.data())
     def test_schema_rejects_what_the_loader_rejects(self, meeting: Meeting, data: st.DataObject) -> None:
         """A document with an unknown key, a missing key or a wrong type fails both the schema and the loader."""

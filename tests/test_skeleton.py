@@ -18,24 +18,21 @@ from c5statement import (
     InvalidStatementError,
     InvalidTypeError,
     Meeting,
+    NoPointsFoundError,
+    NumberingGapWarning,
     Point,
     Source,
     from_dict,
     from_json,
-    to_dict,
-    to_json,
-)
-from c5statement._model import PLACEHOLDER
-from c5statement._parse import (
-    SKELETON_NOTE,
-    SKELETON_SOURCE_ID,
-    NoPointsFoundError,
-    NumberingGapWarning,
     numbering_gaps,
     parse_points,
     skeleton,
     skeleton_json,
+    to_dict,
+    to_json,
 )
+from c5statement._check import PLACEHOLDER
+from c5statement._parse import SKELETON_NOTE, SKELETON_SOURCE_ID
 
 DATA = Path(__file__).parent / "data"
 SEED = (DATA / "seed_article.txt").read_text(encoding="utf-8")

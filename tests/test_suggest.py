@@ -10,9 +10,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from c5statement import MEETING_2020, THEMES, InvalidStatementError, InvalidTypeError, Meeting, Point, Theme
-from c5statement._parse import parse_points
-from c5statement._suggest import suggest_themes, with_suggested_themes
+from c5statement import (
+    MEETING_2020,
+    THEMES,
+    InvalidStatementError,
+    InvalidTypeError,
+    Meeting,
+    Point,
+    Theme,
+    parse_points,
+    suggest_themes,
+    with_suggested_themes,
+)
 from c5statement.strategies import points
 
 DATA = Path(__file__).parent / "data"
@@ -169,7 +178,7 @@ class TestArgumentTypes:
         """An item that is not a Point is named by its index."""
         with pytest.raises(InvalidTypeError) as caught:
             with_suggested_themes([Point(1, "trade."), "energy."])  # type: ignore[list-item]
-        assert caught.value.errors == (("$[1]", "expected a Point, got str"),)
+        assert caught.value.errors == (("$[1]", "must be a Point, got str"),)
 
     def test_is_a_type_error_and_an_invalid_statement_error(self) -> None:
         """The error can be caught as TypeError or as InvalidStatementError, as parse_points raises it."""

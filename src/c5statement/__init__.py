@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ._display import on_first_view
 from ._errors import InvalidStatementError, InvalidTypeError
 from ._model import FORMATS, ContextNote, Decision, Meeting, Participant, Point, Quote, Source, Topic
 
@@ -118,6 +119,16 @@ __all__ = [
     "to_json",
     "with_suggested_themes",
 ]
+
+
+def _load_views() -> None:
+    from importlib import import_module
+
+    import_module("._render", __name__)  # registers the render functions of every class with views
+
+
+# The views are drawn by the renderer, which loads on the first view asked for.
+on_first_view(_load_views)
 
 
 def __getattr__(name: str) -> Any:

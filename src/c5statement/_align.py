@@ -55,6 +55,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
+from ._check import Checker, Validated, real, rule
 from ._errors import InvalidTypeError
 from ._model import Point
 
@@ -151,7 +152,7 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 @attrs.frozen
-class Evidence:
+class Evidence(Validated):
     """One reason two points were matched: a concept or a term both contain.
 
     Attributes:
@@ -166,10 +167,10 @@ class Evidence:
         'health: epidemic ≈ pandemic'
     """
 
-    label: str
-    old: str
-    new: str
-    weight: float
+    label: str = attrs.field(metadata=rule(Checker.text))
+    old: str = attrs.field(metadata=rule(Checker.text))
+    new: str = attrs.field(metadata=rule(Checker.text))
+    weight: float = attrs.field(converter=real, metadata=rule(Checker.weight))
 
     def __str__(self) -> str:
         if self.old.casefold() == self.new.casefold():

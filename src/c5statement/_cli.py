@@ -36,16 +36,17 @@ import io
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, NoReturn, TextIO
 
 from ._convert import from_json, to_json
+from ._display import use_color
 from ._errors import InvalidStatementError
+from ._files import write_atomic
 from ._model import Meeting
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping, Sequence
+    from collections.abc import Callable, Sequence
 
     from _typeshed import SupportsWrite
 
@@ -60,7 +61,6 @@ __all__ = [
     "MAX_INPUT_BYTES",
     "build_parser",
     "main",
-    "use_color",
 ]
 
 PROG = "c5statement"
@@ -88,6 +88,7 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024
 
 FORMATS = ("text", "markdown", "json", "html")
 COLORS = ("auto", "always", "never")
+_COLOR_CHOICES = {"auto": None, "always": True, "never": False}
 
 _DESCRIPTION = """\
 Read, compare, validate and cite joint statements of the China + Central Asia
@@ -218,7 +219,7 @@ def _threshold(text: str) -> float:
 
 
 def _default_threshold() -> float:
-    from ._align import DEFAULT_THRESHOLD  # the diff's own default, without importing the diff
+    from ._diff import DEFAULT_THRESHOLD
 
     return DEFAULT_THRESHOLD
 
@@ -237,6 +238,46 @@ def _add_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format (default: %(default)s)")
 
 
+_FORMATTER = argparse.RawDescriptionHelpFormatter
+
+# Each command's one-line help, description and epilog.
+_COMMANDS: dict[str, tuple[str, str, str]] = {
+    "show": (
+        "print a statement (by default the 2020 meeting)",
+        "Print a statement: the canonical 2020 meeting, or the statement in FILE.",
+        _SHOW_EPILOG,
+    ),
+    "diff": (
+        "show what changed between two statements",
+        "Show what changed from the statement in OLD to the one in NEW.",
+        _DIFF_EPILOG,
+    ),
+    "validate": ("check statement files", "Check that each FILE is a valid statement document.", _VALIDATE_EPILOG),
+    "parse": (
+        "turn statement text into a statement skeleton",
+        "Read the numbered points of a statement from TEXTFILE and write a JSON skeleton.",
+        _PARSE_EPILOG,
+    ),
+    "schema": (
+        "print the JSON Schema of a statement document",
+        "Print the JSON Schema of a statement document.",
+        _SCHEMA_EPILOG,
+    ),
+}
+
+
+def _command(
+    commands: argparse._SubParsersAction[_Parser], name: str, handler: Callable[[argparse.Namespace, TextIO], int]
+) -> argparse.ArgumentParser:
+    """Add the command *name*, run by *handler*, with its help texts."""
+    summary, description, epilog = _COMMANDS[name]
+    command = commands.add_parser(
+        name, help=summary, description=description, epilog=epilog, formatter_class=_FORMATTER
+    )
+    command.set_defaults(handler=handler)
+    return command
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser of the command line (exposed for the documentation).
 
@@ -244,30 +285,16 @@ def build_parser() -> argparse.ArgumentParser:
         >>> build_parser().parse_args(["diff", "a.json", "b.json"]).format
         'text'
     """
-    formatter = argparse.RawDescriptionHelpFormatter
-    parser = _Parser(prog=PROG, description=_DESCRIPTION, epilog=_EPILOG, formatter_class=formatter)
+    parser = _Parser(prog=PROG, description=_DESCRIPTION, epilog=_EPILOG, formatter_class=_FORMATTER)
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    show = commands.add_parser(
-        "show",
-        help="print a statement (by default the 2020 meeting)",
-        description="Print a statement: the canonical 2020 meeting, or the statement in FILE.",
-        epilog=_SHOW_EPILOG,
-        formatter_class=formatter,
-    )
+    show = _command(commands, "show", _show)
     show.add_argument("file", metavar="FILE", nargs="?", help='a statement file ("-" for standard input)')
     _add_format(show)
     _add_color(show)
-    show.set_defaults(handler=_show)
 
-    diff = commands.add_parser(
-        "diff",
-        help="show what changed between two statements",
-        description="Show what changed from the statement in OLD to the one in NEW.",
-        epilog=_DIFF_EPILOG,
-        formatter_class=formatter,
-    )
+    diff = _command(commands, "diff", _diff)
     diff.add_argument("old", metavar="OLD", help='the earlier statement file ("-" for standard input)')
     diff.add_argument("new", metavar="NEW", help="the later statement file")
     _add_format(diff)
@@ -280,61 +307,19 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"similarity (0 to 1) under which two points are not matched (default: {_default_threshold()})",
     )
     _add_color(diff)
-    diff.set_defaults(handler=_diff)
 
-    validate = commands.add_parser(
-        "validate",
-        help="check statement files",
-        description="Check that each FILE is a valid statement document.",
-        epilog=_VALIDATE_EPILOG,
-        formatter_class=formatter,
-    )
+    validate = _command(commands, "validate", _validate)
     validate.add_argument("files", metavar="FILE", nargs="+", help="statement files to check")
     validate.add_argument("-q", "--quiet", action="store_true", help='do not print "OK FILE" for valid files')
-    validate.set_defaults(handler=_validate)
 
-    parse = commands.add_parser(
-        "parse",
-        help="turn statement text into a statement skeleton",
-        description="Read the numbered points of a statement from TEXTFILE and write a JSON skeleton.",
-        epilog=_PARSE_EPILOG,
-        formatter_class=formatter,
-    )
+    parse = _command(commands, "parse", _parse)
     parse.add_argument("textfile", metavar="TEXTFILE", help='a UTF-8 text file ("-" for standard input)')
     parse.add_argument("-o", "--output", metavar="OUT", help="write the skeleton to OUT instead of standard output")
     parse.add_argument("--force", action="store_true", help="replace OUT if it exists (by default an error)")
     parse.add_argument("--title", metavar="TITLE", help="the title of the source the text comes from")
-    parse.set_defaults(handler=_parse)
 
-    schema = commands.add_parser(
-        "schema",
-        help="print the JSON Schema of a statement document",
-        description="Print the JSON Schema of a statement document.",
-        epilog=_SCHEMA_EPILOG,
-        formatter_class=formatter,
-    )
-    schema.set_defaults(handler=_schema)
+    _command(commands, "schema", _schema)
     return parser
-
-
-def use_color(choice: str, stream: TextIO, environ: Mapping[str, str] | None = None) -> bool:
-    """Decide whether to colour output written to *stream*.
-
-    ``"auto"`` colours only when *stream* is a terminal and ``NO_COLOR`` is unset
-    or empty (https://no-color.org); ``"always"`` and ``"never"`` decide alone.
-
-    Example:
-        >>> import io
-        >>> use_color("auto", io.StringIO()), use_color("always", io.StringIO())
-        (False, True)
-    """
-    if choice != "auto":
-        return choice == "always"
-    environ = os.environ if environ is None else environ
-    if environ.get("NO_COLOR"):
-        return False
-    isatty: Callable[[], bool] | None = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
 
 
 def _at_most(data: bytes, label: str) -> bytes:
@@ -451,31 +436,20 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
         meeting = meeting_2020()
     else:
         meeting = _read_meeting(args.file)
-    if args.format == "json":
-        _write_document(to_json(meeting), out)
-        return EXIT_OK
-    from . import _render
-
-    if args.format == "markdown":
-        _write_document(_render.meeting_to_markdown(meeting), out)
-    elif args.format == "html":
-        _write_document(_render.meeting_to_html(meeting), out)
-    else:
-        _write(_render.meeting_to_text(meeting, color=use_color(args.color, out)), out)
+    _write_view(meeting, args, out)
     return EXIT_OK
 
 
-def _render_diff(changes: StatementDiff, form: str, *, color: bool) -> str:
-    text: str
-    if form == "json":
-        text = to_json(changes)
-    elif form == "markdown":
-        text = changes.to_markdown()
-    elif form == "html":
-        text = changes.to_html()
+def _write_view(obj: Meeting | StatementDiff, args: argparse.Namespace, out: TextIO) -> None:
+    """Write *obj* in the format asked for: a document (JSON, Markdown, HTML) as UTF-8, text for the terminal."""
+    if args.format == "json":
+        _write_document(to_json(obj), out)
+    elif args.format == "markdown":
+        _write_document(obj.to_markdown(), out)
+    elif args.format == "html":
+        _write_document(obj.to_html(), out)
     else:
-        text = changes.to_text(color=color)
-    return text
+        _write(obj.to_text(color=use_color(_COLOR_CHOICES[args.color], out)), out)
 
 
 def _diff(args: argparse.Namespace, out: TextIO) -> int:
@@ -487,11 +461,7 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
     from ._diff import diff
 
     changes = diff(old, new) if args.threshold is None else diff(old, new, threshold=args.threshold)
-    text = _render_diff(changes, args.format, color=use_color(args.color, out))
-    if args.format == "text":
-        _write(text, out)
-    else:
-        _write_document(text, out)
+    _write_view(changes, args, out)
     return EXIT_DIFFERENCES if changes else EXIT_OK
 
 
@@ -546,20 +516,8 @@ def _parse(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _new_file_mode() -> int:
-    """The permissions ``open()`` would give a new file: ``0o666`` less the umask."""
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
 def _write_file(name: str, data: bytes, *, force: bool) -> None:
-    """Write *data* to the file *name* atomically: a temporary file in the same folder, then a rename.
-
-    An existing file is replaced only when *force* is true; without it, the
-    rename cannot replace a file created meanwhile either (a hard link is made
-    instead, where the file system allows it).
-    """
+    """Write *data* to the file *name* atomically; an existing file is replaced only when *force* is true."""
     target = Path(name)
     if target.is_dir():
         msg = f"{name}: is a directory, not a file"
@@ -567,37 +525,13 @@ def _write_file(name: str, data: bytes, *, force: bool) -> None:
     exists = f"{name}: already exists (use --force to replace it)"
     if not force and os.path.lexists(target):
         raise UserError(exists)
-    temporary: Path | None = None
     try:
-        handle, path = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        temporary = Path(path)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        temporary.chmod(target.stat().st_mode & 0o7777 if force and target.exists() else _new_file_mode())
-        if force:
-            temporary.replace(target)
-        else:
-            _link_or_rename(temporary, target)
+        write_atomic(target, data, replace=force)
     except FileExistsError:
         raise UserError(exists) from None
     except OSError as error:
         msg = f"{name}: cannot write: {error.strerror or error}"
         raise UserError(msg) from None
-    finally:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
-
-
-def _link_or_rename(temporary: Path, target: Path) -> None:
-    """Give *temporary* the name *target*, raising :class:`FileExistsError` if *target* exists."""
-    try:
-        os.link(temporary, target)
-    except FileExistsError:
-        raise
-    except OSError:  # no hard links here (some network and FAT file systems): check, then rename
-        if os.path.lexists(target):
-            raise FileExistsError(target) from None
-        temporary.replace(target)
 
 
 def _schema(_: argparse.Namespace, out: TextIO) -> int:

@@ -7,43 +7,37 @@ from typing import Any
 
 import attrs
 
-from . import _render
 from ._align import DEFAULT_THRESHOLD
-from ._diff import StatementDiff, _fraction, _raise, _real, diff
+from ._check import Checker, Validated, real, rule
+from ._convert import add_document_classes
+from ._diff import StatementDiff, check_options, diff
 from ._display import Views
 from ._model import Meeting, Point
 
 __all__ = ["Lineage", "Series", "compare"]
-
-_FOLLOWING = frozenset({"unchanged", "edited", "moved"})
-"""The kinds of a lineage's step from a point of the previous statement."""
-
-Problem = tuple[str, str]
 
 
 def _scores(values: tuple[float | None, ...]) -> tuple[float | None, ...]:
     """Normalise similarities to plain floats (``None`` kept); other values are left for validation."""
     if not isinstance(values, tuple):
         return values
-    return tuple(value if value is None else _real(value) for value in values)
+    return tuple(value if value is None else real(value) for value in values)
 
 
 def _matrix(rows: tuple[tuple[float, ...], ...]) -> tuple[tuple[float, ...], ...]:
     """Normalise a similarity matrix to plain floats; other values are left for validation."""
     if not isinstance(rows, tuple) or not all(isinstance(row, tuple) for row in rows):
         return rows
-    return tuple(tuple(_real(value) for value in row) for row in rows)
+    return tuple(tuple(real(value) for value in row) for row in rows)
 
 
-def _number(point: Point) -> int:
-    return point.number
-
+_TUPLE = rule(Checker.instance, tuple)
 
 _PANDAS_HINT = 'to_frame() needs pandas, which is not installed; install it with: pip install "c5statement[pandas]"'
 
 
 @attrs.frozen
-class Lineage:
+class Lineage(Validated):
     """One point followed through a series of statements.
 
     Attributes:
@@ -58,9 +52,8 @@ class Lineage:
             statement's point, or for a returned point the last statement that
             had it), where there is one; ``None`` elsewhere.
 
-    A lineage has the same length in all three and at least one point; the
-    kinds and similarities must fit the points, or
-    :class:`c5statement.InvalidStatementError` names the place.
+    A lineage is computed by :func:`c5statement.compare`, not read from a
+    file: building one checks only that each field is a tuple.
 
     Example:
         >>> from c5statement import MEETING_2020, compare
@@ -68,53 +61,9 @@ class Lineage:
         (8, 8)
     """
 
-    points: tuple[Point | None, ...]
-    kinds: tuple[str | None, ...]
-    similarities: tuple[float | None, ...] = attrs.field(converter=_scores)
-
-    def __attrs_post_init__(self) -> None:
-        _raise(
-            [
-                (f"$.{name}", f"must be a tuple, got {type(getattr(self, name)).__name__}")
-                for name in ("points", "kinds", "similarities")
-                if not isinstance(getattr(self, name), tuple)
-            ]
-        )
-        if not len(self.points) == len(self.kinds) == len(self.similarities):
-            _raise([("$", "points, kinds and similarities must have the same length")])
-        problems: list[Problem] = []
-        seen = False
-        for position, point in enumerate(self.points):
-            if point is not None and not isinstance(point, Point):
-                problems.append((f"$.points[{position}]", f"must be a Point or None, got {type(point).__name__}"))
-                continue
-            problems += self._step_problems(position, first=not seen)
-            seen = seen or point is not None
-        if not seen and not problems:
-            problems.append(("$.points", "a lineage needs at least one point"))
-        _raise(problems)
-
-    def _step_problems(self, position: int, *, first: bool) -> list[Problem]:
-        """Whether the kind and similarity at *position* fit the points there and before."""
-        point, kind, score = self.points[position], self.kinds[position], self.similarities[position]
-        if not isinstance(kind, (str, type(None))):  # before any membership test, which may need a hash
-            return [(f"$.kinds[{position}]", f"must be a string or None, got {type(kind).__name__}")]
-        if point is None:
-            if kind is not None or score is not None:
-                return [(f"$.kinds[{position}]", "must be None, and the similarity too, where the point is absent")]
-            return []
-        problems: list[Problem] = []
-        previous = position > 0 and self.points[position - 1] is not None
-        expected = ("added",) if first else _FOLLOWING if previous else ("returned",)
-        if kind not in expected:
-            choices = ", ".join(repr(choice) for choice in sorted(expected))
-            problems.append((f"$.kinds[{position}]", f"must be {choices} here, got {kind!r}"))
-        if first:
-            if score is not None:
-                problems.append((f"$.similarities[{position}]", "must be None where the point first appears"))
-        else:
-            _fraction(problems, f"$.similarities[{position}]", score)
-        return problems
+    points: tuple[Point | None, ...] = attrs.field(metadata=_TUPLE)
+    kinds: tuple[str | None, ...] = attrs.field(metadata=_TUPLE)
+    similarities: tuple[float | None, ...] = attrs.field(converter=_scores, metadata=_TUPLE)
 
     @property
     def numbers(self) -> tuple[int | None, ...]:
@@ -135,7 +84,7 @@ def _statement_similarity(result: StatementDiff, old_size: int, new_size: int) -
 
 
 @attrs.frozen
-class Series(Views):
+class Series(Validated, Views):
     """Several statements compared in order; see :func:`compare`.
 
     Attributes:
@@ -154,12 +103,9 @@ class Series(Views):
             most similar wins (on a tie, the one seen most recently). Its kind
             is then ``"returned"``.
 
-    Every point of every statement is in exactly one lineage, and the parts must
-    fit together (the matrix is square and symmetric with ones on its diagonal,
-    lineages as long as the series, diffs between consecutive statements whose
-    changes hold exactly those statements' points, and each lineage's kinds and
-    similarities those of the diffs' changes);
-    otherwise :class:`c5statement.InvalidStatementError` names the place.
+    Every point of every statement is in exactly one lineage. A series is a
+    computed view, not a file format: building one checks only the types of its
+    fields (tuples of meetings, diffs and lineages), not that the parts agree.
 
     Example:
         >>> from c5statement import MEETING_2020, compare
@@ -168,140 +114,10 @@ class Series(Views):
         (True, True)
     """
 
-    statements: tuple[Meeting, ...]
-    diffs: tuple[StatementDiff, ...]
-    similarity: tuple[tuple[float, ...], ...] = attrs.field(converter=_matrix)
-    lineages: tuple[Lineage, ...]
-
-    def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        for name, cls in (("statements", Meeting), ("diffs", StatementDiff), ("lineages", Lineage)):
-            value = getattr(self, name)
-            if not isinstance(value, tuple) or not all(isinstance(item, cls) for item in value):
-                problems.append((f"$.{name}", f"must be a tuple of {cls.__name__}"))
-        _raise(problems)
-        count = len(self.statements)
-        if not count:
-            _raise([("$.statements", "a series needs at least one statement")])
-        if len(self.diffs) != count - 1:
-            reason = f"must hold {count - 1} diffs (one per consecutive pair), got {len(self.diffs)}"
-            problems.append(("$.diffs", reason))
-        else:
-            for index, result in enumerate(self.diffs):
-                ids = (self.statements[index].id, self.statements[index + 1].id)
-                if (result.old_id, result.new_id) != ids:
-                    problems.append((f"$.diffs[{index}]", f"must compare {ids[0]!r} with {ids[1]!r}"))
-        problems += self._matrix_problems(count)
-        problems += self._lineage_problems(count)
-        _raise(problems)
-        _raise(self._diff_point_problems())
-        _raise(self._step_problems())
-
-    def _diff_point_problems(self) -> list[Problem]:
-        """Whether each diff's old and new points are exactly its two statements' points."""
-        problems: list[Problem] = []
-        for index, result in enumerate(self.diffs):
-            for side, statement in (("old", self.statements[index]), ("new", self.statements[index + 1])):
-                found = sorted(
-                    (point for change in result.points if (point := getattr(change, side)) is not None),
-                    key=_number,
-                )
-                if found != sorted(statement.points, key=_number):
-                    reason = f"the {side} points of its changes must be exactly the points of {statement.id!r}"
-                    problems.append((f"$.diffs[{index}].points", reason))
-        return problems
-
-    def _step_problems(self) -> list[Problem]:
-        """Whether each lineage's steps agree with the diffs: kind, similarity and the point before.
-
-        A step that follows the previous statement's point has the kind and
-        similarity of the change pairing the two; a point added or returned is
-        one that the diff from the previous statement adds.
-        """
-        problems: list[Problem] = []
-        changes = [
-            {change.new.number: change for change in result.points if change.new is not None} for result in self.diffs
-        ]
-        for index, lineage in enumerate(self.lineages):
-            for position in range(1, len(lineage.points)):
-                point, kind = lineage.points[position], lineage.kinds[position]
-                if point is None:
-                    continue
-                change = changes[position - 1][point.number]
-                path = f"$.lineages[{index}]"
-                if kind in _FOLLOWING:
-                    if change.old != lineage.points[position - 1]:
-                        reason = f"$.diffs[{position - 1}] does not pair this point with the one before"
-                        problems.append((f"{path}.points[{position}]", reason))
-                    elif change.kind != kind:
-                        reason = f"must be {change.kind!r}, the kind of the change in $.diffs[{position - 1}]"
-                        problems.append((f"{path}.kinds[{position}]", reason))
-                    elif change.similarity != lineage.similarities[position]:
-                        reason = f"must be {change.similarity!r}, as in $.diffs[{position - 1}]"
-                        problems.append((f"{path}.similarities[{position}]", reason))
-                elif change.old is not None:
-                    reason = f"must be {change.kind!r}: $.diffs[{position - 1}] pairs this point with a point before"
-                    problems.append((f"{path}.kinds[{position}]", reason))
-        return problems
-
-    def _matrix_problems(self, count: int) -> list[Problem]:
-        problems: list[Problem] = []
-        rows = self.similarity
-        if not isinstance(rows, tuple) or len(rows) != count or not all(isinstance(row, tuple) for row in rows):
-            return [("$.similarity", f"must be a {count} by {count} tuple of tuples")]
-        for i, row in enumerate(rows):
-            if len(row) != count:
-                problems.append((f"$.similarity[{i}]", f"must hold {count} values, got {len(row)}"))
-                continue
-            for j, value in enumerate(row):
-                _fraction(problems, f"$.similarity[{i}][{j}]", value)
-        if problems:
-            return problems
-        for i in range(count):
-            if rows[i][i] != 1.0:
-                problems.append((f"$.similarity[{i}][{i}]", "must be 1 (a statement is like itself)"))
-            problems.extend(
-                (f"$.similarity[{i}][{j}]", f"must equal $.similarity[{j}][{i}] (the matrix is symmetric)")
-                for j in range(i)
-                if rows[i][j] != rows[j][i]
-            )
-        return problems
-
-    def _lineage_problems(self, count: int) -> list[Problem]:
-        problems: list[Problem] = []
-        placed: list[dict[int, str]] = [{} for _ in range(count)]
-        numbered = [{point.number: point for point in statement.points} for statement in self.statements]
-        for index, lineage in enumerate(self.lineages):
-            if len(lineage.points) != count:
-                problems.append((f"$.lineages[{index}]", f"must follow {count} statements, got {len(lineage.points)}"))
-                continue
-            for position, point in enumerate(lineage.points):
-                if point is not None:
-                    reason = self._point_problem(position, point, numbered[position], placed[position])
-                    if reason:
-                        problems.append((f"$.lineages[{index}].points[{position}]", reason))
-                    placed[position][point.number] = f"$.lineages[{index}]"
-        if not problems:
-            for position, statement in enumerate(self.statements):
-                missing = [point.number for point in statement.points if point.number not in placed[position]]
-                if missing:
-                    numbers = ", ".join(map(str, missing))
-                    problems.append(("$.lineages", f"points {numbers} of {statement.id!r} are in no lineage"))
-        return problems
-
-    def _point_problem(
-        self, position: int, point: Point, numbered: dict[int, Point], placed: dict[int, str]
-    ) -> str | None:
-        """Why a lineage's point does not fit the statement at *position*, if it does not."""
-        statement = self.statements[position]
-        found = numbered.get(point.number)
-        if found is None:
-            return f"{statement.id!r} has no point {point.number}"
-        if found != point:
-            return f"differs from point {point.number} of {statement.id!r}"
-        if point.number in placed:
-            return f"point {point.number} is already in {placed[point.number]}"
-        return None
+    statements: tuple[Meeting, ...] = attrs.field(metadata=rule(Checker.objects, Meeting))
+    diffs: tuple[StatementDiff, ...] = attrs.field(metadata=rule(Checker.objects, StatementDiff))
+    similarity: tuple[tuple[float, ...], ...] = attrs.field(converter=_matrix, metadata=_TUPLE)
+    lineages: tuple[Lineage, ...] = attrs.field(metadata=rule(Checker.objects, Lineage))
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -412,35 +228,9 @@ class Series(Views):
             columns=["lineage", "statement", "position", "date", "number", "text", "themes", "change", "similarity"],
         )
 
-    def to_text(self, *, color: bool | None = None) -> str:
-        """Render the series for a terminal.
 
-        Example:
-            >>> from c5statement import MEETING_2020, compare
-            >>> "Lineages" in compare([MEETING_2020]).to_text(color=False)
-            True
-        """
-        return _render.series_to_text(self, color=color)
-
-    def to_markdown(self) -> str:
-        """Render the series as Markdown.
-
-        Example:
-            >>> from c5statement import MEETING_2020, compare
-            >>> compare([MEETING_2020]).to_markdown().startswith("# Series")
-            True
-        """
-        return _render.series_to_markdown(self)
-
-    def to_html(self) -> str:
-        """Render the series as an HTML fragment.
-
-        Example:
-            >>> from c5statement import MEETING_2020, compare
-            >>> "<table>" in compare([MEETING_2020]).to_html()
-            True
-        """
-        return _render.series_to_html(self)
+# Written and read for convenience; not a file format (see docs/format.md).
+add_document_classes(Lineage, Series)
 
 
 Chain = tuple[list[Point | None], list[str | None], list[float | None]]
@@ -558,6 +348,7 @@ def compare(
     if not statements:
         msg = "compare() needs at least one statement"
         raise ValueError(msg)
+    check_options(threshold, similarity)
     meetings = tuple(statements)
     count = len(meetings)
     matrix = [[1.0] * count for _ in range(count)]
@@ -568,7 +359,5 @@ def compare(
             pairwise[first, second] = result
             value = _statement_similarity(result, len(meetings[first].points), len(meetings[second].points))
             matrix[first][second] = matrix[second][first] = value
-    if count == 1:
-        diff(meetings[0], meetings[0], threshold=threshold, similarity=similarity)  # validates the arguments
     diffs = tuple(pairwise[index, index + 1] for index in range(count - 1))
     return Series(meetings, diffs, tuple(tuple(row) for row in matrix), _lineages(meetings, pairwise))

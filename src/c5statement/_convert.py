@@ -22,6 +22,8 @@ import math
 import os
 import re
 import typing
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from typing import Any, TypeVar, overload
 
 import attrs
@@ -29,9 +31,11 @@ import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn
 
+from ._check import PLACEHOLDER, check_partial, type_name
 from ._errors import InvalidStatementError, InvalidTypeError, Problem
+from ._files import write_atomic
 from ._json import MAX_DEPTH, json_problems
-from ._model import PLACEHOLDER, Meeting, check_partial
+from ._model import ContextNote, Decision, Meeting, Participant, Point, Quote, Source, Topic
 
 if typing.TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -40,6 +44,7 @@ __all__ = [
     "FORMAT_VERSION",
     "MAX_DEPTH",
     "PLACEHOLDER",
+    "add_document_classes",
     "dump",
     "fingerprint",
     "from_dict",
@@ -56,25 +61,11 @@ FORMAT_VERSION = 1
 """The version of the document format that this release reads and writes."""
 
 _VERSION_KEY = "format_version"
-_NEW_FILE_MODE = 0o644
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def _kind(value: object) -> str:
-    names = {
-        str: "string",
-        int: "integer",
-        float: "number",
-        bool: "boolean",
-        list: "array",
-        dict: "object",
-        type(None): "null",
-    }
-    return names.get(type(value), type(value).__name__)
-
-
 def _expect(value: object, expected: str) -> InvalidTypeError:
-    return InvalidTypeError([("$", f"expected {expected}, got {_kind(value)}")])
+    return InvalidTypeError([("$", f"must be {expected}, got {type_name(value)}")])
 
 
 def _placeholder(value: str) -> InvalidStatementError:
@@ -104,7 +95,7 @@ def _structure_bool(value: object, _: type) -> bool:
 def _structure_float(value: object, _: type) -> float:
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         raise _expect(value, "a number")
-    if value != value or value in (float("inf"), float("-inf")):  # noqa: PLR0124 - NaN is the value unequal to itself
+    if isinstance(value, float) and not math.isfinite(value):
         raise InvalidStatementError([("$", f"{value!r} is not a finite number")])
     return float(value)
 
@@ -200,17 +191,14 @@ def _class_hook(cls: Any, conv: cattrs.Converter) -> Callable[[object, Any], Any
     return structure
 
 
-def _unstructure_frozenset(value: frozenset[Any]) -> list[Any]:
-    return sorted(get_converter().unstructure(item) for item in value)
-
-
-def _unstructure_tuple(value: tuple[Any, ...]) -> list[Any]:
-    return [get_converter().unstructure(item) for item in value]
-
-
 def make_converter() -> cattrs.Converter:
     """Build a converter configured with this module's rules."""
-    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    # Collections are written as JSON arrays; a set's items sorted, so that equal objects write equal text.
+    conv = cattrs.Converter(
+        forbid_extra_keys=True,
+        detailed_validation=True,
+        unstruct_collection_overrides={AbstractSet: sorted, tuple: list},
+    )
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
@@ -220,11 +208,7 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_tuple, lambda cls: _tuple_hook(cls, conv))
     conv.register_structure_hook_factory(_is_frozenset, lambda cls: _frozenset_hook(cls, conv))
     conv.register_structure_hook_factory(attrs.has, lambda cls: _class_hook(cls, conv))
-    conv.register_unstructure_hook_func(lambda cls: cls is frozenset or _is_frozenset(cls), _unstructure_frozenset)
-    conv.register_unstructure_hook_func(lambda cls: cls is tuple or _is_tuple(cls), _unstructure_tuple)
-    # Read-only JSON objects (``_diff.JsonObject``, in field changes of diffs) are written as plain dicts.
-    from collections.abc import Mapping
-
+    # Read-only JSON objects (``JsonObject``, in field changes of diffs) are written as plain dicts.
     conv.register_unstructure_hook_func(
         lambda cls: isinstance(cls, type) and issubclass(cls, Mapping) and not issubclass(cls, dict),
         lambda value: {key: conv.unstructure(item) for key, item in value.items()},
@@ -238,23 +222,26 @@ def get_converter() -> cattrs.Converter:
     return make_converter()
 
 
-def _problems(error: BaseException, path: str) -> Iterator[Problem]:  # noqa: C901, PLR0912 - one branch per error kind
+def _located(error: ClassValidationError | IterableValidationError, path: str) -> Iterator[tuple[BaseException, str]]:
+    """The exceptions grouped in *error*, each with the path of the attribute or item it concerns."""
+    if isinstance(error, ClassValidationError):
+        by_attribute, unlocated = error.group_exceptions()
+        located = [(failure, f"{path}.{attribute.name}") for failure, attribute in by_attribute]
+    else:
+        by_index, unlocated = error.group_exceptions()
+        located = [(failure, f"{path}[{position.index!r}]") for failure, position in by_index]
+    yield from located
+    yield from ((failure, path) for failure in unlocated)
+
+
+def _problems(error: BaseException, path: str) -> Iterator[Problem]:
     """Turn an exception raised while structuring into ``(path, reason)`` pairs."""
     if isinstance(error, InvalidStatementError):
         for inner, reason in error.errors:
             yield (path + inner[1:], reason)
-    elif isinstance(error, ClassValidationError):
-        by_attribute, unlocated = error.group_exceptions()
-        for failure, attribute in by_attribute:
-            yield from _problems(failure, f"{path}.{attribute.name}")
-        for failure in unlocated:
-            yield from _problems(failure, path)
-    elif isinstance(error, IterableValidationError):
-        by_index, unlocated = error.group_exceptions()
-        for failure, position in by_index:
-            yield from _problems(failure, f"{path}[{position.index!r}]")
-        for failure in unlocated:
-            yield from _problems(failure, path)
+    elif isinstance(error, (ClassValidationError, IterableValidationError)):
+        for failure, where in _located(error, path):
+            yield from _problems(failure, where)
     elif isinstance(error, ForbiddenExtraKeysError):
         for key in sorted(error.extra_fields):
             yield (f"{path}.{key}", "unknown key (check its spelling; unknown keys are not dropped silently)")
@@ -266,13 +253,22 @@ def _problems(error: BaseException, path: str) -> Iterator[Problem]:  # noqa: C9
         yield (path, f"invalid value ({type(error).__name__}: {error})")
 
 
-def _is_public_class(cls: object) -> bool:
-    """Whether *cls* is one of the classes the package exports (the document types)."""
-    import c5statement
+_DOCUMENT_CLASSES: set[type] = {Meeting, Source, Participant, Topic, Decision, Point, Quote, ContextNote}
 
-    name = getattr(cls, "__name__", "")
-    exported = name in c5statement.__all__ and getattr(c5statement, name) is cls
-    return isinstance(cls, type) and attrs.has(cls) and exported
+
+def add_document_classes(*classes: type) -> None:
+    """Let the converter read and write *classes* too (the modules above it register their own).
+
+    Example:
+        >>> from c5statement import Meeting
+        >>> add_document_classes(Meeting)
+    """
+    _DOCUMENT_CLASSES.update(classes)
+
+
+def _is_public_class(cls: object) -> bool:
+    """Whether *cls* is one of the classes the converter reads and writes."""
+    return cls in _DOCUMENT_CLASSES
 
 
 def _check_class(cls: type) -> None:
@@ -316,7 +312,7 @@ def from_dict(data: object, cls: type[Any] = Meeting) -> Any:
         Traceback (most recent call last):
         ...
         c5statement.InvalidStatementError: invalid statement data (1 problem):
-          $.number: expected an integer, got string
+          $.number: must be an integer, got str
     """
     _check_class(cls)
     if not isinstance(data, dict):
@@ -401,13 +397,13 @@ def _decode(text: str | bytes | bytearray) -> str:
     if isinstance(text, str):
         return text
     if not isinstance(text, (bytes, bytearray)):
-        raise InvalidTypeError([("$", f"expected JSON as str or bytes, got {type(text).__name__}")])
+        raise InvalidTypeError([("$", f"must be JSON as str or bytes, got {type_name(text)}")])
     raw = bytes(text)
-    raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8-sig")  # a byte order mark, if any, is dropped
     except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
+        # Offsets count from after the byte order mark, which holds no line break.
+        line = raw.count(b"\n", 0, error.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)) + 1
         raise InvalidStatementError(
             [("$", f"invalid UTF-8 at byte {error.start} (line {line}): {error.reason}")]
         ) from None
@@ -468,7 +464,7 @@ def from_json(text: str | bytes | bytearray, cls: type[Any] = Meeting) -> Any:
 def _check_path(path: object) -> None:
     # open() takes an int as a file descriptor, and would close it.
     if not isinstance(path, (str, os.PathLike)):
-        raise InvalidTypeError([("$", f"expected a file path (str or os.PathLike), got {type(path).__name__}")])
+        raise InvalidTypeError([("$", f"must be a file path (str or os.PathLike), got {type_name(path)}")])
 
 
 @overload
@@ -505,6 +501,8 @@ def dump(obj: attrs.AttrsInstance, path: str | os.PathLike[str]) -> None:
     """Write *obj* to *path* as canonical UTF-8 JSON.
 
     The file is replaced atomically: a failure never leaves half a file behind.
+    A new file gets the permissions of any new file (``0o666`` less the umask);
+    a replaced one keeps its own.
 
     Example:
         >>> import tempfile, pathlib
@@ -514,22 +512,8 @@ def dump(obj: attrs.AttrsInstance, path: str | os.PathLike[str]) -> None:
         >>> path.read_text(encoding="utf-8").splitlines()[1]
         '  "format_version": 1,'
     """
-    import tempfile
-    from pathlib import Path
-
     _check_path(path)
-    data = to_json(obj).encode("utf-8")
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        mode = target.stat().st_mode & 0o777 if target.exists() else _NEW_FILE_MODE
-        Path(temporary).chmod(mode)
-        Path(temporary).replace(target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomic(path, to_json(obj).encode("utf-8"))
 
 
 def fingerprint(obj: attrs.AttrsInstance) -> str:

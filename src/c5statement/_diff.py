@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from . import _render
 from ._align import AMBIGUITY_MARGIN, DEFAULT_THRESHOLD, Evidence, align, evidence, stable_pairs, tokens
-from ._convert import from_dict, get_converter
+from ._check import Checker, Validated, real, rule
+from ._convert import add_document_classes, from_dict, get_converter
 from ._display import Views
-from ._errors import InvalidStatementError, InvalidTypeError, Problem
-from ._json import MAX_INTEGER, JsonObject, freeze, json_key
+from ._errors import InvalidStatementError
+from ._json import JsonObject, freeze, json_key
 from ._model import Meeting, Point
 from ._paths import KEYED, NOT_APPLICABLE, ORDER, apply_changes, item_class, place
 
@@ -50,38 +50,11 @@ KINDS: tuple[str, ...] = ("unchanged", "edited", "moved", "added", "removed")
 _OPS = ("insert", "delete", "replace")
 
 
-def _real(value: float) -> float:
-    """Normalise a number to a plain float (``1`` to ``1.0``, ``-0.0`` to ``0.0``), so equal values write equal JSON.
-
-    Anything that is not a number (a bool or a string, for one) is returned as is,
-    for the class's validation to reject with the other problems it finds.
-    """
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return value
-    if isinstance(value, int) and abs(value) > MAX_INTEGER:
-        return value
-    return float(value) + 0.0
-
-
-def _fraction(problems: list[Problem], path: str, value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        problems.append((path, f"must be a number, got {type(value).__name__}"))
-    elif not (0 <= value <= 1 and math.isfinite(value)):
-        problems.append((path, f"must be from 0 to 1, got {value!r}"))
-
-
-def _typed(problems: list[Problem], obj: object, names: tuple[str, ...], kind: type, label: str) -> None:
-    problems.extend(
-        (f"$.{name}", f"must be {label}, got {type(getattr(obj, name)).__name__}")
-        for name in names
-        if not isinstance(getattr(obj, name), kind)
-    )
-
-
-def _raise(problems: list[Problem]) -> None:
-    if problems:
-        type_problem = any(reason.startswith("must be a") for _, reason in problems)
-        raise (InvalidTypeError if type_problem else InvalidStatementError)(problems)
+_STRING = rule(Checker.string)
+_NATURAL = rule(Checker.natural)
+_FRACTION = rule(Checker.fraction)
+_BOOLEAN = rule(Checker.boolean)
+_POINT = rule(Checker.instance, Point, optional=True)
 
 
 def _freeze_old(value: Any) -> Any:
@@ -93,7 +66,7 @@ def _freeze_new(value: Any) -> Any:
 
 
 @attrs.frozen
-class WordEdit:
+class WordEdit(Validated):
     """One word-level edit that turns an old point's text into the new one.
 
     Offsets are character positions: ``old_text == change.old.text[old_start:old_end]``
@@ -114,26 +87,13 @@ class WordEdit:
         'replace'
     """
 
-    op: str
-    old_start: int
-    old_end: int
-    new_start: int
-    new_end: int
-    old_text: str
-    new_text: str
-
-    def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        if self.op not in _OPS:
-            problems.append(("$.op", f"{self.op!r} is not one of {', '.join(_OPS)}"))
-        for name in ("old_start", "old_end", "new_start", "new_end"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int):
-                problems.append((f"$.{name}", f"must be an integer, got {type(value).__name__}"))
-            elif value < 0:
-                problems.append((f"$.{name}", f"must not be negative, got {value}"))
-        _typed(problems, self, ("old_text", "new_text"), str, "a string")
-        _raise(problems)
+    op: str = attrs.field(metadata=rule(Checker.one_of, _OPS))
+    old_start: int = attrs.field(metadata=_NATURAL)
+    old_end: int = attrs.field(metadata=_NATURAL)
+    new_start: int = attrs.field(metadata=_NATURAL)
+    new_end: int = attrs.field(metadata=_NATURAL)
+    old_text: str = attrs.field(metadata=_STRING)
+    new_text: str = attrs.field(metadata=_STRING)
 
     def inverted(self) -> WordEdit:
         """Return the edit that undoes this one.
@@ -147,7 +107,7 @@ class WordEdit:
 
 
 @attrs.frozen
-class PointChange:
+class PointChange(Validated):
     """What happened to one consensus point between two statements.
 
     Attributes:
@@ -193,61 +153,38 @@ class PointChange:
         (True, False)
     """
 
-    kind: str
-    old: Point | None
-    new: Point | None
-    similarity: float = attrs.field(converter=_real)
-    margin: float = attrs.field(default=1.0, converter=_real)
-    ambiguous: bool = False
-    moved: bool = False
-    nearest: int | None = None
-    also: tuple[int, ...] = ()
-    evidence: tuple[Evidence, ...] = ()
+    kind: str = attrs.field(metadata=rule(Checker.one_of, KINDS))
+    old: Point | None = attrs.field(metadata=_POINT)
+    new: Point | None = attrs.field(metadata=_POINT)
+    similarity: float = attrs.field(converter=real, metadata=_FRACTION)
+    margin: float = attrs.field(default=1.0, converter=real, metadata=_FRACTION)
+    ambiguous: bool = attrs.field(default=False, metadata=_BOOLEAN)
+    moved: bool = attrs.field(default=False, metadata=_BOOLEAN)
+    nearest: int | None = attrs.field(default=None, metadata=rule(Checker.positive))
+    also: tuple[int, ...] = attrs.field(default=(), metadata=rule(Checker.numbers))
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), metadata=rule(Checker.objects, Evidence))
 
-    def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        if not isinstance(self.also, tuple) or not all(
-            isinstance(number, int) and not isinstance(number, bool) and number >= 1 for number in self.also
-        ):
-            problems.append(("$.also", "must be a tuple of point numbers (1 or more)"))
-        elif list(self.also) != sorted(set(self.also)):
-            problems.append(("$.also", "must list each point number once, in ascending order"))
-        if not isinstance(self.evidence, tuple) or not all(isinstance(item, Evidence) for item in self.evidence):
-            problems.append(("$.evidence", "must be a tuple of Evidence"))
-        if self.kind not in KINDS:
-            problems.append(("$.kind", f"{self.kind!r} is not one of {', '.join(KINDS)}"))
-        for name in ("old", "new"):
-            value = getattr(self, name)
-            if value is not None and not isinstance(value, Point):
-                problems.append((f"$.{name}", f"must be a Point or None, got {type(value).__name__}"))
-        _fraction(problems, "$.similarity", self.similarity)
-        _fraction(problems, "$.margin", self.margin)
-        _typed(problems, self, ("ambiguous", "moved"), bool, "a boolean")
-        if self.nearest is not None:
-            if isinstance(self.nearest, bool) or not isinstance(self.nearest, int):
-                problems.append(("$.nearest", f"must be an integer or None, got {type(self.nearest).__name__}"))
-            elif self.nearest < 1:
-                problems.append(("$.nearest", f"must be a point number (1 or more), got {self.nearest}"))
-        _raise(problems)
-        self._check_consistency()
-
-    def _check_consistency(self) -> None:
+    def _check(self, check: Checker) -> None:
+        """The rules between the kind and the other fields; the first one broken is reported."""
+        if check.problems:
+            return
         expected = {"added": (False, True), "removed": (True, False)}.get(self.kind, (True, True))
         if (self.old is not None, self.new is not None) != expected:
-            _raise([("$", f"a change of kind {self.kind!r} needs {self._needs()}")])
-        if self.kind in {"added", "removed"} and self.moved:
-            _raise([("$.moved", f"a change of kind {self.kind!r} cannot be moved")])
-        if self.kind not in {"added", "removed"} and self.nearest is not None:
-            _raise([("$.nearest", f"must be None for a change of kind {self.kind!r}")])
-        if self.also and self.new is None:
-            _raise([("$.also", "must be empty for a removed point: links belong to the change of the new point")])
-        if self.old is not None and self.old.number in self.also:
-            _raise([("$.also", f"must not repeat the change's own old point {self.old.number}")])
-        if self.old is not None and self.new is not None:
+            check.invalid("$", f"a change of kind {self.kind!r} needs {self._needs()}")
+        elif self.kind in {"added", "removed"} and self.moved:
+            check.invalid("$.moved", f"a change of kind {self.kind!r} cannot be moved")
+        elif self.kind not in {"added", "removed"} and self.nearest is not None:
+            check.invalid("$.nearest", f"must be None for a change of kind {self.kind!r}")
+        elif self.also and self.new is None:
+            check.invalid("$.also", "must be empty for a removed point: links belong to the change of the new point")
+        elif self.old is not None and self.old.number in self.also:
+            check.invalid("$.also", f"must not repeat the change's own old point {self.old.number}")
+        elif self.old is not None and self.new is not None:
             if self.edited != (self.kind == "edited"):
-                _raise([("$.kind", f"must be 'edited' exactly when text, themes or sources differ, not {self.kind!r}")])
-            if self.kind != "edited" and self.moved != (self.kind == "moved"):
-                _raise([("$.moved", f"must be {self.kind == 'moved'} for a change of kind {self.kind!r}")])
+                reason = f"must be 'edited' exactly when text, themes or sources differ, not {self.kind!r}"
+                check.invalid("$.kind", reason)
+            elif self.kind != "edited" and self.moved != (self.kind == "moved"):
+                check.invalid("$.moved", f"must be {self.kind == 'moved'} for a change of kind {self.kind!r}")
 
     def _needs(self) -> str:
         return {
@@ -340,7 +277,7 @@ class PointChange:
 
 
 @attrs.frozen
-class FieldChange:
+class FieldChange(Validated):
     """A change to one field outside the points, with JSON values.
 
     Attributes:
@@ -369,14 +306,38 @@ class FieldChange:
         ('a caveat',)
     """
 
-    path: str
+    path: str = attrs.field(metadata=_STRING)
     old: Any = attrs.field(converter=_freeze_old, eq=json_key)
     new: Any = attrs.field(converter=_freeze_new, eq=json_key)
 
-    def __attrs_post_init__(self) -> None:
-        if not isinstance(self.path, str):
-            _raise([("$.path", f"must be a string, got {type(self.path).__name__}")])
-        _check_field_change(self)
+    def _check(self, check: Checker) -> None:  # noqa: C901 - one rule per kind of place
+        """The rules of a change that depend on where it is: items are objects, orders are lists of keys."""
+        if check.problems:
+            return
+        try:
+            where = place(self.path)
+        except InvalidStatementError as error:
+            check.problems.extend(error.errors)
+            return
+        if where.kind == "order":
+            for name in ("old", "new"):
+                value = getattr(self, name)
+                if not isinstance(value, tuple) or not all(isinstance(key, str) for key in value):
+                    check.invalid(f"$.{name}", "must be a list of keys (strings) for an order")
+                elif len(set(value)) != len(value):
+                    check.invalid(f"$.{name}", "lists a key more than once")
+        elif where.kind == "item":
+            if self.old is None and self.new is None:
+                check.invalid("$", "an item change needs an old item, a new item, or both")
+            for name in ("old", "new"):
+                value = getattr(self, name)
+                if value is None:
+                    continue
+                if not isinstance(value, Mapping):
+                    check.invalid(f"$.{name}", f"must be an object (a whole item of {where.field!r}) or null")
+                elif where.field in KEYED and value.get(KEYED[where.field]) != where.key:
+                    key = KEYED[where.field or ""]
+                    check.invalid(f"$.{name}.{key}", f"must be {where.key!r}, the key in the path")
 
     def inverted(self) -> FieldChange:
         """Return the change that undoes this one.
@@ -388,32 +349,8 @@ class FieldChange:
         return FieldChange(self.path, self.new, self.old)
 
 
-def _check_field_change(change: FieldChange) -> None:  # noqa: C901 - one rule per kind of place
-    """The rules of a change that depend on where it is: items are objects, orders are lists of keys."""
-    where = place(change.path)
-    if where.kind == "order":
-        for name in ("old", "new"):
-            value = getattr(change, name)
-            if not isinstance(value, tuple) or not all(isinstance(key, str) for key in value):
-                _raise([(f"$.{name}", "must be a list of keys (strings) for an order")])
-            if len(set(value)) != len(value):
-                _raise([(f"$.{name}", "lists a key more than once")])
-    elif where.kind == "item":
-        if change.old is None and change.new is None:
-            _raise([("$", "an item change needs an old item, a new item, or both")])
-        for name in ("old", "new"):
-            value = getattr(change, name)
-            if value is None:
-                continue
-            if not isinstance(value, Mapping):
-                _raise([(f"$.{name}", f"must be an object (a whole item of {where.field!r}) or null")])
-            if where.field in KEYED and value.get(KEYED[where.field]) != where.key:
-                key = KEYED[where.field or ""]
-                _raise([(f"$.{name}.{key}", f"must be {where.key!r}, the key in the path")])
-
-
 @attrs.frozen
-class StatementDiff(Views):
+class StatementDiff(Validated, Views):
     """The differences between two statements; see :func:`diff`.
 
     Attributes:
@@ -440,49 +377,38 @@ class StatementDiff(Views):
         False
     """
 
-    old_id: str
-    new_id: str
-    points: tuple[PointChange, ...] = ()
-    fields: tuple[FieldChange, ...] = ()
-    themes_gained: frozenset[str] = frozenset()
-    themes_lost: frozenset[str] = frozenset()
-    threshold: float = attrs.field(default=DEFAULT_THRESHOLD, converter=_real)
+    old_id: str = attrs.field(metadata=_STRING)
+    new_id: str = attrs.field(metadata=_STRING)
+    points: tuple[PointChange, ...] = attrs.field(default=(), metadata=rule(Checker.objects, PointChange))
+    fields: tuple[FieldChange, ...] = attrs.field(default=(), metadata=rule(Checker.objects, FieldChange))
+    themes_gained: frozenset[str] = attrs.field(default=frozenset(), metadata=rule(Checker.strings))
+    themes_lost: frozenset[str] = attrs.field(default=frozenset(), metadata=rule(Checker.strings))
+    threshold: float = attrs.field(default=DEFAULT_THRESHOLD, converter=real, metadata=_FRACTION)
 
-    def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        _typed(problems, self, ("old_id", "new_id"), str, "a string")
-        for name, cls in (("points", PointChange), ("fields", FieldChange)):
-            value = getattr(self, name)
-            if not isinstance(value, tuple) or not all(isinstance(item, cls) for item in value):
-                problems.append((f"$.{name}", f"must be a tuple of {cls.__name__}"))
-        for name in ("themes_gained", "themes_lost"):
-            value = getattr(self, name)
-            if not isinstance(value, frozenset) or not all(isinstance(item, str) for item in value):
-                problems.append((f"$.{name}", "must be a frozenset of strings"))
-        _fraction(problems, "$.threshold", self.threshold)
-        _raise(problems)
+    def _check(self, check: Checker) -> None:
+        """The parts fit together: each path changed once, point numbers once per side, nearest points that exist."""
+        if not check.cross_field:
+            return
         seen: dict[str, int] = {}
         for index, field in enumerate(self.fields):
             if field.path in seen:
                 reason = f"{field.path!r} is changed already at $.fields[{seen[field.path]}]"
-                _raise([(f"$.fields[{index}].path", reason)])
-            seen[field.path] = index
-        self._check_points()
-
-    def _check_points(self) -> None:
+                check.invalid(f"$.fields[{index}].path", reason)
+            seen.setdefault(field.path, index)
         numbers: dict[str, set[int]] = {}
         for side in ("old", "new"):
             found = [getattr(change, side).number for change in self.points if getattr(change, side) is not None]
             numbers[side] = set(found)
             if len(numbers[side]) != len(found):
-                _raise([("$.points", f"an {side} point number appears more than once")])
+                check.invalid("$.points", f"an {side} point number appears more than once")
         for position, change in enumerate(self.points):
             other = "old" if change.old is None else "new"
             if change.nearest is not None and change.nearest not in numbers[other]:
-                _raise([(f"$.points[{position}].nearest", f"{change.nearest} is not the number of an {other} point")])
+                reason = f"{change.nearest} is not the number of an {other} point"
+                check.invalid(f"$.points[{position}].nearest", reason)
             for number in change.also:
                 if number not in numbers["old"]:
-                    _raise([(f"$.points[{position}].also", f"{number} is not the number of an old point")])
+                    check.invalid(f"$.points[{position}].also", f"{number} is not the number of an old point")
 
     def __bool__(self) -> bool:
         return bool(self.fields) or any(
@@ -570,45 +496,12 @@ class StatementDiff(Views):
             threshold=self.threshold,
         )
 
-    def to_text(self, *, color: bool | None = None) -> str:
-        """Render the diff for a terminal.
-
-        Args:
-            color: Use ANSI colours; ``None`` (the default) colours only when
-                standard output is a terminal and ``NO_COLOR`` is not set.
-
-        Example:
-            >>> import attrs
-            >>> from c5statement import MEETING_2020, diff
-            >>> later = attrs.evolve(MEETING_2020, points=MEETING_2020.points[:8])
-            >>> "- 9 " in diff(MEETING_2020, later).to_text(color=False)
-            True
-        """
-        return _render.diff_to_text(self, color=color)
-
-    def to_markdown(self) -> str:
-        """Render the diff as Markdown.
-
-        Example:
-            >>> from c5statement import MEETING_2020, diff
-            >>> diff(MEETING_2020, MEETING_2020).to_markdown().startswith("## ")
-            True
-        """
-        return _render.diff_to_markdown(self)
-
-    def to_html(self) -> str:
-        """Render the diff as an HTML fragment, every statement text escaped.
-
-        Example:
-            >>> from c5statement import MEETING_2020, diff
-            >>> diff(MEETING_2020, MEETING_2020).to_html().startswith("<div")
-            True
-        """
-        return _render.diff_to_html(self)
-
 
 def _number(point: Point) -> int:
     return point.number
+
+
+add_document_classes(WordEdit, PointChange, FieldChange, StatementDiff)
 
 
 def _reading_order(changes: Sequence[PointChange]) -> tuple[PointChange, ...]:
@@ -735,6 +628,22 @@ def _check_arguments(old: object, new: object, threshold: object, similarity: ob
         if not isinstance(value, Meeting):
             msg = f"diff() compares two Meeting objects; {name} is a {type(value).__name__}"
             raise TypeError(msg)
+    check_options(threshold, similarity)
+
+
+def check_options(threshold: object, similarity: object) -> None:
+    """Check the options that :func:`diff` and :func:`c5statement.compare` share, without comparing anything.
+
+    Raises:
+        TypeError: If *threshold* is not a number or *similarity* not callable.
+        ValueError: If *threshold* is outside 0 to 1.
+
+    Example:
+        >>> check_options(1.5, None)
+        Traceback (most recent call last):
+        ...
+        ValueError: threshold must be from 0 to 1, got 1.5
+    """
     if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
         msg = f"threshold must be a number from 0 to 1, got {type(threshold).__name__}"
         raise TypeError(msg)
@@ -744,6 +653,59 @@ def _check_arguments(old: object, new: object, threshold: object, similarity: ob
     if similarity is not None and not callable(similarity):
         msg = f"similarity must be a function of two points, got {type(similarity).__name__}"
         raise TypeError(msg)
+
+
+def _point_changes(
+    old: Meeting,
+    new: Meeting,
+    threshold: float,
+    similarity: Callable[[Point, Point], float] | None,
+    lexicon: Lexicon | None,
+) -> list[PointChange]:
+    """One change per point of either meeting: the aligned pairs, then the removed and the added points."""
+    alignment = align(old.points, new.points, threshold=threshold, similarity=similarity, lexicon=lexicon)
+    matches = alignment.matches
+    kept = stable_pairs(matches)
+    changes: list[PointChange] = []
+    matched_old = {match.old for match in matches}
+    matched_new = {match.new for match in matches}
+
+    def why(i: int, j: int) -> tuple[Evidence, ...]:
+        return evidence(old.points[i], new.points[j], lexicon=lexicon)
+
+    for position, match in enumerate(matches):
+        before, after = old.points[match.old], new.points[match.new]
+        moved = position not in kept
+        content_changed = (before.text, before.themes, before.sources) != (after.text, after.themes, after.sources)
+        kind = "edited" if content_changed else "moved" if moved else "unchanged"
+        changes.append(
+            PointChange(
+                kind,
+                before,
+                after,
+                match.similarity,
+                match.margin,
+                match.margin < AMBIGUITY_MARGIN,
+                moved,
+                also=tuple(sorted(old.points[k].number for k in match.also)),
+                evidence=why(match.old, match.new),
+            )
+        )
+    for index, point in enumerate(old.points):
+        if index not in matched_old:
+            partner = alignment.nearest_old[index]
+            nearest, found = (None, ()) if partner is None else (new.points[partner].number, why(index, partner))
+            changes.append(_unmatched("removed", point, alignment.best_old[index], nearest, threshold, found))
+    split_from = dict(alignment.splits)
+    for index, point in enumerate(new.points):
+        if index not in matched_new:
+            partner = alignment.nearest_new[index]
+            nearest, found = (None, ()) if partner is None else (old.points[partner].number, why(partner, index))
+            change = _unmatched("added", point, alignment.best_new[index], nearest, threshold, found)
+            if index in split_from:
+                change = attrs.evolve(change, also=(old.points[split_from[index]].number,))
+            changes.append(change)
+    return changes
 
 
 def diff(
@@ -795,48 +757,7 @@ def diff(
         True
     """
     _check_arguments(old, new, threshold, similarity)
-    alignment = align(old.points, new.points, threshold=threshold, similarity=similarity, lexicon=lexicon)
-    matches = alignment.matches
-    kept = stable_pairs(matches)
-    changes: list[PointChange] = []
-    matched_old = {match.old for match in matches}
-    matched_new = {match.new for match in matches}
-
-    def why(i: int, j: int) -> tuple[Evidence, ...]:
-        return evidence(old.points[i], new.points[j], lexicon=lexicon)
-
-    for position, match in enumerate(matches):
-        before, after = old.points[match.old], new.points[match.new]
-        moved = position not in kept
-        content_changed = (before.text, before.themes, before.sources) != (after.text, after.themes, after.sources)
-        kind = "edited" if content_changed else "moved" if moved else "unchanged"
-        changes.append(
-            PointChange(
-                kind,
-                before,
-                after,
-                match.similarity,
-                match.margin,
-                match.margin < AMBIGUITY_MARGIN,
-                moved,
-                also=tuple(sorted(old.points[k].number for k in match.also)),
-                evidence=why(match.old, match.new),
-            )
-        )
-    for index, point in enumerate(old.points):
-        if index not in matched_old:
-            partner = alignment.nearest_old[index]
-            nearest, found = (None, ()) if partner is None else (new.points[partner].number, why(index, partner))
-            changes.append(_unmatched("removed", point, alignment.best_old[index], nearest, threshold, found))
-    split_from = dict(alignment.splits)
-    for index, point in enumerate(new.points):
-        if index not in matched_new:
-            partner = alignment.nearest_new[index]
-            nearest, found = (None, ()) if partner is None else (old.points[partner].number, why(partner, index))
-            change = _unmatched("added", point, alignment.best_new[index], nearest, threshold, found)
-            if index in split_from:
-                change = attrs.evolve(change, also=(old.points[split_from[index]].number,))
-            changes.append(change)
+    changes = _point_changes(old, new, float(threshold), similarity, lexicon)
     return StatementDiff(
         old_id=old.id,
         new_id=new.id,

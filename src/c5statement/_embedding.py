@@ -36,6 +36,7 @@ class EmbeddingSimilarity:
         calls: How many times the encoder has been called.
 
     Example:
+        >>> from c5statement import Point
         >>> similarity = embedding_similarity(lambda texts: [[1.0, float(len(text))] for text in texts])
         >>> similarity.prepare(["a", "bb"])
         >>> round(similarity(Point(1, "a"), Point(1, "bb")), 3), similarity.calls

@@ -9,20 +9,18 @@ the object being built (``$.points[2].text``).
 from __future__ import annotations
 
 import datetime
-import re
-import typing
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 
+from ._check import URL_PATTERN, Checker, Validated, rule
 from ._countries import COUNTRY_CODES
 from ._display import Views
-from ._errors import InvalidStatementError, InvalidTypeError
+from ._json import MAX_INTEGER
 from ._ordinals import ordinal_word
-from ._slugs import SLUG_PATTERN, is_slug
+from ._slugs import SLUG_PATTERN
 
-if TYPE_CHECKING:
-    from collections.abc import Iterator
+T = TypeVar("T")
 
 __all__ = [
     "FORMATS",
@@ -36,202 +34,47 @@ __all__ = [
     "Topic",
 ]
 
-PLACEHOLDER = "<FILL IN"
-"""Texts that begin so are placeholders of a skeleton, left for a person to fill in."""
-
 FORMATS: frozenset[str] = frozenset({"in-person", "video", "hybrid"})
 """The allowed values of :attr:`Meeting.format`."""
 
-MAX_INTEGER = 2**53 - 1
-"""The largest integer accepted: beyond it, JSON numbers lose precision in many languages."""
-
-Problem = tuple[str, str]
-
-# Control characters (C0 and C1) other than tab, line feed and carriage return: they
-# carry no text, and in a terminal they can move the cursor or rewrite the screen.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-CONTROL_CHARACTERS = "".join(chr(code) for code in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)))
-_URL_PATTERN = r"^https?://[^\s\u0000-\u001F\u007F-\u009F]+(?![\s\S])"
-
-# Field metadata read by the JSON Schema generator (``_schema.py``).
+# Each field's rule, named once: the check run on construction and the JSON Schema
+# constraints that say the same to other languages (read by ``_schema.py``).
 _TEXT_PATTERN = r"^(?=[\s\S]*\S)[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*(?![\s\S])"
-_TEXT = {"schema": {"minLength": 1, "pattern": _TEXT_PATTERN}}
-_SLUG = {"schema": {"pattern": SLUG_PATTERN}}
-_POSITIVE = {"schema": {"minimum": 1, "maximum": MAX_INTEGER}}
-_YEAR = {"schema": {"minimum": -MAX_INTEGER, "maximum": MAX_INTEGER}}
-_COUNTRY = {"schema": {"enum": sorted(COUNTRY_CODES)}}
-_URL = {"schema": {"pattern": _URL_PATTERN}}
-_FORMAT = {"schema": {"enum": sorted(FORMATS)}}
-_SOURCE_IDS = {"schema": {"items": {"pattern": SLUG_PATTERN}, "uniqueItems": True}}
-_THEMES = {"schema": {"items": {"pattern": SLUG_PATTERN}, "uniqueItems": True}}
-_TEXTS = {"schema": {"items": {"minLength": 1, "pattern": _TEXT_PATTERN}}}
+_TEXT = rule(Checker.text, schema={"minLength": 1, "pattern": _TEXT_PATTERN})
+_SLUG = rule(Checker.slug, schema={"pattern": SLUG_PATTERN})
+_POSITIVE = rule(Checker.positive, schema={"minimum": 1, "maximum": MAX_INTEGER})
+_YEAR = rule(Checker.integer, schema={"minimum": -MAX_INTEGER, "maximum": MAX_INTEGER})
+_COUNTRY = rule(Checker.country, schema={"enum": sorted(COUNTRY_CODES)})
+_URL = rule(Checker.url, schema={"pattern": URL_PATTERN})
+_FORMAT = rule(Checker.one_of, FORMATS, schema={"enum": sorted(FORMATS)})
+_SOURCE_IDS = rule(Checker.source_ids, schema={"items": {"pattern": SLUG_PATTERN}, "uniqueItems": True})
+_THEMES = rule(Checker.themes, schema={"items": {"pattern": SLUG_PATTERN}, "uniqueItems": True})
+_TEXTS = rule(Checker.texts, schema={"items": {"minLength": 1, "pattern": _TEXT_PATTERN}})
+_DATE = rule(Checker.date)
+_BOOLEAN = rule(Checker.boolean)
 
 
-# Stand-ins for required fields that failed to load (see check_partial): valid values,
-# so that the rules over the other fields run as they would.
-_NEUTRAL: dict[Any, Any] = {str: "x", int: 1, bool: False, datetime.date: datetime.date(2000, 1, 1), tuple: ()}
+def _objects(cls: type) -> dict[str, Any]:
+    return rule(Checker.objects, cls)
 
 
-def _kind(value: object) -> str:
-    return type(value).__name__
+def _find(items: tuple[T, ...], key: str, value: object) -> T:
+    """The first of *items* whose attribute *key* is *value*; :class:`KeyError` if none is."""
+    found = next((item for item in items if getattr(item, key) == value), None)
+    if found is None:
+        raise KeyError(value)
+    return found
 
 
-class _Checker:
-    """Collects problems; raises them together."""
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-        self.type_problem = False
-
-    def wrong_type(self, path: str, expected: str, value: object) -> None:
-        self.type_problem = True
-        self.problems.append((path, f"must be {expected}, got {_kind(value)}"))
-
-    def text(self, path: str, value: object, *, optional: bool = False) -> None:
-        if value is None and optional:
-            return
-        if not isinstance(value, str):
-            self.wrong_type(path, "a string", value)
-        elif not value.strip():
-            self.problems.append((path, "must not be blank"))
-        elif value.startswith(PLACEHOLDER):
-            self.problems.append((path, f"placeholder not filled in: {value}"))
-        elif found := _CONTROL.search(value):
-            code = f"U+{ord(found.group()):04X}"
-            self.problems.append((path, f"contains the control character {code} at offset {found.start()}"))
-        else:
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                self.problems.append((path, "contains a lone surrogate, which is not valid Unicode"))
-
-    def integer(self, path: str, value: object, *, positive: bool = False, optional: bool = False) -> None:
-        if value is None and optional:
-            return
-        if not isinstance(value, int) or isinstance(value, bool):
-            self.wrong_type(path, "an integer", value)
-        elif positive and value < 1:
-            self.problems.append((path, f"must be a positive integer, got {value}"))
-        elif abs(value) > MAX_INTEGER:
-            self.problems.append((path, f"must be at most {MAX_INTEGER} in size (2**53 - 1)"))
-
-    def boolean(self, path: str, value: object) -> None:
-        if not isinstance(value, bool):
-            self.wrong_type(path, "a boolean", value)
-
-    def date(self, path: str, value: object, *, optional: bool = False) -> None:
-        if value is None and optional:
-            return
-        if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
-            self.wrong_type(path, "a datetime.date", value)
-
-    def slug(self, path: str, value: object) -> None:
-        if not isinstance(value, str):
-            self.wrong_type(path, "a string", value)
-        elif not is_slug(value):
-            self.problems.append(
-                (path, f"{value!r} is not a lowercase slug (letters, digits and single hyphens, like 'belt-and-road')")
-            )
-
-    def url(self, path: str, value: object) -> None:
-        if value is None:
-            return
-        if not isinstance(value, str):
-            self.wrong_type(path, "a string", value)
-        elif value.startswith(PLACEHOLDER):
-            self.problems.append((path, f"placeholder not filled in: {value}"))
-        elif not re.fullmatch(_URL_PATTERN, value):
-            self.problems.append((path, f"{value!r} is not an http(s) URL (no spaces or control characters)"))
-
-    def items(self, path: str, value: object, kind: type) -> Iterator[tuple[str, Any]]:
-        """Yield ``(path, item)`` for a tuple (or frozenset, if *kind* is frozenset)."""
-        if not isinstance(value, kind):
-            self.wrong_type(path, f"a {kind.__name__}", value)
-            return
-        collection: Any = value
-        elements = sorted(collection, key=repr) if kind is frozenset else collection
-        for index, item in enumerate(elements):
-            yield (f"{path}[{index}]", item)
-
-    def texts(self, path: str, value: object) -> None:
-        for item_path, item in self.items(path, value, tuple):
-            self.text(item_path, item)
-
-    def themes(self, path: str, value: object) -> None:
-        # A set has no order of its own, so a bad theme is named by value, not by index.
-        for _, item in self.items(path, value, frozenset):
-            self.slug(path, item)
-
-    def source_ids(self, path: str, value: object) -> None:
-        for item_path, item in self.items(path, value, tuple):
-            self.slug(item_path, item)
-        if isinstance(value, tuple) and len(set(value)) != len(value):
-            self.problems.append((path, "lists a source more than once"))
-
-    def objects(self, path: str, value: object, cls: type) -> list[tuple[str, Any]]:
-        found = []
-        for item_path, item in self.items(path, value, tuple):
-            if isinstance(item, cls):
-                found.append((item_path, item))
-            else:
-                self.wrong_type(item_path, f"a {cls.__name__}", item)
-        return found
-
-    def done(self) -> None:
-        if self.problems:
-            error = InvalidTypeError if self.type_problem else InvalidStatementError
-            raise error(self.problems)
-
-
-def check_partial(cls: type, values: dict[str, Any], failed: set[str]) -> list[Problem]:
-    """Problems of the fields of *cls* that did not fail to load, when others did.
-
-    Loading stops building an object as soon as one of its fields fails; this runs
-    the object's own rules over the fields that did load (*values*), so that one
-    error does not hide another. Problems on the *failed* fields are left out:
-    loading reports those.
-    """
-    check = getattr(cls, "_check", None)
-    if check is None:
+def _typed(path: str, items: object, cls: type[T]) -> list[tuple[str, T]]:
+    """The items of a tuple that have the type *cls*, with their paths (the fields' rules report the others)."""
+    if not isinstance(items, tuple):
         return []
-    stand_in: Any = object.__new__(cls)
-    hints = typing.get_type_hints(cls)
-    for field in attrs.fields(cls):
-        if field.name in values:
-            value = values[field.name]
-        elif field.default is not attrs.NOTHING:
-            value = field.default
-        else:
-            value = _NEUTRAL.get(typing.get_origin(hints[field.name]) or hints[field.name])
-        object.__setattr__(stand_in, field.name, value)
-    checker = _Checker()
-    # Rules across fields (citations resolving) wait until every field has loaded.
-    checker.type_problem = True
-    check(stand_in, checker)
-    prefixes = tuple(f"$.{name}{tail}" for name in failed for tail in (".", "["))
-    return [
-        (path, reason)
-        for path, reason in checker.problems
-        if path not in {f"$.{name}" for name in failed} and not path.startswith(prefixes)
-    ]
-
-
-class _Validated:
-    """Mixin: ``__attrs_post_init__`` runs ``_check`` and raises all problems."""
-
-    __slots__ = ()
-
-    def __attrs_post_init__(self) -> None:
-        checker = _Checker()
-        self._check(checker)
-        checker.done()
-
-    def _check(self, check: _Checker) -> None:
-        raise NotImplementedError
+    return [(f"{path}[{index}]", item) for index, item in enumerate(items) if isinstance(item, cls)]
 
 
 @attrs.frozen
-class Source(_Validated):
+class Source(Validated):
     """A publication that facts are taken from; other objects cite it by :attr:`id`.
 
     Attributes:
@@ -255,21 +98,12 @@ class Source(_Validated):
     title: str = attrs.field(metadata=_TEXT)
     url: str | None = attrs.field(default=None, metadata=_URL)
     author: str | None = attrs.field(default=None, metadata=_TEXT)
-    date: datetime.date | None = None
+    date: datetime.date | None = attrs.field(default=None, metadata=_DATE)
     note: str | None = attrs.field(default=None, metadata=_TEXT)
-
-    def _check(self, check: _Checker) -> None:
-        check.slug("$.id", self.id)
-        check.text("$.publisher", self.publisher)
-        check.text("$.title", self.title)
-        check.url("$.url", self.url)
-        check.text("$.author", self.author, optional=True)
-        check.date("$.date", self.date, optional=True)
-        check.text("$.note", self.note, optional=True)
 
 
 @attrs.frozen
-class Participant(_Validated):
+class Participant(Validated):
     """A party to a meeting, represented by the head of its delegation.
 
     Attributes:
@@ -296,21 +130,9 @@ class Participant(_Validated):
     sources: tuple[str, ...] = attrs.field(default=(), metadata=_SOURCE_IDS)
     note: str | None = attrs.field(default=None, metadata=_TEXT)
 
-    def _check(self, check: _Checker) -> None:
-        if not isinstance(self.country, str):
-            check.wrong_type("$.country", "a string", self.country)
-        elif self.country not in COUNTRY_CODES:
-            check.problems.append(("$.country", f"{self.country!r} is not an ISO 3166-1 alpha-2 country code"))
-        check.text("$.person", self.person)
-        check.text("$.title", self.title)
-        check.text("$.role", self.role)
-        check.texts("$.aliases", self.aliases)
-        check.source_ids("$.sources", self.sources)
-        check.text("$.note", self.note, optional=True)
-
 
 @attrs.frozen
-class Topic(_Validated):
+class Topic(Validated):
     """An agenda topic of a meeting.
 
     Example:
@@ -322,14 +144,9 @@ class Topic(_Validated):
     themes: frozenset[str] = attrs.field(default=frozenset(), metadata=_THEMES)
     sources: tuple[str, ...] = attrs.field(default=(), metadata=_SOURCE_IDS)
 
-    def _check(self, check: _Checker) -> None:
-        check.text("$.text", self.text)
-        check.themes("$.themes", self.themes)
-        check.source_ids("$.sources", self.sources)
-
 
 @attrs.frozen
-class Decision(_Validated):
+class Decision(Validated):
     """Something the meeting decided or adopted, worded as the source words it.
 
     Example:
@@ -341,14 +158,9 @@ class Decision(_Validated):
     sources: tuple[str, ...] = attrs.field(default=(), metadata=_SOURCE_IDS)
     note: str | None = attrs.field(default=None, metadata=_TEXT)
 
-    def _check(self, check: _Checker) -> None:
-        check.text("$.text", self.text)
-        check.source_ids("$.sources", self.sources)
-        check.text("$.note", self.note, optional=True)
-
 
 @attrs.frozen
-class Point(_Validated, Views):
+class Point(Validated, Views):
     """A numbered consensus point.
 
     Attributes:
@@ -371,12 +183,6 @@ class Point(_Validated, Views):
     themes: frozenset[str] = attrs.field(default=frozenset(), metadata=_THEMES)
     sources: tuple[str, ...] = attrs.field(default=(), metadata=_SOURCE_IDS)
 
-    def _check(self, check: _Checker) -> None:
-        check.integer("$.number", self.number, positive=True)
-        check.text("$.text", self.text)
-        check.themes("$.themes", self.themes)
-        check.source_ids("$.sources", self.sources)
-
     def paragraph(self) -> str:
         """Return the point as an enumerated paragraph: ``"First, " + text``.
 
@@ -389,35 +195,9 @@ class Point(_Validated, Views):
         """
         return f"{ordinal_word(self.number)}, {self.text}"
 
-    def to_text(self, *, color: bool | None = None) -> str:
-        """Render the point for a terminal: its number, text and themes.
-
-        Args:
-            color: Colour the output; ``None`` (the default) colours only when
-                standard output is a terminal and ``NO_COLOR`` is not set.
-
-        Example:
-            >>> print(Point(1, "all parties agree.", themes=frozenset({"trade"})).to_text(color=False))
-            1. all parties agree. [trade]
-        """
-        from ._render import point_to_text
-
-        return point_to_text(self, color=color)
-
-    def to_html(self) -> str:
-        """Render the point as an HTML fragment, its text escaped (the notebook view).
-
-        Example:
-            >>> Point(1, "all parties <agree>.").to_html().count("&lt;agree&gt;")
-            1
-        """
-        from ._render import point_to_html
-
-        return point_to_html(self)
-
 
 @attrs.frozen
-class Quote(_Validated):
+class Quote(Validated):
     """Words attributed to a person.
 
     Attributes:
@@ -438,22 +218,13 @@ class Quote(_Validated):
     text: str = attrs.field(metadata=_TEXT)
     speaker_title: str | None = attrs.field(default=None, metadata=_TEXT)
     occasion: str | None = attrs.field(default=None, metadata=_TEXT)
-    date: datetime.date | None = None
+    date: datetime.date | None = attrs.field(default=None, metadata=_DATE)
     sources: tuple[str, ...] = attrs.field(default=(), metadata=_SOURCE_IDS)
     note: str | None = attrs.field(default=None, metadata=_TEXT)
 
-    def _check(self, check: _Checker) -> None:
-        check.text("$.speaker", self.speaker)
-        check.text("$.text", self.text)
-        check.text("$.speaker_title", self.speaker_title, optional=True)
-        check.text("$.occasion", self.occasion, optional=True)
-        check.date("$.date", self.date, optional=True)
-        check.source_ids("$.sources", self.sources)
-        check.text("$.note", self.note, optional=True)
-
 
 @attrs.frozen
-class ContextNote(_Validated):
+class ContextNote(Validated):
     """A piece of historical or political context given with the statement.
 
     Attributes:
@@ -472,15 +243,9 @@ class ContextNote(_Validated):
     sources: tuple[str, ...] = attrs.field(default=(), metadata=_SOURCE_IDS)
     note: str | None = attrs.field(default=None, metadata=_TEXT)
 
-    def _check(self, check: _Checker) -> None:
-        check.text("$.text", self.text)
-        check.integer("$.year", self.year, optional=True)
-        check.source_ids("$.sources", self.sources)
-        check.text("$.note", self.note, optional=True)
-
 
 @attrs.frozen
-class Meeting(_Validated, Views):
+class Meeting(Validated, Views):
     """A meeting and the statement it produced.
 
     Attributes:
@@ -520,89 +285,73 @@ class Meeting(_Validated, Views):
     id: str = attrs.field(metadata=_SLUG)
     title: str = attrs.field(metadata=_TEXT)
     level: str = attrs.field(metadata=_SLUG)
-    date: datetime.date
+    date: datetime.date = attrs.field(metadata=_DATE)
     format: str = attrs.field(metadata=_FORMAT)
     venue: str | None = attrs.field(default=None, metadata=_TEXT)
-    participants: tuple[Participant, ...] = ()
-    topics: tuple[Topic, ...] = ()
-    decisions: tuple[Decision, ...] = ()
-    points: tuple[Point, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    context: tuple[ContextNote, ...] = ()
+    participants: tuple[Participant, ...] = attrs.field(default=(), metadata=_objects(Participant))
+    topics: tuple[Topic, ...] = attrs.field(default=(), metadata=_objects(Topic))
+    decisions: tuple[Decision, ...] = attrs.field(default=(), metadata=_objects(Decision))
+    points: tuple[Point, ...] = attrs.field(default=(), metadata=_objects(Point))
+    quotes: tuple[Quote, ...] = attrs.field(default=(), metadata=_objects(Quote))
+    context: tuple[ContextNote, ...] = attrs.field(default=(), metadata=_objects(ContextNote))
     summary: str | None = attrs.field(default=None, metadata=_TEXT)
     summary_sources: tuple[str, ...] = attrs.field(default=(), metadata=_SOURCE_IDS)
     notes: tuple[str, ...] = attrs.field(default=(), metadata=_TEXTS)
-    sources: tuple[Source, ...] = ()
+    sources: tuple[Source, ...] = attrs.field(default=(), metadata=_objects(Source))
     fact_sources: tuple[str, ...] = attrs.field(default=(), metadata=_SOURCE_IDS)
-    illustrative: bool = False
+    illustrative: bool = attrs.field(default=False, metadata=_BOOLEAN)
 
     CHAIR_ROLE: ClassVar[str] = "chair"
 
-    def _check(self, check: _Checker) -> None:  # noqa: C901, PLR0912 - one pass over every field
-        check.slug("$.id", self.id)
-        check.text("$.title", self.title)
-        check.slug("$.level", self.level)
-        check.date("$.date", self.date)
-        if not isinstance(self.format, str):
-            check.wrong_type("$.format", "a string", self.format)
-        elif self.format not in FORMATS:
-            check.problems.append(("$.format", f"{self.format!r} is not one of {', '.join(sorted(FORMATS))}"))
-        check.text("$.venue", self.venue, optional=True)
-        check.text("$.summary", self.summary, optional=True)
-        check.source_ids("$.summary_sources", self.summary_sources)
-        check.texts("$.notes", self.notes)
-        check.source_ids("$.fact_sources", self.fact_sources)
-        check.boolean("$.illustrative", self.illustrative)
-
-        participants = check.objects("$.participants", self.participants, Participant)
+    def _check(self, check: Checker) -> None:
+        """The rules across fields and items: unique countries, one chair, ascending numbers, citations that resolve."""
+        participants = _typed("$.participants", self.participants, Participant)
         seen_countries: dict[str, str] = {}
         chairs = []
         for path, participant in participants:
             if participant.country in seen_countries:
-                check.problems.append(
-                    (
-                        f"{path}.country",
-                        f"{participant.country} already appears at {seen_countries[participant.country]}",
-                    )
-                )
+                where = seen_countries[participant.country]
+                check.invalid(f"{path}.country", f"{participant.country} already appears at {where}")
             seen_countries.setdefault(participant.country, path)
             if participant.role == self.CHAIR_ROLE:
                 chairs.append(path)
         if len(chairs) > 1:
-            check.problems.append(("$.participants", f"more than one chair: {', '.join(chairs)}"))
+            check.invalid("$.participants", f"more than one chair: {', '.join(chairs)}")
 
-        points = check.objects("$.points", self.points, Point)
+        points = _typed("$.points", self.points, Point)
         previous = 0
         for path, point in points:
             if point.number <= previous:
-                check.problems.append(
-                    (f"{path}.number", f"point numbers must be unique and ascending: {point.number} follows {previous}")
-                )
+                reason = f"point numbers must be unique and ascending: {point.number} follows {previous}"
+                check.invalid(f"{path}.number", reason)
             previous = point.number
 
+        known: dict[str, str] = {}
+        for path, source in _typed("$.sources", self.sources, Source):
+            if source.id in known:
+                check.invalid(f"{path}.id", f"source id {source.id!r} already used at {known[source.id]}")
+            known.setdefault(source.id, path)
+        if check.cross_field:
+            self._check_citations(check, known, participants, points)
+
+    def _check_citations(
+        self, check: Checker, known: dict[str, str], participants: list[tuple[str, Any]], points: list[tuple[str, Any]]
+    ) -> None:
+        """Every source id cited anywhere is one of the meeting's sources."""
         # (path of the citing object, name of its field of source ids, the object)
         cited: list[tuple[str, str, Any]] = [("$", "fact_sources", self), ("$", "summary_sources", self)]
-        cited += [(path, "sources", item) for path, item in check.objects("$.topics", self.topics, Topic)]
-        cited += [(path, "sources", item) for path, item in check.objects("$.decisions", self.decisions, Decision)]
+        cited += [(path, "sources", item) for path, item in _typed("$.topics", self.topics, Topic)]
+        cited += [(path, "sources", item) for path, item in _typed("$.decisions", self.decisions, Decision)]
         cited += [(path, "sources", item) for path, item in points]
-        cited += [(path, "sources", item) for path, item in check.objects("$.quotes", self.quotes, Quote)]
-        cited += [(path, "sources", item) for path, item in check.objects("$.context", self.context, ContextNote)]
+        cited += [(path, "sources", item) for path, item in _typed("$.quotes", self.quotes, Quote)]
+        cited += [(path, "sources", item) for path, item in _typed("$.context", self.context, ContextNote)]
         cited += [(path, "sources", item) for path, item in participants]
-        sources = check.objects("$.sources", self.sources, Source)
-        known: dict[str, str] = {}
-        for path, source in sources:
-            if source.id in known:
-                check.problems.append((f"{path}.id", f"source id {source.id!r} already used at {known[source.id]}"))
-            known.setdefault(source.id, path)
-        if check.type_problem:
-            return
+        choices = ", ".join(sorted(known)) or "none are defined"
         for path, field, item in cited:
             for index, source_id in enumerate(getattr(item, field)):
                 if source_id not in known:
-                    choices = ", ".join(sorted(known)) or "none are defined"
-                    check.problems.append(
-                        (f"{path}.{field}[{index}]", f"refers to unknown source {source_id!r} (known: {choices})")
-                    )
+                    reason = f"refers to unknown source {source_id!r} (known: {choices})"
+                    check.invalid(f"{path}.{field}[{index}]", reason)
 
     @property
     def chair(self) -> Participant | None:
@@ -644,10 +393,7 @@ class Meeting(_Validated, Views):
             >>> MEETING_2020.source("nca-2020-07-20").author
             'Elvira Kadyrova'
         """
-        for source in self.sources:
-            if source.id == source_id:
-                return source
-        raise KeyError(source_id)
+        return _find(self.sources, "id", source_id)
 
     def point(self, number: int) -> Point:
         """Return the point numbered *number*.
@@ -660,47 +406,4 @@ class Meeting(_Validated, Views):
             >>> sorted(MEETING_2020.point(7).themes)
             ['security']
         """
-        for point in self.points:
-            if point.number == number:
-                return point
-        raise KeyError(number)
-
-    def to_text(self, *, color: bool | None = None) -> str:
-        """Render the meeting for a terminal: facts, topics, decisions and numbered points.
-
-        Args:
-            color: Use ANSI colours; ``None`` (the default) colours only when
-                standard output is a terminal and ``NO_COLOR`` is not set.
-
-        Example:
-            >>> from c5statement import MEETING_2020
-            >>> "9. all parties should" in MEETING_2020.to_text(color=False)
-            True
-        """
-        from ._render import meeting_to_text
-
-        return meeting_to_text(self, color=color)
-
-    def to_markdown(self) -> str:
-        """Render the meeting as Markdown.
-
-        Example:
-            >>> from c5statement import MEETING_2020
-            >>> "## Points" in MEETING_2020.to_markdown()
-            True
-        """
-        from ._render import meeting_to_markdown
-
-        return meeting_to_markdown(self)
-
-    def to_html(self) -> str:
-        """Render the meeting as an HTML fragment, every text escaped.
-
-        Example:
-            >>> from c5statement import MEETING_2020
-            >>> MEETING_2020.to_html().startswith('<div class="c5 c5-meeting">')
-            True
-        """
-        from ._render import meeting_to_html
-
-        return meeting_to_html(self)
+        return _find(self.points, "number", number)

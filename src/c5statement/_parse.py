@@ -125,9 +125,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._check import PLACEHOLDER
 from ._convert import to_dict
 from ._errors import InvalidStatementError, InvalidTypeError
-from ._model import PLACEHOLDER, Meeting, Point, Source
+from ._model import Meeting, Point, Source
 from ._ordinals import ORDINALS
 
 if TYPE_CHECKING:

@@ -12,20 +12,21 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
-import sys
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ._compare import Series
+from ._diff import StatementDiff
+from ._display import mimebundle, register, use_color
 from ._json import thaw
+from ._model import Meeting, Point
 from ._paths import ORDER, segments
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from ._compare import Series
-    from ._diff import FieldChange, PointChange, StatementDiff
-    from ._model import ContextNote, Meeting, Participant, Point, Quote, Source
+    from ._diff import FieldChange, PointChange
+    from ._model import ContextNote, Participant, Quote, Source
 
 __all__ = [
     "diff_to_html",
@@ -36,6 +37,7 @@ __all__ = [
     "meeting_to_text",
     "mimebundle",
     "point_to_html",
+    "point_to_markdown",
     "point_to_text",
     "series_to_html",
     "series_to_markdown",
@@ -79,25 +81,6 @@ _STYLE = (
     ".c5 .c5-notes {background: #f7f7f7; border-left: 3px solid #999; padding: .25em .75em}"
     "</style>"
 )
-
-
-def use_color(color: bool | None = None) -> bool:
-    """Decide whether to colour terminal output.
-
-    Args:
-        color: ``True`` or ``False`` to force; ``None`` to colour only when
-            standard output is a terminal and ``NO_COLOR`` is unset or empty.
-
-    Example:
-        >>> use_color(False)
-        False
-    """
-    if color is not None:
-        return bool(color)
-    if os.environ.get("NO_COLOR"):
-        return False
-    isatty = getattr(sys.stdout, "isatty", None)
-    return bool(isatty and isatty())
 
 
 def _tty(text: object) -> str:
@@ -153,25 +136,6 @@ def _hanging(first: str, text: str, indent: str) -> list[str]:
 def _code(text: object) -> str:
     """A Markdown code span (its content is literal, so only backticks need care)."""
     return "`" + str(text).replace("`", "'").replace("\n", " ") + "`"
-
-
-def mimebundle(
-    plain: str, rich: str, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
-) -> dict[str, str]:
-    """Return a notebook MIME bundle with ``text/plain`` and ``text/html``.
-
-    Example:
-        >>> sorted(mimebundle("a", "<p>a</p>", exclude=["text/plain"]))
-        ['text/html']
-    """
-    bundle = {"text/plain": plain, "text/html": rich}
-    if include is not None:
-        wanted = set(include)
-        bundle = {key: value for key, value in bundle.items() if key in wanted}
-    if exclude is not None:
-        unwanted = set(exclude)
-        bundle = {key: value for key, value in bundle.items() if key not in unwanted}
-    return bundle
 
 
 # --- meetings and points ---------------------------------------------------------------
@@ -253,6 +217,7 @@ def _lists_after(meeting: Meeting) -> list[tuple[str, list[str]]]:
     ]
 
 
+@register(Point, "text")
 def point_to_text(point: Point, *, color: bool | None = None) -> str:
     """Render a point as one paragraph: number, text and themes.
 
@@ -266,6 +231,7 @@ def point_to_text(point: Point, *, color: bool | None = None) -> str:
     return f"{_paint(str(point.number) + '.', 'bold', paint)} {_tty(point.text)}{themes}"
 
 
+@register(Meeting, "text")
 def meeting_to_text(meeting: Meeting, *, color: bool | None = None) -> str:
     r"""Render a meeting for a terminal: facts, notes, summary, topics, decisions, points, quotes, context, sources.
 
@@ -301,6 +267,7 @@ def meeting_to_text(meeting: Meeting, *, color: bool | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+@register(Meeting, "markdown")
 def meeting_to_markdown(meeting: Meeting) -> str:
     """Render a meeting as Markdown, every text escaped; an illustrative record says so first.
 
@@ -323,9 +290,7 @@ def meeting_to_markdown(meeting: Meeting) -> str:
         section(heading, items)
     if meeting.points:
         lines += ["", "## Points", ""]
-        for point in meeting.points:
-            themes = f" *{_md(', '.join(sorted(point.themes)))}*" if point.themes else ""
-            lines.append(f"{point.number}. {_md(point.text)}{themes}")
+        lines += [point_to_markdown(point) for point in meeting.points]
     for heading, items in _lists_after(meeting):
         section(heading, items)
     return "\n".join(lines) + "\n"
@@ -335,6 +300,20 @@ def _theme_chips(themes: Iterable[str], extra: str = "", prefix: str = "") -> st
     return "".join(f'<span class="c5-theme {extra}">{_esc(prefix + theme)}</span>' for theme in sorted(themes))
 
 
+@register(Point, "markdown")
+def point_to_markdown(point: Point) -> str:
+    """Render a point as one Markdown list item: number, text and themes.
+
+    Example:
+        >>> from c5statement import Point
+        >>> point_to_markdown(Point(7, "all parties agree.", frozenset({"security"})))
+        '7. all parties agree. *security*'
+    """
+    themes = f" *{_md(', '.join(sorted(point.themes)))}*" if point.themes else ""
+    return f"{point.number}. {_md(point.text)}{themes}"
+
+
+@register(Point, "html")
 def point_to_html(point: Point) -> str:
     """Render a point as an HTML fragment.
 
@@ -357,6 +336,7 @@ def _source_html(source: Source) -> str:
     return f"{_esc(_source_line(source, url=False))}, {link}{note}"
 
 
+@register(Meeting, "html")
 def meeting_to_html(meeting: Meeting) -> str:
     """Render a meeting as an HTML fragment: facts, notes, summary, topics, decisions, points, quotes, context, sources.
 
@@ -460,27 +440,21 @@ def _flags(change: PointChange) -> list[str]:
 
 
 def _nearest(change: PointChange) -> str:
-    """Name the closest point of the other statement, for an added or removed point.
-
-    Empty for a matched point, and for a diff saved before the closest point was recorded.
-    """
+    """Name the closest point of the other statement, for an added or removed point; empty for a matched point."""
     if change.kind not in {"added", "removed"}:
         return ""
     side = "old" if change.kind == "added" else "new"
-    if change.nearest is not None:
-        return f"nearest {side} {change.nearest}"
-    return "" if change.similarity > 0 else f"no similar point in the {side} statement"
+    if change.nearest is None:
+        return f"no similar point in the {side} statement"
+    return f"nearest {side} {change.nearest}"
 
 
 def _score(change: PointChange) -> str:
     """The similarity in words: ``similarity 0.74``, or ``nearest old 3, similarity 0.27``."""
     nearest = _nearest(change)
-    if change.kind not in {"added", "removed"}:
-        return f"similarity {change.similarity:.2f}"
-    if change.nearest is not None:
-        return f"{nearest}, similarity {change.similarity:.2f}"
-    # A diff saved before the closest point was recorded knows only the best similarity.
-    return nearest or f"best similarity {change.similarity:.2f}"
+    if change.nearest is None:
+        return nearest or f"similarity {change.similarity:.2f}"
+    return f"{nearest}, similarity {change.similarity:.2f}"
 
 
 def _why(change: PointChange) -> str:
@@ -720,6 +694,7 @@ def _change_lines(change: PointChange, paint: bool) -> list[str]:
     return lines
 
 
+@register(StatementDiff, "text")
 def diff_to_text(result: StatementDiff, *, color: bool | None = None) -> str:
     """Render a diff for a terminal: ``[-deleted-]`` and ``{+inserted+}`` words, or colour.
 
@@ -760,6 +735,7 @@ def _md_inline(change: PointChange) -> str:
     return "".join(pieces)
 
 
+@register(StatementDiff, "markdown")
 def diff_to_markdown(result: StatementDiff) -> str:
     """Render a diff as Markdown: ``~~deleted~~`` and ``**inserted**`` words in a table.
 
@@ -806,6 +782,7 @@ def _html_inline(change: PointChange) -> str:
     )
 
 
+@register(StatementDiff, "html")
 def diff_to_html(result: StatementDiff) -> str:
     """Render a diff as an HTML fragment (a table), every statement text escaped.
 
@@ -874,6 +851,7 @@ def _lineage_label(points: Sequence[Point | None]) -> str:
     return first.text if len(first.text) <= _LABEL_WIDTH else first.text[: _LABEL_WIDTH - 3] + "..."
 
 
+@register(Series, "text")
 def series_to_text(series: Series, *, color: bool | None = None) -> str:
     """Render a series for a terminal: theme presence, lineages and pairwise similarity.
 
@@ -900,6 +878,7 @@ def series_to_text(series: Series, *, color: bool | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+@register(Series, "markdown")
 def series_to_markdown(series: Series) -> str:
     """Render a series as Markdown tables.
 
@@ -923,6 +902,7 @@ def series_to_markdown(series: Series) -> str:
     return "\n".join(lines) + "\n"
 
 
+@register(Series, "html")
 def series_to_html(series: Series) -> str:
     """Render a series as an HTML fragment, every statement text escaped.
 

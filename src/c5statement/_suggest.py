@@ -21,6 +21,7 @@ from typing import overload
 
 import attrs
 
+from ._check import type_name
 from ._errors import InvalidTypeError
 from ._model import Meeting, Point
 from ._themes import THEMES, Theme
@@ -141,7 +142,7 @@ def with_suggested_themes(
     completed = []
     for index, point in enumerate(points):
         if not isinstance(point, Point):
-            raise InvalidTypeError([(f"$[{index}]", f"expected a Point, got {type(point).__name__}")])
+            raise InvalidTypeError([(f"$[{index}]", f"must be a Point, got {type_name(point)}")])
         completed.append(
             point if point.themes else attrs.evolve(point, themes=suggest_themes(point.text, vocabulary=vocabulary))
         )

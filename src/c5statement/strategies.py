@@ -31,11 +31,10 @@ except ImportError as error:  # pragma: no cover - exercised in a subprocess tes
     )
     raise ImportError(msg, name=error.name) from error
 
+from ._check import CONTROL_CHARACTERS, PLACEHOLDER
 from ._countries import COUNTRY_CODES
 from ._model import (
-    CONTROL_CHARACTERS,
     FORMATS,
-    PLACEHOLDER,
     ContextNote,
     Decision,
     Meeting,
@@ -485,20 +484,11 @@ def word_edits() -> st.SearchStrategy[WordEdit]:
         ...     assert edit.op in {"insert", "delete", "replace"}
         >>> test_op()
     """
-    from ._diff import diff
+    from ._diff import PointChange
 
     def edits_of(before: str, after: str) -> tuple[WordEdit, ...]:
-        meeting = Meeting(
-            id="edits",
-            title="Edits",
-            level="foreign-ministers",
-            date=datetime.date(2020, 1, 1),
-            format="video",
-            points=(Point(number=1, text=before),),
-            illustrative=True,
-        )
-        changed = attrs.evolve(meeting, points=(Point(number=1, text=after),))
-        return diff(meeting, changed, threshold=0.0).points[0].edits
+        kind = "unchanged" if before == after else "edited"
+        return PointChange(kind, Point(number=1, text=before), Point(number=1, text=after), 0.5).edits
 
     return st.builds(edits_of, texts(max_size=80), texts(max_size=80)).filter(bool).flatmap(st.sampled_from)
 
