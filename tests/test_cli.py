@@ -19,7 +19,7 @@ from c5statement._display import use_color
 
 MODULE = (sys.executable, "-m", "c5statement")
 SCRIPT = Path(sys.executable).with_name("c5statement")
-COMMANDS = ("show", "diff", "validate", "parse", "schema")
+COMMANDS = ("show", "diff", "validate", "parse", "meetings", "schema")
 ESCAPE = "\x1b["
 
 STATEMENT_TEXT = """\
@@ -1096,3 +1096,87 @@ class TestInputSizeLimit:
         assert (
             result.stderr == "c5statement: error: /dev/zero: too large: more than 64 MiB, the most c5statement reads\n"
         )
+
+
+GAPPED_TEXT = """\
+ILLUSTRATIVE TEXT, written for the tests of c5statement.
+
+1. The six countries will make the China-Central Asia mechanism stronger.
+2. The sides will fight the three evil forces together.
+4. The parties support the Global Security Initiative.
+"""
+
+
+class TestMeetings:
+    def test_text_table(self) -> None:
+        """The table lists every meeting, in date order, with its chair and delegations."""
+        result = run("meetings")
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.index("cc5-fmm-2020") < result.stdout.index("cc5-summit-2025")
+        assert "TJ: Azim Ibrohim, Transport Minister" in result.stdout
+
+    def test_csv_parses_back(self) -> None:
+        """The CSV table has one row per meeting."""
+        import csv
+
+        rows = list(csv.DictReader(io.StringIO(run("meetings", "--format", "csv").stdout)))
+        assert rows[0]["id"] == "cc5-fmm-2020"
+        assert len(rows) == 9
+
+    def test_json_and_markdown(self) -> None:
+        """JSON gives one object per meeting; Markdown a table."""
+        assert len(json.loads(run("meetings", "-f", "json").stdout)) == 9
+        assert run("meetings", "-f", "markdown").stdout.count("| cc5-") == 9
+
+    def test_show_by_id(self) -> None:
+        """show takes the id of a packaged meeting."""
+        result = run("show", "cc5-fmm-2024", "--format", "json")
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout)["venue"].startswith("Chengdu")
+
+    def test_unknown_id_names_the_known_ones(self, tmp_path: Path) -> None:
+        """A name that is neither a file nor a meeting id is one error line."""
+        result = run("show", "cc5-fmm-1999", cwd=tmp_path)
+        assert result.returncode == 2
+        assert result.stderr.count("\n") == 1
+        assert "cc5-fmm-1999" in result.stderr
+
+    def test_diff_by_ids(self) -> None:
+        """diff compares packaged meetings by id."""
+        result = run("diff", "cc5-fmm-2020", "cc5-fmm-2024", "--format", "json")
+        assert result.returncode == 1
+        assert json.loads(result.stdout)["new_id"] == "cc5-fmm-2024"
+
+
+class TestParseWithMeeting:
+    def test_record_in_one_step(self, tmp_path: Path) -> None:
+        """parse --meeting takes every fact from the record: the result validates and diffs at once."""
+        text = tmp_path / "statement.txt"
+        text.write_text(STATEMENT_TEXT, encoding="utf-8")
+        out = tmp_path / "2024.json"
+        result = run("parse", text, "--meeting", "cc5-fmm-2024", "--suggest-themes", "-o", out)
+        assert result.returncode == 0, result.stderr
+        assert run("validate", out).returncode == 0
+        meeting = from_json(out.read_bytes(), Meeting)
+        assert meeting.date.isoformat() == "2024-12-01"
+        assert all(point.themes for point in meeting.points)
+        assert any("suggestions" in note for note in meeting.notes)
+        assert run("diff", "cc5-fmm-2020", out).returncode == 1
+
+    def test_unknown_meeting(self, tmp_path: Path) -> None:
+        """An unknown --meeting is an error before anything is written."""
+        text = tmp_path / "statement.txt"
+        text.write_text(STATEMENT_TEXT, encoding="utf-8")
+        result = run("parse", text, "--meeting", "cc5-fmm-1999", cwd=tmp_path)
+        assert result.returncode == 2
+        assert "not the id of a packaged meeting" in result.stderr
+
+    def test_gap_is_warned_on_stderr(self, tmp_path: Path) -> None:
+        """A gap in the numbering is a warning on standard error and a note; the exit status stays 0."""
+        text = tmp_path / "gapped.txt"
+        text.write_text(GAPPED_TEXT, encoding="utf-8")
+        result = run("parse", text)
+        assert result.returncode == 0
+        assert "c5statement: warning:" in result.stderr
+        assert "no point 3" in result.stderr
+        assert any("Numbering gap" in note for note in json.loads(result.stdout)["notes"])

@@ -22,6 +22,7 @@ from c5statement import (
     NumberingGapWarning,
     Point,
     Source,
+    diff,
     from_dict,
     from_json,
     numbering_gaps,
@@ -260,15 +261,31 @@ class TestSkeletonForAMeeting:
         assert document["sources"][:-1] == record["sources"]
         assert document["notes"][:-1] == record["notes"]
 
-    def test_only_the_new_source_has_placeholders(self) -> None:
-        """The placeholders left are the text's source's publisher, title, address and date."""
+    def test_no_placeholders_left(self) -> None:
+        """With a record, nothing is left to fill in: the text's unknown origin is said, not a placeholder."""
         document = skeleton(SEED, meeting=MEETING_2020)
-        last = len(document["sources"]) - 1
-        assert set(placeholders(document)) == {
-            f"$.sources[{last}].{key}" for key in ("publisher", "title", "url", "date")
-        }
+        assert placeholders(document) == {}
+        source = document["sources"][-1]
+        assert (source["publisher"], source["title"], source["url"], source["date"]) == (
+            "not given",
+            "not given",
+            None,
+            None,
+        )
+        assert "was not given" in source["note"]
         titled = skeleton(SEED, meeting=MEETING_2020, source_title="My text")
-        assert set(placeholders(titled)) == {f"$.sources[{last}].{key}" for key in ("publisher", "url", "date")}
+        assert titled["sources"][-1]["title"] == "My text"
+
+    def test_loads_at_once_and_diffs(self) -> None:
+        """The document loads as it is, so it can be diffed against the record straight away."""
+        meeting = from_dict(skeleton(SEED, meeting="cc5-fmm-2020"), Meeting)
+        assert meeting.participants == MEETING_2020.participants
+        assert [change.kind for change in diff(MEETING_2020, meeting).points] == ["edited"] * 9
+
+    def test_unknown_meeting_id(self) -> None:
+        """An id that names no packaged meeting is an error listing the known ids."""
+        with pytest.raises(InvalidStatementError, match=r"\$\.meeting: 'cc5-fmm-1999' is not .*cc5-fmm-2024"):
+            skeleton(SEED, meeting="cc5-fmm-1999")
 
     def test_validates_once_the_source_is_filled_in(self) -> None:
         """Filled in, the document loads as the record with the text's points."""
@@ -293,7 +310,9 @@ class TestSkeletonForAMeeting:
 
     def test_meeting_must_be_a_meeting(self) -> None:
         """Anything but a Meeting is a type error naming what was expected."""
-        with pytest.raises(InvalidTypeError, match="expected the meeting as a Meeting, got dict"):
+        with pytest.raises(
+            InvalidTypeError, match=r"\$\.meeting: must be a Meeting or the id of a packaged meeting, got dict"
+        ):
             skeleton(SEED, meeting=to_dict(MEETING_2020))  # type: ignore[arg-type]
 
 

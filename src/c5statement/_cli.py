@@ -1,4 +1,4 @@
-r"""The command line: ``c5statement show | diff | validate | parse | schema``.
+r"""The command line: ``c5statement show | diff | validate | parse | meetings | schema``.
 
 Exit codes follow ``diff(1)``: 0 for success (and for ``diff`` when the two
 statements are the same), 1 when ``diff`` finds differences, 2 for bad input,
@@ -36,6 +36,7 @@ import io
 import json
 import os
 import sys
+import warnings
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, NoReturn, TextIO
 
@@ -43,6 +44,7 @@ from ._convert import from_json, to_json
 from ._display import use_color
 from ._errors import InvalidStatementError
 from ._files import write_atomic
+from ._meetings import TABLE_FORMATS
 from ._model import Meeting
 
 if TYPE_CHECKING:
@@ -98,9 +100,12 @@ Read, compare, validate and cite joint statements of the China + Central Asia
 _EPILOG = """\
 examples:
   c5statement show                         the 2020 meeting, as text
+  c5statement meetings                     every C+C5 meeting 2020-2025
+  c5statement show cc5-fmm-2024            one of them, by id
   c5statement diff 2020.json 2021.json     what changed (exit 1 if anything)
   c5statement validate statements/*.json   check files before sharing them
   c5statement parse statement.txt -o 2021.json
+  c5statement parse chengdu.txt --meeting cc5-fmm-2024 -o 2024.json
   c5statement schema > c5statement.schema.json
 
 exit status: 0 success or no differences, 1 differences found (diff),
@@ -110,8 +115,12 @@ exit status: 0 success or no differences, 1 differences found (diff),
 _SHOW_EPILOG = """\
 examples:
   c5statement show                        the canonical 2020 meeting
+  c5statement show cc5-summit-2023        a packaged meeting, by its id
   c5statement show 2021.json --format markdown > 2021.md
   c5statement show --format json          the 2020 record as canonical JSON
+
+An argument that is not an existing file but the id of a packaged meeting
+("c5statement meetings" lists them) shows that meeting.
 """
 
 _DIFF_EPILOG = """\
@@ -119,6 +128,7 @@ examples:
   c5statement diff 2020.json 2021.json
   c5statement diff 2020.json 2021.json --format json > changes.json
   c5statement diff 2020.json 2021.json --threshold 0.5 --format markdown
+  c5statement diff cc5-fmm-2020 2024.json         a packaged meeting by its id
 
 Points are matched by content, not by number. Two points whose similarity is
 below the threshold are never matched: the old one counts as removed and the
@@ -142,6 +152,14 @@ examples:
   c5statement parse statement.txt                  skeleton on standard output
   c5statement parse statement.txt -o 2021.json --title "Joint statement, 12 May 2021"
   c5statement validate 2021.json                   fails until every <FILL IN: ...> is filled
+  c5statement parse chengdu.txt --meeting cc5-fmm-2024 --suggest-themes -o 2024.json
+
+With "--meeting ID", every fact of the meeting (date, venue, delegations,
+documents, sources) comes from the packaged record ID; only the points come
+from the text, and only the text's own source is left to fill in.
+"--suggest-themes" tags each point with themes from the vocabulary and says in
+the notes that they are suggestions. A gap in the numbering (1, 2, 4) is noted
+in the skeleton and reported on standard error as a warning.
 
 "-o" does not replace an existing file unless "--force" is given; the file is
 written whole or not at all.
@@ -149,6 +167,16 @@ written whole or not at all.
 The text must enumerate its points ("First, ...", "Second, ..." or "1. ...").
 The skeleton is JSON with "<FILL IN: ...>" placeholders for everything that
 cannot be read from the text; "validate" rejects it until they are filled in.
+"""
+
+_MEETINGS_EPILOG = """\
+examples:
+  c5statement meetings                       a table for the terminal
+  c5statement meetings --format csv > meetings.csv
+  c5statement meetings --format json         one object per meeting
+
+Every fact in the table comes from the packaged records, each with its sources
+("c5statement show ID" shows them, with the notes on conflicts between sources).
 """
 
 _SCHEMA_EPILOG = """\
@@ -258,6 +286,11 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
         "Read the numbered points of a statement from TEXTFILE and write a JSON skeleton.",
         _PARSE_EPILOG,
     ),
+    "meetings": (
+        "list every C+C5 meeting from 2020 to 2025",
+        "List the packaged meetings: date, level, city, chair, heads of delegation and documents.",
+        _MEETINGS_EPILOG,
+    ),
     "schema": (
         "print the JSON Schema of a statement document",
         "Print the JSON Schema of a statement document.",
@@ -290,13 +323,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     show = _command(commands, "show", _show)
-    show.add_argument("file", metavar="FILE", nargs="?", help='a statement file ("-" for standard input)')
+    show.add_argument(
+        "file", metavar="FILE|ID", nargs="?", help='a statement file ("-" for standard input) or a meeting id'
+    )
     _add_format(show)
     _add_color(show)
 
     diff = _command(commands, "diff", _diff)
-    diff.add_argument("old", metavar="OLD", help='the earlier statement file ("-" for standard input)')
-    diff.add_argument("new", metavar="NEW", help="the later statement file")
+    diff.add_argument("old", metavar="OLD", help='the earlier statement file ("-" for standard input) or a meeting id')
+    diff.add_argument("new", metavar="NEW", help="the later statement file or a meeting id")
     _add_format(diff)
     diff.add_argument(
         "-t",
@@ -317,6 +352,15 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("-o", "--output", metavar="OUT", help="write the skeleton to OUT instead of standard output")
     parse.add_argument("--force", action="store_true", help="replace OUT if it exists (by default an error)")
     parse.add_argument("--title", metavar="TITLE", help="the title of the source the text comes from")
+    parse.add_argument("--meeting", metavar="ID", help="take every fact but the points from the packaged meeting ID")
+    parse.add_argument(
+        "--suggest-themes", action="store_true", help="tag the points with suggested themes (noted as suggestions)"
+    )
+
+    meetings = _command(commands, "meetings", _meetings)
+    meetings.add_argument(
+        "-f", "--format", choices=TABLE_FORMATS, default="text", help="output format (default: %(default)s)"
+    )
 
     _command(commands, "schema", _schema)
     return parser
@@ -370,7 +414,35 @@ def _problems(name: str, error: InvalidStatementError, *, document: bool = True)
     )
 
 
+def _packaged(name: str) -> Meeting | None:
+    """The packaged meeting whose id is *name*, if *name* is such an id and no file of that name exists."""
+    if name == STDIN or os.path.lexists(name):
+        return None
+    from ._data import meetings
+
+    return next((meeting for meeting in meetings() if meeting.id == name), None)
+
+
+def _known_meeting(name: str) -> Meeting:
+    found = _packaged(name)
+    if found is None:
+        from ._data import meetings
+
+        known = ", ".join(meeting.id for meeting in meetings())
+        msg = f"{_tty_name(name)}: not the id of a packaged meeting (known: {known})"
+        raise UserError(msg)
+    return found
+
+
+def _tty_name(name: str) -> str:
+    """A name as it may be shown on a terminal: control characters escaped."""
+    return name.encode("unicode_escape").decode("ascii") if not name.isprintable() else name
+
+
 def _read_meeting(name: str) -> Meeting:
+    packaged = _packaged(name)
+    if packaged is not None:
+        return packaged
     data = _read_bytes(name)
     try:
         return from_json(data, Meeting)
@@ -502,13 +574,20 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _parse(args: argparse.Namespace, out: TextIO) -> int:
+    meeting = None if args.meeting is None else _known_meeting(args.meeting)
     text = _read_text(args.textfile)
-    from ._parse import skeleton_json
+    from ._parse import NumberingGapWarning, skeleton_json
 
-    try:
-        document = skeleton_json(text, source_title=args.title)
-    except InvalidStatementError as error:
-        raise _problems(args.textfile, error, document=False) from None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", NumberingGapWarning)
+        try:
+            document = skeleton_json(text, source_title=args.title, meeting=meeting, suggest_themes=args.suggest_themes)
+        except InvalidStatementError as error:
+            raise _problems(args.textfile, error, document=False) from None
+    label = "<stdin>" if args.textfile == STDIN else _tty_name(args.textfile)
+    for warning in caught:
+        if issubclass(warning.category, NumberingGapWarning):
+            _to_stderr(f"{PROG}: warning: {label}: {_one_line(str(warning.message))}\n")
     if args.output is None:
         _write_document(document, out)
         return EXIT_OK
@@ -532,6 +611,17 @@ def _write_file(name: str, data: bytes, *, force: bool) -> None:
     except OSError as error:
         msg = f"{name}: cannot write: {error.strerror or error}"
         raise UserError(msg) from None
+
+
+def _meetings(args: argparse.Namespace, out: TextIO) -> int:
+    from ._meetings import render_meetings
+
+    table = render_meetings(format=args.format)
+    if args.format == "text":
+        _write(table, out)
+    else:
+        _write_document(table, out)
+    return EXIT_OK
 
 
 def _schema(_: argparse.Namespace, out: TextIO) -> int:

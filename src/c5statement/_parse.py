@@ -779,6 +779,11 @@ _SOURCE_FACTS = {
     "date": f"{PLACEHOLDER}: publication date as YYYY-MM-DD, or null>",
 }
 _SOURCE_NOTE = "The points were parsed from this text by c5statement; check them against it."
+_NOT_GIVEN = "not given"
+_GIVEN_NOTE = (
+    "The points were parsed from this text by c5statement; check them against it. Where the text was published "
+    "was not given: replace the publisher, title, address and date with those of the text."
+)
 
 
 class NumberingGapWarning(UserWarning):
@@ -818,11 +823,21 @@ def _gap_message(gaps: tuple[tuple[int, int], ...]) -> str:
     return f"the points are numbered {described}: check that no point was missed"
 
 
+def _packaged_meeting(identifier: str) -> Meeting:
+    from ._data import meetings
+
+    for found in meetings():
+        if found.id == identifier:
+            return found
+    known = ", ".join(found.id for found in meetings())
+    raise InvalidStatementError([("$.meeting", f"{identifier!r} is not the id of a packaged meeting (known: {known})")])
+
+
 def skeleton(
     text: str,
     *,
     source_title: str | None = None,
-    meeting: Meeting | None = None,
+    meeting: Meeting | str | None = None,
     suggest_themes: bool = False,
 ) -> dict[str, Any]:
     r"""Turn the text of a statement into a meeting document for a person to complete.
@@ -841,11 +856,12 @@ def skeleton(
     With *meeting* (a record such as :data:`c5statement.MEETING_2020`), every
     fact is the record's: everything but its points, which the text's points
     replace. The text's source is added after the record's sources, with the id
-    ``statement-text`` (``statement-text-2``, ... if the record uses that id);
-    its publisher, address and date, and its title unless *source_title* is
-    given, are placeholders, for the record cannot know where the text came
-    from. A note added after the record's notes says which source the points
-    were parsed from.
+    ``statement-text`` (``statement-text-2``, ... if the record uses that id).
+    The record cannot know where the text came from, so that source's
+    publisher, and its title unless *source_title* is given, say "not given",
+    its address and date are empty, and its note asks for them: the document
+    loads at once, ready to diff, and says what is still unknown. A note added
+    after the record's notes says which source the points were parsed from.
 
     :func:`c5statement.from_dict` rejects placeholders and names each one's
     path, so a skeleton cannot be loaded by mistake; once every placeholder is
@@ -860,7 +876,9 @@ def skeleton(
     Args:
         text: The statement's text.
         source_title: The title of the text, if known; otherwise a placeholder.
-        meeting: The record whose facts the document takes, if any.
+        meeting: The record whose facts the document takes, if any: a
+            :class:`~c5statement.Meeting`, or the id of a packaged one
+            (``"cc5-fmm-2024"``; see :data:`c5statement.MEETINGS`).
         suggest_themes: Whether to fill in the points' themes with suggestions.
 
     Returns:
@@ -884,8 +902,11 @@ def skeleton(
         >>> document["title"], document["points"][0]["themes"], document["points"][0]["sources"]
         ("Inaugural China + Central Asia (C+C5) Foreign Ministers' Meeting", ['security'], ['statement-text'])
     """
+    if isinstance(meeting, str):
+        meeting = _packaged_meeting(meeting)
     if meeting is not None and not isinstance(meeting, Meeting):
-        raise InvalidTypeError([("$", f"expected the meeting as a Meeting, got {type(meeting).__name__}")])
+        reason = f"must be a Meeting or the id of a packaged meeting, got {type(meeting).__name__}"
+        raise InvalidTypeError([("$.meeting", reason)])
     parsed = parse_points(text)
     source_id = _new_source_id(meeting)
     points = tuple(attrs.evolve(point, sources=(source_id,)) for point in parsed)
@@ -929,9 +950,12 @@ def skeleton(
             else f"The themes of point {numbers} are suggestions from the theme vocabulary's keywords: check them."
         )
     document["notes"] = notes
-    filled = dict(_SOURCE_FACTS)
-    if source_title is not None:
-        del filled["title"]
+    if meeting is None:
+        filled = dict(_SOURCE_FACTS)
+        if source_title is not None:
+            del filled["title"]
+    else:  # the record's facts are complete: the text's own source says what was not given, and the record loads
+        filled = {"publisher": _NOT_GIVEN, "title": source_title or _NOT_GIVEN, "note": _GIVEN_NOTE}
     document["sources"][-1].update(filled)
     return document
 
@@ -955,7 +979,7 @@ def _replaced_points_note(source_id: str, meeting: Meeting) -> str:
 
 
 def skeleton_json(
-    text: str, *, source_title: str | None = None, meeting: Meeting | None = None, suggest_themes: bool = False
+    text: str, *, source_title: str | None = None, meeting: Meeting | str | None = None, suggest_themes: bool = False
 ) -> str:
     r"""Return :func:`skeleton` as JSON text, formatted as :func:`c5statement.to_json` formats.
 
