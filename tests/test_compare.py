@@ -236,7 +236,7 @@ class TestSeriesTypes:
             ({"statements": None}, r"\$\.statements"),
             ({"diffs": [None]}, r"\$\.diffs"),
             ({"lineages": ({},)}, r"\$\.lineages\[0\]"),
-            ({"similarity": [[1.0, 1.0], [1.0, 1.0]]}, r"\$\.similarity"),
+            ({"threshold": "0.5"}, r"\$\.threshold"),
         ],
     )
     def test_series_fields_of_the_wrong_type(self, values: dict[str, object], where: str) -> None:
@@ -260,8 +260,8 @@ class TestSeriesTypes:
     def test_similarities_are_plain_floats(self) -> None:
         """Integer similarities are stored as floats, so equal series write equal JSON."""
         series = compare([MEETING_2020])
-        assert attrs.evolve(series, similarity=((1,),)).similarity == ((1.0,),)
-        assert to_json(attrs.evolve(series, similarity=((1,),))) == to_json(series)
+        assert attrs.evolve(series, threshold=1).threshold == 1.0
+        assert series.similarity == ((1.0,),)
         assert Lineage((P[1], None, P[1]), ("added", None, "returned"), (None, None, 1)).similarities[2] == 1.0
 
 
@@ -279,3 +279,71 @@ class TestReconnectionLaw:
             assert lineage.numbers[2] == point.number
             assert lineage.kinds[2] == ("unchanged" if point in kept else "returned")
         assert len(series.lineages) == len(meeting.points)
+
+
+class TestSeriesCost:
+    def test_only_consecutive_statements_are_diffed(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A series of n statements makes n - 1 diffs; the matrix makes the rest when read."""
+        import c5statement._compare as compare_module
+        from c5statement import diff
+
+        calls: list[tuple[str, str]] = []
+        real = diff
+
+        def counting(old: Meeting, new: Meeting, **options: Any) -> Any:
+            calls.append((old.id, new.id))
+            return real(old, new, **options)
+
+        monkeypatch.setattr(compare_module, "diff", counting)
+        statements = [attrs.evolve(MEETING_2020, id=f"step-{index}") for index in range(6)]
+        series = compare(statements)
+        assert len(calls) == 5
+        assert len(series.similarity) == 6
+        assert len(calls) == 15
+        assert series.similarity[0][5] == 1.0
+        assert len(calls) == 15  # read once, kept
+
+    def test_matrix_is_bounded(self) -> None:
+        """Past MATRIX_LIMIT statements the matrix is refused with a reason, the series itself is fine."""
+        from c5statement._compare import MATRIX_LIMIT
+
+        small = attrs.evolve(MEETING_2020, points=MEETING_2020.points[:1])
+        series = compare([small] * (MATRIX_LIMIT + 1))
+        assert len(series.diffs) == MATRIX_LIMIT
+        with pytest.raises(ValueError, match="at most"):
+            _ = series.similarity
+
+
+MERGING = attrs.evolve(
+    MEETING_2020,
+    id="merging",
+    illustrative=True,
+    points=(
+        Point(1, "The sides will keep up their joint fight against the pandemic and deepen medical cooperation."),
+        Point(
+            2,
+            "All parties will work for regional security and stability, stand against terrorism and back a political "
+            "settlement of the Afghan issue.",
+        ),
+    ),
+)
+
+
+class TestLineageLinks:
+    def test_merged_lineage_ends_in_the_merged_point(self) -> None:
+        """The terrorism point's lineage ends, kind merged, in the point that continues the Afghanistan point."""
+        series = compare([MEETING_2020, MERGING])
+        afghan = series.lineage_of(0, 8)
+        terrorism = series.lineage_of(0, 7)
+        assert afghan.numbers == (8, 2)
+        assert terrorism.kinds == ("added", "merged")
+        assert terrorism.points[1] == afghan.points[1]
+
+    def test_split_lineage_names_its_parent(self) -> None:
+        """Read backwards, the merge is a split: the new lineage starts with kind split and names its parent."""
+        series = compare([MERGING, MEETING_2020])
+        (split,) = [lineage for lineage in series.lineages if "split" in lineage.kinds]
+        assert split.numbers == (None, 7)
+        assert split.parent is not None
+        assert series.lineages[split.parent].numbers == (2, 8)
+        assert split.similarities[1] is not None

@@ -500,7 +500,7 @@ def calibrate(raw: float, *, standing: float, mutual: float, margin: float, rela
             0 if neither.
         margin: The raw score minus the best other candidate of either point.
         relatedness: How related the two statements are as wholes: the median,
-            over the new points, of each one's best raw score.
+            over the points of the smaller statement, of each one's best raw score.
 
     Example:
         >>> calibrate(0.5, standing=4.0, mutual=1.0, margin=0.2, relatedness=0.45) > 0.9
@@ -527,7 +527,8 @@ class _Calibrated:
         for (i, j), score in raw.items():
             best_old.add(i, score, j)
             best_new.add(j, score, i)
-        tops = sorted(best_new.first)
+        # The smaller statement's points are the ones expected to find partners: its median best score.
+        tops = sorted(best_old.first if len(best_old.first) < len(best_new.first) else best_new.first)
         self.relatedness = min(RELATEDNESS_CAP, tops[len(tops) // 2]) if tops else 0.0
         self.scores = {}
         for (i, j), score in raw.items():

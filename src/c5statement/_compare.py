@@ -7,14 +7,17 @@ from typing import Any
 
 import attrs
 
-from ._align import DEFAULT_THRESHOLD
+from ._align import DEFAULT_THRESHOLD, align
 from ._check import Checker, Validated, real, rule
 from ._convert import add_document_classes
 from ._diff import StatementDiff, check_options, diff
 from ._display import Views
 from ._model import Meeting, Point
 
-__all__ = ["Lineage", "Series", "compare"]
+__all__ = ["MATRIX_LIMIT", "Lineage", "Series", "compare"]
+
+MATRIX_LIMIT = 60
+"""The most statements whose pairwise :attr:`Series.similarity` is computed (1,770 diffs)."""
 
 
 def _scores(values: tuple[float | None, ...]) -> tuple[float | None, ...]:
@@ -45,12 +48,23 @@ class Lineage(Validated):
             (not yet made, or dropped).
         kinds: How it came to be in each statement: ``None`` where it is
             absent, ``"added"`` where it first appears, ``"returned"`` where it
-            comes back after one or more statements without it, otherwise the
-            kind of its :class:`c5statement.PointChange` from the previous
-            statement (``"unchanged"``, ``"edited"`` or ``"moved"``).
+            comes back after one or more statements without it, ``"split"``
+            where it first appears as a point split from another lineage's
+            point (see :attr:`parent`), ``"merged"`` where the point merged
+            into a point that continues another lineage (the lineage ends
+            there), otherwise the kind of its :class:`c5statement.PointChange`
+            from the previous statement (``"unchanged"``, ``"edited"`` or
+            ``"moved"``).
         similarities: Its similarity to its previous appearance (the previous
             statement's point, or for a returned point the last statement that
-            had it), where there is one; ``None`` elsewhere.
+            had it; for a split point, the point it split from), where there is
+            one; ``None`` elsewhere.
+        parent: For a lineage that starts with a split, the position (0-based,
+            in :attr:`Series.lineages`) of the lineage it split from.
+
+    A point that merges two earlier points (:attr:`PointChange.also`) stands in
+    both lineages: as the continuation of the one, with kind ``"merged"`` in the
+    other, which ends there.
 
     A lineage is computed by :func:`c5statement.compare`, not read from a
     file: building one checks only that each field is a tuple.
@@ -64,6 +78,7 @@ class Lineage(Validated):
     points: tuple[Point | None, ...] = attrs.field(metadata=_TUPLE)
     kinds: tuple[str | None, ...] = attrs.field(metadata=_TUPLE)
     similarities: tuple[float | None, ...] = attrs.field(converter=_scores, metadata=_TUPLE)
+    parent: int | None = attrs.field(default=None, metadata=rule(Checker.natural))
 
     @property
     def numbers(self) -> tuple[int | None, ...]:
@@ -90,22 +105,26 @@ class Series(Validated, Views):
     Attributes:
         statements: The meetings, in the order given.
         diffs: The diff of each statement to the next.
-        similarity: Pairwise similarity of the statements (a symmetric matrix
-            with ones on the diagonal): the summed similarity of matched points,
-            relative to the number of points of both.
         lineages: Each point followed through the series, in order of first
             appearance. A point matched to a point of the previous statement
-            continues that point's lineage. A point without one may continue a
-            lineage that was dropped earlier (whose last point is in a statement
-            before the previous one): it does when the alignment of that last
-            statement with this one pairs the two points, with the same
-            similarity and threshold; if several dropped lineages qualify, the
-            most similar wins (on a tie, the one seen most recently). Its kind
-            is then ``"returned"``.
+            continues that point's lineage; the second links of a merge or a
+            split (:attr:`PointChange.also`) are followed too (see
+            :class:`Lineage`). A point without a match may continue a lineage
+            that was dropped earlier (whose last point is in a statement before
+            the previous one): it does when aligning the last points of the
+            dropped lineages with the statement's unmatched points pairs the
+            two, with the same similarity and threshold. Its kind is then
+            ``"returned"``.
+        threshold: The threshold the diffs were made with.
 
-    Every point of every statement is in exactly one lineage. A series is a
-    computed view, not a file format: building one checks only the types of its
-    fields (tuples of meetings, diffs and lineages), not that the parts agree.
+    Only the diffs of consecutive statements are computed, so a series costs
+    what its steps cost. :attr:`similarity`, which needs a diff of every pair,
+    is computed the first time it is read, and only for series of at most
+    :data:`MATRIX_LIMIT` statements.
+
+    Every point of every statement is in exactly one lineage, but for merged
+    points (in two). A series is a computed view, not a file format: building
+    one checks only the types of its fields, not that the parts agree.
 
     Example:
         >>> from c5statement import MEETING_2020, compare
@@ -116,8 +135,34 @@ class Series(Validated, Views):
 
     statements: tuple[Meeting, ...] = attrs.field(metadata=rule(Checker.objects, Meeting))
     diffs: tuple[StatementDiff, ...] = attrs.field(metadata=rule(Checker.objects, StatementDiff))
-    similarity: tuple[tuple[float, ...], ...] = attrs.field(converter=_matrix, metadata=_TUPLE)
     lineages: tuple[Lineage, ...] = attrs.field(metadata=rule(Checker.objects, Lineage))
+    threshold: float = attrs.field(default=DEFAULT_THRESHOLD, converter=real, metadata=rule(Checker.fraction))
+    _scorer: Callable[[Point, Point], float] | None = attrs.field(
+        default=None, alias="scorer", eq=False, repr=False, hash=False
+    )
+    _cache: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False, hash=False)
+
+    @property
+    def similarity(self) -> tuple[tuple[float, ...], ...]:
+        """Pairwise similarity of the statements, a symmetric matrix with ones on the diagonal.
+
+        Each value is the summed match score of the matched points of the two
+        statements, relative to the number of points of both. Computed on first
+        reading (a diff of every pair not yet diffed), then kept.
+
+        Raises:
+            ValueError: If the series has more than :data:`MATRIX_LIMIT` statements.
+
+        Example:
+            >>> from c5statement import MEETING_2020, compare
+            >>> compare([MEETING_2020, MEETING_2020]).similarity
+            ((1.0, 1.0), (1.0, 1.0))
+        """
+        found: tuple[tuple[float, ...], ...] | None = self._cache.get("similarity")
+        if found is None:
+            found = _similarity_matrix(self)
+            self._cache["similarity"] = found
+        return found
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -233,76 +278,126 @@ class Series(Validated, Views):
 add_document_classes(Lineage, Series)
 
 
-Chain = tuple[list[Point | None], list[str | None], list[float | None]]
-
-
 def _returning(
-    position: int, fresh: dict[int, Point], chains: list[Chain], pairwise: dict[tuple[int, int], StatementDiff]
+    position: int,
+    fresh: dict[int, Point],
+    chains: list[_Chain],
+    threshold: float,
+    similarity: Callable[[Point, Point], float] | None,
 ) -> list[tuple[int, Point, float]]:
     """Pair points new to the statement at *position* with lineages dropped before the previous statement.
 
-    A dropped lineage and a point qualify when the diff of the lineage's last
-    statement to this one pairs them; the most similar pairs win, then the most
-    recent lineage, then the earliest.
+    The last points of the dropped lineages are aligned with the new points, one
+    alignment for the step, so the work grows with the points involved, not with
+    the number of statements.
     """
-    candidates: list[tuple[float, int, int, Point]] = []
-    for chain, (points, _, _) in enumerate(chains):
+    dropped: list[tuple[int, Point]] = []
+    for chain, (points, kinds, _, _) in enumerate(chains):
         last = max((index for index in range(position) if points[index] is not None), default=None)
-        if last is None or last >= position - 1:
-            continue
-        before = points[last]
-        for change in pairwise[last, position].points:
-            if change.old == before and change.new is not None and change.new.number in fresh:
-                candidates.append((change.similarity, last, chain, change.new))
-                break
-    candidates.sort(key=lambda candidate: (-candidate[0], -candidate[1], candidate[2]))
-    taken_chains: set[int] = set()
-    taken_points: set[int] = set()
-    chosen = []
-    for score, _, chain, point in candidates:
-        if chain not in taken_chains and point.number not in taken_points:
-            taken_chains.add(chain)
-            taken_points.add(point.number)
-            chosen.append((chain, point, score))
-    return chosen
+        if last is not None and last < position - 1 and kinds[last] != "merged":
+            point = points[last]
+            if point is not None:
+                dropped.append((chain, point))
+    if not dropped or not fresh:
+        return []
+    candidates = sorted(fresh.values(), key=lambda point: point.number)
+    result = align([point for _, point in dropped], candidates, threshold=threshold, similarity=similarity)
+    return [(dropped[match.old][0], candidates[match.new], match.similarity) for match in result.matches]
 
 
-def _lineages(statements: Sequence[Meeting], pairwise: dict[tuple[int, int], StatementDiff]) -> tuple[Lineage, ...]:
+# Each chain: the point, kind and similarity at each position, and its parent lineage.
+_Chain = tuple[list[Point | None], list[str | None], list[float | None], list[int | None]]
+
+
+def _chain(count: int) -> _Chain:
+    return ([None] * count, [None] * count, [None] * count, [None])
+
+
+def _lineages(
+    statements: Sequence[Meeting],
+    diffs: Sequence[StatementDiff],
+    threshold: float,
+    similarity: Callable[[Point, Point], float] | None,
+) -> tuple[Lineage, ...]:
     count = len(statements)
-    chains: list[Chain] = []
+    chains: list[_Chain] = []
     open_by_number: dict[int, int] = {}
-    if statements:
-        for point in statements[0].points:
-            open_by_number[point.number] = len(chains)
-            chains.append(([point] + [None] * (count - 1), ["added"] + [None] * (count - 1), [None] * count))
+    for point in statements[0].points:
+        open_by_number[point.number] = len(chains)
+        chains.append(_chain(count))
+        chains[-1][0][0], chains[-1][1][0] = point, "added"
     for position in range(1, count):
-        following: dict[int, int] = {}
-        fresh: dict[int, Point] = {}
-        for change in pairwise[position - 1, position].points:
-            if change.new is None:
-                continue
-            if change.old is not None and change.old.number in open_by_number:
-                chain = open_by_number[change.old.number]
-                chains[chain][1][position] = change.kind
-                chains[chain][2][position] = change.similarity
-                chains[chain][0][position] = change.new
-                following[change.new.number] = chain
-            else:
-                fresh[change.new.number] = change.new
-        for chain, point, score in _returning(position, fresh, chains, pairwise):
-            chains[chain][0][position] = point
-            chains[chain][1][position] = "returned"
-            chains[chain][2][position] = score
+        fresh, splits, following = _follow(chains, open_by_number, diffs[position - 1], position)
+        for chain, point, score in _returning(position, fresh, chains, threshold, similarity):
+            _step(chains[chain], position, point, "returned", score)
             following[point.number] = chain
             del fresh[point.number]
         for point in sorted(fresh.values(), key=lambda point: point.number):
-            chain = len(chains)
-            chains.append(([None] * count, [None] * count, [None] * count))
-            chains[chain][0][position] = point
-            chains[chain][1][position] = "added"
-            following[point.number] = chain
+            chains.append(_chain(count))
+            parent, score = splits.get(point.number, (None, 0.0))
+            _step(
+                chains[-1],
+                position,
+                point,
+                "added" if parent is None else "split",
+                score if parent is not None else None,
+            )
+            chains[-1][3][0] = parent
+            following[point.number] = len(chains) - 1
         open_by_number = following
-    return tuple(Lineage(tuple(points), tuple(kinds), tuple(scores)) for points, kinds, scores in chains)
+    return tuple(
+        Lineage(tuple(points), tuple(kinds), tuple(scores), parent[0]) for points, kinds, scores, parent in chains
+    )
+
+
+def _follow(
+    chains: list[_Chain], open_by_number: dict[int, int], step: StatementDiff, position: int
+) -> tuple[dict[int, Point], dict[int, tuple[int, float]], dict[int, int]]:
+    """Continue the open lineages along one diff; return the unmatched new points, the splits and the open lineages."""
+    following: dict[int, int] = {}
+    fresh: dict[int, Point] = {}
+    splits: dict[int, tuple[int, float]] = {}
+    for change in step.points:
+        if change.new is None:
+            continue
+        if change.old is not None and change.old.number in open_by_number:
+            chain = open_by_number[change.old.number]
+            _step(chains[chain], position, change.new, change.kind, change.similarity)
+            following[change.new.number] = chain
+            for number in change.also:  # the merged old points end in this point
+                if number in open_by_number:
+                    _step(chains[open_by_number[number]], position, change.new, "merged", change.similarity)
+        else:
+            fresh[change.new.number] = change.new
+            if change.also and change.also[0] in open_by_number:
+                splits[change.new.number] = (open_by_number[change.also[0]], change.similarity)
+    return fresh, splits, following
+
+
+def _step(chain: _Chain, position: int, point: Point, kind: str, score: float | None) -> None:
+    chain[0][position], chain[1][position], chain[2][position] = point, kind, score
+
+
+def _similarity_matrix(series: Series) -> tuple[tuple[float, ...], ...]:
+    count = len(series.statements)
+    if count > MATRIX_LIMIT:
+        msg = (
+            f"the similarity matrix of {count} statements would need {count * (count - 1) // 2} diffs; "
+            f"it is computed for at most {MATRIX_LIMIT} statements (compare a selection)"
+        )
+        raise ValueError(msg)
+    statements = series.statements
+    matrix = [[1.0] * count for _ in range(count)]
+    for first in range(count):
+        for second in range(first + 1, count):
+            result = (
+                series.diffs[first]
+                if second == first + 1
+                else diff(statements[first], statements[second], threshold=series.threshold, similarity=series._scorer)  # noqa: SLF001 - the series' own scorer
+            )
+            value = _statement_similarity(result, len(statements[first].points), len(statements[second].points))
+            matrix[first][second] = matrix[second][first] = value
+    return tuple(tuple(row) for row in matrix)
 
 
 def compare(
@@ -350,14 +445,9 @@ def compare(
         raise ValueError(msg)
     check_options(threshold, similarity)
     meetings = tuple(statements)
-    count = len(meetings)
-    matrix = [[1.0] * count for _ in range(count)]
-    pairwise: dict[tuple[int, int], StatementDiff] = {}
-    for first in range(count):
-        for second in range(first + 1, count):
-            result = diff(meetings[first], meetings[second], threshold=threshold, similarity=similarity)
-            pairwise[first, second] = result
-            value = _statement_similarity(result, len(meetings[first].points), len(meetings[second].points))
-            matrix[first][second] = matrix[second][first] = value
-    diffs = tuple(pairwise[index, index + 1] for index in range(count - 1))
-    return Series(meetings, diffs, tuple(tuple(row) for row in matrix), _lineages(meetings, pairwise))
+    diffs = tuple(
+        diff(meetings[index], meetings[index + 1], threshold=threshold, similarity=similarity)
+        for index in range(len(meetings) - 1)
+    )
+    lineages = _lineages(meetings, diffs, float(threshold), similarity)
+    return Series(meetings, diffs, lineages, float(threshold), scorer=similarity)
