@@ -70,7 +70,7 @@ class TestCompare:
         series = compare([MEETING_2020, S2021, S2022])
         lineage = series.lineage_of(0, 8)
         assert lineage.numbers == (8, 6, 2)
-        assert lineage.kinds == ("added", "unchanged", "edited")
+        assert lineage.kinds == ("baseline", "unchanged", "edited")
         assert lineage.similarities[0] is None
         assert lineage.similarities[1] == 1.0
         assert 0.5 < lineage.similarities[2] < 1.0  # type: ignore[operator]
@@ -175,7 +175,7 @@ class TestReconnection:
         series = compare([MEETING_2020, WITHOUT_8, MEETING_2020])
         lineage = series.lineage_of(0, 8)
         assert lineage.numbers == (8, None, 8)
-        assert lineage.kinds == ("added", None, "returned")
+        assert lineage.kinds == ("baseline", None, "returned")
         assert lineage.similarities == (None, None, 1.0)
         assert series.lineage_of(2, 8) is lineage
         assert len(series.lineages) == 9
@@ -336,7 +336,7 @@ class TestLineageLinks:
         afghan = series.lineage_of(0, 8)
         terrorism = series.lineage_of(0, 7)
         assert afghan.numbers == (8, 2)
-        assert terrorism.kinds == ("added", "merged")
+        assert terrorism.kinds == ("baseline", "merged")
         assert terrorism.points[1] == afghan.points[1]
 
     def test_split_lineage_names_its_parent(self) -> None:
@@ -347,3 +347,22 @@ class TestLineageLinks:
         assert split.parent is not None
         assert series.lineages[split.parent].numbers == (2, 8)
         assert split.similarities[1] is not None
+
+
+class TestBaselineAndScores:
+    def test_first_statement_is_the_baseline(self) -> None:
+        """The first statement's points are the baseline, not added, in lineages, records and frames."""
+        series = compare([MEETING_2020, MERGING])
+        rows = series.to_records()
+        assert {row["change"] for row in rows if row["position"] == 0} == {"baseline"}
+        assert set(series.to_frame()["change"]) >= {"baseline", "edited"}
+
+    def test_added_points_carry_their_best_score(self) -> None:
+        """An added point shows its real best score against the previous statement, under the threshold."""
+        new_point = Point(1, "The parties will open a joint archive of medieval manuscripts.")
+        later = attrs.evolve(MEETING_2020, id="later", points=(new_point,))
+        series = compare([MEETING_2020, later])
+        (lineage,) = [lineage for lineage in series.lineages if lineage.kinds[1] == "added"]
+        (change,) = [change for change in series.diffs[0].points if change.kind == "added"]
+        assert lineage.similarities[1] == change.similarity
+        assert 0 < change.similarity < series.threshold

@@ -47,7 +47,8 @@ class Lineage(Validated):
         points: The point in each statement, or ``None`` where it is absent
             (not yet made, or dropped).
         kinds: How it came to be in each statement: ``None`` where it is
-            absent, ``"added"`` where it first appears, ``"returned"`` where it
+            absent, ``"baseline"`` in the first statement of the series,
+            ``"added"`` where it first appears later, ``"returned"`` where it
             comes back after one or more statements without it, ``"split"``
             where it first appears as a point split from another lineage's
             point (see :attr:`parent`), ``"merged"`` where the point merged
@@ -55,10 +56,12 @@ class Lineage(Validated):
             there), otherwise the kind of its :class:`c5statement.PointChange`
             from the previous statement (``"unchanged"``, ``"edited"`` or
             ``"moved"``).
-        similarities: Its similarity to its previous appearance (the previous
-            statement's point, or for a returned point the last statement that
-            had it; for a split point, the point it split from), where there is
-            one; ``None`` elsewhere.
+        similarities: Its match score with its previous appearance (the
+            previous statement's point, or for a returned point the last
+            statement that had it; for a split point, the point it split from);
+            for an added point, its best score against the previous statement's
+            points, under the threshold (0 if nothing there shares anything
+            with it); ``None`` in the first statement and where it is absent.
         parent: For a lineage that starts with a split, the position (0-based,
             in :attr:`Series.lineages`) of the lineage it split from.
 
@@ -221,10 +224,11 @@ class Series(Validated, Views):
 
         Each row has ``lineage`` (1-based), ``statement`` (its id), ``position``
         (0-based place in the series), ``date`` (ISO), ``number``, ``text``,
-        ``themes`` (sorted list), ``change`` (``"added"`` where it first appears,
-        ``"returned"`` where it comes back after a gap, else the kind of change
-        from the previous statement) and ``similarity`` (to its previous
-        appearance, or ``None``).
+        ``themes`` (sorted list), ``change`` (the lineage's kind there:
+        ``"baseline"`` in the first statement, ``"added"`` where it first
+        appears later, ``"returned"``, ``"split"``, ``"merged"``, else the kind
+        of change from the previous statement) and ``similarity`` (see
+        :attr:`Lineage.similarities`).
 
         Example:
             >>> from c5statement import MEETING_2020, compare
@@ -325,23 +329,18 @@ def _lineages(
     for point in statements[0].points:
         open_by_number[point.number] = len(chains)
         chains.append(_chain(count))
-        chains[-1][0][0], chains[-1][1][0] = point, "added"
+        chains[-1][0][0], chains[-1][1][0] = point, "baseline"
     for position in range(1, count):
-        fresh, splits, following = _follow(chains, open_by_number, diffs[position - 1], position)
+        best: dict[int, float] = {}
+        fresh, splits, following = _follow(chains, open_by_number, diffs[position - 1], position, best)
         for chain, point, score in _returning(position, fresh, chains, threshold, similarity):
             _step(chains[chain], position, point, "returned", score)
             following[point.number] = chain
             del fresh[point.number]
         for point in sorted(fresh.values(), key=lambda point: point.number):
             chains.append(_chain(count))
-            parent, score = splits.get(point.number, (None, 0.0))
-            _step(
-                chains[-1],
-                position,
-                point,
-                "added" if parent is None else "split",
-                score if parent is not None else None,
-            )
+            parent, score = splits.get(point.number, (None, best[point.number]))
+            _step(chains[-1], position, point, "added" if parent is None else "split", score)
             chains[-1][3][0] = parent
             following[point.number] = len(chains) - 1
         open_by_number = following
@@ -351,7 +350,7 @@ def _lineages(
 
 
 def _follow(
-    chains: list[_Chain], open_by_number: dict[int, int], step: StatementDiff, position: int
+    chains: list[_Chain], open_by_number: dict[int, int], step: StatementDiff, position: int, best: dict[int, float]
 ) -> tuple[dict[int, Point], dict[int, tuple[int, float]], dict[int, int]]:
     """Continue the open lineages along one diff; return the unmatched new points, the splits and the open lineages."""
     following: dict[int, int] = {}
@@ -369,6 +368,7 @@ def _follow(
                     _step(chains[open_by_number[number]], position, change.new, "merged", change.similarity)
         else:
             fresh[change.new.number] = change.new
+            best[change.new.number] = change.similarity
             if change.also and change.also[0] in open_by_number:
                 splits[change.new.number] = (open_by_number[change.also[0]], change.similarity)
     return fresh, splits, following
