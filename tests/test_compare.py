@@ -366,3 +366,12 @@ class TestBaselineAndScores:
         (change,) = [change for change in series.diffs[0].points if change.kind == "added"]
         assert lineage.similarities[1] == change.similarity
         assert 0 < change.similarity < series.threshold
+
+    def test_records_list_a_merged_point_once(self) -> None:
+        """A merged point is one row, in the lineage it continues, naming the lineage merged into it."""
+        series = compare([MEETING_2020, MERGING])
+        rows = series.to_records()
+        assert len(rows) == len(MEETING_2020.points) + len(MERGING.points)
+        (afghan,) = [row for row in rows if row["position"] == 1 and row["number"] == 2]
+        terrorism = series.lineages.index(series.lineage_of(0, 7)) + 1
+        assert afghan["merged"] == [terrorism]

@@ -88,7 +88,7 @@ RAW_FLOOR = 0.08
 """Below this raw content similarity, the match score is at most the raw score: such a pair never matches."""
 
 
-EVIDENCE_WORD_WEIGHT = 0.3
+EVIDENCE_WORD_WEIGHT = 0.4
 """A shared word is shown as evidence only if it weighs at least this (formulaic words do not)."""
 
 RELATEDNESS_CAP = 0.5
@@ -354,6 +354,8 @@ def evidence(old: Point, new: Point, *, lexicon: Lexicon | None = None, most: in
         >>> [str(item) for item in evidence(old, new)]
         ['health: epidemic ≈ pandemic']
     """
+    from ._lexicon import normalise_words
+
     lexicon = _lexicon(lexicon)
     first = lexicon.analyse(old.text).features
     second = lexicon.analyse(new.text).features
@@ -367,19 +369,19 @@ def evidence(old: Point, new: Point, *, lexicon: Lexicon | None = None, most: in
         key=lambda feature: (-weights[feature], feature),
     )
     shown: list[Evidence] = []
-    named: set[str] = set()
+    named: set[str] = set()  # the stems of the words that listed evidence already quotes
     for feature in shared:
         old_words, new_words = first[feature][0], second[feature][0]
         if feature[0] == "@":  # a weaker concept named by the very same words adds nothing
             if any((old_words, new_words) == (item.old, item.new) for item in shown):
                 continue
             label = lexicon.concept(feature[1:]).label
-        elif {old_words.casefold(), new_words.casefold()} <= named:
+        elif feature in named:
             continue
         else:
             label = new_words
         shown.append(Evidence(label, old_words, new_words, weights[feature]))
-        named |= {old_words.casefold(), new_words.casefold()}
+        named.update(normalise_words(old_words), normalise_words(new_words))
         if len(shown) == most:
             break
     return tuple(shown)

@@ -227,8 +227,11 @@ class Series(Validated, Views):
         ``themes`` (sorted list), ``change`` (the lineage's kind there:
         ``"baseline"`` in the first statement, ``"added"`` where it first
         appears later, ``"returned"``, ``"split"``, ``"merged"``, else the kind
-        of change from the previous statement) and ``similarity`` (see
-        :attr:`Lineage.similarities`).
+        of change from the previous statement), ``similarity`` (see
+        :attr:`Lineage.similarities`), ``merged`` (the lineages, 1-based, whose
+        point merged into this one here) and ``parent`` (for a lineage split
+        from another, that lineage, 1-based). A merged point is one row, in the
+        lineage it continues.
 
         Example:
             >>> from c5statement import MEETING_2020, compare
@@ -236,10 +239,16 @@ class Series(Validated, Views):
             >>> row["statement"], row["number"], row["change"]
             ('cc5-fmm-2020', 1, 'unchanged')
         """
+        merged: dict[tuple[int, int], list[int]] = {}  # (position, number) -> lineages merged into that point
+        for index, lineage in enumerate(self.lineages, 1):
+            for position, kind in enumerate(lineage.kinds):
+                point = lineage.points[position]
+                if kind == "merged" and point is not None:
+                    merged.setdefault((position, point.number), []).append(index)
         rows = []
         for index, lineage in enumerate(self.lineages, 1):
             for position, point in enumerate(lineage.points):
-                if point is None:
+                if point is None or lineage.kinds[position] == "merged":
                     continue
                 statement = self.statements[position]
                 rows.append(
@@ -253,6 +262,8 @@ class Series(Validated, Views):
                         "themes": sorted(point.themes),
                         "change": lineage.kinds[position],
                         "similarity": lineage.similarities[position],
+                        "merged": merged.get((position, point.number), []),
+                        "parent": None if lineage.parent is None else lineage.parent + 1,
                     }
                 )
         return rows
@@ -266,7 +277,7 @@ class Series(Validated, Views):
         Example:
             >>> from c5statement import MEETING_2020, compare
             >>> compare([MEETING_2020]).to_frame().shape
-            (9, 9)
+            (9, 11)
         """
         try:
             import pandas as pd
@@ -274,7 +285,19 @@ class Series(Validated, Views):
             raise ImportError(_PANDAS_HINT, name=error.name) from error
         return pd.DataFrame.from_records(
             self.to_records(),
-            columns=["lineage", "statement", "position", "date", "number", "text", "themes", "change", "similarity"],
+            columns=[
+                "lineage",
+                "statement",
+                "position",
+                "date",
+                "number",
+                "text",
+                "themes",
+                "change",
+                "similarity",
+                "merged",
+                "parent",
+            ],
         )
 
 

@@ -52,6 +52,8 @@ _SIGNS = {"unchanged": "=", "edited": "~", "moved": "^", "added": "+", "removed"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _BRIEF_WIDTH = 70
 _EVIDENCE_SHOWN = 3
+_EVIDENCE_NEAREST = 0.1
+"""An added or removed point shows the evidence for its nearest candidate from this score up."""
 """How many pieces of evidence a view shows for a change (the data keeps them all)."""
 _QUOTE_WIDTH = 50
 _ELLIPSIS = "\u2026"
@@ -464,6 +466,9 @@ def _why(change: PointChange) -> str:
     """
     if change.kind == "unchanged" or not change.evidence:
         return ""
+    if change.old is None or change.new is None:  # a nearest candidate this far off has no reason worth reading
+        if change.similarity < _EVIDENCE_NEAREST:
+            return ""
     return "shared: " + "; ".join(str(item) for item in change.evidence[:_EVIDENCE_SHOWN])
 
 
