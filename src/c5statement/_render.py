@@ -466,9 +466,8 @@ def _why(change: PointChange) -> str:
     """
     if change.kind == "unchanged" or not change.evidence:
         return ""
-    if change.old is None or change.new is None:  # a nearest candidate this far off has no reason worth reading
-        if change.similarity < _EVIDENCE_NEAREST:
-            return ""
+    if (change.old is None or change.new is None) and change.similarity < _EVIDENCE_NEAREST:
+        return ""  # a nearest candidate this far off has no reason worth reading
     return "shared: " + "; ".join(str(item) for item in change.evidence[:_EVIDENCE_SHOWN])
 
 
