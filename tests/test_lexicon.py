@@ -149,3 +149,10 @@ def test_import_does_not_load_the_stemmer_or_lexicon() -> None:
         "assert 'snowballstemmer' not in sys.modules; assert 'c5statement._lexicon' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_stem_collisions_are_kept_apart() -> None:
+    """Words the stemmer would join to unrelated ones keep their own form."""
+    assert normalise_words("important") != normalise_words("imports")
+    assert "@trade" not in default_lexicon().analyse("an important role").features
+    assert "@trade" in default_lexicon().analyse("imports of grain").features

@@ -114,8 +114,25 @@ def _stem_function() -> Callable[[str], str]:
     return Stemmer.Stemmer("english").stemWord  # type: ignore[no-any-return]  # pragma: no cover - optional
 
 
+# Words the stemmer joins to words of another meaning ("important" to "import").
+_STEM_OVERRIDES: Mapping[str, str] = {
+    "important": "important",
+    "importance": "important",
+    "importantly": "important",
+    "organization": "organization",
+    "organizations": "organization",
+    "organisation": "organization",
+    "organisations": "organization",
+    "general": "general",
+    "generally": "general",
+}
+
+
 @functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
+    override = _STEM_OVERRIDES.get(word)
+    if override is not None:
+        return override
     return _stem_function()(_PLACES.get(word, word))
 
 
