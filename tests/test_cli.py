@@ -394,7 +394,7 @@ class TestDiffCommand:
         expected = {
             "text": changes.to_text(color=False),
             "markdown": changes.to_markdown(),
-            "html": changes.to_html(),
+            "html": changes.to_html_document(),
         }[form]
         result = run("diff", files["old"], files["new"], "--format", form)
         assert result.returncode == 1

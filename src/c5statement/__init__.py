@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from ._compare import Lineage, Series, compare
     from ._convert import FORMAT_VERSION, dump, fingerprint, from_dict, from_json, load, to_dict, to_json
     from ._data import meeting
-    from ._diff import DEFAULT_THRESHOLD, FieldChange, PointChange, StatementDiff, WordEdit, diff
+    from ._diff import DEFAULT_THRESHOLD, FieldChange, PointChange, StatementDiff, WordEdit, diff, key_terms
     from ._embedding import EmbeddingSimilarity, embedding_similarity
     from ._json import JsonObject
     from ._lexicon import Concept, Lexicon, default_lexicon
@@ -54,6 +54,7 @@ _LAZY = {
     "from_dict": "._convert",
     "from_json": "._convert",
     "json_schema": "._schema",
+    "key_terms": "._diff",
     "load": "._convert",
     "meeting": "._data",
     "numbering_gaps": "._parse",
@@ -107,6 +108,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "json_schema",
+    "key_terms",
     "load",
     "meeting",
     "numbering_gaps",

@@ -341,6 +341,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="T",
         help=f"similarity (0 to 1) under which two points are not matched (default: {_default_threshold()})",
     )
+    for name, what in (("case", "case"), ("quotes", "quote style (curly or straight)"), ("space", "white space")):
+        diff.add_argument(f"--ignore-{name}", action="store_true", help=f"hide points whose only change is in {what}")
     _add_color(diff)
 
     validate = _command(commands, "validate", _validate)
@@ -519,7 +521,7 @@ def _write_view(obj: Meeting | StatementDiff, args: argparse.Namespace, out: Tex
     elif args.format == "markdown":
         _write_document(obj.to_markdown(), out)
     elif args.format == "html":
-        _write_document(obj.to_html(), out)
+        _write_document(obj.to_html_document(), out)
     else:
         _write(obj.to_text(color=use_color(_COLOR_CHOICES[args.color], out)), out)
 
@@ -532,7 +534,15 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
     new = _read_meeting(args.new)
     from ._diff import diff
 
-    changes = diff(old, new) if args.threshold is None else diff(old, new, threshold=args.threshold)
+    options = {"threshold": args.threshold} if args.threshold is not None else {}
+    changes = diff(
+        old,
+        new,
+        ignore_case=args.ignore_case,
+        ignore_quotes=args.ignore_quotes,
+        ignore_space=args.ignore_space,
+        **options,
+    )
     _write_view(changes, args, out)
     return EXIT_DIFFERENCES if changes else EXIT_OK
 

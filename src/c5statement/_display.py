@@ -170,12 +170,26 @@ class Views:
 
         Example:
             >>> from c5statement import MEETING_2020, Point
-            >>> MEETING_2020.to_html().startswith('<div class="c5 c5-meeting">')
+            >>> MEETING_2020.to_html().startswith('<div class="c5 c5-meeting" style="')
             True
             >>> Point(1, "all parties <agree>.").to_html().count("&lt;agree&gt;")
             1
         """
         return render(self, "html")
+
+    def to_html_document(self) -> str:
+        """Render the object as a whole HTML page: doctype, UTF-8 charset, title, styles and the fragment.
+
+        :meth:`to_html` gives the fragment, to embed in a page or a notebook;
+        this is the page to save as a file and open in any browser.
+
+        Example:
+            >>> from c5statement import MEETING_2020
+            >>> page = MEETING_2020.to_html_document()
+            >>> page.startswith("<!DOCTYPE html>"), '<meta charset="utf-8">' in page
+            (True, True)
+        """
+        return render(self, "html-document")
 
     def _repr_html_(self) -> str:
         return self.to_html()

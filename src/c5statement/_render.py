@@ -13,6 +13,8 @@ from __future__ import annotations
 import html
 import json
 import re
+import string
+import unicodedata
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._compare import Series
@@ -32,6 +34,7 @@ __all__ = [
     "diff_to_html",
     "diff_to_markdown",
     "diff_to_text",
+    "html_document",
     "meeting_to_html",
     "meeting_to_markdown",
     "meeting_to_text",
@@ -39,13 +42,23 @@ __all__ = [
     "point_to_html",
     "point_to_markdown",
     "point_to_text",
+    "runs",
     "series_to_html",
     "series_to_markdown",
     "series_to_text",
     "use_color",
 ]
 
-_ANSI = {"red": "31", "green": "32", "yellow": "33", "cyan": "36", "bold": "1", "dim": "2"}
+_ANSI = {
+    "red": "31",
+    "green": "32",
+    "yellow": "33",
+    "cyan": "36",
+    "bold": "1",
+    "dim": "2",
+    "underline": "4",
+    "strike": "9",
+}
 _MINUS = "\u2212"
 _LABEL_WIDTH = 60
 _SIGNS = {"unchanged": "=", "edited": "~", "moved": "^", "added": "+", "removed": "-"}
@@ -83,6 +96,72 @@ _STYLE = (
     ".c5 .c5-notes {background: #f7f7f7; border-left: 3px solid #999; padding: .25em .75em}"
     "</style>"
 )
+
+
+_INS = "background: #d4f8d4; color: #05400a; text-decoration: underline"
+_DEL = "background: #fbd3d3; color: #6a0a0a; text-decoration: line-through"
+_CELL = "border: 1px solid #ccc; padding: .25em .5em; text-align: left; vertical-align: top; overflow-wrap: anywhere"
+_TAG_STYLES = {
+    "div": "font-family: system-ui, sans-serif; line-height: 1.45; text-align: left; max-width: 100%",
+    "table": "border-collapse: collapse; margin: .5em 0; max-width: 100%",
+    "th": _CELL + "; font-weight: bold",
+    "td": _CELL,
+    "ins": _INS,
+    "del": _DEL,
+    "pre": "white-space: pre-wrap; font-size: .85em; margin: .25em 0; text-align: left",
+    "p": "text-align: left",
+    "ul": "text-align: left",
+    "ol": "text-align: left",
+    "summary": "text-align: left",
+}
+_CLASS_STYLES = {
+    "c5-theme": "display: inline-block; border-radius: .6em; padding: 0 .45em; margin: 0 .15em; font-size: .85em;"
+    " background: #e8eef7; color: #1d3557",
+    "c5-gained": "background: #d4f8d4; color: #05400a",
+    "c5-lost": "background: #fbd3d3; color: #6a0a0a; text-decoration: line-through",
+    "c5-badge": "display: inline-block; font-size: .8em; padding: 0 .4em; border-radius: .3em; background: #eee",
+    "c5-moved": "background: #fff1c2; color: #5c4400",
+    "c5-ambiguous": "background: #ffe0b3; color: #6b3a00",
+    "c5-cosmetic": "opacity: .6",
+    "c5-apart": "margin-left: .2em",
+    "c5-note": "font-size: .85em; color: #555",
+    "c5-illustrative": "background: #fff1c2; color: #5c4400; padding: .25em .5em; font-weight: bold",
+    "c5-notes": "background: #f7f7f7; border-left: 3px solid #999; padding: .25em .75em",
+}
+_ROW_STYLES = {
+    "c5-added": "background: #f1fcf1",
+    "c5-removed": "background: #fdf1f1",
+    "c5-group": "background: #f4f4f4",
+}
+_OPENING_TAG = re.compile(r"<([a-z][a-z0-9]*)([^<>]*)>")
+_CLASS = re.compile(r'class="([^"]*)"')
+
+
+def _styled(fragment: str) -> str:
+    """*fragment* with the look that matters written into each tag's ``style`` attribute.
+
+    Notebook hosts remove ``<style>`` elements from untrusted output and apply
+    their own table rules (right-aligned cells); inline styles survive both. The
+    fragment is the renderer's own markup, every data text in it escaped, so
+    each ``<`` starts one of its tags.
+
+    Example:
+        >>> styled = _styled('<td>a <span class="c5-gained">+energy</span></td>')
+        >>> styled.count("text-align: left"), styled.count("background: #d4f8d4")
+        (1, 1)
+    """
+
+    def style(found: re.Match[str]) -> str:
+        tag, attributes = found.groups()
+        classes = _CLASS.search(attributes)
+        names = classes.group(1).split() if classes else []
+        table = _ROW_STYLES if tag == "tr" else _CLASS_STYLES
+        rules = [rule for rule in (_TAG_STYLES.get(tag, ""), *(table.get(name, "") for name in names)) if rule]
+        if not rules or "style=" in attributes:
+            return found.group()
+        return f'<{tag}{attributes} style="{"; ".join(rules)}">'
+
+    return _OPENING_TAG.sub(style, fragment)
 
 
 def _tty(text: object) -> str:
@@ -299,7 +378,8 @@ def meeting_to_markdown(meeting: Meeting) -> str:
 
 
 def _theme_chips(themes: Iterable[str], extra: str = "", prefix: str = "") -> str:
-    return "".join(f'<span class="c5-theme {extra}">{_esc(prefix + theme)}</span>' for theme in sorted(themes))
+    chips = " ".join(f'<span class="c5-theme {extra}">{_esc(prefix + theme)}</span>' for theme in sorted(themes))
+    return chips + " " if chips else ""
 
 
 @register(Point, "markdown")
@@ -325,7 +405,9 @@ def point_to_html(point: Point) -> str:
         >>> "<script>" in html, "&lt;script&gt;x&lt;/script&gt;" in html
         (False, True)
     """
-    return f'<div class="c5 c5-point"><b>{point.number}.</b> {_esc(point.text)} {_theme_chips(point.themes)}</div>'
+    return _styled(
+        f'<div class="c5 c5-point"><b>{point.number}.</b> {_esc(point.text)} {_theme_chips(point.themes)}</div>'
+    )
 
 
 def _source_html(source: Source) -> str:
@@ -346,7 +428,7 @@ def meeting_to_html(meeting: Meeting) -> str:
 
     Example:
         >>> from c5statement import MEETING_2020
-        >>> "<ol>" in meeting_to_html(MEETING_2020)
+        >>> "<ol style=" in meeting_to_html(MEETING_2020)
         True
     """
     parts = [f'<div class="c5 c5-meeting">{_STYLE}']
@@ -376,46 +458,80 @@ def meeting_to_html(meeting: Meeting) -> str:
         if items:
             parts.append(f"<h4>{heading}</h4><ul>{''.join(f'<li>{item}</li>' for item in items)}</ul>")
     parts.append("</div>")
-    return "".join(parts)
+    return _styled("".join(parts))
 
 
 # --- diffs ------------------------------------------------------------------------------
 
 
-def inline(change: PointChange) -> list[tuple[str, str]]:
-    """Split a matched point's new text into ``("equal" | "delete" | "insert", text)`` runs.
+class Run(NamedTuple):
+    """A piece of a reworded point.
 
-    The equal and inserted runs spell out the new text (a deletion between two
-    words is followed by a space, so that the words stay apart).
+    Attributes:
+        kind: ``"equal"``, ``"delete"`` or ``"insert"``.
+        text: The text of the run, exactly as in the point.
+        cosmetic: Whether the run is part of a change only of case, quotes or space.
+
+    Example:
+        >>> Run("insert", " fast").kind
+        'insert'
+    """
+
+    kind: str
+    text: str
+    cosmetic: bool = False
+
+
+def runs(change: PointChange, ignore: frozenset[str] = frozenset()) -> list[Run]:
+    """Split a matched point into equal, deleted and inserted runs that read back both ways.
+
+    Joining the equal and deleted runs gives the old text exactly; joining the
+    equal and inserted runs gives the new text. A deletion comes before the
+    insertion that replaces it. A cosmetic edit whose classes are all in
+    *ignore* is shown as its new text, as an equal run.
+
+    Example:
+        >>> from c5statement import Point, PointChange
+        >>> change = PointChange("edited", Point(1, "all will set up a fund."), Point(1, "All will keep a fund."), 0.7)
+        >>> [(run.kind, run.text) for run in runs(change)]
+        [('delete', 'all'), ('insert', 'All'), ('equal', ' will '),
+         ('delete', 'set up'), ('insert', 'keep'), ('equal', ' a fund.')]
+        >>> "".join(run.text for run in runs(change, frozenset({"case"})) if run.kind != "delete")
+        'All will keep a fund.'
+    """
+    old, new = change.old, change.new
+    if new is None or old is None:
+        point = new or old
+        return [Run("insert" if new is not None else "delete", point.text if point is not None else "")]
+    found: list[Run] = []
+    cursor = 0
+    for edit in change.edits:
+        if edit.new_start > cursor:
+            found.append(Run("equal", new.text[cursor : edit.new_start]))
+        cosmetic = bool(edit.cosmetic)
+        if cosmetic and edit.cosmetic <= ignore:
+            found.append(Run("equal", edit.new_text))
+        else:
+            found += [
+                Run(kind, text, cosmetic)
+                for kind, text in (("delete", edit.old_text), ("insert", edit.new_text))
+                if text
+            ]
+        cursor = edit.new_end
+    if cursor < len(new.text):
+        found.append(Run("equal", new.text[cursor:]))
+    return found
+
+
+def inline(change: PointChange) -> list[tuple[str, str]]:
+    """The runs of :func:`runs` as ``(kind, text)`` pairs.
 
     Example:
         >>> from c5statement import Point, PointChange
         >>> inline(PointChange("edited", Point(1, "trade will grow."), Point(1, "trade will grow fast."), 0.9))
-        [('equal', 'trade will grow '), ('insert', 'fast'), ('equal', '.')]
+        [('equal', 'trade will grow'), ('insert', ' fast'), ('equal', '.')]
     """
-    new = change.new
-    if new is None:
-        return [("delete", change.old.text if change.old is not None else "")]
-    runs: list[tuple[str, str]] = []
-    cursor = 0
-    for edit in change.edits:
-        if edit.new_start > cursor:
-            runs.append(("equal", new.text[cursor : edit.new_start]))
-        if edit.old_text:
-            runs.append(("delete", edit.old_text))
-        if edit.new_text:
-            runs.append(("insert", edit.new_text))
-        elif _between_words(new.text, edit.new_start):
-            runs.append(("equal", " "))
-        cursor = max(cursor, edit.new_end)
-    if cursor < len(new.text):
-        runs.append(("equal", new.text[cursor:]))
-    return runs
-
-
-def _between_words(text: str, at: int) -> bool:
-    """Whether *at* is the start of a word that follows a space (where a deletion would glue words)."""
-    return 0 < at < len(text) and text[at - 1].isspace() and not text[at].isspace()
+    return [(run.kind, run.text) for run in runs(change)]
 
 
 def _number_label(change: PointChange) -> str:
@@ -432,8 +548,15 @@ def _change_text(change: PointChange) -> str:
     return point.text if point is not None else ""
 
 
+def _kind(change: PointChange, result: StatementDiff) -> str:
+    """The kind as shown: a point whose only changes are hidden cosmetic ones reads as unchanged."""
+    return "unchanged" if result.hidden(change) else change.kind
+
+
 def _flags(change: PointChange) -> list[str]:
     flags = []
+    if change.cosmetic:
+        flags.append("cosmetic: " + ", ".join(sorted(change.cosmetic)))
     if change.moved and change.kind != "moved":
         flags.append("moved")
     if change.ambiguous:
@@ -480,11 +603,39 @@ def _links(change: PointChange) -> str:
 
 
 def _summary(result: StatementDiff) -> str:
+    """The counts in words; points whose only changes are cosmetic are counted on their own, as hidden if they are."""
     counts = result.counts()
-    parts = [f"{counts[kind]} {kind}" for kind in ("added", "removed", "edited", "moved", "unchanged") if counts[kind]]
+    cosmetic = sum(bool(change.cosmetic) for change in result.points)
+    hidden = sum(result.hidden(change) for change in result.points)
+    counts["edited"] -= cosmetic
+    parts = [f"{counts[kind]} {kind}" for kind in ("added", "removed", "edited") if counts[kind]]
+    if cosmetic:
+        parts.append(f"{cosmetic} cosmetic only" + (f" ({hidden} hidden)" if hidden else ""))
+    parts += [f"{counts[kind]} {kind}" for kind in ("moved", "unchanged") if counts[kind]]
     if result.fields:
         parts.append(f"{len(result.fields)} field change{'s' if len(result.fields) != 1 else ''}")
     return ", ".join(parts) if parts else "no points"
+
+
+def _terms_line(gained: Iterable[str], lost: Iterable[str], kept: Iterable[str]) -> str:
+    """Key terms in words: ``terms gained: +Global Security Initiative; lost: -Afghanistan; kept: peace``."""
+    parts = [
+        f"{name}: {', '.join(sign + term for term in sorted(terms))}"
+        for name, sign, terms in (("gained", "+", gained), ("lost", _MINUS, lost), ("kept", "", kept))
+        if terms
+    ]
+    return "terms " + "; ".join(parts) if parts else ""
+
+
+def _change_terms(change: PointChange) -> str:
+    """The key terms a matched point gained and lost (kept terms are the diff's business), or an empty string."""
+    if change.old is None or change.new is None:
+        return ""
+    return _terms_line(change.terms_gained, change.terms_lost, ())
+
+
+def _diff_terms(result: StatementDiff) -> str:
+    return _terms_line(result.terms_gained, result.terms_lost, result.terms_kept)
 
 
 def _json(value: Any) -> str:
@@ -673,28 +824,38 @@ def _fields_html(result: StatementDiff) -> str:
 _STYLES = {"added": "green", "removed": "red", "edited": "yellow", "moved": "yellow", "unchanged": "dim"}
 
 
-def _change_lines(change: PointChange, paint: bool) -> list[str]:
+_RUN_STYLES = {"delete": "red strike", "insert": "green underline"}
+_MARKERS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
+
+
+def _text_runs(change: PointChange, result: StatementDiff, paint: bool) -> str:
+    """A reworded point with wdiff markers, ``[-deleted-]{+inserted+}``; colour is added to the markers."""
+    pieces = []
+    for run in runs(change, result.ignore):
+        if run.kind == "equal":
+            pieces.append(_tty(run.text))
+        else:
+            start, end = _MARKERS[run.kind]
+            style = "dim" if run.cosmetic else _RUN_STYLES[run.kind]
+            pieces.append(_paint(start + run.text + end, style, paint))
+    return "".join(pieces)
+
+
+def _change_lines(change: PointChange, paint: bool, result: StatementDiff) -> list[str]:
+    kind = _kind(change, result)
     flags = _flags(change)
     extra = f" [{', '.join(flags)}]" if flags else ""
-    head = f"{_SIGNS[change.kind]} {_number_label(change)}  {change.kind}{extra} ({_score(change)})"
-    lines = [_paint(head, _STYLES[change.kind], paint)]
-    if change.kind == "edited" and change.edits:
-        pieces = []
-        for kind, text in inline(change):
-            if kind == "delete":
-                pieces.append(_paint(text, "red", paint) if paint else f"[-{_tty(text)}-]")
-            elif kind == "insert":
-                pieces.append(_paint(text, "green", paint) if paint else f"{{+{_tty(text)}+}}")
-            else:
-                pieces.append(_tty(text))
-        lines.append("    " + "".join(pieces))
-    elif change.kind != "unchanged":
-        lines.append("    " + _tty(_change_text(change)))
+    head = f"{_SIGNS[kind]} {_number_label(change)}  {kind}{extra} ({_score(change)})"
+    lines = [_paint(head, _STYLES[kind], paint)]
+    if kind == "edited" and change.edits:
+        lines += _hanging("    ", _text_runs(change, result, paint), "    ")
+    elif kind != "unchanged":
+        lines += _hanging("    ", _tty(_change_text(change)), "    ")
     if change.themes_gained or change.themes_lost:
         themes = [_paint("+" + theme, "green", paint) for theme in sorted(change.themes_gained)]
         themes += [_paint("-" + theme, "red", paint) for theme in sorted(change.themes_lost)]
         lines.append("    themes: " + " ".join(themes))
-    lines += ["    " + _tty(note) for note in (_links(change), _why(change)) if note]
+    lines += ["    " + _tty(note) for note in (_change_terms(change), _links(change), _why(change)) if note]
     return lines
 
 
@@ -713,30 +874,61 @@ def diff_to_text(result: StatementDiff, *, color: bool | None = None) -> str:
         gained = " ".join(_paint("+" + theme, "green", paint) for theme in sorted(result.themes_gained))
         lost = " ".join(_paint("-" + theme, "red", paint) for theme in sorted(result.themes_lost))
         lines.append(f"themes: {' '.join(part for part in (gained, lost) if part)}")
+    if _diff_terms(result):
+        lines.append(_tty(_diff_terms(result)))
     if result.points:
         lines += ["", _paint("Points", "bold", paint)]
     for change in result.points:
-        lines += _change_lines(change, paint)
+        lines += _change_lines(change, paint, result)
     if result.fields:
         lines += _fields_text(result, paint)
     return "\n".join(lines) + "\n"
 
 
-def _md_inline(change: PointChange) -> str:
-    if change.kind != "edited" or not change.edits:
-        return _md(_change_text(change))
-    pieces = []
-    for kind, text in inline(change):
-        stripped = text.strip()
-        if not stripped:
-            pieces.append(text)
-        elif kind == "delete":
-            pieces.append(f"{text[: len(text) - len(text.lstrip())]}~~{_md(stripped)}~~")
-        elif kind == "insert":
-            pieces.append(f"{text[: len(text) - len(text.lstrip())]}**{_md(stripped)}**")
+def _punctuation(char: str) -> bool:
+    return char in string.punctuation or unicodedata.category(char)[0] in {"P", "S"}
+
+
+def _flanking(before: str, after: str) -> bool:
+    """Whether a run of emphasis delimiters between *before* and *after* opens (CommonMark's left-flanking rule)."""
+    return not after.isspace() and (not _punctuation(after) or before.isspace() or _punctuation(before))
+
+
+_MD_MARKS = {"delete": ("~~", "del"), "insert": ("**", "ins")}
+
+
+def _md_runs(found: Sequence[Run]) -> str:
+    """Runs as Markdown: ``~~deleted~~`` and ``**inserted**``, or ``<del>``/``<ins>`` where delimiters would not hold.
+
+    White space at the edges of a run goes outside its delimiters; a run that
+    delimiters cannot mark (only white space, or punctuation against a word)
+    is written with the HTML tag, so that every run stays marked.
+    """
+    out = ""
+    for index, run in enumerate(found):
+        text = _md(run.text)
+        if run.kind == "equal":
+            out += text
+            continue
+        core = text.strip()
+        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+        following = found[index + 1] if index + 1 < len(found) else None
+        after = trail[:1] or (_md(following.text)[:1] if following is not None else " ") or " "
+        if following is not None and following.kind != "equal" and not trail:
+            after = "~"
+        before = (out + lead)[-1:] or " "
+        marks, tag = _MD_MARKS[run.kind]
+        if core and _flanking(before, core[0]) and _flanking(after, core[-1]):
+            out += f"{lead}{marks}{core}{marks}{trail}"
         else:
-            pieces.append(_md(text))
-    return "".join(pieces)
+            out += f"<{tag}>{text}</{tag}>"
+    return out
+
+
+def _md_inline(change: PointChange, result: StatementDiff) -> str:
+    if _kind(change, result) != "edited" or not change.edits:
+        return _md(_change_text(change))
+    return _md_runs(runs(change, result.ignore))
 
 
 @register(StatementDiff, "markdown")
@@ -753,17 +945,19 @@ def diff_to_markdown(result: StatementDiff) -> str:
         gained = _md(", ".join(sorted(result.themes_gained))) or "none"
         lost = _md(", ".join(sorted(result.themes_lost))) or "none"
         lines += ["", f"**Themes gained:** {gained}; **lost:** {lost}"]
+    if _diff_terms(result):
+        lines += ["", f"**Key {_md(_diff_terms(result))}**"]
     if result.points:
         lines += ["", "| | Point | Change | Similarity | Text | Themes |", "|---|---|---|---|---|---|"]
         for change in result.points:
-            kind = ", ".join([change.kind, *_flags(change)])
+            kind = ", ".join([_kind(change, result), *_flags(change)])
             themes = " ".join(
                 [f"+{_md(theme)}" for theme in sorted(change.themes_gained)]
                 + [f"{_MINUS}{_md(theme)}" for theme in sorted(change.themes_lost)]
             )
             lines.append(
-                f"| {_md(_SIGNS[change.kind])} | {_number_label(change)} | {kind} | {_md_score(change)} "
-                f"| {_md_inline(change)} | {themes} |"
+                f"| {_md(_SIGNS[_kind(change, result)])} | {_number_label(change)} | {kind} | {_md_score(change)} "
+                f"| {_md_inline(change, result)} | {themes} |"
             )
     if result.fields:
         lines += _fields_markdown(result)
@@ -773,17 +967,32 @@ def diff_to_markdown(result: StatementDiff) -> str:
 def _md_score(change: PointChange) -> str:
     nearest = _nearest(change)
     score = f"{change.similarity:.2f} ({nearest})" if nearest else f"{change.similarity:.2f}"
-    notes = [_md(note) for note in (_links(change), _why(change)) if note]
+    notes = [_md(note) for note in (_change_terms(change), _links(change), _why(change)) if note]
     return "; ".join([score, *notes])
 
 
-def _html_inline(change: PointChange) -> str:
-    if change.kind != "edited" or not change.edits:
-        return _esc(_change_text(change))
+def _html_runs(found: Sequence[Run]) -> str:
+    """Runs as ``<del>`` and ``<ins>``, each holding its text exactly; an insertion after a deletion stands apart."""
     tags = {"delete": "del", "insert": "ins"}
-    return "".join(
-        f"<{tags[kind]}>{_esc(text)}</{tags[kind]}>" if kind in tags else _esc(text) for kind, text in inline(change)
-    )
+    parts = []
+    previous = "equal"
+    for run in found:
+        if run.kind == "equal":
+            parts.append(_esc(run.text))
+        else:
+            classes = " c5-cosmetic" if run.cosmetic else ""
+            apart = " c5-apart" if previous == "delete" else ""
+            title = ' title="cosmetic change"' if run.cosmetic else ""
+            tag = tags[run.kind]
+            parts.append(f'<{tag} class="c5-run{classes}{apart}"{title}>{_esc(run.text)}</{tag}>')
+        previous = run.kind
+    return "".join(parts)
+
+
+def _html_inline(change: PointChange, result: StatementDiff) -> str:
+    if _kind(change, result) != "edited" or not change.edits:
+        return _esc(_change_text(change))
+    return _html_runs(runs(change, result.ignore))
 
 
 @register(StatementDiff, "html")
@@ -804,23 +1013,28 @@ def diff_to_html(result: StatementDiff) -> str:
             + _theme_chips(result.themes_lost, "c5-lost", _MINUS)
             + "</p>"
         )
+    if _diff_terms(result):
+        parts.append(f"<p>Key {_esc(_diff_terms(result))}</p>")
     if result.points:
         parts.append(
             "<table><tr><th></th><th>Point</th><th>Change</th><th>Similarity</th><th>Text</th><th>Themes</th></tr>"
         )
         for change in result.points:
-            badges = "".join(f' <span class="c5-badge c5-{flag}">{flag}</span>' for flag in _flags(change))
-            badge = f'<span class="c5-badge c5-{change.kind}">{change.kind}</span>{badges}'
+            kind = _kind(change, result)
+            badges = "".join(
+                f' <span class="c5-badge c5-{flag.split(":")[0]}">{_esc(flag)}</span>' for flag in _flags(change)
+            )
+            badge = f'<span class="c5-badge c5-{kind}">{kind}</span>{badges}'
             title = f' title="margin {change.margin:.2f}"'
             note = "".join(
                 f' <span class="c5-note">{_esc(text)}</span>'
-                for text in (_nearest(change), _links(change), _why(change))
+                for text in (_nearest(change), _change_terms(change), _links(change), _why(change))
                 if text
             )
             parts.append(
-                f'<tr class="c5-{change.kind}"><td>{_esc(_SIGNS[change.kind])}</td>'
+                f'<tr class="c5-{kind}"><td>{_esc(_SIGNS[kind])}</td>'
                 f"<td>{_esc(_number_label(change))}</td><td>{badge}</td><td{title}>{change.similarity:.2f}{note}</td>"
-                f"<td>{_html_inline(change)}</td>"
+                f"<td>{_html_inline(change, result)}</td>"
                 f"<td>{_theme_chips(change.themes_gained, 'c5-gained', '+')}"
                 f"{_theme_chips(change.themes_lost, 'c5-lost', _MINUS)}</td></tr>"
             )
@@ -828,7 +1042,7 @@ def diff_to_html(result: StatementDiff) -> str:
     if result.fields:
         parts.append(_fields_html(result))
     parts.append("</div>")
-    return "".join(parts)
+    return _styled("".join(parts))
 
 
 # --- series -----------------------------------------------------------------------------
@@ -912,7 +1126,7 @@ def series_to_html(series: Series) -> str:
 
     Example:
         >>> from c5statement import MEETING_2020, compare
-        >>> series_to_html(compare([MEETING_2020])).startswith('<div class="c5 c5-series">')
+        >>> series_to_html(compare([MEETING_2020])).startswith('<div class="c5 c5-series" style="')
         True
     """
     head = "".join(f"<th>{_esc(label)}</th>" for label in series.labels)
@@ -930,4 +1144,37 @@ def series_to_html(series: Series) -> str:
         cells = "".join(f"<td>{value:.2f}</td>" for value in row)
         parts.append(f"<tr><th>{_esc(series.labels[index])}</th>{cells}</tr>")
     parts.append("</table></div>")
-    return "".join(parts)
+    return _styled("".join(parts))
+
+
+# --- whole documents ----------------------------------------------------------------------
+
+_PAGE_STYLE = "<style>body {margin: 1.5em auto; max-width: 72em; padding: 0 1em; color: #111; background: #fff}</style>"
+
+
+def html_document(obj: Meeting | Point | StatementDiff | Series) -> str:
+    """A whole HTML page around the fragment of ``obj.to_html()``: doctype, UTF-8 charset, title and styles.
+
+    Example:
+        >>> from c5statement import MEETING_2020
+        >>> page = html_document(MEETING_2020)
+        >>> page.splitlines()[0], "<title>Inaugural" in page, page.rstrip().endswith("</html>")
+        ('<!DOCTYPE html>', True, True)
+    """
+    if isinstance(obj, Meeting):
+        title = _flat(obj.title)
+    elif isinstance(obj, StatementDiff):
+        title = f"Diff: {obj.old_id} \u2192 {obj.new_id}"
+    elif isinstance(obj, Series):
+        title = f"Series of {len(obj.labels)} statements"
+    else:
+        title = f"Point {obj.number}"
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_esc(title)}</title>\n{_PAGE_STYLE}\n</head>\n<body>\n{obj.to_html()}\n</body>\n</html>\n"
+    )
+
+
+for _cls in (Meeting, Point, StatementDiff, Series):
+    register(_cls, "html-document")(html_document)
