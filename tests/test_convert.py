@@ -265,7 +265,7 @@ class TestBadDocuments:
             ('"a point"', "must be an object, got str"),
             ('{"format_version": 1, "number": 1.0, "text": "x"}', "must be an integer, got float"),
             ('{"format_version": 1, "number": 1e400, "text": "x"}', "number too large"),
-            ('{"format_version": 1, "number": ' + "9" * 5000 + ', "text": "x"}', "invalid JSON number"),
+            ('{"format_version": 1, "number": ' + "9" * 5000 + ', "text": "x"}', "integer too long: 5000 digits"),
             ('{"format_version": 1, "number": 9007199254740992, "text": "x"}', "must be at most 9007199254740991"),
             ('{"format_version": 1, "number": 1, "text": "x", "themes": "trade"}', "must be an array, got str"),
             ('{"format_version": 1, "number": 1, "text": "x", "themes": ["a", "a"]}', "repeats item 0"),

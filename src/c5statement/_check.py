@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._countries import COUNTRY_CODES
-from ._errors import InvalidStatementError, InvalidTypeError, Problem
+from ._errors import MAX_PROBLEMS, InvalidStatementError, InvalidTypeError, Problem, shorten, shown
 from ._json import MAX_INTEGER
 from ._slugs import is_slug
 
@@ -37,6 +37,7 @@ __all__ = [
     "Checker",
     "Validated",
     "check_partial",
+    "has_surrogate",
     "real",
     "rule",
     "type_name",
@@ -57,6 +58,25 @@ _CONTROL = re.compile(f"[{re.escape(CONTROL_CHARACTERS)}]")
 # Stand-ins for required fields that failed to load (see check_partial): valid values,
 # so that the rules over the other fields run as they would.
 _NEUTRAL: dict[Any, Any] = {str: "x", int: 1, bool: False, datetime.date: datetime.date(2000, 1, 1), tuple: ()}
+
+
+def has_surrogate(value: str) -> bool:
+    """Whether *value* holds a lone surrogate (U+D800 to U+DFFF), which is not valid Unicode and cannot be written.
+
+    Example:
+        >>> has_surrogate("ok"), has_surrogate("bad " + chr(0xD800))
+        (False, True)
+    """
+    if value.isascii():
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+_SURROGATE = "contains a lone surrogate, which is not valid Unicode"
 
 
 def type_name(value: object) -> str:
@@ -90,7 +110,9 @@ class Checker:
     """Collects problems, and raises them together.
 
     Attributes:
-        problems: The ``(path, reason)`` pairs found so far.
+        problems: The ``(path, reason)`` pairs found so far: at most
+            :data:`~c5statement._errors.MAX_PROBLEMS` of them.
+        omitted: How many more problems were found and not kept.
         wrong_type: Whether some value had the wrong type (the error is then
             an :class:`~c5statement.InvalidTypeError`).
         defer: Whether rules across fields wait (set while some fields of the
@@ -105,6 +127,7 @@ class Checker:
 
     def __init__(self, *, defer: bool = False) -> None:
         self.problems: list[Problem] = []
+        self.omitted = 0
         self.wrong_type = False
         self.defer = defer
 
@@ -128,7 +151,7 @@ class Checker:
             ([('$.text', 'must be a string, got int')], True)
         """
         self.wrong_type = True
-        self.problems.append((path, f"must be {expected}, got {type_name(value)}"))
+        self.invalid(path, f"must be {expected}, got {type_name(value)}")
 
     def invalid(self, path: str, reason: str) -> None:
         """Record a value of the right type that breaks a rule.
@@ -139,7 +162,10 @@ class Checker:
             >>> check.problems
             [('$', 'is wrong')]
         """
-        self.problems.append((path, reason))
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append((path, reason))
+        else:
+            self.omitted += 1
 
     def string(self, path: str, value: object) -> None:
         """Any string, even an empty one.
@@ -152,6 +178,8 @@ class Checker:
         """
         if not isinstance(value, str):
             self.type_error(path, "a string", value)
+        elif has_surrogate(value):
+            self.invalid(path, _SURROGATE)
 
     def text(self, path: str, value: object) -> None:
         """A text: not blank, not a placeholder, no control characters, valid Unicode.
@@ -167,15 +195,12 @@ class Checker:
         elif not value.strip():
             self.invalid(path, "must not be blank")
         elif value.startswith(PLACEHOLDER):
-            self.invalid(path, f"placeholder not filled in: {value}")
+            self.invalid(path, f"placeholder not filled in: {shorten(value, 300)}")
         elif found := _CONTROL.search(value):
             code = f"U+{ord(found.group()):04X}"
             self.invalid(path, f"contains the control character {code} at offset {found.start()}")
-        elif not value.isascii():
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                self.invalid(path, "contains a lone surrogate, which is not valid Unicode")
+        elif has_surrogate(value):
+            self.invalid(path, _SURROGATE)
 
     def integer(self, path: str, value: object, *, minimum: int | None = None) -> None:
         """An integer (not a bool), at most :data:`MAX_INTEGER` in size and at least *minimum*.
@@ -267,8 +292,8 @@ class Checker:
         if not isinstance(value, str):
             self.type_error(path, "a string", value)
         elif value not in choices:
-            shown = sorted(choices) if isinstance(choices, (set, frozenset)) else choices
-            self.invalid(path, f"{value!r} is not one of {', '.join(shown)}")
+            choices_shown = sorted(choices) if isinstance(choices, (set, frozenset)) else choices
+            self.invalid(path, f"{shown(value)} is not one of {', '.join(choices_shown)}")
 
     def country(self, path: str, value: object) -> None:
         """An ISO 3166-1 alpha-2 country code (``"EU"`` for the European Union).
@@ -282,7 +307,7 @@ class Checker:
         if not isinstance(value, str):
             self.type_error(path, "a string", value)
         elif value not in COUNTRY_CODES:
-            self.invalid(path, f"{value!r} is not an ISO 3166-1 alpha-2 country code")
+            self.invalid(path, f"{shown(value)} is not an ISO 3166-1 alpha-2 country code")
 
     def slug(self, path: str, value: object) -> None:
         """A lowercase slug, like ``belt-and-road``.
@@ -296,9 +321,8 @@ class Checker:
         if not isinstance(value, str):
             self.type_error(path, "a string", value)
         elif not is_slug(value):
-            self.invalid(
-                path, f"{value!r} is not a lowercase slug (letters, digits and single hyphens, like 'belt-and-road')"
-            )
+            hint = "letters, digits and single hyphens, like 'belt-and-road'"
+            self.invalid(path, f"{shown(value)} is not a lowercase slug ({hint})")
 
     def url(self, path: str, value: object) -> None:
         """An http(s) URL without spaces or control characters.
@@ -312,9 +336,11 @@ class Checker:
         if not isinstance(value, str):
             self.type_error(path, "a string", value)
         elif value.startswith(PLACEHOLDER):
-            self.invalid(path, f"placeholder not filled in: {value}")
+            self.invalid(path, f"placeholder not filled in: {shorten(value, 300)}")
+        elif has_surrogate(value):
+            self.invalid(path, _SURROGATE)
         elif not re.fullmatch(URL_PATTERN, value):
-            self.invalid(path, f"{value!r} is not an http(s) URL (no spaces or control characters)")
+            self.invalid(path, f"{shown(value)} is not an http(s) URL (no spaces or control characters)")
 
     def instance(self, path: str, value: object, cls: type) -> None:
         """An instance of *cls*.
@@ -378,7 +404,9 @@ class Checker:
         """
         if not isinstance(value, frozenset) or not all(isinstance(item, str) for item in value):
             self.wrong_type = True
-            self.problems.append((path, "must be a frozenset of strings"))
+            self.invalid(path, "must be a frozenset of strings")
+        elif any(has_surrogate(item) for item in value):
+            self.invalid(path, _SURROGATE)
 
     def source_ids(self, path: str, value: object) -> None:
         """A tuple of source ids (slugs), each once.
@@ -448,7 +476,7 @@ class Checker:
               $.margin: must be from 0 to 1, got 2
         """
         if self.problems:
-            raise (InvalidTypeError if self.wrong_type else InvalidStatementError)(self.problems)
+            raise (InvalidTypeError if self.wrong_type else InvalidStatementError)(self.problems, omitted=self.omitted)
 
 
 Check = typing.Callable[..., None]
@@ -509,6 +537,29 @@ class Validated:
         """Rules across fields; none by default."""
 
 
+_STAND_INS: dict[type, tuple[tuple[str, Any], ...]] = {}
+
+
+def _stand_ins(cls: type) -> tuple[tuple[str, Any], ...]:
+    """Each field of *cls* with the value it takes when missing: its default, or a valid stand-in.
+
+    Cached: reading the type hints of a class costs far more than checking one object.
+    """
+    if cls in _STAND_INS:
+        return _STAND_INS[cls]
+    hints = typing.get_type_hints(cls)
+    _STAND_INS[cls] = tuple(
+        (
+            field.name,
+            field.default
+            if field.default is not attrs.NOTHING
+            else _NEUTRAL.get(typing.get_origin(hints[field.name]) or hints[field.name]),
+        )
+        for field in attrs.fields(typing.cast("Any", cls))
+    )
+    return _STAND_INS[cls]
+
+
 def check_partial(cls: type, values: dict[str, Any], failed: set[str]) -> list[Problem]:
     """Problems of the fields of *cls* that did not fail to load, when others did.
 
@@ -525,15 +576,8 @@ def check_partial(cls: type, values: dict[str, Any], failed: set[str]) -> list[P
     if not (isinstance(cls, type) and issubclass(cls, Validated)):
         return []
     stand_in: Any = object.__new__(cls)
-    hints = typing.get_type_hints(cls)
-    for field in attrs.fields(typing.cast("Any", cls)):
-        if field.name in values:
-            value = values[field.name]
-        elif field.default is not attrs.NOTHING:
-            value = field.default
-        else:
-            value = _NEUTRAL.get(typing.get_origin(hints[field.name]) or hints[field.name])
-        object.__setattr__(stand_in, field.name, value)
+    for name, neutral in _stand_ins(cls):
+        object.__setattr__(stand_in, name, values.get(name, neutral))
     check = Checker(defer=True)
     check_fields(stand_in, check, values.keys())
     stand_in._check(check)  # noqa: SLF001 - the mixin's own hook

@@ -11,7 +11,12 @@ Rules (each enforced by a hook below):
 * unknown keys are errors (a dropped key would be lost data);
 * the top-level document carries ``"format_version"``;
 * JSON must be UTF-8, without duplicate keys, NaN or Infinity, nested at most
-  :data:`MAX_DEPTH` levels deep.
+  :data:`MAX_DEPTH` levels deep, integers of at most :data:`MAX_DIGITS` digits,
+  and at most :data:`MAX_DOCUMENT_BYTES` (64 MiB) long; a leading byte order
+  mark is dropped, from ``str`` and ``bytes`` alike;
+* strings must be valid Unicode (no lone surrogates);
+* a report lists at most :data:`~c5statement._errors.MAX_PROBLEMS` problems and
+  counts the others.
 """
 
 from __future__ import annotations
@@ -31,10 +36,10 @@ import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn
 
-from ._check import PLACEHOLDER, check_partial, type_name
-from ._errors import InvalidStatementError, InvalidTypeError, Problem
-from ._files import write_atomic
-from ._json import MAX_DEPTH, json_problems
+from ._check import PLACEHOLDER, check_partial, has_surrogate, type_name
+from ._errors import MAX_PROBLEMS, InvalidStatementError, InvalidTypeError, Problem, shorten, shown
+from ._files import read_limited, write_atomic
+from ._json import MAX_DEPTH, MAX_DIGITS, MAX_DOCUMENT_BYTES, json_problems, places
 from ._model import ContextNote, Decision, Meeting, Participant, Point, Quote, Source, Topic
 
 if typing.TYPE_CHECKING:
@@ -69,7 +74,7 @@ def _expect(value: object, expected: str) -> InvalidTypeError:
 
 
 def _placeholder(value: str) -> InvalidStatementError:
-    return InvalidStatementError([("$", f"placeholder not filled in: {value}")])
+    return InvalidStatementError([("$", f"placeholder not filled in: {shorten(value, 300)}")])
 
 
 def _structure_str(value: object, _: type) -> str:
@@ -77,6 +82,8 @@ def _structure_str(value: object, _: type) -> str:
         raise _expect(value, "a string")
     if value.startswith(PLACEHOLDER):
         raise _placeholder(value)
+    if has_surrogate(value):
+        raise InvalidStatementError([("$", "contains a lone surrogate, which is not valid Unicode")])
     return value
 
 
@@ -106,11 +113,11 @@ def _structure_date(value: object, _: type) -> datetime.date:
     if value.startswith(PLACEHOLDER):
         raise _placeholder(value)
     if not _DATE.fullmatch(value):
-        raise InvalidStatementError([("$", f"{value!r} is not a date in the form YYYY-MM-DD")])
+        raise InvalidStatementError([("$", f"{shown(value)} is not a date in the form YYYY-MM-DD")])
     try:
         return datetime.date.fromisoformat(value)
     except ValueError as error:
-        raise InvalidStatementError([("$", f"{value!r} is not a valid date ({error})")]) from None
+        raise InvalidStatementError([("$", f"{shown(value)} is not a valid date ({error})")]) from None
 
 
 def _is_tuple(cls: Any) -> bool:
@@ -126,14 +133,19 @@ def _structure_items(conv: cattrs.Converter, value: object, item_type: Any) -> l
     if not isinstance(value, list):
         raise _expect(value, "an array")
     problems: list[Problem] = []
+    omitted = [0]
     items = []
     for index, item in enumerate(value):
         try:
             items.append(conv.structure(item, item_type))
         except Exception as error:  # noqa: BLE001, PERF203 - every item's failure becomes a located problem
-            problems.extend(_problems(error, f"$[{index}]"))
+            for problem in _problems(error, f"$[{index}]", omitted):
+                if len(problems) < MAX_PROBLEMS:
+                    problems.append(problem)
+                else:
+                    omitted[0] += 1
     if problems:
-        raise InvalidStatementError(problems)
+        raise InvalidStatementError(problems, omitted=omitted[0])
     return items
 
 
@@ -155,7 +167,9 @@ def _frozenset_hook(cls: Any, conv: cattrs.Converter) -> Callable[[object, Any],
         problems = []
         for index, item in enumerate(items):
             if item in seen:
-                problems.append((f"$[{index}]", f"repeats item {seen[item]} ({item!r}); a set holds each item once"))
+                problems.append(
+                    (f"$[{index}]", f"repeats item {seen[item]} ({shown(item)}); a set holds each item once")
+                )
             seen.setdefault(item, index)
         if problems:
             raise InvalidStatementError(problems)
@@ -186,7 +200,9 @@ def _class_hook(cls: Any, conv: cattrs.Converter) -> Callable[[object, Any], Any
             more = check_partial(cls, loaded, failed)
             if not more:
                 raise
-            raise InvalidStatementError([*_problems(error, "$"), *more]) from None
+            omitted = [0]
+            problems = [*_problems(error, "$", omitted), *more]
+            raise InvalidStatementError(problems, omitted=omitted[0]) from None
 
     return structure
 
@@ -234,14 +250,18 @@ def _located(error: ClassValidationError | IterableValidationError, path: str) -
     yield from ((failure, path) for failure in unlocated)
 
 
-def _problems(error: BaseException, path: str) -> Iterator[Problem]:
-    """Turn an exception raised while structuring into ``(path, reason)`` pairs."""
+def _problems(error: BaseException, path: str, omitted: list[int]) -> Iterator[Problem]:
+    """Turn an exception raised while structuring into ``(path, reason)`` pairs.
+
+    The problems an inner error counted without listing them are added to ``omitted[0]``.
+    """
     if isinstance(error, InvalidStatementError):
+        omitted[0] += error.omitted
         for inner, reason in error.errors:
             yield (path + inner[1:], reason)
     elif isinstance(error, (ClassValidationError, IterableValidationError)):
         for failure, where in _located(error, path):
-            yield from _problems(failure, where)
+            yield from _problems(failure, where, omitted)
     elif isinstance(error, ForbiddenExtraKeysError):
         for key in sorted(error.extra_fields):
             yield (f"{path}.{key}", "unknown key (check its spelling; unknown keys are not dropped silently)")
@@ -250,7 +270,7 @@ def _problems(error: BaseException, path: str) -> Iterator[Problem]:
     elif isinstance(error, RecursionError):
         yield (path, "nested too deeply")
     else:
-        yield (path, f"invalid value ({type(error).__name__}: {error})")
+        yield (path, f"invalid value ({type(error).__name__}: {shorten(str(error), 200)})")
 
 
 _DOCUMENT_CLASSES: set[type] = {Meeting, Source, Participant, Topic, Decision, Point, Quote, ContextNote}
@@ -324,7 +344,7 @@ def from_dict(data: object, cls: type[Any] = Meeting) -> Any:
                 [
                     (
                         f"$.{_VERSION_KEY}",
-                        f"unsupported format version {version!r}; this release reads version {FORMAT_VERSION}",
+                        f"unsupported format version {shown(version)}; this release reads version {FORMAT_VERSION}",
                     )
                 ]
             )
@@ -332,7 +352,9 @@ def from_dict(data: object, cls: type[Any] = Meeting) -> Any:
     try:
         return get_converter().structure(data, cls)
     except Exception as error:  # noqa: BLE001 - every failure becomes a located problem
-        raise InvalidStatementError(list(_problems(error, "$"))) from None
+        omitted = [0]
+        problems = list(_problems(error, "$", omitted))
+        raise InvalidStatementError(problems, omitted=omitted[0]) from None
 
 
 def to_json(obj: attrs.AttrsInstance) -> str:
@@ -382,8 +404,25 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+class _LongInteger:
+    """An integer with more than :data:`MAX_DIGITS` digits, left unconverted (converting one costs quadratic time)."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+def _integer(text: str) -> int | _LongInteger:
+    digits = len(text.lstrip("-"))
+    return _LongInteger(digits) if digits > MAX_DIGITS else int(text)
+
+
+_LONG = "integer too long"
+
+
 def _document_problems(path: str, value: object) -> list[Problem]:
     """What the strict parser marked in a node: NaN / Infinity, numbers too large, duplicate keys."""
+    if isinstance(value, _LongInteger):
+        return [(path, f"{_LONG}: {value.digits} digits, more than the {MAX_DIGITS} c5statement reads")]
     if isinstance(value, _NonFinite):
         return [(path, f"{value.text} is not allowed (JSON numbers must be finite)")]
     if isinstance(value, float) and not math.isfinite(value):
@@ -393,11 +432,25 @@ def _document_problems(path: str, value: object) -> list[Problem]:
     return []
 
 
+def _too_large(size: str) -> InvalidStatementError:
+    limit = MAX_DOCUMENT_BYTES // (1024 * 1024)
+    return InvalidStatementError([("$", f"too large: {size}, more than {limit} MiB, the most c5statement reads")])
+
+
 def _decode(text: str | bytes | bytearray) -> str:
     if isinstance(text, str):
-        return text
+        # Characters first: no encoding is needed to see that a short text is small enough.
+        if len(text) > MAX_DOCUMENT_BYTES or (
+            len(text) > MAX_DOCUMENT_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > MAX_DOCUMENT_BYTES
+        ):
+            size = f"{len(text)} characters"
+            raise _too_large(size)
+        return text.removeprefix("\ufeff")  # a byte order mark is dropped, as from bytes
     if not isinstance(text, (bytes, bytearray)):
         raise InvalidTypeError([("$", f"must be JSON as str or bytes, got {type_name(text)}")])
+    if len(text) > MAX_DOCUMENT_BYTES:
+        size = f"{len(text)} bytes"
+        raise _too_large(size)
     raw = bytes(text)
     try:
         return raw.decode("utf-8-sig")  # a byte order mark, if any, is dropped
@@ -409,24 +462,55 @@ def _decode(text: str | bytes | bytearray) -> str:
         ) from None
 
 
+_DEEP = f"nested more than {MAX_DEPTH} levels deep"
+
+
+def _too_deep(decoded: str) -> InvalidStatementError:
+    """The error for a document nested too deeply for the parser itself: the first place too deep."""
+    found = places(decoded, deep=True)
+    if not found:
+        return InvalidStatementError([("$", _DEEP)])
+    path, line, column = found[0]
+    return InvalidStatementError([(path, f"{_DEEP} (line {line} column {column})")])
+
+
+def _with_positions(decoded: str, problems: list[Problem]) -> list[Problem]:
+    """*problems* of the walker, with the line and column of each too deep container and too long integer."""
+    if any(reason == _DEEP for _, reason in problems):
+        found = places(decoded, deep=True)
+        if found:
+            path, line, column = found[0]
+            problems = [
+                (where, f"{reason} (line {line} column {column})" if (where, reason) == (path, _DEEP) else reason)
+                for where, reason in problems
+            ]
+    if any(reason.startswith(_LONG) for _, reason in problems):
+        positions = {path: (line, column) for path, line, column in places(decoded)}
+        problems = [
+            (path, f"{reason} (line {positions[path][0]} column {positions[path][1]})")
+            if reason.startswith(_LONG) and path in positions
+            else (path, reason)
+            for path, reason in problems
+        ]
+    return problems
+
+
 def parse_json(text: str | bytes | bytearray) -> Any:
-    """Parse JSON strictly: UTF-8, no duplicate keys, no NaN / Infinity, bounded nesting."""
+    """Parse JSON strictly: UTF-8, at most 64 MiB, no duplicate keys, no NaN / Infinity, bounded nesting and numbers."""
     import json
 
     decoded = _decode(text)
     try:
-        document = json.loads(decoded, object_pairs_hook=_pairs, parse_constant=_NonFinite)
+        document = json.loads(decoded, object_pairs_hook=_pairs, parse_constant=_NonFinite, parse_int=_integer)
     except json.JSONDecodeError as error:
         raise InvalidStatementError(
             [("$", f"malformed JSON at line {error.lineno} column {error.colno}: {error.msg}")]
         ) from None
     except RecursionError:
-        raise InvalidStatementError([("$", f"nested far more than {MAX_DEPTH} levels deep")]) from None
-    except ValueError as error:  # an integer too long to convert, for one
-        raise InvalidStatementError([("$", f"invalid JSON number: {error}")]) from None
+        raise _too_deep(decoded) from None
     problems = json_problems(document, "$", _document_problems)
     if problems:
-        raise InvalidStatementError(problems)
+        raise InvalidStatementError(_with_positions(decoded, problems))
     return document
 
 
@@ -437,7 +521,9 @@ def from_json(text: str | bytes | bytearray, cls: type[T]) -> T: ...
 def from_json(text: str | bytes | bytearray, cls: type[Any] = Meeting) -> Any:
     """Build a *cls* (by default a :class:`Meeting`) from JSON text or UTF-8 bytes.
 
-    The document must carry ``"format_version"``.
+    The document must carry ``"format_version"``. Text and bytes are read
+    alike: at most :data:`MAX_DOCUMENT_BYTES` (64 MiB; for a ``str``, of its
+    UTF-8 encoding), and a leading byte order mark is dropped from either.
 
     Raises:
         InvalidStatementError: For malformed JSON, invalid UTF-8, duplicate keys,
@@ -474,8 +560,12 @@ def load(path: str | os.PathLike[str], cls: type[T]) -> T: ...
 def load(path: str | os.PathLike[str], cls: type[Any] = Meeting) -> Any:
     """Read a *cls* (by default a :class:`Meeting`) from a JSON file.
 
+    The file must be a regular file (a FIFO or a device is refused at once,
+    rather than waited on) of at most :data:`MAX_DOCUMENT_BYTES` (64 MiB).
+
     Raises:
-        InvalidStatementError: As :func:`from_json`, with the file named in the message.
+        InvalidStatementError: As :func:`from_json`, with the file named in the
+            message; also for a file too large or not a regular file.
         OSError: If the file cannot be read.
         InvalidTypeError: If *path* is not a str or path-like object.
 
@@ -489,12 +579,12 @@ def load(path: str | os.PathLike[str], cls: type[Any] = Meeting) -> Any:
     """
     _check_path(path)
     _check_class(cls)
-    with open(path, "rb") as stream:  # noqa: PTH123 - pathlib costs import time
-        data = stream.read()
+    source = os.fspath(path)
     try:
+        data = read_limited(path, MAX_DOCUMENT_BYTES)
         return from_json(data, cls)
     except InvalidStatementError as error:
-        raise type(error)(error.errors, source=os.fspath(path)) from None
+        raise type(error)(error.errors, source=str(source), omitted=error.omitted) from None
 
 
 def dump(obj: attrs.AttrsInstance, path: str | os.PathLike[str]) -> None:

@@ -450,8 +450,8 @@ class StatementDiff(Validated, Views):
         False
     """
 
-    old_id: str = attrs.field(metadata=_STRING)
-    new_id: str = attrs.field(metadata=_STRING)
+    old_id: str = attrs.field(metadata=rule(Checker.slug))
+    new_id: str = attrs.field(metadata=rule(Checker.slug))
     points: tuple[PointChange, ...] = attrs.field(default=(), metadata=rule(Checker.objects, PointChange))
     fields: tuple[FieldChange, ...] = attrs.field(default=(), metadata=rule(Checker.objects, FieldChange))
     themes_gained: frozenset[str] = attrs.field(default=frozenset(), metadata=rule(Checker.strings))

@@ -1,10 +1,18 @@
-"""Writing files whole or not at all: the one atomic writer of the package.
+"""Reading files within bounds, and writing them whole or not at all: the one atomic writer of the package.
+
+:func:`read_limited` reads a regular file of bounded size for
+:func:`c5statement.load` and the command line: a FIFO, a device or a socket is
+refused at once (reading one could wait forever), and a file larger than the
+limit is refused after reading one byte more than the limit.
 
 :func:`c5statement.dump` and ``c5statement parse -o`` both write through
 :func:`write_atomic`: the data goes to a temporary file beside the target
 (``.NAME.c5statement-*.tmp``), which is flushed and synced to disk, then renamed
 over the target; the folder is synced too, so that the rename survives a crash.
 Any failure removes the temporary file and leaves the target as it was.
+A process killed while writing (``kill -9``, a power loss) cannot remove it: a
+leftover ``.NAME.c5statement-XXXXXXXX.tmp`` beside ``NAME`` is such a
+temporary, never a complete file, and can be deleted.
 
 Permissions follow one rule, that of any program writing a file: a file that
 is replaced keeps its permissions; a new file gets ``0o666`` less the umask.
@@ -14,10 +22,61 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+from ._errors import InvalidStatementError
+
+__all__ = ["read_limited", "write_atomic"]
+
+_KINDS = {
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of the regular file *path*, if it holds at most *limit* of them.
+
+    Raises:
+        InvalidStatementError: If *path* is not a regular file (a FIFO, a
+            device, a socket: refused without waiting for a writer) or holds
+            more than *limit* bytes.
+        OSError: If the file cannot be opened or read (``IsADirectoryError``
+            for a folder).
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.json"
+        >>> _ = path.write_bytes(b"{}")
+        >>> read_limited(path, 2)
+        b'{}'
+        >>> read_limited(path, 1)
+        Traceback (most recent call last):
+        ...
+        c5statement.InvalidStatementError: invalid statement data (1 problem):
+          $: too large: more than 1 bytes, the most c5statement reads
+    """
+    # Without O_NONBLOCK, opening a FIFO that has no writer would wait for one.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    handle = os.open(path, flags)
+    with open(handle, "rb", closefd=True) as stream:  # noqa: PTH123 - a descriptor, not a path
+        mode = os.fstat(handle).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(21, "Is a directory", os.fspath(path))
+        if not stat.S_ISREG(mode):
+            kind = _KINDS.get(stat.S_IFMT(mode), "a special file")
+            reason = f"not a regular file ({kind}): c5statement reads only regular files and standard input"
+            raise InvalidStatementError([("$", reason)])
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        mib = limit // (1024 * 1024)
+        size = f"{mib} MiB" if mib and limit % (1024 * 1024) == 0 else f"{limit} bytes"
+        raise InvalidStatementError([("$", f"too large: more than {size}, the most c5statement reads")])
+    return data
 
 
 def _new_file_mode() -> int:

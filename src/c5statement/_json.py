@@ -8,7 +8,9 @@ Nothing here knows the statement classes.
 
 from __future__ import annotations
 
+import json
 import math
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -19,12 +21,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_DEPTH",
+    "MAX_DIGITS",
+    "MAX_DOCUMENT_BYTES",
     "MAX_INTEGER",
     "JsonObject",
     "freeze",
     "frozen",
     "json_key",
     "json_problems",
+    "places",
     "thaw",
 ]
 
@@ -34,7 +39,87 @@ MAX_DEPTH = 32
 MAX_INTEGER = 2**53 - 1
 """The largest integer accepted: beyond it, JSON numbers lose precision in many languages."""
 
+MAX_DIGITS = 20
+"""The most digits a JSON integer may have: more than any integer accepted needs (2**53 - 1 has 16)."""
+
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+"""The largest document read, in bytes of UTF-8 (64 MiB): by :func:`~c5statement.from_json`,
+:func:`~c5statement.load` and the command line alike."""
+
 _MAX_PROBLEMS = 20
+
+# The tokens of JSON text: strings, punctuation, and runs of anything else (numbers, literals).
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{},:]|[^\s\[\]{},:"]+', re.DOTALL)
+_PUNCTUATION = frozenset("[]{},:")
+_LONG_NUMBER = re.compile(rf"-?[0-9]{{{MAX_DIGITS + 1},}}")
+
+
+class _Scan:
+    """The place of the current token while scanning JSON text: a path part per open container."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []  # the place of the current value in each open container
+        self.objects: list[bool] = []  # whether each open container is an object
+        self.expecting_key = False
+
+    def punctuation(self, mark: str) -> None:
+        if mark in "[{":
+            self.objects.append(mark == "{")
+            self.parts.append("" if mark == "{" else "[0]")
+            self.expecting_key = mark == "{"
+        elif mark in "]}":
+            if self.objects:
+                self.objects.pop()
+                self.parts.pop()
+            self.expecting_key = False
+        elif mark == "," and self.objects:
+            if self.objects[-1]:
+                self.expecting_key = True
+            else:
+                self.parts[-1] = f"[{int(self.parts[-1][1:-1]) + 1}]"
+
+    def string(self, literal: str) -> None:
+        if self.expecting_key and self.objects:
+            try:
+                self.parts[-1] = "." + str(json.loads(literal))
+            except ValueError:
+                self.parts[-1] = "." + literal.strip('"')
+            self.expecting_key = False
+
+
+def places(text: str, *, deep: bool = False) -> list[tuple[str, int, int]]:
+    """Where JSON *text* breaks a limit, as ``(path, line, column)``.
+
+    Without *deep*: each integer longer than :data:`MAX_DIGITS`; with it, the
+    first array or object nested deeper than :data:`MAX_DEPTH`. A light scan
+    of the tokens, run only once a document is known to break a limit (it does
+    not check that the text is valid JSON). Lines and columns count from 1,
+    columns in characters.
+
+    Example:
+        >>> places('{"a": [1, 123456789012345678901]}')
+        [('$.a[1]', 1, 11)]
+        >>> places("[" * 40, deep=True)
+        [('$[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]', 1, 33)]
+    """
+    found: list[tuple[str, int, int]] = []
+    scan = _Scan()
+
+    def here(offset: int) -> tuple[str, int, int]:
+        line = text.count("\n", 0, offset) + 1
+        return ("$" + "".join(scan.parts), line, offset - text.rfind("\n", 0, offset))
+
+    for match in _TOKEN.finditer(text):
+        item = match.group()
+        if item in _PUNCTUATION:
+            if deep and item in "[{" and len(scan.objects) == MAX_DEPTH:
+                return [here(match.start())]
+            scan.punctuation(item)
+        elif item.startswith('"'):
+            scan.string(item)
+        elif not deep and _LONG_NUMBER.match(item):
+            found.append(here(match.start()))
+    return found
 
 
 class JsonObject(Mapping[str, Any]):
