@@ -498,17 +498,38 @@ def rule(check: Check, *args: Any, optional: bool = False, schema: dict[str, Any
     return metadata
 
 
+_Rule = tuple[str, str, Check, tuple[Any, ...], bool]
+_RULES: dict[type, tuple[_Rule, ...]] = {}
+
+
+def _rules(cls: type) -> tuple[_Rule, ...]:
+    """The checked fields of *cls*: name, path, check, its extra arguments, and whether None is allowed."""
+    found = _RULES.get(cls)
+    if found is None:
+        found = tuple(
+            (
+                field.name,
+                f"$.{field.name}",
+                field.metadata["check"][0],
+                field.metadata["check"][1],
+                field.default is None or bool(field.metadata.get("optional")),
+            )
+            for field in attrs.fields(typing.cast("Any", cls))
+            if "check" in field.metadata
+        )
+        _RULES[cls] = found
+    return found
+
+
 def check_fields(obj: object, check: Checker, names: Collection[str] | None = None) -> None:
     """Run the rules named in the metadata of *obj*'s fields (those in *names*, if given)."""
-    for field in attrs.fields(typing.cast("Any", type(obj))):
-        declared = field.metadata.get("check")
-        if declared is None or (names is not None and field.name not in names):
+    for name, path, method, args, none_allowed in _rules(type(obj)):
+        if names is not None and name not in names:
             continue
-        value = getattr(obj, field.name)
-        if value is None and (field.default is None or field.metadata.get("optional")):
+        value = getattr(obj, name)
+        if value is None and none_allowed:
             continue
-        method, args = declared
-        method(check, f"$.{field.name}", value, *args)
+        method(check, path, value, *args)
 
 
 class Validated:

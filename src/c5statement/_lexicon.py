@@ -153,7 +153,12 @@ def normalise_words(text: str) -> list[str]:
         >>> normalise_words("Peaceful, prosperous and intra-Afghan talks")
         ['peac', 'prosper', 'intra', 'afghanistan', 'talk']
     """
-    return [_stem(word) for word in _split(text) if word not in _STOPWORDS]
+    return list(_stems(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(_stem(word) for word in _split(text) if word not in _STOPWORDS)
 
 
 @attrs.frozen
