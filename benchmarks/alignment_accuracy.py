@@ -67,7 +67,7 @@ def _meeting(identifier: str, points: Sequence[Point]) -> Meeting:
 def load_cases(directory: Path = CORPUS) -> list[Case]:
     """Read every pair of the corpus."""
     cases = []
-    for path in sorted(directory.glob("*.json")):
+    for path in sorted(directory.rglob("*.json")):
         document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
         old = tuple(Point(item["number"], item["text"]) for item in document["old"]["points"])
         new = tuple(Point(item["number"], item["text"]) for item in document["new"]["points"])

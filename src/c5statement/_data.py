@@ -8,7 +8,7 @@ import pkgutil
 from ._convert import from_json
 from ._model import Meeting
 
-__all__ = ["MEETING_FILES", "meeting", "meeting_2020", "meetings"]
+__all__ = ["MEETING_FILES", "meeting", "meeting_2020", "meetings", "read_packaged"]
 
 MEETING_FILES: tuple[str, ...] = (
     "meeting_2020.json",
@@ -24,7 +24,13 @@ MEETING_FILES: tuple[str, ...] = (
 """The packaged records of the meetings of the mechanism, in date order (under ``data/``)."""
 
 
-def _read(name: str) -> bytes:
+def read_packaged(name: str) -> bytes:
+    """Return the bytes of the packaged file ``data/NAME``.
+
+    Example:
+        >>> read_packaged("lexicon.json")[:1]
+        b'{'
+    """
     data = pkgutil.get_data("c5statement", f"data/{name}")
     if data is None:  # pragma: no cover - only a broken installation lacks it
         msg = f"c5statement/data/{name} is missing from the installation"
@@ -40,7 +46,7 @@ def meeting_2020() -> Meeting:
         >>> meeting_2020().id
         'cc5-fmm-2020'
     """
-    return from_json(_read("meeting_2020.json"), Meeting)
+    return from_json(read_packaged("meeting_2020.json"), Meeting)
 
 
 @functools.cache
@@ -55,7 +61,7 @@ def meetings() -> tuple[Meeting, ...]:
         >>> [m.date for m in meetings()] == sorted(m.date for m in meetings())
         True
     """
-    return (meeting_2020(), *(from_json(_read(name), Meeting) for name in MEETING_FILES[1:]))
+    return (meeting_2020(), *(from_json(read_packaged(name), Meeting) for name in MEETING_FILES[1:]))
 
 
 def meeting(id: str) -> Meeting:

@@ -36,7 +36,6 @@ from __future__ import annotations
 import functools
 import json
 import math
-import pkgutil
 import re
 import unicodedata
 from collections import Counter
@@ -413,14 +412,6 @@ def _concept_from_json(index: int, entry: Any) -> Concept:
     )
 
 
-def _packaged(name: str) -> bytes:
-    data = pkgutil.get_data("c5statement", f"data/{name}")
-    if data is None:  # pragma: no cover - only a broken installation lacks it
-        msg = f"c5statement/data/{name} is missing from the installation"
-        raise FileNotFoundError(msg)
-    return data
-
-
 @functools.cache
 def default_lexicon() -> Lexicon:
     """Return the packaged lexicon: every theme as a concept, the finer concepts of ``data/lexicon.json``.
@@ -434,7 +425,9 @@ def default_lexicon() -> Lexicon:
         >>> sorted(lexicon.analyse("COVID-19").features)
         ['19', '@covid', '@health', 'covid']
     """
-    document = json.loads(_packaged("lexicon.json"))
+    from ._data import read_packaged
+
+    document = json.loads(read_packaged("lexicon.json"))
     concepts = {theme.slug: _theme_concept(theme) for theme in THEMES.values()}
     for index, entry in enumerate(document["concepts"]):
         concept = _concept_from_json(index, entry)
@@ -444,7 +437,7 @@ def default_lexicon() -> Lexicon:
         concepts[concept.id] = concept
     background = [
         line.strip()
-        for line in _packaged("background.txt").decode("utf-8").splitlines()
+        for line in read_packaged("background.txt").decode("utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     ]
     return Lexicon(concepts.values(), background=background)
