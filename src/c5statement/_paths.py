@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import typing
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
@@ -23,7 +23,17 @@ from ._model import Meeting
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from ._diff import FieldChange
+
+class Change(Protocol):
+    """What patching needs of a field change (:class:`c5statement.FieldChange` has it): a path, old and new values."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def old(self) -> Any: ...
+    @property
+    def new(self) -> Any: ...
+
 
 __all__ = ["KEYED", "NOT_APPLICABLE", "ORDER", "Place", "apply_changes", "item_class", "place", "segments"]
 
@@ -124,7 +134,7 @@ def place(path: str) -> Place:  # noqa: C901, PLR0912 - one walk over the segmen
     raise bad("is incomplete")  # pragma: no cover - every path ends in one of the returns above
 
 
-def _apply_order(change: FieldChange) -> tuple[int, int]:
+def _apply_order(change: Change) -> tuple[int, int]:
     """Edits first, then removals from the end, then additions, then orders."""
     parts = segments(change.path)
     last = parts[-1] if parts else ""
@@ -159,7 +169,7 @@ def _locate(data: Any, segment: str, field: str | None, path: str) -> tuple[Any,
     return (data[index], index) if index < len(data) else (None, None)
 
 
-def _navigate(data: dict[str, Any], parts: list[str], change: FieldChange) -> tuple[Any, str | None]:
+def _navigate(data: dict[str, Any], parts: list[str], change: Change) -> tuple[Any, str | None]:
     """Follow all but the last segment; return the container and the last field name passed."""
     target: Any = data
     field: str | None = None
@@ -175,7 +185,7 @@ def _navigate(data: dict[str, Any], parts: list[str], change: FieldChange) -> tu
     return target, field
 
 
-def _reorder(target: list[Any], key: str, change: FieldChange) -> None:
+def _reorder(target: list[Any], key: str, change: Change) -> None:
     found = [item.get(key) if isinstance(item, dict) else None for item in target]
     old, new = thaw(change.old), thaw(change.new)
     if not isinstance(old, list) or not isinstance(new, list) or not all(isinstance(name, str) for name in found):
@@ -195,7 +205,7 @@ def _same(found: Any, expected: Any) -> bool:
     return bool(json_key(frozen(found)) == json_key(expected))
 
 
-def _apply_field(data: dict[str, Any], change: FieldChange) -> None:
+def _apply_field(data: dict[str, Any], change: Change) -> None:
     parts = segments(change.path)
     if not parts:
         raise InvalidStatementError([(change.path, f"{NOT_APPLICABLE}: the path names no field")])
@@ -224,7 +234,7 @@ def _apply_field(data: dict[str, Any], change: FieldChange) -> None:
         target[last] = thaw(change.new)
 
 
-def apply_changes(data: dict[str, Any], changes: Iterable[FieldChange]) -> None:
+def apply_changes(data: dict[str, Any], changes: Iterable[Change]) -> None:
     """Make *changes* to *data*, a meeting as plain JSON data, in place.
 
     Edits come first, then removals from the end, then additions, then orders, so
