@@ -156,3 +156,10 @@ def test_stem_collisions_are_kept_apart() -> None:
     assert normalise_words("important") != normalise_words("imports")
     assert "@trade" not in default_lexicon().analyse("an important role").features
     assert "@trade" in default_lexicon().analyse("imports of grain").features
+
+
+def test_one_letter_prefixes_match() -> None:
+    """A prefix of any length matches the words that begin with it."""
+    lexicon = Lexicon([Concept("a", "a-words", ("a*",), "every word in a"), Concept("ag", "ag", ("agri*",), "")])
+    assert lexicon.analyse("Apple agriculture").features["@a"] == ("Apple", "agriculture")
+    assert lexicon.analyse("agricultural").features["@ag"] == ("agricultural",)

@@ -242,7 +242,7 @@ class Lexicon:
             raise InvalidTypeError(problems)
         self._by_id = {concept.id: concept for concept in self.concepts}
         self._phrases: dict[str, list[_Phrase]] = {}
-        self._prefixes: list[tuple[str, str]] = []
+        self._prefixes: dict[str, list[tuple[str, str]]] = {}  # by their first two letters
         for concept in self.concepts:
             for phrase in concept.phrases:
                 compiled = _compile(phrase)
@@ -250,7 +250,7 @@ class Lexicon:
                     continue
                 stems, prefix = compiled
                 if not stems and prefix is not None:
-                    self._prefixes.append((prefix, concept.id))
+                    self._prefixes.setdefault(prefix[:2], []).append((prefix, concept.id))
                 elif stems:
                     self._phrases.setdefault(stems[0], []).append((stems, prefix, concept.id))
         for entries in self._phrases.values():
@@ -318,7 +318,8 @@ class Lexicon:
         found = self._words.get(token)
         if found is None:
             word = _lowered(token)
-            prefixed = tuple(concept for prefix, concept in self._prefixes if word.startswith(prefix))
+            candidates = [*self._prefixes.get(word[:2], ()), *self._prefixes.get(word[:1], ())]
+            prefixed = tuple(concept for prefix, concept in candidates if word.startswith(prefix))
             found = (word, _stem(word), prefixed)
             if len(self._words) >= _CACHE_SIZE:
                 self._words.clear()
