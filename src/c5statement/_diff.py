@@ -782,7 +782,7 @@ def _words(text: str) -> int:
 
 
 def _sentences(old: str, new: str, spans: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
-    """Each sentence whose words mostly changed, in two or more runs, replaced as a whole."""
+    """Each sentence whose words mostly changed replaced as a whole: one run from its first word to its end."""
     # Sentence boundaries fall in the equal text between edits, at the same place on both sides.
     bounds: list[tuple[int, int]] = [(0, 0)]
     previous = (0, 0)
@@ -801,7 +801,8 @@ def _sentences(old: str, new: str, spans: list[tuple[int, int, int, int]]) -> li
         real = [span for span in inside if not cosmetic_classes(old[span[0] : span[1]], new[span[2] : span[3]])]
         changed = sum(max(_words(old[a:b]), _words(new[c:d])) for a, b, c, d in real)
         kept = _words(old[old_start:old_end]) - sum(_words(old[a:b]) for a, b, _, _ in inside)
-        if len(inside) >= 2 and changed > kept:  # noqa: PLR2004 - one run is already whole
+        rewritten = any(a < b and c < d for a, b, c, d in real)  # words put in place of others, not only cut or added
+        if rewritten and changed > kept:
             head = len(old[old_start:old_end]) - len(old[old_start:old_end].lstrip())
             tail = len(old[old_start:old_end]) - len(old[old_start:old_end].rstrip())
             first, last = inside[0], inside[-1]

@@ -900,9 +900,9 @@ _MD_MARKS = {"delete": ("~~", "del"), "insert": ("**", "ins")}
 def _md_runs(found: Sequence[Run]) -> str:
     """Runs as Markdown: ``~~deleted~~`` and ``**inserted**``, or ``<del>``/``<ins>`` where delimiters would not hold.
 
-    White space at the edges of a run goes outside its delimiters; a run that
-    delimiters cannot mark (only white space, or punctuation against a word)
-    is written with the HTML tag, so that every run stays marked.
+    A run that delimiters cannot mark exactly (white space at its edges, or
+    punctuation against a word) is written with the HTML tag, so that every run
+    stays marked and both texts read back.
     """
     out = ""
     for index, run in enumerate(found):
@@ -910,16 +910,12 @@ def _md_runs(found: Sequence[Run]) -> str:
         if run.kind == "equal":
             out += text
             continue
-        core = text.strip()
-        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
-        following = found[index + 1] if index + 1 < len(found) else None
-        after = trail[:1] or (_md(following.text)[:1] if following is not None else " ") or " "
-        if following is not None and following.kind != "equal" and not trail:
-            after = "~"
-        before = (out + lead)[-1:] or " "
+        following = found[index + 1].text if index + 1 < len(found) else " "
+        after = "~" if index + 1 < len(found) and found[index + 1].kind != "equal" else _md(following)[:1] or " "
+        before = out[-1:] or " "
         marks, tag = _MD_MARKS[run.kind]
-        if core and _flanking(before, core[0]) and _flanking(after, core[-1]):
-            out += f"{lead}{marks}{core}{marks}{trail}"
+        if text and text == text.strip() and _flanking(before, text[0]) and _flanking(after, text[-1]):
+            out += f"{marks}{text}{marks}"
         else:
             out += f"<{tag}>{text}</{tag}>"
     return out

@@ -1,0 +1,385 @@
+"""Changes a reader can follow: word edits that read back in every view, cosmetic changes, key terms, pages."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING
+
+import attrs
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from c5statement import MEETING_2020, InvalidStatementError, Point, PointChange, StatementDiff, diff, key_terms
+from c5statement._cli import main
+from c5statement._render import _md_runs, _text_runs, runs
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+# Words in several spellings (case, curly and straight quotes), punctuation and spaces of several kinds.
+_PIECES = (
+    "all", "All", "parties", "will", "set", "up", "keep", "a", "fund", "the", "The", "peace", "Peace", "trade",
+    "pursue", "advance", "to", "towards", "Global", "Security", "Initiative", "Afghanistan", "\u201cfast tracks\u201d",
+    '"fast tracks"', "it\u2019s", "it's", ",", ".", ";", ":", "(", ")", "-", "\u2014", "|", "*", "_", "~", "`",
+    "<b>", "&amp;", "#", "\\", "[", "]",
+)  # fmt: skip
+_SPACES = (" ", " ", " ", "  ", "", "\t")
+
+
+@st.composite
+def texts(draw: st.DrawFn) -> str:
+    """A short statement-like text: pieces joined by spaces of several kinds, none at the ends."""
+    pieces = draw(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14))
+    text = pieces[0]
+    for piece in pieces[1:]:
+        text += draw(st.sampled_from(_SPACES)) + piece
+    return text.strip() or "a"
+
+
+@st.composite
+def pairs(draw: st.DrawFn) -> PointChange:
+    """An edited point: a text and a rewording of it (words changed, moved, recased, requoted, respaced)."""
+    old = draw(texts())
+    new = draw(
+        st.one_of(texts(), st.just(old).map(lambda text: text.upper()), st.builds(_mutate, st.just(old), texts()))
+    )
+    if new == old:
+        new = old + " more"
+    return PointChange("edited", Point(1, old), Point(1, new), 0.5)
+
+
+def _mutate(old: str, extra: str) -> str:
+    words = old.split(" ")
+    middle = len(words) // 2
+    return " ".join([*words[:middle], extra, *words[middle + 1 :]]).replace("\u201c", '"')
+
+
+def _read(pieces: list[tuple[str, str]], drop: str) -> str:
+    return "".join(text for kind, text in pieces if kind != drop)
+
+
+class _Runs(HTMLParser):
+    """The text of an HTML fragment as runs: inside ``<del>``, inside ``<ins>``, or neither."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.kind = "equal"
+        self.found: list[tuple[str, str]] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:  # noqa: ARG002
+        self.tags.append(tag)
+        self.kind = {"del": "delete", "ins": "insert"}.get(tag, self.kind)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"del", "ins"}:
+            self.kind = "equal"
+
+    def handle_data(self, data: str) -> None:
+        self.found.append((self.kind, data))
+
+
+def html_runs(fragment: str) -> list[tuple[str, str]]:
+    parser = _Runs()
+    parser.feed(fragment)
+    parser.close()
+    return parser.found
+
+
+def markdown_runs(markdown: str) -> list[tuple[str, str]]:
+    """Render Markdown with a CommonMark parser (strike-through and HTML on) and read its runs back."""
+    markdown_it = pytest.importorskip("markdown_it")
+    parser = markdown_it.MarkdownIt("commonmark", {"html": True}).enable(["strikethrough", "table"])
+    rendered = parser.render(f"| a |\n|---|\n| {markdown} |\n")
+    assert rendered.count("<td>") == 1, rendered  # the runs stay in their cell
+    cell = rendered[rendered.index("<td>") + 4 : rendered.index("</td>")]
+    return html_runs(cell.replace("<s>", "<del>").replace("</s>", "</del>").replace(
+        "<strong>", "<ins>").replace("</strong>", "</ins>"))  # fmt: skip
+
+
+def _spaces(text: str) -> str:
+    return " ".join(text.split())
+
+
+class TestReadBack:
+    """Removing the insertions gives the old text, removing the deletions the new, in every view."""
+
+    @given(pairs())
+    def test_runs(self, change: PointChange) -> None:
+        assert change.old is not None
+        assert change.new is not None
+        found = [(run.kind, run.text) for run in runs(change)]
+        assert _read(found, "insert") == change.old.text
+        assert _read(found, "delete") == change.new.text
+        assert all(text for _, text in found)
+
+    @given(pairs())
+    def test_edits_index_both_texts_and_leave_equal_text_between(self, change: PointChange) -> None:
+        assert change.old is not None
+        assert change.new is not None
+        old_at = new_at = 0
+        for edit in change.edits:
+            assert change.old.text[edit.old_start : edit.old_end] == edit.old_text
+            assert change.new.text[edit.new_start : edit.new_end] == edit.new_text
+            assert change.old.text[old_at : edit.old_start] == change.new.text[new_at : edit.new_start]
+            old_at, new_at = edit.old_end, edit.new_end
+        assert change.old.text[old_at:] == change.new.text[new_at:]
+
+    @given(pairs(), st.booleans())
+    def test_text_view(self, change: PointChange, color: bool) -> None:
+        """With or without colour, the wdiff markers alone delimit the runs."""
+        assert change.old is not None
+        assert change.new is not None
+        assume(not any(mark in change.old.text + change.new.text for mark in ("[", "]", "{", "}")))
+        line = ANSI.sub("", _text_runs(change, StatementDiff("a", "b", (change,)), color))
+        old = re.sub(r"\{\+(.*?)\+\}", "", line, flags=re.DOTALL)
+        new = re.sub(r"\[-(.*?)-\]", "", line, flags=re.DOTALL)
+        assert re.sub(r"\[-(.*?)-\]", r"\1", old, flags=re.DOTALL) == change.old.text
+        assert re.sub(r"\{\+(.*?)\+\}", r"\1", new, flags=re.DOTALL) == change.new.text
+
+    @given(pairs())
+    def test_html_view(self, change: PointChange) -> None:
+        assert change.old is not None
+        assert change.new is not None
+        result = StatementDiff("a", "b", (change,))
+        html = result.to_html()
+        row = html[html.index('<tr class="c5-edited"') :]
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
+        found = html_runs(cells[4])
+        assert _read(found, "insert") == change.old.text
+        assert _read(found, "delete") == change.new.text
+
+    @given(pairs())
+    def test_markdown_view(self, change: PointChange) -> None:
+        assert change.old is not None
+        assert change.new is not None
+        found = markdown_runs(_md_runs(runs(change)))
+        assert _spaces(_read(found, "insert")) == _spaces(change.old.text)
+        assert _spaces(_read(found, "delete")) == _spaces(change.new.text)
+
+
+def edited(old: str, new: str) -> PointChange:
+    return PointChange("edited", Point(1, old), Point(1, new), 0.5)
+
+
+class TestWhatTheReaderSees:
+    def test_a_deletion_and_an_insertion_stay_apart(self) -> None:
+        """``set up`` replaced by ``keep`` never reads "set upkeep": markers, or a margin in HTML."""
+        change = edited("they will set up a fund.", "they will keep a fund.")
+        result = StatementDiff("a", "b", (change,))
+        assert "[-set up-]{+keep+}" in result.to_text(color=False)
+        html = result.to_html()
+        assert re.search(r'<del [^>]*>set up</del><ins class="c5-run c5-apart" style="[^"]*margin-left', html)
+        assert "~~set up~~**keep**" in result.to_markdown()
+
+    def test_a_deleted_clause_keeps_its_space(self) -> None:
+        """The deletion carries the space before it, and the full stop stays where it was."""
+        change = edited("a development path based on national conditions.", "a development path.")
+        text = StatementDiff("a", "b", (change,)).to_text(color=False)
+        assert "a development path[- based on national conditions-]." in text
+
+    def test_changed_quotes_read_back(self) -> None:
+        change = edited("the \u201cfast tracks\u201d of trade.", 'the "green lanes" of trade.')
+        found = [(run.kind, run.text) for run in runs(change)]
+        assert _read(found, "insert") == change.old.text  # type: ignore[union-attr]
+        assert _read(found, "delete") == change.new.text  # type: ignore[union-attr]
+
+    def test_colour_is_added_to_the_markers(self) -> None:
+        change = edited("they will set up a fund.", "they will keep a fund.")
+        text = StatementDiff("a", "b", (change,)).to_text(color=True)
+        assert "\x1b[31;9m[-set up-]\x1b[0m" in text
+        assert "\x1b[32;4m{+keep+}\x1b[0m" in text
+
+    def test_neighbouring_edits_form_one_phrase(self) -> None:
+        """Edits with only short common words between them are one run, not confetti."""
+        change = edited(
+            "parties pursue peace and stability in the region of Asia.",
+            "parties advance security and prosperity across the region of Asia.",
+        )
+        assert [(edit.old_text, edit.new_text) for edit in change.edits] == [
+            ("pursue peace and stability in", "advance security and prosperity across")
+        ]
+
+    def test_a_mostly_rewritten_sentence_is_replaced_whole(self) -> None:
+        change = edited(
+            "Trade grows. We will build roads, ports and rail links soon. Peace holds.",
+            "Trade grows. We shall fund bridges, depots and power lines later. Peace holds.",
+        )
+        assert [(edit.old_text, edit.new_text) for edit in change.edits] == [
+            ("We will build roads, ports and rail links soon.", "We shall fund bridges, depots and power lines later.")
+        ]
+
+    def test_a_lightly_edited_sentence_keeps_separate_runs(self) -> None:
+        change = edited(
+            "all parties will deepen trade, energy and transport links in the region.",
+            "all parties will widen trade, energy and transport links across the region.",
+        )
+        assert [(edit.old_text, edit.new_text) for edit in change.edits] == [
+            ("deepen", "widen"),
+            ("in", "across"),
+        ]
+
+
+class TestCosmetic:
+    def test_classes(self) -> None:
+        change = edited("all parties agree on the \u201cfast tracks\u201d.", 'All parties  agree on the "fast tracks".')
+        assert [sorted(edit.cosmetic) for edit in change.edits] == [["case"], ["space"], ["quotes"], ["quotes"]]
+        assert change.cosmetic == frozenset({"case", "quotes", "space"})
+
+    def test_a_real_change_is_not_cosmetic(self) -> None:
+        change = edited("all parties agree.", "All parties disagree.")
+        assert not change.cosmetic
+        assert [sorted(edit.cosmetic) for edit in change.edits] == [["case"], []]
+
+    def test_counted_apart_and_hidden_on_request(self) -> None:
+        old = attrs.evolve(MEETING_2020, points=(Point(1, "all parties agree."), Point(2, "trade grows.")))
+        new = attrs.evolve(MEETING_2020, points=(Point(1, "All parties agree."), Point(2, "trade grows fast.")))
+        shown = diff(old, new)
+        assert "1 edited, 1 cosmetic only" in shown.to_text(color=False)
+        assert "[-all-]{+All+}" in shown.to_text(color=False)
+        hidden = diff(old, new, ignore_case=True)
+        assert hidden.ignore == frozenset({"case"})
+        text = hidden.to_text(color=False)
+        assert "1 cosmetic only (1 hidden)" in text
+        assert "[-all-]" not in text
+        assert "= 1  unchanged [cosmetic: case]" in text
+        assert "[-all-]" not in hidden.to_markdown()
+        assert "<del" not in hidden.to_html().split("c5-cosmetic")[0] or "all</del>" not in hidden.to_html()
+        assert hidden.apply(old) == new
+        assert hidden.inverted().apply(new) == old
+        assert hidden.inverted().ignore == hidden.ignore
+
+    def test_ignoring_one_class_keeps_the_others(self) -> None:
+        old = attrs.evolve(MEETING_2020, points=(Point(1, "the \u201cfund\u201d grows."),))
+        new = attrs.evolve(MEETING_2020, points=(Point(1, 'The "fund" grows.'),))
+        assert not diff(old, new, ignore_case=True).hidden(diff(old, new).points[0])
+        both = diff(old, new, ignore_case=True, ignore_quotes=True)
+        assert both.hidden(both.points[0])
+
+    def test_an_unknown_class_is_refused(self) -> None:
+        with pytest.raises(InvalidStatementError, match=r"\$\.ignore"):
+            StatementDiff("a", "b", ignore=frozenset({"colour"}))
+
+    def test_cli_options(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        from c5statement import dump
+
+        old = attrs.evolve(MEETING_2020, points=(Point(1, "all parties agree."),))
+        new = attrs.evolve(MEETING_2020, points=(Point(1, "All parties agree."),))
+        dump(old, tmp_path / "old.json")
+        dump(new, tmp_path / "new.json")
+        assert main(["diff", str(tmp_path / "old.json"), str(tmp_path / "new.json"), "--color", "never"]) == 1
+        assert "[-all-]{+All+}" in capsys.readouterr().out
+        code = main(
+            ["diff", str(tmp_path / "old.json"), str(tmp_path / "new.json"), "--ignore-case", "--color", "never"]
+        )
+        assert code == 1  # the statements still differ; the view hides the change
+        out = capsys.readouterr().out
+        assert "[-all-]" not in out
+        assert "1 hidden" in out
+
+
+class TestKeyTerms:
+    def test_names_and_concepts(self) -> None:
+        terms = key_terms("All parties welcome the Global Security Initiative and peace in Afghanistan.")
+        assert terms == {"Global Security Initiative", "Afghanistan", "peace-and-stability"}
+
+    def test_names_with_and_and_quoted_names(self) -> None:
+        terms = key_terms(
+            "The Belt and Road Initiative links China and Central Asia under the \u201cXi\u2019an Declaration\u201d."
+        )
+        assert {"Belt and Road Initiative", "China", "Central Asia", "Xi\u2019an Declaration"} <= terms
+
+    def test_a_capital_at_a_sentence_start_is_no_name(self) -> None:
+        assert "All" not in key_terms("All parties agree. Trade grows.")
+        assert "Trade" not in key_terms("All parties agree. Trade grows.")
+
+    def test_gained_lost_kept_per_point_and_for_the_diff(self) -> None:
+        old = attrs.evolve(MEETING_2020, points=(Point(1, "all support peace in Afghanistan."),))
+        new = attrs.evolve(MEETING_2020, points=(Point(1, "all support peace and the Global Security Initiative."),))
+        result = diff(old, new, threshold=0.0)
+        (change,) = result.points
+        assert change.terms_gained == {"Global Security Initiative"}
+        assert change.terms_lost == {"Afghanistan"}
+        assert "peace-and-stability" in change.terms_kept
+        assert result.terms_gained == {"Global Security Initiative"}
+        assert result.terms_lost == {"Afghanistan"}
+        for view in (result.to_text(color=False), result.to_markdown(), result.to_html()):
+            assert "Global Security Initiative" in view
+            assert "Afghanistan" in view
+            assert "gained" in view
+
+
+class _Cells(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.cells: list[dict[str, str | None]] = []
+        self.text = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"td", "th"}:
+            self.cells.append(dict(attrs))
+
+    def handle_data(self, data: str) -> None:
+        self.text += data
+
+
+def views() -> list[tuple[str, str]]:
+    from c5statement import MEETINGS, compare
+
+    later = MEETINGS[1]
+    changes = diff(MEETINGS[0], later)
+    return [
+        ("meeting", MEETINGS[0].to_html()),
+        ("point", MEETINGS[0].points[0].to_html()),
+        ("diff", changes.to_html()),
+        ("series", compare(list(MEETINGS[:3])).to_html()),
+    ]
+
+
+class TestUntrustedNotebook:
+    """What a host that drops ``<style>`` and right-aligns table cells still shows."""
+
+    @pytest.mark.parametrize(("name", "html"), views())
+    def test_every_cell_is_left_aligned_inline(self, name: str, html: str) -> None:
+        parser = _Cells()
+        parser.feed(re.sub(r"<style>.*?</style>", "", html, flags=re.DOTALL))
+        assert parser.cells or name == "point"
+        for cell in parser.cells:
+            assert "text-align: left" in (cell.get("style") or "")
+
+    @pytest.mark.parametrize("html", [html for _, html in views()])
+    def test_labels_stay_apart_without_styles(self, html: str) -> None:
+        """Theme chips and badges are separated by spaces in the text itself."""
+        stripped = re.sub(r"<style>.*?</style>", "", html, flags=re.DOTALL)
+        chips = re.findall(r'</span>(\s*)<span class="c5-(?:theme|badge)', stripped)
+        assert all(space for space in chips)
+
+    def test_runs_have_inline_colours(self) -> None:
+        change = edited("they will set up a fund.", "they will keep a fund.")
+        html = StatementDiff("a", "b", (change,)).to_html()
+        assert re.search(r'<del [^>]*style="[^"]*background: #fbd3d3[^"]*line-through', html)
+        assert re.search(r'<ins [^>]*style="[^"]*background: #d4f8d4[^"]*underline', html)
+
+
+class TestWholePage:
+    def test_to_html_document(self) -> None:
+        page = diff(MEETING_2020, MEETING_2020).to_html_document()
+        assert page.startswith("<!DOCTYPE html>\n")
+        assert '<meta charset="utf-8">' in page
+        assert "<title>Diff: cc5-fmm-2020 \u2192 cc5-fmm-2020</title>" in page
+        assert diff(MEETING_2020, MEETING_2020).to_html() in page
+        assert page.rstrip().endswith("</html>")
+
+    def test_the_fragment_stays_a_fragment(self) -> None:
+        assert MEETING_2020.to_html().startswith("<div")
+
+    @pytest.mark.parametrize("command", [["show"], ["diff", "cc5-fmm-2020", "cc5-fmm-2020"]])
+    def test_cli_writes_a_page(self, command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+        main([*command, "--format", "html"])
+        out = capsys.readouterr().out
+        assert out.startswith("<!DOCTYPE html>")
+        assert "<title>" in out
