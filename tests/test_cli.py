@@ -1075,7 +1075,7 @@ class TestInputSizeLimit:
 
     @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
     def test_endless_input(self, files: dict[str, Path]) -> None:
-        """``validate /dev/zero FILE`` under a memory limit reports /dev/zero as too large and checks FILE."""
+        """``validate /dev/zero FILE`` refuses the device at once and checks FILE; an endless stdin is too large."""
         resource = pytest.importorskip("resource")
 
         def limit_memory() -> None:
@@ -1093,8 +1093,25 @@ class TestInputSizeLimit:
         )
         assert result.returncode == 2
         assert result.stdout == f"OK {files['old']}\n"
+        assert result.stderr == (
+            "c5statement: error: /dev/zero: not a regular file (a character device): "
+            "c5statement reads only regular files and standard input\n"
+        )
+        with Path("/dev/zero").open("rb") as zeros:
+            endless = subprocess.run(
+                [*MODULE, "validate", "-"],
+                stdin=zeros,
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                env=clean_env(),
+                preexec_fn=limit_memory,
+                check=False,
+                timeout=120,
+            )
+        assert endless.returncode == 2
         assert (
-            result.stderr == "c5statement: error: /dev/zero: too large: more than 64 MiB, the most c5statement reads\n"
+            endless.stderr == "c5statement: error: <stdin>: too large: more than 64 MiB, the most c5statement reads\n"
         )
 
 

@@ -7,10 +7,20 @@ line on standard error, ``c5statement: error:`` followed by the file, the place
 in it and the reason; no traceback. A command interrupted with Ctrl-C exits
 with 130 (128 + SIGINT); one whose reader went away (``c5statement show | head
 -n 1``) stops quietly and exits with 141 (128 + SIGPIPE), as shells report a
-command ended by a broken pipe. A closed standard output (``c5statement show
->&-``) is reported like a full disk. When standard error is closed or cannot be
-written, the messages are lost but the exit status stays the same. An input is
-read up to :data:`MAX_INPUT_BYTES` (64 MiB); a larger one is an error naming it.
+command ended by a broken pipe, whether Python runs buffered or not (``python
+-u``, ``PYTHONUNBUFFERED=1``). A closed standard output (``c5statement show
+>&-``) is reported like a full disk; every write is checked, so that a write
+cut short (a full disk) is exit 2 with the reason, never a silent success. When
+standard error is closed or cannot be written, the messages are lost but the
+exit status stays the same. An input is read up to :data:`MAX_INPUT_BYTES`
+(64 MiB); a larger one is an error naming it. Only regular files and standard
+input are read: a FIFO or a device is refused at once, rather than waited on.
+
+Every error is one line: in error lines and in the ``OK FILE`` lines of
+``validate``, control characters, line breaks (CR, LF, U+0085, U+2028, U+2029)
+and bidirectional controls (U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069)
+coming from the input or its name are shown as escapes (``\x1b``, ``\u202e``),
+so that no input can rewrite the terminal or forge a line.
 
 Output does not depend on the locale. Documents (``--format json``,
 ``markdown`` and ``html``, the skeleton of ``parse`` and the schema of
@@ -35,15 +45,17 @@ import errno
 import io
 import json
 import os
+import re
 import sys
 import warnings
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, NoReturn, TextIO
+from typing import IO, TYPE_CHECKING, NoReturn, TextIO, cast
 
 from ._convert import from_json, to_json
 from ._display import use_color
 from ._errors import InvalidStatementError
-from ._files import write_atomic
+from ._files import read_limited, write_atomic
+from ._json import MAX_DOCUMENT_BYTES
 from ._meetings import TABLE_FORMATS
 from ._model import Meeting
 
@@ -85,7 +97,7 @@ EXIT_BROKEN_PIPE = 141
 STDIN = "-"
 """The file name that stands for standard input."""
 
-MAX_INPUT_BYTES = 64 * 1024 * 1024
+MAX_INPUT_BYTES = MAX_DOCUMENT_BYTES
 """The largest input read, in bytes (64 MiB): a larger file (or ``/dev/zero``) is an error, not a memory exhaustion."""
 
 FORMATS = ("text", "markdown", "json", "html")
@@ -221,7 +233,8 @@ class _Parser(argparse.ArgumentParser):
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         if file is None or file is sys.stderr:
-            _to_stderr(message)
+            # Usage errors quote the arguments: each line escaped, the line breaks kept.
+            _to_stderr("\n".join(_tty(line) for line in message.split("\n")))
         else:
             super()._print_message(message, file)
 
@@ -377,7 +390,11 @@ def _at_most(data: bytes, label: str) -> bytes:
 
 
 def _read_bytes(name: str) -> bytes:
-    """The bytes of the file *name* (``-``: standard input), at most :data:`MAX_INPUT_BYTES` of them."""
+    """The bytes of the file *name* (``-``: standard input), at most :data:`MAX_INPUT_BYTES` of them.
+
+    Only a regular file is read: a FIFO or a device is refused at once (reading
+    one could wait forever), as is an empty name.
+    """
     if name == STDIN:
         if sys.stdin is None:
             msg = "<stdin>: cannot read: standard input is closed"
@@ -387,10 +404,13 @@ def _read_bytes(name: str) -> bytes:
         except OSError as error:
             msg = f"<stdin>: cannot read: {error.strerror or error}"
             raise UserError(msg) from None
-    path = Path(name)
+    if not name:
+        msg = '"": the file name is empty'
+        raise UserError(msg)
     try:
-        with path.open("rb") as stream:
-            return _at_most(stream.read(MAX_INPUT_BYTES + 1), name)
+        return read_limited(name, MAX_INPUT_BYTES)
+    except InvalidStatementError as error:
+        raise UserError(*(f"{name}: {reason}" for _, reason in error.errors)) from None
     except FileNotFoundError:
         msg = f"{name}: no such file"
         raise UserError(msg) from None
@@ -406,14 +426,18 @@ def _read_bytes(name: str) -> bytes:
 
 
 def _problems(name: str, error: InvalidStatementError, *, document: bool = True) -> UserError:
-    """One line per problem: the file, the place in it (for a JSON document) and the reason."""
+    """One line per problem: the file, the place in it (for a JSON document) and the reason.
+
+    At most :data:`~c5statement._errors.MAX_PROBLEMS` are listed; a last line counts the others.
+    """
     label = "<stdin>" if name == STDIN else name
-    return UserError(
-        *(
-            f"{label}: {reason}" if path == "$" and not document else f"{label}: {path}: {reason}"
-            for path, reason in error.errors
-        )
-    )
+    lines = [
+        f"{label}: {reason}" if path == "$" and not document else f"{label}: {path}: {reason}"
+        for path, reason in error.errors
+    ]
+    if error.omitted:
+        lines.append(f"{label}: {error.more()}")
+    return UserError(*lines)
 
 
 def _packaged(name: str) -> Meeting | None:
@@ -436,9 +460,29 @@ def _known_meeting(name: str) -> Meeting:
     return found
 
 
+# What must not reach a terminal raw: C0 and C1 controls (line feed and tab included), DEL,
+# the line and paragraph separators, and the bidirectional controls.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape_one(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"  # noqa: PLR2004 - one byte or more
+
+
+def _tty(text: str) -> str:
+    r"""*text* safe to show on a terminal as part of one line: every control, break and bidi control escaped.
+
+    Example:
+        >>> print(_tty("a\x1b]0;title\x07\n\u202eb"))
+        a\x1b]0;title\x07\x0a\u202eb
+    """
+    return _UNSAFE.sub(_escape_one, text)
+
+
 def _tty_name(name: str) -> str:
-    """A name as it may be shown on a terminal: control characters escaped."""
-    return name.encode("unicode_escape").decode("ascii") if not name.isprintable() else name
+    """A file name as it may be shown on a terminal: escaped, and an empty name shown as ``""``."""
+    return _tty(name) if name else '""'
 
 
 def _read_meeting(name: str) -> Meeting:
@@ -467,19 +511,44 @@ def _ended(text: str) -> str:
     return text if not text or text.endswith("\n") else text + "\n"
 
 
+def _write_all(buffer: IO[bytes], data: bytes) -> None:
+    """Write every byte of *data* to *buffer*, or raise :class:`OSError`.
+
+    A raw (unbuffered) file, as standard output is under ``python -u``, may
+    write fewer bytes than asked and say so only in the count it returns; the
+    rest is written again, so that a full disk or a closed pipe raises on the
+    next write instead of passing for success.
+    """
+    view = memoryview(data)
+    while view:
+        count = buffer.write(view)
+        if count is None:  # a non-blocking stream that cannot take more now
+            raise BlockingIOError(errno.EAGAIN, "the output would block")
+        if count <= 0:
+            raise OSError(errno.EIO, f"the output took no more bytes, {len(view)} left to write")
+        view = view[count:]
+    buffer.flush()
+
+
 def _write(text: str, stream: TextIO) -> None:
     """Write text for a terminal to *stream*, ending it with a newline, in the stream's encoding.
 
     Characters that the encoding cannot hold become backslash escapes, so writing
-    never fails for want of an encoding.
+    never fails for want of an encoding. Over a raw (unbuffered) file, the text
+    is encoded here and every byte checked written (see :func:`_write_all`).
     """
     text = _ended(text)
     encoding = getattr(stream, "encoding", None)
     if encoding:
         with contextlib.suppress(LookupError):
             text = text.encode(encoding, "backslashreplace").decode(encoding)
+    buffer = getattr(stream, "buffer", None)
     try:
-        stream.write(text)
+        if isinstance(buffer, io.RawIOBase):
+            stream.flush()
+            _write_all(cast("IO[bytes]", buffer), text.replace("\n", os.linesep).encode(encoding or "utf-8"))
+        else:
+            stream.write(text)
     except OSError as error:
         raise _OutputError(error) from None
 
@@ -498,7 +567,7 @@ def _write_document(text: str, stream: TextIO) -> None:
             stream.write(text)
         else:
             stream.flush()
-            buffer.write(text.encode("utf-8", "backslashreplace"))
+            _write_all(buffer, text.encode("utf-8", "backslashreplace"))
     except OSError as error:
         raise _OutputError(error) from None
 
@@ -579,7 +648,7 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
             _report(error)
             status = EXIT_TROUBLE
         elif not args.quiet:
-            _write(f"OK {name}", out)
+            _write(f"OK {_tty_name(name)}", out)
     return status
 
 
@@ -597,7 +666,7 @@ def _parse(args: argparse.Namespace, out: TextIO) -> int:
     label = "<stdin>" if args.textfile == STDIN else _tty_name(args.textfile)
     for warning in caught:
         if issubclass(warning.category, NumberingGapWarning):
-            _to_stderr(f"{PROG}: warning: {label}: {_one_line(str(warning.message))}\n")
+            _to_stderr(f"{PROG}: warning: {label}: {_tty(_one_line(str(warning.message)))}\n")
     if args.output is None:
         _write_document(document, out)
         return EXIT_OK
@@ -607,6 +676,9 @@ def _parse(args: argparse.Namespace, out: TextIO) -> int:
 
 def _write_file(name: str, data: bytes, *, force: bool) -> None:
     """Write *data* to the file *name* atomically; an existing file is replaced only when *force* is true."""
+    if not name:
+        msg = '"": the file name is empty'
+        raise UserError(msg)
     target = Path(name)
     if target.is_dir():
         msg = f"{name}: is a directory, not a file"
@@ -659,8 +731,9 @@ def _to_stderr(text: str) -> None:
 
 
 def _report(error: UserError) -> None:
+    """Write each line of *error* to standard error, one problem per line, escaped for a terminal."""
     for line in error.lines:
-        _to_stderr(f"{PROG}: error: {line}\n")
+        _to_stderr(f"{PROG}: error: {_tty(line)}\n")
 
 
 def _version() -> str:
@@ -750,7 +823,7 @@ def _run(args: argparse.Namespace) -> int:
         if os.environ.get("C5STATEMENT_DEBUG"):
             raise
         _to_stderr(
-            f"{PROG}: error: unexpected {type(error).__name__}: {error} (a bug in c5statement: please report it, "
-            "with the output of the same command run with C5STATEMENT_DEBUG=1)\n"
+            f"{PROG}: error: unexpected {type(error).__name__}: {_tty(_one_line(str(error)))} (a bug in c5statement: "
+            "please report it, with the output of the same command run with C5STATEMENT_DEBUG=1)\n"
         )
     return status
