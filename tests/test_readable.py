@@ -11,7 +11,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from c5statement import MEETING_2020, InvalidStatementError, Point, PointChange, StatementDiff, diff, key_terms
+from c5statement import MEETING_2020, InvalidStatementError, Point, PointChange, Series, StatementDiff, diff, key_terms
 from c5statement._cli import main
 from c5statement._render import _md_runs, _text_runs, runs
 
@@ -383,3 +383,68 @@ class TestWholePage:
         out = capsys.readouterr().out
         assert out.startswith("<!DOCTYPE html>")
         assert "<title>" in out
+
+
+class TestFieldChanges:
+    """A long text value shows where it changed, never two identical cut strings."""
+
+    @staticmethod
+    def changed() -> StatementDiff:
+        note = "An illustrative record, written for these tests, whose wording is long enough to be cut " * 2
+        old = attrs.evolve(MEETING_2020, notes=(note + "before the date.",))
+        new = attrs.evolve(MEETING_2020, notes=(note + "after the date.",))
+        return diff(old, new)
+
+    def test_text(self) -> None:
+        line = next(line for line in self.changed().to_text(color=False).splitlines() if "notes:" in line)
+        assert "[-before-]{+after+} the date." in line
+        assert "\u2026" in line  # the unchanged text around the change is shortened
+
+    def test_markdown(self) -> None:
+        assert "~~before~~**after** the date." in self.changed().to_markdown()
+
+    def test_html_marks_each_side(self) -> None:
+        row = next(row for row in self.changed().to_html().split("<tr") if 'title="$.notes"' in row)
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
+        assert _read(html_runs(cells[1]), "insert").endswith("before the date.")
+        assert "after" not in cells[1]
+        assert _read(html_runs(cells[2]), "delete").endswith("after the date.")
+
+    def test_short_values_stay_side_by_side(self) -> None:
+        result = diff(MEETING_2020, attrs.evolve(MEETING_2020, venue="Xi'an"))
+        assert '  venue: null → "Xi\'an"' in result.to_text(color=False)
+
+
+class TestSeriesViews:
+    @staticmethod
+    def series() -> Series:
+        from c5statement import compare
+
+        points = list(MEETING_2020.points)
+        points[2] = attrs.evolve(points[2], text=points[2].text.replace("further expand", "greatly widen"))
+        later = attrs.evolve(MEETING_2020, id="cc5-later", points=tuple(points))
+        return compare([MEETING_2020, later])
+
+    def test_lineage_columns_line_up(self) -> None:
+        text = self.series().to_text(color=False)
+        block = text.split("Lineages (point number per statement)\n")[1].split("\n\n")[0].splitlines()
+        starts = {len(line) - len(line.rsplit("   ", 1)[1]) for line in block}
+        assert len(block) == 9
+        assert len(starts) == 1
+
+    def test_labels_are_cut_at_a_word(self) -> None:
+        text = self.series().to_text(color=False)
+        labels = [line.rsplit("   ", 1)[1] for line in text.split("Lineages")[1].split("\n\n")[0].splitlines()[1:]]
+        assert sum(label.endswith("\u2026") for label in labels) >= 5
+        for label in labels:
+            if label.endswith("\u2026"):
+                assert any(label[:-1] == point.text[: len(label) - 1] for point in MEETING_2020.points)
+                assert not label[-2].isspace()
+                words = label[:-1].split()
+                assert all(word in MEETING_2020.to_text(color=False) for word in words)
+
+    def test_html_shows_the_whole_text(self) -> None:
+        html = self.series().to_html()
+        for point in MEETING_2020.points:
+            if len(point.text) > 60:
+                assert f'title="{point.text}"' in html.replace("&#x27;", "'") or point.text in html

@@ -850,6 +850,8 @@ Word = tuple[str, int, int]
 
 def _split_names(run: list[Word]) -> list[list[Word]]:
     """A run of capitalised words as names: split at "and" unless the run ends like one name (``Belt and Road``)."""
+    while run and run[-1][0] in _CONNECTORS:
+        run.pop()
     if run and run[-1][0] in _HEADS:
         return [run]
     parts: list[list[Word]] = [[]]
@@ -914,8 +916,9 @@ def key_terms(text: str, lexicon: Lexicon | None = None) -> frozenset[str]:
     names = _names(text)
     inside = [(start, end) for _, start, end in names]
     terms = {name for name, _, _ in names}
+    written = {name.casefold().replace(" ", "-") for name in terms}
     for feature, surfaces in lexicon.analyse(text).features.items():
-        if not feature.startswith("@"):
+        if not feature.startswith("@") or feature[1:] in written:
             continue
         spans = [found.span() for surface in surfaces for found in re.finditer(re.escape(surface), text)]
         if not spans or not all(any(a <= start and end <= b for a, b in inside) for start, end in spans):

@@ -18,7 +18,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._compare import Series
-from ._diff import StatementDiff
+from ._diff import StatementDiff, _word_edits
 from ._display import mimebundle, register, use_color
 from ._json import thaw
 from ._model import Meeting, Point
@@ -701,6 +701,7 @@ class _Row(NamedTuple):
     old: str
     new: str
     field: FieldChange
+    runs: tuple[Run, ...] = ()
 
 
 def _label(segment: str) -> str:
@@ -724,7 +725,55 @@ def _field_row(field: FieldChange, top: str) -> _Row:
         elif not brief.startswith(name + " "):
             brief = f"{name} {brief}"
         return _Row(kind, label, brief if kind == "removed" else "", brief if kind == "added" else "", field)
-    return _Row("value", label, _brief(field.old), _brief(field.new), field)
+    return _Row("value", label, _brief(field.old), _brief(field.new), field, _value_runs(field.old, field.new))
+
+
+_CONTEXT = 30
+"""How many characters of unchanged text a field change shows on each side of a changed word."""
+
+
+def _texts(value: Any) -> str | None:
+    """A string, or a list of strings joined by ``"; "``: the text whose words a field change compares."""
+    value = thaw(value)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+        return "; ".join(value)
+    return None
+
+
+def _value_runs(old: Any, new: Any) -> tuple[Run, ...]:
+    """For long texts, the word edits between them with the unchanged text around them shortened; else nothing.
+
+    Example:
+        >>> notes = "a made-up record " * 6
+        >>> found = _value_runs([notes + "with the date."], [notes + "with no date."])
+        >>> [(run.kind, run.text) for run in found]
+        [('equal', '… record a made-up record with '), ('delete', 'the'), ('insert', 'no'), ('equal', ' date.')]
+    """
+    before, after = _texts(old), _texts(new)
+    if isinstance(old, tuple) and isinstance(new, tuple) and len(old) != len(new):
+        return ()  # items added or removed: the lists are read as lists
+    if before is None or after is None or max(len(before), len(after)) <= _BRIEF_WIDTH:
+        return ()
+    found: list[Run] = []
+    cursor = 0
+    for edit in _word_edits(before, after):
+        found.append(Run("equal", after[cursor : edit.new_start]))
+        found += [Run(kind, text) for kind, text in (("delete", edit.old_text), ("insert", edit.new_text)) if text]
+        cursor = edit.new_end
+    found.append(Run("equal", after[cursor:]))
+    last = len(found) - 1
+    shortened = []
+    for index, run in enumerate(found):
+        text = run.text
+        if run.kind == "equal" and len(text) > 2 * _CONTEXT + 1:
+            head = text[:_CONTEXT] if index > 0 else ""
+            tail = text[-_CONTEXT:] if index < last else ""
+            text = head + _ELLIPSIS + tail
+        if text:
+            shortened.append(Run(run.kind, text.replace("\r", " ").replace("\n", " ")))
+    return tuple(shortened)
 
 
 def _field_groups(fields: Sequence[FieldChange]) -> list[tuple[str, list[_Row]]]:
@@ -750,6 +799,8 @@ def _text_row(row: _Row, paint: bool) -> str:
         return _paint(f"- {row.old}", "red", paint)
     if row.kind == "added":
         return _paint(f"+ {row.new}", "green", paint)
+    if row.runs:
+        return f"{_tty(row.label)}: {_text_line(row.runs, paint)}"
     return f"{_tty(row.label)}: {_paint(row.old, 'red', paint)} → {_paint(row.new, 'green', paint)}"
 
 
@@ -769,7 +820,11 @@ def _md_row(row: _Row) -> str:
         return f"*removed* {_md(row.old)}"
     if row.kind == "added":
         return f"*added* {_md(row.new)}"
-    return f"{_md(row.label)}: {_md(row.old)} → {_md(row.new)}"
+    return f"{_md(row.label)}: {_md_value(row)}"
+
+
+def _md_value(row: _Row) -> str:
+    return _md_runs(row.runs) if row.runs else f"{_md(row.old)} → {_md(row.new)}"
 
 
 def _fields_markdown(result: StatementDiff) -> list[str]:
@@ -780,7 +835,7 @@ def _fields_markdown(result: StatementDiff) -> list[str]:
             lines += [f"  - {_md_row(row)}" for row in rows]
         else:
             row = rows[0]
-            lines.append(f"- **{_md(row.label)}:** {_md(row.old)} → {_md(row.new)}")
+            lines.append(f"- **{_md(row.label)}:** {_md_value(row)}")
     return lines
 
 
@@ -805,6 +860,9 @@ def _html_row(row: _Row) -> str:
     elif row.kind in {"added", "removed"}:  # the label names the item already
         old = _html_value(row.old and _brief(field.old), field.old, "del")
         new = _html_value(row.new and _brief(field.new), field.new, "ins")
+    elif row.runs:  # each side with its changed words marked
+        old = _html_runs([run for run in row.runs if run.kind != "insert"])
+        new = _html_runs([run for run in row.runs if run.kind != "delete"])
     else:
         old = _html_value(row.old, field.old, "del")
         new = _html_value(row.new, field.new, "ins")
@@ -830,8 +888,12 @@ _MARKERS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
 
 def _text_runs(change: PointChange, result: StatementDiff, paint: bool) -> str:
     """A reworded point with wdiff markers, ``[-deleted-]{+inserted+}``; colour is added to the markers."""
+    return _text_line(runs(change, result.ignore), paint)
+
+
+def _text_line(found: Iterable[Run], paint: bool) -> str:
     pieces = []
-    for run in runs(change, result.ignore):
+    for run in found:
         if run.kind == "equal":
             pieces.append(_tty(run.text))
         else:
@@ -942,7 +1004,7 @@ def diff_to_markdown(result: StatementDiff) -> str:
         lost = _md(", ".join(sorted(result.themes_lost))) or "none"
         lines += ["", f"**Themes gained:** {gained}; **lost:** {lost}"]
     if _diff_terms(result):
-        lines += ["", f"**Key {_md(_diff_terms(result))}**"]
+        lines += ["", f"**Key terms:** {_md(_diff_terms(result).removeprefix('terms '))}"]
     if result.points:
         lines += ["", "| | Point | Change | Similarity | Text | Themes |", "|---|---|---|---|---|---|"]
         for change in result.points:
@@ -1058,11 +1120,24 @@ def _lineage_cells(series: Series) -> list[list[str]]:
     return rows
 
 
-def _lineage_label(points: Sequence[Point | None]) -> str:
+def _lineage_text(points: Sequence[Point | None]) -> str:
     first = next((point for point in points if point is not None), None)
-    if first is None:  # a valid lineage has a point; this keeps a view of a broken one from failing
-        return ""
-    return first.text if len(first.text) <= _LABEL_WIDTH else first.text[: _LABEL_WIDTH - 3] + "..."
+    return first.text if first is not None else ""  # a valid lineage has a point; a broken one still renders
+
+
+def _lineage_label(points: Sequence[Point | None]) -> str:
+    """The lineage's first text, cut at a word with an ellipsis if longer than the label width.
+
+    Example:
+        >>> from c5statement import Point
+        >>> _lineage_label([None, Point(2, "all parties will strengthen cooperation in trade, energy and transport.")])
+        'all parties will strengthen cooperation in trade, energy…'
+    """
+    text = _flat(_lineage_text(points))
+    if len(text) <= _LABEL_WIDTH:
+        return text
+    cut = text[: _LABEL_WIDTH - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + _ELLIPSIS
 
 
 @register(Series, "text")
@@ -1084,8 +1159,12 @@ def series_to_text(series: Series, *, color: bool | None = None) -> str:
         marks = "  ".join(f"{_paint('  ●', 'green', paint) if flag else '  ·'}" for flag in present)
         lines.append(f"  {_tty(theme):<{width}}  {marks}")
     lines += ["", _paint("Lineages (point number per statement)", "bold", paint)]
-    for lineage, cells in zip(series.lineages, _lineage_cells(series), strict=True):
-        lines.append("  " + " → ".join(f"{cell:>3}" for cell in cells) + f"   {_tty(_lineage_label(lineage.points))}")
+    rows = _lineage_cells(series)
+    widths = [max((len(row[column]) for row in rows), default=3) for column in range(len(labels))]
+    widths = [max(width, 3) for width in widths]
+    for lineage, cells in zip(series.lineages, rows, strict=True):
+        numbers = " → ".join(f"{cell:>{width}}" for cell, width in zip(cells, widths, strict=False))
+        lines.append(f"  {numbers}   {_tty(_lineage_label(lineage.points))}")
     lines += ["", _paint("Similarity", "bold", paint)]
     for index, row in enumerate(series.similarity):
         lines.append(f"  {index + 1:>3} " + " ".join(f"{value:5.2f}" for value in row) + f"  {_tty(labels[index])}")
@@ -1134,6 +1213,9 @@ def series_to_html(series: Series) -> str:
     parts.append(f"</table><h4>Lineages</h4><table><tr><th>Point</th>{head}</tr>")
     for lineage, numbers in zip(series.lineages, _lineage_cells(series), strict=True):
         label = _esc(_lineage_label(lineage.points))
+        full = _lineage_text(lineage.points)
+        if label != _esc(full):  # the whole text behind a disclosure, and as a tooltip
+            label = f'<details title="{_esc(full)}"><summary>{label}</summary>{_esc(full)}</details>'
         parts.append(f"<tr><td>{label}</td>{''.join(f'<td>{_esc(cell)}</td>' for cell in numbers)}</tr>")
     parts.append(f"</table><h4>Similarity</h4><table><tr><th></th>{head}</tr>")
     for index, row in enumerate(series.similarity):
