@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 import math
 
-import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from builders import later
 from c5statement import (
     MEETING_2020,
     InvalidStatementError,
-    Meeting,
     Point,
     PointChange,
     StatementDiff,
@@ -208,12 +207,7 @@ def test_stable_pairs_longest_run() -> None:
     assert math.isclose(len(stable_pairs([])), 0)
 
 
-def _meeting(points: list[Point], identifier: str = "later") -> Meeting:
-    numbered = tuple(attrs.evolve(point, number=number) for number, point in enumerate(points, 1))
-    return attrs.evolve(MEETING_2020, id=identifier, points=numbered, illustrative=True)
-
-
-MERGED = _meeting([PANDEMIC, SECURITY_AFGHAN, LOCAL])
+MERGED = later([PANDEMIC, SECURITY_AFGHAN, LOCAL], id="later")
 
 
 class TestDiffLinks:
@@ -249,13 +243,13 @@ class TestDiffLinks:
         """Joining pairs of 2020 points into one: apply, inverted and JSON still reproduce the statements."""
         cut = data.draw(st.integers(1, len(chosen) - 1))
         joined = Point(1, " ".join(P2020[index].text for index in chosen[:cut]))
-        later = _meeting([joined, *(P2020[index] for index in chosen[cut:])])
-        result = diff(MEETING_2020, later)
-        assert result.apply(MEETING_2020) == later
-        assert result.inverted().apply(later) == MEETING_2020
+        following = later([joined, *(P2020[index] for index in chosen[cut:])], id="later")
+        result = diff(MEETING_2020, following)
+        assert result.apply(MEETING_2020) == following
+        assert result.inverted().apply(following) == MEETING_2020
         assert result.inverted().inverted() == result
         assert from_json(to_json(result), StatementDiff) == result
-        assert not diff(later, later)
+        assert not diff(following, following)
 
 
 class TestPointChangeLinks:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from builders import P, statement
 from c5statement import (
     MEETING_2020,
     InvalidTypeError,
@@ -25,20 +25,6 @@ from c5statement import (
 )
 from c5statement._lexicon import normalise_words
 from c5statement.strategies import meetings
-
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-P = {point.number: point for point in MEETING_2020.points}
-
-
-def statement(identifier: str, year: int, points: Sequence[Point]) -> Meeting:
-    """A made-up statement with the 2020 facts and *points*, renumbered."""
-    numbered = tuple(attrs.evolve(point, number=number) for number, point in enumerate(points, 1))
-    return attrs.evolve(
-        MEETING_2020, id=identifier, date=datetime.date(year, 5, 12), points=numbered, illustrative=True
-    )
-
 
 ENERGY = Point(
     1,

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from builders import P, later
 from c5statement import (
     DEFAULT_THRESHOLD,
     MEETING_2020,
@@ -41,19 +42,6 @@ from c5statement.strategies import meetings, points, texts
 
 if TYPE_CHECKING:
     import random
-    from collections.abc import Sequence
-
-P = {point.number: point for point in MEETING_2020.points}
-
-
-def renumbered(points: Sequence[Point]) -> tuple[Point, ...]:
-    return tuple(attrs.evolve(point, number=number) for number, point in enumerate(points, 1))
-
-
-def later(points: Sequence[Point], **changes: object) -> Meeting:
-    """An illustrative later statement with the 2020 facts and *points*."""
-    fields: dict[str, object] = {"id": "cc5-fmm-2021", "illustrative": True, **changes}
-    return attrs.evolve(MEETING_2020, points=renumbered(points), **fields)  # type: ignore[arg-type]
 
 
 def pairs(result: StatementDiff) -> set[tuple[int, int]]:
