@@ -100,7 +100,8 @@ _INS = "background: #d4f8d4; color: #05400a; text-decoration: underline"
 _DEL = "background: #fbd3d3; color: #6a0a0a; text-decoration: line-through"
 _CELL = "border: 1px solid #ccc; padding: .25em .5em; text-align: left; vertical-align: top; overflow-wrap: anywhere"
 _TAG_STYLES = {
-    "div": "font-family: system-ui, sans-serif; line-height: 1.45; text-align: left; max-width: 100%",
+    "div": "font-family: system-ui, sans-serif; line-height: 1.45; text-align: left; max-width: 100%;"
+    " overflow-wrap: anywhere",
     "table": "border-collapse: collapse; margin: .5em 0; max-width: 100%",
     "th": _CELL + "; font-weight: bold",
     "td": _CELL,
