@@ -98,10 +98,10 @@ _STYLE = (
 
 _INS = "background: #d4f8d4; color: #05400a; text-decoration: underline"
 _DEL = "background: #fbd3d3; color: #6a0a0a; text-decoration: line-through"
-_CELL = "border: 1px solid #ccc; padding: .25em .5em; text-align: left; vertical-align: top; overflow-wrap: anywhere"
+_CELL = "border: 1px solid #ccc; padding: .25em .5em; text-align: left; vertical-align: top; overflow-wrap: break-word"
 _TAG_STYLES = {
     "div": "font-family: system-ui, sans-serif; line-height: 1.45; text-align: left; max-width: 100%;"
-    " overflow-wrap: anywhere",
+    " overflow-wrap: break-word",
     "table": "border-collapse: collapse; margin: .5em 0; max-width: 100%",
     "th": _CELL + "; font-weight: bold",
     "td": _CELL,
@@ -115,10 +115,11 @@ _TAG_STYLES = {
 }
 _CLASS_STYLES = {
     "c5-theme": "display: inline-block; border-radius: .6em; padding: 0 .45em; margin: 0 .15em; font-size: .85em;"
-    " background: #e8eef7; color: #1d3557",
+    " background: #e8eef7; color: #1d3557; white-space: nowrap",
     "c5-gained": "background: #d4f8d4; color: #05400a",
     "c5-lost": "background: #fbd3d3; color: #6a0a0a; text-decoration: line-through",
-    "c5-badge": "display: inline-block; font-size: .8em; padding: 0 .4em; border-radius: .3em; background: #eee",
+    "c5-badge": "display: inline-block; font-size: .8em; padding: 0 .4em; border-radius: .3em; background: #eee;"
+    " white-space: nowrap",
     "c5-moved": "background: #fff1c2; color: #5c4400",
     "c5-ambiguous": "background: #ffe0b3; color: #6b3a00",
     "c5-cosmetic": "opacity: .6",
