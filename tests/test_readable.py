@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
@@ -448,3 +448,73 @@ class TestSeriesViews:
         for point in MEETING_2020.points:
             if len(point.text) > 60:
                 assert f'title="{point.text}"' in html.replace("&#x27;", "'") or point.text in html
+
+
+HOSTILE = (
+    "# heading",
+    "    indented code",
+    "\tindented by a tab",
+    "- a list item",
+    "+ another",
+    "1. an ordered item",
+    "7) another",
+    "---",
+    "===",
+    "> a quote",
+    "| a | table |",
+    "<b>bold</b> <script>x</script>",
+    "&lt;entity&gt; &#60;i&#62;",
+    "line\nbreak\r\nand\rreturn",
+    "***",
+    "[a link](http://example.org) ![img](x.png) <http://example.org>",
+    "`code` ~~struck~~ **bold** _em_",
+    "trailing #",
+)
+
+
+def _structure(markdown: str) -> tuple[list[str], list[str]]:
+    """The block tokens a CommonMark parser (HTML on) makes of *markdown*, and every tag in its output."""
+    markdown_it = pytest.importorskip("markdown_it")
+    parser = markdown_it.MarkdownIt("commonmark", {"html": True}).enable(["strikethrough", "table"])
+    blocks = [token.type for token in parser.parse(markdown)]
+    tags = re.findall(r"</?([a-z][a-z0-9]*)", parser.render(markdown))
+    return blocks, tags
+
+
+def _fill(meeting: Any, text: str) -> Any:
+    """*meeting* with *text* in every free text it renders."""
+    points = tuple(attrs.evolve(point, text=f"{text} {point.number}") for point in meeting.points[:3])
+    return attrs.evolve(
+        meeting,
+        title=text,
+        venue=text,
+        summary=text,
+        notes=(text, text),
+        points=points,
+    )
+
+
+class TestMarkdownNeutralised:
+    """Every string of the data stays text in the Markdown views: the structure never changes, no tag appears."""
+
+    @pytest.mark.parametrize("text", HOSTILE)
+    def test_views(self, text: str) -> None:
+        from c5statement import compare
+
+        plain = _fill(MEETING_2020, "plain words")
+        hostile = _fill(MEETING_2020, text)
+        for render in (
+            lambda meeting: meeting.to_markdown(),
+            lambda meeting: diff(MEETING_2020, meeting).to_markdown(),
+            lambda meeting: compare([MEETING_2020, meeting]).to_markdown(),
+            lambda meeting: meeting.points[0].to_markdown(),
+        ):
+            expected, expected_tags = _structure(render(plain))
+            found, tags = _structure(render(hostile))
+            assert found == expected
+            assert tags == expected_tags
+
+    def test_code_spans_keep_returns_out(self) -> None:
+        from c5statement._render import _code
+
+        assert _code("a\rb\nc") == "`a b c`"

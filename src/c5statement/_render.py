@@ -62,7 +62,9 @@ _ANSI = {
 _MINUS = "\u2212"
 _LABEL_WIDTH = 60
 _SIGNS = {"unchanged": "=", "edited": "~", "moved": "^", "added": "+", "removed": "-"}
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
+_BLOCK_MARKER = re.compile(r"^([ \t]*(?:\d{1,9})?)([-+=.)])")
+"""A list item, a setext underline or an ordered list's number at the start of a text."""
 _BRIEF_WIDTH = 70
 _EVIDENCE_SHOWN = 3
 """How many pieces of evidence a view shows for a change (the data keeps them all)."""
@@ -188,9 +190,30 @@ def _esc(text: object) -> str:
 
 
 def _md(text: object) -> str:
-    """Escape text for Markdown: HTML entities, then Markdown punctuation; no line breaks."""
+    r"""Neutralise text for Markdown, so that it stays text wherever it is put, at a line's start too.
+
+    HTML becomes entities; Markdown punctuation (emphasis, code, links, table
+    pipes, headings) is escaped; line breaks become spaces; a list marker or a
+    setext underline at the start is escaped, and leading indentation that
+    would start a code block becomes character references.
+
+    Example:
+        >>> _md("# 1. <b>a</b> | b\r\nc")
+        '\\# 1. &lt;b&gt;a&lt;/b&gt; \\| b  c'
+        >>> _md("    - item")
+        '&#32;&#32;&#32;&#32;\\- item'
+    """
     escaped = html.escape(str(text), quote=False)
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped).replace("\r", " ").replace("\n", " ")
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped).replace("\r", " ").replace("\n", " ")
+    marker = _BLOCK_MARKER.match(escaped)
+    rest = escaped[marker.end() : marker.end() + 1] if marker else ""
+    number = marker is not None and bool(marker.group(1).strip())
+    if marker and (marker.group(2) in ".)" and not rest.strip() if number else marker.group(2) in "-+="):
+        escaped = f"{marker.group(1)}\\{escaped[marker.end(1) :]}"
+    indent = len(escaped) - len(escaped.lstrip(" \t"))
+    if indent > 1 or escaped[:indent].count("\t"):
+        escaped = "&#32;" * indent + escaped[indent:]
+    return escaped
 
 
 def _flat(text: object) -> str:
@@ -216,7 +239,7 @@ def _hanging(first: str, text: str, indent: str) -> list[str]:
 
 def _code(text: object) -> str:
     """A Markdown code span (its content is literal, so only backticks need care)."""
-    return "`" + str(text).replace("`", "'").replace("\n", " ") + "`"
+    return "`" + str(text).replace("`", "'").replace("\r", " ").replace("\n", " ") + "`"
 
 
 # --- meetings and points ---------------------------------------------------------------
