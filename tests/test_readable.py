@@ -441,6 +441,14 @@ class TestSeriesViews:
         assert len(block) == 9
         assert len(starts) == 1
 
+    def test_a_changed_point_never_scores_a_perfect_one(self) -> None:
+        """A reworded point's score is rounded down: it reads 0.99, not 1.00."""
+        series = self.series()
+        assert any(score is not None and 0.99 <= score < 1 for score in series.lineages[2].similarities)
+        for view in (series.to_text(color=False), series.to_markdown(), series.to_html()):
+            assert "(1.00)" not in view
+            assert "3 (0.99)" in view
+
     def test_labels_are_cut_at_a_word(self) -> None:
         text = self.series().to_text(color=False)
         labels = [line.rsplit("   ", 1)[1] for line in text.split("Lineages")[1].split("\n\n")[0].splitlines()[1:]]

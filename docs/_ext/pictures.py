@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 FOLDER = Path(__file__).resolve().parent.parent / "_static" / "pictures"
 RECORD = FOLDER / "pictures.json"
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
-SIZES = {"diff": (1100, 760), "series": (1100, 640)}
+SIZES = {"diff": (1100, 760), "series": (1100, 1180)}
 
 
 def pages() -> dict[str, str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 import string
 import unicodedata
@@ -1136,9 +1137,21 @@ def _lineage_cells(series: Series) -> list[list[str]]:
                 cells.append("—")
             else:
                 score = lineage.similarities[position]
-                cells.append(str(point.number) if score is None or score >= 1 else f"{point.number} ({score:.2f})")
+                cells.append(
+                    str(point.number) if score is None or score >= 1 else f"{point.number} ({_below_one(score)})"
+                )
         rows.append(cells)
     return rows
+
+
+def _below_one(score: float) -> str:
+    """A score under 1 with two decimals, rounded down, so that it never reads as a perfect 1.00.
+
+    Example:
+        >>> _below_one(0.996), _below_one(0.5)
+        ('0.99', '0.50')
+    """
+    return f"{math.floor(score * 100) / 100:.2f}"
 
 
 def _lineage_text(points: Sequence[Point | None]) -> str:
