@@ -29,6 +29,7 @@ extensions = [
     "sphinx.ext.doctest",
     "shell_session",
     "meetings_table",
+    "pictures",
 ]
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}

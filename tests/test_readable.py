@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
@@ -99,6 +99,11 @@ def markdown_runs(markdown: str) -> list[tuple[str, str]]:
     cell = rendered[rendered.index("<td>") + 4 : rendered.index("</td>")]
     return html_runs(cell.replace("<s>", "<del>").replace("</s>", "</del>").replace(
         "<strong>", "<ins>").replace("</strong>", "</ins>"))  # fmt: skip
+
+
+def bare_rows(html: str) -> list[str]:
+    """The rows of a diff's point table, after its header."""
+    return html.split("<tr")[2:]
 
 
 def _spaces(text: str) -> str:
@@ -248,7 +253,11 @@ class TestCosmetic:
         assert "[-all-]" not in text
         assert "= 1  unchanged [cosmetic: case]" in text
         assert "[-all-]" not in hidden.to_markdown()
-        assert "<del" not in hidden.to_html().split("c5-cosmetic")[0] or "all</del>" not in hidden.to_html()
+        rows = bare_rows(hidden.to_html())
+        assert "All parties agree." in rows[0]
+        assert "<del" not in rows[0]
+        assert "c5-unchanged" in rows[0]
+        assert "<del" in bare_rows(shown.to_html())[0]
         assert hidden.apply(old) == new
         assert hidden.inverted().apply(new) == old
         assert hidden.inverted().ignore == hidden.ignore
@@ -432,6 +441,14 @@ class TestSeriesViews:
         assert len(block) == 9
         assert len(starts) == 1
 
+    def test_a_changed_point_never_scores_a_perfect_one(self) -> None:
+        """A reworded point's score is rounded down: it reads 0.99, not 1.00."""
+        series = self.series()
+        assert any(score is not None and 0.99 <= score < 1 for score in series.lineages[2].similarities)
+        for view in (series.to_text(color=False), series.to_markdown(), series.to_html()):
+            assert "(1.00)" not in view
+            assert "3 (0.99)" in view
+
     def test_labels_are_cut_at_a_word(self) -> None:
         text = self.series().to_text(color=False)
         labels = [line.rsplit("   ", 1)[1] for line in text.split("Lineages")[1].split("\n\n")[0].splitlines()[1:]]
@@ -448,3 +465,73 @@ class TestSeriesViews:
         for point in MEETING_2020.points:
             if len(point.text) > 60:
                 assert f'title="{point.text}"' in html.replace("&#x27;", "'") or point.text in html
+
+
+HOSTILE = (
+    "# heading",
+    "    indented code",
+    "\tindented by a tab",
+    "- a list item",
+    "+ another",
+    "1. an ordered item",
+    "7) another",
+    "---",
+    "===",
+    "> a quote",
+    "| a | table |",
+    "<b>bold</b> <script>x</script>",
+    "&lt;entity&gt; &#60;i&#62;",
+    "line\nbreak\r\nand\rreturn",
+    "***",
+    "[a link](http://example.org) ![img](x.png) <http://example.org>",
+    "`code` ~~struck~~ **bold** _em_",
+    "trailing #",
+)
+
+
+def _structure(markdown: str) -> tuple[list[str], list[str]]:
+    """The block tokens a CommonMark parser (HTML on) makes of *markdown*, and every tag in its output."""
+    markdown_it = pytest.importorskip("markdown_it")
+    parser = markdown_it.MarkdownIt("commonmark", {"html": True}).enable(["strikethrough", "table"])
+    blocks = [token.type for token in parser.parse(markdown)]
+    tags = re.findall(r"</?([a-z][a-z0-9]*)", parser.render(markdown))
+    return blocks, tags
+
+
+def _fill(meeting: Any, text: str) -> Any:
+    """*meeting* with *text* in every free text it renders."""
+    points = tuple(attrs.evolve(point, text=f"{text} {point.number}") for point in meeting.points[:3])
+    return attrs.evolve(
+        meeting,
+        title=text,
+        venue=text,
+        summary=text,
+        notes=(text, text),
+        points=points,
+    )
+
+
+class TestMarkdownNeutralised:
+    """Every string of the data stays text in the Markdown views: the structure never changes, no tag appears."""
+
+    @pytest.mark.parametrize("text", HOSTILE)
+    def test_views(self, text: str) -> None:
+        from c5statement import compare
+
+        plain = _fill(MEETING_2020, "plain words")
+        hostile = _fill(MEETING_2020, text)
+        for render in (
+            lambda meeting: meeting.to_markdown(),
+            lambda meeting: diff(MEETING_2020, meeting).to_markdown(),
+            lambda meeting: compare([MEETING_2020, meeting]).to_markdown(),
+            lambda meeting: meeting.points[0].to_markdown(),
+        ):
+            expected, expected_tags = _structure(render(plain))
+            found, tags = _structure(render(hostile))
+            assert found == expected
+            assert tags == expected_tags
+
+    def test_code_spans_keep_returns_out(self) -> None:
+        from c5statement._render import _code
+
+        assert _code("a\rb\nc") == "`a b c`"

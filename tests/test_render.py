@@ -689,9 +689,9 @@ class TestLineBreaks:
         markdown = meeting_to_markdown(forged())
         lines = markdown.splitlines()
         assert "# A title Venue: Fake" in lines
-        assert "| Venue | Nur-Sultan \\| Chair \\| Fake Person \\| # Heading |" in lines
+        assert "| Venue | Nur-Sultan \\| Chair \\| Fake Person \\| \\# Heading |" in lines
         assert "- KZ  Mukhtar Tleuberdi — Foreign Minister (head of delegation); also spelled:" in markdown
-        assert "- demo-source: Demo, “Report # Heading”" in lines
+        assert "- demo-source: Demo, “Report \\# Heading”" in lines
         assert [line for line in lines if line.startswith("#")] == [
             "# A title Venue: Fake",
             *(f"## {name}" for name in ("Notes", "Participants", "Summary", "Topics", "Decisions", "Points")),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 import string
 import unicodedata
@@ -62,7 +63,9 @@ _ANSI = {
 _MINUS = "\u2212"
 _LABEL_WIDTH = 60
 _SIGNS = {"unchanged": "=", "edited": "~", "moved": "^", "added": "+", "removed": "-"}
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
+_BLOCK_MARKER = re.compile(r"^([ \t]*(?:\d{1,9})?)([-+=.)])")
+"""A list item, a setext underline or an ordered list's number at the start of a text."""
 _BRIEF_WIDTH = 70
 _EVIDENCE_SHOWN = 3
 _EVIDENCE_NEAREST = 0.1
@@ -100,9 +103,10 @@ _STYLE = (
 
 _INS = "background: #d4f8d4; color: #05400a; text-decoration: underline"
 _DEL = "background: #fbd3d3; color: #6a0a0a; text-decoration: line-through"
-_CELL = "border: 1px solid #ccc; padding: .25em .5em; text-align: left; vertical-align: top; overflow-wrap: anywhere"
+_CELL = "border: 1px solid #ccc; padding: .25em .5em; text-align: left; vertical-align: top; overflow-wrap: break-word"
 _TAG_STYLES = {
-    "div": "font-family: system-ui, sans-serif; line-height: 1.45; text-align: left; max-width: 100%",
+    "div": "font-family: system-ui, sans-serif; line-height: 1.45; text-align: left; max-width: 100%;"
+    " overflow-wrap: break-word",
     "table": "border-collapse: collapse; margin: .5em 0; max-width: 100%",
     "th": _CELL + "; font-weight: bold",
     "td": _CELL,
@@ -116,10 +120,11 @@ _TAG_STYLES = {
 }
 _CLASS_STYLES = {
     "c5-theme": "display: inline-block; border-radius: .6em; padding: 0 .45em; margin: 0 .15em; font-size: .85em;"
-    " background: #e8eef7; color: #1d3557",
+    " background: #e8eef7; color: #1d3557; white-space: nowrap",
     "c5-gained": "background: #d4f8d4; color: #05400a",
     "c5-lost": "background: #fbd3d3; color: #6a0a0a; text-decoration: line-through",
-    "c5-badge": "display: inline-block; font-size: .8em; padding: 0 .4em; border-radius: .3em; background: #eee",
+    "c5-badge": "display: inline-block; font-size: .8em; padding: 0 .4em; border-radius: .3em; background: #eee;"
+    " white-space: nowrap",
     "c5-moved": "background: #fff1c2; color: #5c4400",
     "c5-ambiguous": "background: #ffe0b3; color: #6b3a00",
     "c5-cosmetic": "opacity: .6",
@@ -188,9 +193,30 @@ def _esc(text: object) -> str:
 
 
 def _md(text: object) -> str:
-    """Escape text for Markdown: HTML entities, then Markdown punctuation; no line breaks."""
+    r"""Neutralise text for Markdown, so that it stays text wherever it is put, at a line's start too.
+
+    HTML becomes entities; Markdown punctuation (emphasis, code, links, table
+    pipes, headings) is escaped; line breaks become spaces; a list marker or a
+    setext underline at the start is escaped, and leading indentation that
+    would start a code block becomes character references.
+
+    Example:
+        >>> _md("# 1. <b>a</b> | b\r\nc")
+        '\\# 1. &lt;b&gt;a&lt;/b&gt; \\| b  c'
+        >>> _md("    - item")
+        '&#32;&#32;&#32;&#32;\\- item'
+    """
     escaped = html.escape(str(text), quote=False)
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped).replace("\r", " ").replace("\n", " ")
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped).replace("\r", " ").replace("\n", " ")
+    marker = _BLOCK_MARKER.match(escaped)
+    rest = escaped[marker.end() : marker.end() + 1] if marker else ""
+    number = marker is not None and bool(marker.group(1).strip())
+    if marker and (marker.group(2) in ".)" and not rest.strip() if number else marker.group(2) in "-+="):
+        escaped = f"{marker.group(1)}\\{escaped[marker.end(1) :]}"
+    indent = len(escaped) - len(escaped.lstrip(" \t"))
+    if indent > 1 or escaped[:indent].count("\t"):
+        escaped = "&#32;" * indent + escaped[indent:]
+    return escaped
 
 
 def _flat(text: object) -> str:
@@ -216,7 +242,7 @@ def _hanging(first: str, text: str, indent: str) -> list[str]:
 
 def _code(text: object) -> str:
     """A Markdown code span (its content is literal, so only backticks need care)."""
-    return "`" + str(text).replace("`", "'").replace("\n", " ") + "`"
+    return "`" + str(text).replace("`", "'").replace("\r", " ").replace("\n", " ") + "`"
 
 
 # --- meetings and points ---------------------------------------------------------------
@@ -1115,9 +1141,21 @@ def _lineage_cells(series: Series) -> list[list[str]]:
                 cells.append("—")
             else:
                 score = lineage.similarities[position]
-                cells.append(str(point.number) if score is None or score >= 1 else f"{point.number} ({score:.2f})")
+                cells.append(
+                    str(point.number) if score is None or score >= 1 else f"{point.number} ({_below_one(score)})"
+                )
         rows.append(cells)
     return rows
+
+
+def _below_one(score: float) -> str:
+    """A score under 1 with two decimals, rounded down, so that it never reads as a perfect 1.00.
+
+    Example:
+        >>> _below_one(0.996), _below_one(0.5)
+        ('0.99', '0.50')
+    """
+    return f"{math.floor(score * 100) / 100:.2f}"
 
 
 def _lineage_text(points: Sequence[Point | None]) -> str:
