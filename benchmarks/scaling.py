@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import json
 import random
 import time
@@ -94,6 +95,10 @@ def parse_shapes() -> list[Shape]:
 _POINT_BYTES = 120
 
 
+# Each input drawn anew gets new words: the package caches what it learns of a text.
+_RUNS = itertools.count()
+
+
 def _words(prefix: str, rng: random.Random, count: int, vocabulary: int) -> list[str]:
     """*count* words drawn from *vocabulary* words named after *prefix* (a few common, most rare)."""
     return [f"{prefix}{min(int(rng.paretovariate(1.1)), vocabulary)}" for _ in range(count)]
@@ -107,7 +112,7 @@ def _meeting(texts: list[str]) -> Meeting:
 def _disjoint(size: int) -> tuple[Meeting, Meeting]:
     """Two statements that share no word: every point is unmatched on both sides."""
     count = max(2, size // _POINT_BYTES)
-    rng = random.Random(1)
+    rng = random.Random(next(_RUNS))
     old = [" ".join(_words("alpha", rng, 15, 10**6)) + "." for _ in range(count)]
     new = [" ".join(_words("omega", rng, 15, 10**6)) + "." for _ in range(count)]
     return _meeting(old), _meeting(new)
@@ -116,14 +121,14 @@ def _disjoint(size: int) -> tuple[Meeting, Meeting]:
 def _identical(size: int) -> tuple[Meeting, Meeting]:
     """Every point, on both sides, has the same text."""
     count = max(2, size // _POINT_BYTES)
-    text = "All parties will deepen cooperation in trade, energy, transport and the digital economy."
+    text = f"All parties will deepen cooperation in trade, energy, transport and the digital economy {next(_RUNS)}."
     return _meeting([text] * count), _meeting([text] * count)
 
 
 def _realistic(size: int) -> tuple[Meeting, Meeting]:
     """A statement and its successor: most points kept, some edited, moved, dropped or new."""
     count = max(2, size // _POINT_BYTES)
-    rng = random.Random(2)
+    rng = random.Random(next(_RUNS))
     old = [" ".join(["all", "parties", *_words("w", rng, 12, 5000)]) + "." for _ in range(count)]
     new: list[str] = []
     for text in old:
@@ -191,8 +196,11 @@ SECTIONS: dict[str, Callable[[], list[Shape]]] = {
 """The sections, by name, in the order they run."""
 
 
-def best_time(shape: Shape, value: object, *, minimum: float = 0.2, repeats: int = 5) -> float:
+def best_time(shape: Shape, size: int, *, minimum: float = 0.2, repeats: int = 5) -> float:
     """The shortest of up to *repeats* runs, stopping once *minimum* seconds have been spent.
+
+    Each run gets an input built afresh (untimed), so that no run profits from
+    what the package cached while running on the input before.
 
     As :mod:`timeit` does, the cyclic garbage collector is off while a run is
     timed: its passes over every object alive (the inputs included) would add
@@ -201,6 +209,7 @@ def best_time(shape: Shape, value: object, *, minimum: float = 0.2, repeats: int
     times: list[float] = []
     started = time.perf_counter()
     while len(times) < repeats and (not times or time.perf_counter() - started < minimum):
+        value = shape.build(size)
         gc.collect()
         gc.disable()
         try:
@@ -227,10 +236,9 @@ def measure(shape: Shape, sizes: list[int], budget: float, *, memory: bool = Fal
     print(f"  {shape.name}")
     previous: float | None = None
     for size in sizes:
-        value = shape.build(size)
-        seconds = best_time(shape, value)
+        seconds = best_time(shape, size)
         ratio = "" if previous is None else f"x{seconds / previous:5.1f}"
-        peak = f"  {peak_memory(shape, value) / 2**20:8.1f} MiB peak" if memory else ""
+        peak = f"  {peak_memory(shape, shape.build(size)) / 2**20:8.1f} MiB peak" if memory else ""
         print(f"    {size:>9,} B  {seconds * 1000:10.2f} ms  {ratio:6}{peak}")
         growth = 4.0 if previous is None else max(4.0, seconds / previous)
         previous = seconds
