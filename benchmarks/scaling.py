@@ -19,13 +19,28 @@ All texts are illustrative, generated here.
 from __future__ import annotations
 
 import argparse
+import gc
+import itertools
+import json
+import random
 import time
+import tracemalloc
 from collections.abc import Callable
 from typing import Any
 
 import attrs
 
-from c5statement import NoPointsFoundError, parse_points
+from c5statement import (
+    MEETING_2020,
+    InvalidStatementError,
+    Meeting,
+    NoPointsFoundError,
+    Point,
+    diff,
+    from_json,
+    parse_points,
+    to_json,
+)
 
 
 @attrs.frozen
@@ -76,29 +91,155 @@ def parse_shapes() -> list[Shape]:
     return [Shape(name, build, _parse_or_nothing) for name, build in texts.items()]
 
 
-SECTIONS: dict[str, Callable[[], list[Shape]]] = {"parse": parse_shapes}
+# About this many bytes of statement text per point: sizes are bytes of text, as for parse.
+_POINT_BYTES = 120
+
+
+# Each input drawn anew gets new words: the package caches what it learns of a text.
+_RUNS = itertools.count()
+
+
+def _words(prefix: str, rng: random.Random, count: int, vocabulary: int) -> list[str]:
+    """*count* words drawn from *vocabulary* words named after *prefix* (a few common, most rare)."""
+    return [f"{prefix}{min(int(rng.paretovariate(1.1)), vocabulary)}" for _ in range(count)]
+
+
+def _meeting(texts: list[str]) -> Meeting:
+    points = tuple(Point(number=index + 1, text=text) for index, text in enumerate(texts))
+    return attrs.evolve(MEETING_2020, points=points)
+
+
+def _disjoint(size: int) -> tuple[Meeting, Meeting]:
+    """Two statements that share no word: every point is unmatched on both sides."""
+    count = max(2, size // _POINT_BYTES)
+    rng = random.Random(next(_RUNS))
+    old = [" ".join(_words("alpha", rng, 15, 10**6)) + "." for _ in range(count)]
+    new = [" ".join(_words("omega", rng, 15, 10**6)) + "." for _ in range(count)]
+    return _meeting(old), _meeting(new)
+
+
+def _identical(size: int) -> tuple[Meeting, Meeting]:
+    """Every point, on both sides, has the same text."""
+    count = max(2, size // _POINT_BYTES)
+    text = f"All parties will deepen cooperation in trade, energy, transport and the digital economy {next(_RUNS)}."
+    return _meeting([text] * count), _meeting([text] * count)
+
+
+def _realistic(size: int) -> tuple[Meeting, Meeting]:
+    """A statement and its successor: most points kept, some edited, moved, dropped or new."""
+    count = max(2, size // _POINT_BYTES)
+    rng = random.Random(next(_RUNS))
+    old = [" ".join(["all", "parties", *_words("w", rng, 12, 5000)]) + "." for _ in range(count)]
+    new: list[str] = []
+    for text in old:
+        roll = rng.random()
+        if roll < 0.05:  # dropped
+            continue
+        if roll < 0.25:  # edited: a few words changed
+            words = text.split()
+            for _ in range(3):
+                words[rng.randrange(len(words))] = f"new{rng.randrange(10**6)}"
+            text = " ".join(words)  # noqa: PLW2901 - the edited text
+        new.append(text)
+        if roll > 0.95:  # a new point after this one
+            new.append(" ".join(["all", "parties", *_words("w", rng, 12, 5000)]) + ".")
+    for _ in range(len(new) // 20):  # a few moved
+        new.insert(rng.randrange(len(new)), new.pop(rng.randrange(len(new))))
+    return _meeting(old), _meeting(new)
+
+
+def diff_shapes() -> list[Shape]:
+    """Pairs of statements for :func:`c5statement.diff`; the size is the bytes of point text of one side."""
+    pairs: dict[str, Callable[[int], tuple[Meeting, Meeting]]] = {
+        "disjoint": _disjoint,
+        "identical texts": _identical,
+        "realistic": _realistic,
+    }
+    return [Shape(name, build, lambda pair: diff(*pair)) for name, build in pairs.items()]
+
+
+def _load_or_problems(text: str) -> object:
+    try:
+        return from_json(text)
+    except InvalidStatementError as error:
+        return error.errors
+
+
+def _with(size: int, key: str, unit: object) -> str:
+    """The 2020 record with *key* holding as many copies of *unit* as fill about *size* bytes."""
+    data = json.loads(to_json(MEETING_2020))
+    data[key] = [unit] * max(1, size // (len(json.dumps(unit)) + 2))
+    return json.dumps(data)
+
+
+def from_json_shapes() -> list[Shape]:
+    """Bad documents for :func:`c5statement.from_json`: all must be rejected, in time linear in their size."""
+    point = json.loads(to_json(MEETING_2020))["points"][0]
+    documents: dict[str, Callable[[int], str]] = {
+        "empty objects in quotes": lambda size: _with(size, "quotes", {}),
+        "points of the wrong types": lambda size: _with(size, "points", {"number": "1", "text": 2}),
+        "valid points, one bad key": lambda size: _with(size, "points", dict(point, extra=1)),
+        "unknown keys": lambda size: json.dumps({"format_version": 1, **{f"k{i}": i for i in range(size // 12)}}),
+        "one huge unknown key": lambda size: json.dumps({"format_version": 1, "k" * size: 1}),
+        "deep nesting": lambda size: '{"format_version": 1, "notes": ' + "[" * (size // 2) + "]" * (size // 2) + "}",
+        "a long integer": lambda size: '{"format_version": 1, "points": ' + "9" * size + "}",
+        "duplicate keys": lambda size: "{" + '"format_version": 1, ' * (size // 20) + '"id": "x"}',
+    }
+    return [Shape(name, build, _load_or_problems) for name, build in documents.items()]
+
+
+SECTIONS: dict[str, Callable[[], list[Shape]]] = {
+    "parse": parse_shapes,
+    "diff": diff_shapes,
+    "from_json": from_json_shapes,
+}
 """The sections, by name, in the order they run."""
 
 
-def best_time(shape: Shape, value: object, *, minimum: float = 0.2, repeats: int = 5) -> float:
-    """The shortest of up to *repeats* runs, stopping once *minimum* seconds have been spent."""
+def best_time(shape: Shape, size: int, *, minimum: float = 0.2, repeats: int = 5) -> float:
+    """The shortest of up to *repeats* runs, stopping once *minimum* seconds have been spent.
+
+    Each run gets an input built afresh (untimed), so that no run profits from
+    what the package cached while running on the input before.
+
+    As :mod:`timeit` does, the cyclic garbage collector is off while a run is
+    timed: its passes over every object alive (the inputs included) would add
+    a cost that grows with the heap, not with the work measured.
+    """
     times: list[float] = []
     started = time.perf_counter()
     while len(times) < repeats and (not times or time.perf_counter() - started < minimum):
-        start = time.perf_counter()
-        shape.run(value)
-        times.append(time.perf_counter() - start)
+        value = shape.build(size)
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            shape.run(value)
+            times.append(time.perf_counter() - start)
+        finally:
+            gc.enable()
     return min(times)
 
 
-def measure(shape: Shape, sizes: list[int], budget: float) -> None:
-    """Print one line per size for *shape*: size, time, ratio to the step before."""
+def peak_memory(shape: Shape, value: object) -> int:
+    """The peak of memory allocated by one run of *shape* on *value*, in bytes (traced, so run once, untimed)."""
+    tracemalloc.start()
+    try:
+        shape.run(value)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def measure(shape: Shape, sizes: list[int], budget: float, *, memory: bool = False) -> None:
+    """Print one line per size for *shape*: size, time, ratio to the step before (and peak memory, if asked)."""
     print(f"  {shape.name}")
     previous: float | None = None
     for size in sizes:
-        seconds = best_time(shape, shape.build(size))
+        seconds = best_time(shape, size)
         ratio = "" if previous is None else f"x{seconds / previous:5.1f}"
-        print(f"    {size:>9,} B  {seconds * 1000:10.2f} ms  {ratio}")
+        peak = f"  {peak_memory(shape, shape.build(size)) / 2**20:8.1f} MiB peak" if memory else ""
+        print(f"    {size:>9,} B  {seconds * 1000:10.2f} ms  {ratio:6}{peak}")
         growth = 4.0 if previous is None else max(4.0, seconds / previous)
         previous = seconds
         if size != sizes[-1] and seconds * growth > budget:
@@ -112,6 +253,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("sections", nargs="*", help=f"sections to run, of {', '.join(SECTIONS)} (default: all)")
     parser.add_argument("--max-size", type=int, default=2**20, help="largest input in bytes (default 2^20)")
     parser.add_argument("--budget", type=float, default=3.0, help="longest run to attempt, in seconds (default 3)")
+    parser.add_argument("--memory", action="store_true", help="also trace the peak memory of one run per size")
     arguments = parser.parse_args(argv)
     unknown = [name for name in arguments.sections if name not in SECTIONS]
     if unknown:
@@ -125,7 +267,7 @@ def main(argv: list[str] | None = None) -> None:
         print(name)
         started = time.perf_counter()
         for shape in SECTIONS[name]():
-            measure(shape, sizes, arguments.budget)
+            measure(shape, sizes, arguments.budget, memory=arguments.memory)
         print(f"  ({time.perf_counter() - started:.1f} s)")
 
 

@@ -266,3 +266,21 @@ class TestOddFiles:
             f"c5statement: error: {fifo}: not a regular file (a FIFO): "
             "c5statement reads only regular files and standard input\n"
         )
+
+
+class TestTextViewOnTheTerminal:
+    """Defect 4, in views: a text could carry carriage returns and bidi controls to the terminal."""
+
+    @pytest.mark.parametrize("color", ["never", "always"])
+    def test_show_escapes_what_the_text_holds(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], color: str
+    ) -> None:
+        data = document()
+        data["points"][0]["text"] = "All parties agree\rforged\u202e line\u2028two."
+        path = tmp_path / "odd.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        assert main(["show", "--color", color, os.fspath(path)]) == 0
+        out = capsys.readouterr().out
+        assert "All parties agree\\x0dforged\\u202e line\\u2028two." in re.sub("\x1b\\[[0-9;]*m", "", out)
+        without_colour = re.sub("\x1b\\[[0-9;]*m", "", out)
+        assert not UNSAFE.search(without_colour.replace("\t", " "))

@@ -480,6 +480,22 @@ def _tty(text: str) -> str:
     return _UNSAFE.sub(_escape_one, text)
 
 
+# In a text view, line feeds and tabs are its layout and colour codes (SGR) are the renderer's own.
+_VIEW_UNSAFE = re.compile(
+    "(\x1b\\[[0-9;]*m)|[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _tty_view(text: str) -> str:
+    r"""A text view safe for a terminal: as :func:`_tty`, but keeping line feeds, tabs and colour codes.
+
+    Example:
+        >>> _tty_view("\x1b[1mtitle\x1b[0m\n\tpoint\r\u202e\x1b[2K")
+        '\x1b[1mtitle\x1b[0m\n\tpoint\\x0d\\u202e\\x1b[2K'
+    """
+    return _VIEW_UNSAFE.sub(lambda match: match.group(1) or _escape_one(match), text)
+
+
 def _tty_name(name: str) -> str:
     """A file name as it may be shown on a terminal: escaped, and an empty name shown as ``""``."""
     return _tty(name) if name else '""'
@@ -592,7 +608,7 @@ def _write_view(obj: Meeting | StatementDiff, args: argparse.Namespace, out: Tex
     elif args.format == "html":
         _write_document(obj.to_html_document(), out)
     else:
-        _write(obj.to_text(color=use_color(_COLOR_CHOICES[args.color], out)), out)
+        _write(_tty_view(obj.to_text(color=use_color(_COLOR_CHOICES[args.color], out))), out)
 
 
 def _diff(args: argparse.Namespace, out: TextIO) -> int:
