@@ -316,6 +316,8 @@ class TestKeyTerms:
         assert "peace-and-stability" in change.terms_kept
         assert result.terms_gained == {"Global Security Initiative"}
         assert result.terms_lost == {"Afghanistan"}
+        assert "terms gained: +Global Security Initiative; lost: -Afghanistan" in result.to_text(color=False)
+        assert "lost: \u2212Afghanistan" in result.to_markdown()
         for view in (result.to_text(color=False), result.to_markdown(), result.to_html()):
             assert "Global Security Initiative" in view
             assert "Afghanistan" in view

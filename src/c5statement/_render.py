@@ -643,25 +643,25 @@ def _summary(result: StatementDiff) -> str:
     return ", ".join(parts) if parts else "no points"
 
 
-def _terms_line(gained: Iterable[str], lost: Iterable[str], kept: Iterable[str]) -> str:
+def _terms_line(gained: Iterable[str], lost: Iterable[str], kept: Iterable[str], minus: str = _MINUS) -> str:
     """Key terms in words: ``terms gained: +Global Security Initiative; lost: -Afghanistan; kept: peace``."""
     parts = [
         f"{name}: {', '.join(sign + term for term in sorted(terms))}"
-        for name, sign, terms in (("gained", "+", gained), ("lost", _MINUS, lost), ("kept", "", kept))
+        for name, sign, terms in (("gained", "+", gained), ("lost", minus, lost), ("kept", "", kept))
         if terms
     ]
     return "terms " + "; ".join(parts) if parts else ""
 
 
-def _change_terms(change: PointChange) -> str:
+def _change_terms(change: PointChange, minus: str = _MINUS) -> str:
     """The key terms a matched point gained and lost (kept terms are the diff's business), or an empty string."""
     if change.old is None or change.new is None:
         return ""
-    return _terms_line(change.terms_gained, change.terms_lost, ())
+    return _terms_line(change.terms_gained, change.terms_lost, (), minus)
 
 
-def _diff_terms(result: StatementDiff) -> str:
-    return _terms_line(result.terms_gained, result.terms_lost, result.terms_kept)
+def _diff_terms(result: StatementDiff, minus: str = _MINUS) -> str:
+    return _terms_line(result.terms_gained, result.terms_lost, result.terms_kept, minus)
 
 
 def _json(value: Any) -> str:
@@ -943,7 +943,8 @@ def _change_lines(change: PointChange, paint: bool, result: StatementDiff) -> li
         themes = [_paint("+" + theme, "green", paint) for theme in sorted(change.themes_gained)]
         themes += [_paint("-" + theme, "red", paint) for theme in sorted(change.themes_lost)]
         lines.append("    themes: " + " ".join(themes))
-    lines += ["    " + _tty(note) for note in (_change_terms(change), _links(change), _why(change)) if note]
+    notes = (_change_terms(change, "-"), _links(change), _why(change))
+    lines += ["    " + _tty(note) for note in notes if note]
     return lines
 
 
@@ -963,7 +964,7 @@ def diff_to_text(result: StatementDiff, *, color: bool | None = None) -> str:
         lost = " ".join(_paint("-" + theme, "red", paint) for theme in sorted(result.themes_lost))
         lines.append(f"themes: {' '.join(part for part in (gained, lost) if part)}")
     if _diff_terms(result):
-        lines.append(_tty(_diff_terms(result)))
+        lines.append(_tty(_diff_terms(result, "-")))
     if result.points:
         lines += ["", _paint("Points", "bold", paint)]
     for change in result.points:
