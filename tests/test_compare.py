@@ -197,7 +197,7 @@ class TestReconnection:
         """A series with a returning point survives to_json / from_json and renders."""
         series = compare([MEETING_2020, WITHOUT_8, MEETING_2020])
         assert from_json(to_json(series), Series) == series
-        assert "  8 →   — →   8" in series.to_text(color=False)
+        assert "  8 →   — →  8^" in series.to_text(color=False)
 
 
 def series_document() -> dict[str, Any]:
@@ -361,3 +361,15 @@ class TestBaselineAndScores:
         (afghan,) = [row for row in rows if row["position"] == 1 and row["number"] == 2]
         terrorism = series.lineages.index(series.lineage_of(0, 7)) + 1
         assert afghan["merged"] == [terrorism]
+
+
+def test_views_of_a_long_series_leave_out_the_matrix() -> None:
+    """Past MATRIX_LIMIT statements every view still renders, without the similarity matrix."""
+    from c5statement._compare import MATRIX_LIMIT
+
+    small = attrs.evolve(MEETING_2020, points=MEETING_2020.points[:1])
+    series = compare([small] * (MATRIX_LIMIT + 1))
+    assert "Similarity" in series.to_text(color=False)
+    assert series.to_text(color=False).rstrip().endswith("Similarity")
+    assert "<h4>Similarity</h4>" in series.to_html()
+    assert series.to_markdown()

@@ -438,7 +438,11 @@ class TestSeriesViews:
 
     def test_lineage_columns_line_up(self) -> None:
         text = self.series().to_text(color=False)
-        block = text.split("Lineages (point number per statement)\n")[1].split("\n\n")[0].splitlines()
+        block = (
+            text.split("Lineages (point number per statement; + merged, < split, ^ returned)\n")[1]
+            .split("\n\n")[0]
+            .splitlines()
+        )
         starts = {len(line) - len(line.rsplit("   ", 1)[1]) for line in block}
         assert len(block) == 9
         assert len(starts) == 1

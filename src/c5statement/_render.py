@@ -1142,11 +1142,25 @@ def _lineage_cells(series: Series) -> list[list[str]]:
                 cells.append("—")
             else:
                 score = lineage.similarities[position]
+                mark = _LINK_MARKS.get(lineage.kinds[position] or "", "")
                 cells.append(
-                    str(point.number) if score is None or score >= 1 else f"{point.number} ({_below_one(score)})"
+                    f"{point.number}{mark}"
+                    if score is None or score >= 1
+                    else f"{point.number}{mark} ({_below_one(score)})"
                 )
         rows.append(cells)
     return rows
+
+
+_LINK_MARKS = {"merged": "+", "split": "<", "returned": "^"}
+"""Marks after a lineage's point number: merged into another lineage's point, split from one, returned."""
+
+
+def _matrix(series: Series) -> tuple[tuple[float, ...], ...]:
+    """The series' similarity matrix, or none past the number of statements it is computed for."""
+    from ._compare import MATRIX_LIMIT
+
+    return series.similarity if len(series.statements) <= MATRIX_LIMIT else ()
 
 
 def _below_one(score: float) -> str:
@@ -1197,7 +1211,7 @@ def series_to_text(series: Series, *, color: bool | None = None) -> str:
     for theme, present in series.theme_matrix.items():
         marks = "  ".join(f"{_paint('  ●', 'green', paint) if flag else '  ·'}" for flag in present)
         lines.append(f"  {_tty(theme):<{width}}  {marks}")
-    lines += ["", _paint("Lineages (point number per statement)", "bold", paint)]
+    lines += ["", _paint("Lineages (point number per statement; + merged, < split, ^ returned)", "bold", paint)]
     rows = _lineage_cells(series)
     widths = [max((len(row[column]) for row in rows), default=3) for column in range(len(labels))]
     widths = [max(width, 3) for width in widths]
@@ -1205,7 +1219,7 @@ def series_to_text(series: Series, *, color: bool | None = None) -> str:
         numbers = " → ".join(f"{cell:>{width}}" for cell, width in zip(cells, widths, strict=False))
         lines.append(f"  {numbers}   {_tty(_lineage_label(lineage.points))}")
     lines += ["", _paint("Similarity", "bold", paint)]
-    for index, row in enumerate(series.similarity):
+    for index, row in enumerate(_matrix(series)):
         lines.append(f"  {index + 1:>3} " + " ".join(f"{value:5.2f}" for value in row) + f"  {_tty(labels[index])}")
     return "\n".join(lines) + "\n"
 
@@ -1229,7 +1243,7 @@ def series_to_markdown(series: Series) -> str:
     for lineage, cells in zip(series.lineages, _lineage_cells(series), strict=True):
         lines.append(f"| {_md(_lineage_label(lineage.points))} | " + " | ".join(cells) + " |")
     lines += ["", "## Similarity", "", "| " + header, rule]
-    for index, row in enumerate(series.similarity):
+    for index, row in enumerate(_matrix(series)):
         lines.append(f"| {labels[index]} | " + " | ".join(f"{value:.2f}" for value in row) + " |")
     return "\n".join(lines) + "\n"
 
@@ -1257,7 +1271,7 @@ def series_to_html(series: Series) -> str:
             label = f'<details title="{_esc(full)}"><summary>{label}</summary>{_esc(full)}</details>'
         parts.append(f"<tr><td>{label}</td>{''.join(f'<td>{_esc(cell)}</td>' for cell in numbers)}</tr>")
     parts.append(f"</table><h4>Similarity</h4><table><tr><th></th>{head}</tr>")
-    for index, row in enumerate(series.similarity):
+    for index, row in enumerate(_matrix(series)):
         cells = "".join(f"<td>{value:.2f}</td>" for value in row)
         parts.append(f"<tr><th>{_esc(series.labels[index])}</th>{cells}</tr>")
     parts.append("</table></div>")
