@@ -116,7 +116,8 @@ _RELATED = 11.0
 _PRIOR_MEAN = 0.10
 _PRIOR_SPREAD = 0.07
 _PRIOR_PAIRS = 24
-_SAMPLE = 512
+_SAMPLE = 256
+_MEMO_SIZE = 1 << 14
 _GRID = float(1 << 20)
 """Large statements estimate the mean and spread of their pair scores from this many pairs."""
 
@@ -126,7 +127,7 @@ _EXACT_LIMIT = 400
 _DENSE_LIMIT = 1600
 """Up to this many pairs, every pair is scored: cheaper than building an index."""
 
-_CANDIDATES = 8
+_CANDIDATES = 6
 """How many candidates, those sharing the most rare weight, each point is scored against."""
 
 _RARE_MIN = 8
@@ -354,12 +355,23 @@ def evidence(old: Point, new: Point, *, lexicon: Lexicon | None = None, most: in
         >>> [str(item) for item in evidence(old, new)]
         ['health: epidemic ≈ pandemic']
     """
+    lexicon = _lexicon(lexicon)
+    key = ("evidence", old.text, new.text, most)
+    found: tuple[Evidence, ...] | None = lexicon.memo.get(key)
+    if found is None:
+        found = _evidence(old.text, new.text, lexicon, most)
+        if len(lexicon.memo) >= _MEMO_SIZE:
+            lexicon.memo.clear()
+        lexicon.memo[key] = found
+    return found
+
+
+def _evidence(old_text: str, new_text: str, lexicon: Lexicon, most: int) -> tuple[Evidence, ...]:
     from ._lexicon import normalise_words
 
-    lexicon = _lexicon(lexicon)
-    first = lexicon.analyse(old.text).features
-    second = lexicon.analyse(new.text).features
-    weights = lexicon.weights(new.text)
+    first = lexicon.analyse(old_text).features
+    second = lexicon.analyse(new_text).features
+    weights = lexicon.weights(new_text)
     shared = sorted(
         (
             feature

@@ -259,6 +259,8 @@ class Lexicon:
         self._words: dict[str, tuple[str, str, tuple[str, ...]]] = {}
         self._analyses: dict[str, Analysis] = {}
         self._weights: dict[str, Mapping[str, float]] = {}
+        self.memo: dict[Any, Any] = {}
+        """Results computed from this lexicon and kept for reuse (the evidence of pairs of texts), bounded."""
 
     def concept(self, concept_id: str) -> Concept:
         """Return the concept named *concept_id*.
