@@ -118,7 +118,6 @@ _PRIOR_SPREAD = 0.07
 _PRIOR_PAIRS = 24
 _SAMPLE = 256
 _MEMO_SIZE = 1 << 14
-_GRID = float(1 << 20)
 """Large statements estimate the mean and spread of their pair scores from this many pairs."""
 
 _EXACT_LIMIT = 400
@@ -282,16 +281,21 @@ def _content(first: Features, second: Features, first_total: Totals, second_tota
     """Blend Dice and containment, over all features and over concepts alone.
 
     A feature weighs the same in both points (its weight depends on the two statements, not on the point).
+    The sums run in the order of the first text's features, never a set's, so a score does not depend on
+    the hash seed.
     """
-    common = first.keys() & second.keys()
-    if not common:
-        return 0.0
-    shared = sum([first[feature] for feature in common])
+    if len(second) < len(first):
+        first, second, first_total, second_total = second, first, second_total, first_total
+    shared = concepts = 0.0
+    for feature, weight in first.items():
+        if feature in second:
+            shared += weight
+            if feature[0] == "@":
+                concepts += weight
     if shared <= 0:
         return 0.0
     score = _overlap(shared, first_total[0], second_total[0])
     if first_total[1] > 0 and second_total[1] > 0:
-        concepts = sum([first[feature] for feature in common if feature[0] == "@"])
         concept_score = _overlap(concepts, first_total[1] + CONCEPT_PRIOR, second_total[1] + CONCEPT_PRIOR)
         score = (1 - CONCEPT_SHARE) * score + CONCEPT_SHARE * concept_score
     return min(1.0, score)
@@ -406,10 +410,11 @@ def _local_weights(old: list[dict[str, float]], new: list[dict[str, float]]) -> 
     total = max(len(old), len(new))
     scale = math.log1p(total)
     factors = [1.0] + [math.log1p(total / count) / scale for count in range(1, total + 1)]
+    factor = {feature: factors[max(count, new_df[feature])] for feature, count in old_df.items()}
+    factor.update((feature, factors[count]) for feature, count in new_df.items() if feature not in factor)
     for features in (*old, *new):
         for feature, weight in features.items():
-            # Multiples of 2**-20: their sums are exact in any order, so no score depends on the hash seed.
-            features[feature] = round(weight * factors[max(old_df[feature], new_df[feature])] * _GRID) / _GRID
+            features[feature] = weight * factor[feature]
 
 
 class _Scorer:
@@ -536,7 +541,9 @@ class _Calibrated:
 
     def __init__(self, scorer: _Scorer, pairs: Sequence[tuple[int, int]], sample: Sequence[tuple[int, int]]) -> None:
         self.raw = raw = {pair: scorer(*pair) for pair in pairs}
-        self.mean, self.spread = _standing([scorer(*pair) for pair in sample])
+        self.mean, self.spread = _standing(
+            list(raw.values()) if sample is pairs else [scorer(*pair) for pair in sample]
+        )
         self.best_old, self.best_new = best_old, best_new = _Best(len(scorer.old)), _Best(len(scorer.new))
         for (i, j), score in raw.items():
             best_old.add(i, score, j)
