@@ -13,13 +13,15 @@ if TYPE_CHECKING:
     from ._compare import Lineage, Series, compare
     from ._convert import FORMAT_VERSION, dump, fingerprint, from_dict, from_json, load, to_dict, to_json
     from ._data import meeting
-    from ._diff import DEFAULT_THRESHOLD, FieldChange, PointChange, StatementDiff, WordEdit, diff, key_terms
+    from ._diff import DEFAULT_THRESHOLD, FieldChange, PointChange, StatementDiff, diff
+    from ._edits import WordEdit
     from ._embedding import EmbeddingSimilarity, embedding_similarity
     from ._json import JsonObject
     from ._lexicon import Concept, Lexicon, default_lexicon
     from ._parse import NoPointsFoundError, NumberingGapWarning, numbering_gaps, parse_points, skeleton, skeleton_json
     from ._schema import json_schema
     from ._suggest import suggest_themes, with_suggested_themes
+    from ._terms import key_terms
     from ._themes import THEMES, Theme
 
     MEETING_2020: Meeting
@@ -44,7 +46,7 @@ _LAZY = {
     "StatementDiff": "._diff",
     "THEMES": "._themes",
     "Theme": "._themes",
-    "WordEdit": "._diff",
+    "WordEdit": "._edits",
     "compare": "._compare",
     "default_lexicon": "._lexicon",
     "diff": "._diff",
@@ -54,7 +56,7 @@ _LAZY = {
     "from_dict": "._convert",
     "from_json": "._convert",
     "json_schema": "._schema",
-    "key_terms": "._diff",
+    "key_terms": "._terms",
     "load": "._convert",
     "meeting": "._data",
     "numbering_gaps": "._parse",

@@ -19,8 +19,9 @@ import unicodedata
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._compare import Series
-from ._diff import StatementDiff, _word_edits
+from ._diff import StatementDiff
 from ._display import mimebundle, register, use_color
+from ._edits import word_edits
 from ._json import thaw
 from ._model import Meeting, Point
 from ._paths import ORDER, segments
@@ -784,7 +785,7 @@ def _value_runs(old: Any, new: Any) -> tuple[Run, ...]:
         return ()
     found: list[Run] = []
     cursor = 0
-    for edit in _word_edits(before, after):
+    for edit in word_edits(before, after):
         found.append(Run("equal", after[cursor : edit.new_start]))
         found += [Run(kind, text) for kind, text in (("delete", edit.old_text), ("insert", edit.new_text)) if text]
         cursor = edit.new_end
