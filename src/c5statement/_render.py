@@ -27,7 +27,7 @@ from ._model import Meeting, Point
 from ._paths import ORDER, segments
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from ._diff import FieldChange, PointChange
     from ._model import ContextNote, Participant, Quote, Source
@@ -1011,10 +1011,13 @@ def _md_runs(found: Sequence[Run]) -> str:
     return out
 
 
-def _md_inline(change: PointChange, result: StatementDiff) -> str:
+def _inline(
+    change: PointChange, result: StatementDiff, escape: Callable[[str], str], marked: Callable[[Sequence[Run]], str]
+) -> str:
+    """A change's text for a document: its edit runs marked where it was edited, else the text escaped."""
     if _kind(change, result) != "edited" or not change.edits:
-        return _md(_change_text(change))
-    return _md_runs(runs(change, result.ignore))
+        return escape(_change_text(change))
+    return marked(runs(change, result.ignore))
 
 
 @register(StatementDiff, "markdown")
@@ -1043,7 +1046,7 @@ def diff_to_markdown(result: StatementDiff) -> str:
             )
             lines.append(
                 f"| {_md(_SIGNS[_kind(change, result)])} | {_number_label(change)} | {kind} | {_md_score(change)} "
-                f"| {_md_inline(change, result)} | {themes} |"
+                f"| {_inline(change, result, _md, _md_runs)} | {themes} |"
             )
     if result.fields:
         lines += _fields_markdown(result)
@@ -1073,12 +1076,6 @@ def _html_runs(found: Sequence[Run]) -> str:
             parts.append(f'<{tag} class="c5-run{classes}{apart}"{title}>{_esc(run.text)}</{tag}>')
         previous = run.kind
     return "".join(parts)
-
-
-def _html_inline(change: PointChange, result: StatementDiff) -> str:
-    if _kind(change, result) != "edited" or not change.edits:
-        return _esc(_change_text(change))
-    return _html_runs(runs(change, result.ignore))
 
 
 @register(StatementDiff, "html")
@@ -1120,7 +1117,7 @@ def diff_to_html(result: StatementDiff) -> str:
             parts.append(
                 f'<tr class="c5-{kind}"><td>{_esc(_SIGNS[kind])}</td>'
                 f"<td>{_esc(_number_label(change))}</td><td>{badge}</td><td{title}>{change.similarity:.2f}{note}</td>"
-                f"<td>{_html_inline(change, result)}</td>"
+                f"<td>{_inline(change, result, _esc, _html_runs)}</td>"
                 f"<td>{_theme_chips(change.themes_gained, 'c5-gained', '+')}"
                 f"{_theme_chips(change.themes_lost, 'c5-lost', _MINUS)}</td></tr>"
             )
