@@ -173,6 +173,12 @@ class TestSurrogates:
 class TestPlacesNamed:
     """Defect 9: deep nesting and huge integers named no place."""
 
+    def test_deep_unclosed_nesting_names_the_depth(self) -> None:
+        """Deep nesting that is also cut short is named as too deep, whichever way the parser fails."""
+        ((path, reason),) = rejected('{"format_version": 1,\n "notes": ' + "[" * 5000).errors
+        assert path.startswith("$.notes[0]")
+        assert reason == "nested more than 32 levels deep (line 2 column 42)"
+
     def test_deep_nesting_names_path_line_and_column(self) -> None:
         text = '{"format_version": 1,\n "notes": ' + "[" * 100_000 + "]" * 100_000 + "}"
         ((path, reason),) = rejected(text).errors

@@ -503,6 +503,8 @@ def parse_json(text: str | bytes | bytearray) -> Any:
     try:
         document = json.loads(decoded, object_pairs_hook=_pairs, parse_constant=_NonFinite, parse_int=_integer)
     except json.JSONDecodeError as error:
+        if places(decoded, deep=True):  # some parsers read deep text to its end before they fail: name the depth
+            raise _too_deep(decoded) from None
         raise InvalidStatementError(
             [("$", f"malformed JSON at line {error.lineno} column {error.colno}: {error.msg}")]
         ) from None
