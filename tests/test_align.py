@@ -272,3 +272,25 @@ class TestPointChangeLinks:
         document["points"][position]["also"] = [42]
         with pytest.raises(InvalidStatementError, match=rf"\$\.points\[{position}\]\.also"):
             from_json(json.dumps(document), StatementDiff)
+
+
+def test_the_pass_over_all_pairs_calibrates_as_calibrate_does() -> None:
+    """The scores computed for all pairs at once equal calibrate() applied to each pair."""
+    from c5statement._align import _Calibrated, _Scorer
+    from c5statement._lexicon import default_lexicon
+
+    new = MERGED.points
+    scorer = _Scorer(P2020, new, default_lexicon())
+    pairs = [(i, j) for i in range(len(P2020)) for j in range(len(new))]
+    found = _Calibrated(scorer, pairs, pairs)
+    for (i, j), score in found.raw.items():
+        mutual = 0.5 * (found.best_old.partner[i] == j) + 0.5 * (found.best_new.partner[j] == i)
+        margin = score - max(found.best_old.runner_up(i, j), found.best_new.runner_up(j, i))
+        expected = calibrate(
+            score,
+            standing=(score - found.mean) / found.spread,
+            mutual=mutual,
+            margin=margin,
+            relatedness=found.relatedness,
+        )
+        assert math.isclose(found.scores[i, j], expected, rel_tol=1e-12, abs_tol=1e-12)

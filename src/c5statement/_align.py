@@ -99,6 +99,7 @@ SECOND_LINK_SHARE = 0.75
 
 CONTAINMENT_SHARE = 0.5
 """The share of containment, against the Dice coefficient, in the content similarity."""
+_DICE = 1 - CONTAINMENT_SHARE
 
 CONCEPT_SHARE = 0.4
 """The share of the overlap of concepts alone in the content similarity, when both points name some."""
@@ -282,7 +283,7 @@ def _content(first: Features, second: Features, first_total: Totals, second_tota
 
     A feature weighs the same in both points (its weight depends on the two statements, not on the point).
     The sums run in the order of the first text's features, never a set's, so a score does not depend on
-    the hash seed.
+    the hash seed. This runs for every pair scored, so :func:`_overlap` is written out in it.
     """
     if len(second) < len(first):
         first, second, first_total, second_total = second, first, second_total, first_total
@@ -294,15 +295,14 @@ def _content(first: Features, second: Features, first_total: Totals, second_tota
                 concepts += weight
     if shared <= 0:
         return 0.0
-    score = _overlap(shared, first_total[0], second_total[0])
-    if first_total[1] > 0 and second_total[1] > 0:
-        concept_score = _overlap(concepts, first_total[1] + CONCEPT_PRIOR, second_total[1] + CONCEPT_PRIOR)
+    small, large = first_total[0], second_total[0]
+    score = _DICE * 2 * shared / (small + large) + CONTAINMENT_SHARE * shared / (min(large, small))
+    small, large = first_total[1], second_total[1]
+    if small > 0 and large > 0:
+        small, large = small + CONCEPT_PRIOR, large + CONCEPT_PRIOR
+        concept_score = _DICE * 2 * concepts / (small + large) + CONTAINMENT_SHARE * concepts / (min(large, small))
         score = (1 - CONCEPT_SHARE) * score + CONCEPT_SHARE * concept_score
     return min(1.0, score)
-
-
-def _overlap(shared: float, first: float, second: float) -> float:
-    return (1 - CONTAINMENT_SHARE) * 2 * shared / (first + second) + CONTAINMENT_SHARE * shared / min(first, second)
 
 
 def _totals(features: Features) -> Totals:
@@ -433,14 +433,16 @@ class _Scorer:
         key = (i, j)
         found = self.raw.get(key)
         if found is None:
-            first, second = self.old[i], self.new[j]
-            if first.text == second.text and first.themes == second.themes:
-                found = 1.0
-            else:
-                found = _content(self.old_features[i], self.new_features[j], self.old_totals[i], self.new_totals[j])
-                found = _with_themes(found, first, second)
-            self.raw[key] = found
+            found = self.raw[key] = self.score(i, j)
         return found
+
+    def score(self, i: int, j: int) -> float:
+        """The raw score of old point *i* and new point *j*, computed afresh."""
+        first, second = self.old[i], self.new[j]
+        if first.text == second.text and first.themes == second.themes:
+            return 1.0
+        found = _content(self.old_features[i], self.new_features[j], self.old_totals[i], self.new_totals[j])
+        return _with_themes(found, first, second) if first.themes and second.themes else found
 
     def candidates(self) -> list[tuple[int, int]]:
         """Pairs worth scoring in large statements: equal texts, then those sharing the most rare weight."""
@@ -540,7 +542,8 @@ class _Calibrated:
     """Match scores of the scored pairs, and the score a second link would have."""
 
     def __init__(self, scorer: _Scorer, pairs: Sequence[tuple[int, int]], sample: Sequence[tuple[int, int]]) -> None:
-        self.raw = raw = {pair: scorer(*pair) for pair in pairs}
+        compute = scorer.score
+        self.raw = raw = scorer.raw = {pair: compute(*pair) for pair in pairs}
         self.mean, self.spread = _standing(
             list(raw.values()) if sample is pairs else [scorer(*pair) for pair in sample]
         )
@@ -551,11 +554,23 @@ class _Calibrated:
         # The smaller statement's points are the ones expected to find partners: its median best score.
         tops = sorted(best_old.first if len(best_old.first) < len(best_new.first) else best_new.first)
         self.relatedness = min(RELATEDNESS_CAP, tops[len(tops) // 2]) if tops else 0.0
-        self.scores = {}
+        # calibrate(), with what is the same for every pair worked out once: the scores of all pairs in one pass.
+        slope = _RAW + _STANDING / self.spread
+        base = _BIAS - _STANDING * self.mean / self.spread + _RELATED * self.relatedness
+        exp = math.exp
+        old_partner, new_partner = best_old.partner, best_new.partner
+        old_first, old_second, new_first, new_second = best_old.first, best_old.second, best_new.first, best_new.second
+        scores: dict[tuple[int, int], float] = {}
         for (i, j), score in raw.items():
-            mutual = 0.5 * (best_old.partner[i] == j) + 0.5 * (best_new.partner[j] == i)
-            margin = score - max(best_old.runner_up(i, j), best_new.runner_up(j, i))
-            self.scores[i, j] = self._calibrate(score, mutual, margin)
+            if score >= 1.0 or score <= 0:
+                scores[i, j] = 1.0 if score >= 1.0 else 0.0
+                continue
+            mine, theirs = old_partner[i] == j, new_partner[j] == i
+            runner_up = max(old_second[i] if mine else old_first[i], new_second[j] if theirs else new_first[j])
+            logit = base + slope * score + _MUTUAL * 0.5 * (mine + theirs) + _MARGIN * (score - runner_up)
+            value = 1 / (1 + exp(-max(-60.0, min(60.0, logit))))
+            scores[i, j] = min(value, score) if score < RAW_FLOOR else value
+        self.scores = scores
 
     def _calibrate(self, score: float, mutual: float, margin: float) -> float:
         standing = (score - self.mean) / self.spread
