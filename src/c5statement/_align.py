@@ -510,8 +510,10 @@ def _standing(scores: Sequence[float]) -> tuple[float, float]:
 def calibrate(raw: float, *, standing: float, mutual: float, margin: float, relatedness: float) -> float:
     """Turn a raw content similarity into a match score from 0 to 1.
 
-    The coefficients were fitted by logistic regression on the tuning part of
-    the alignment corpus (``benchmarks/alignment_corpus``), then rounded.
+    The coefficients were chosen on the tuning part of the alignment corpus
+    (``benchmarks/alignment_corpus``): fitted by logistic regression on its
+    pairs, then adjusted, in round numbers, to get the most decisions right
+    while statements on other subjects match nothing.
 
     Args:
         raw: The raw similarity of the pair.
