@@ -444,18 +444,17 @@ def _packaged(name: str) -> Meeting | None:
     """The packaged meeting whose id is *name*, if *name* is such an id and no file of that name exists."""
     if name == STDIN or os.path.lexists(name):
         return None
-    from ._data import meetings
+    from ._data import find_meeting
 
-    return next((meeting for meeting in meetings() if meeting.id == name), None)
+    return find_meeting(name)
 
 
 def _known_meeting(name: str) -> Meeting:
     found = _packaged(name)
     if found is None:
-        from ._data import meetings
+        from ._data import known_ids
 
-        known = ", ".join(meeting.id for meeting in meetings())
-        msg = f"{_tty_name(name)}: not the id of a packaged meeting (known: {known})"
+        msg = f"{_tty_name(name)}: not the id of a packaged meeting (known: {known_ids()})"
         raise UserError(msg)
     return found
 

@@ -8,7 +8,7 @@ import pkgutil
 from ._convert import from_json
 from ._model import Meeting
 
-__all__ = ["MEETING_FILES", "meeting", "meeting_2020", "meetings", "read_packaged"]
+__all__ = ["MEETING_FILES", "find_meeting", "known_ids", "meeting", "meeting_2020", "meetings", "read_packaged"]
 
 MEETING_FILES: tuple[str, ...] = (
     "meeting_2020.json",
@@ -81,9 +81,28 @@ def meeting(id: str) -> Meeting:
         ...
         KeyError: "no packaged meeting has the id 'cc5-fmm-1999'; known: cc5-fmm-2020, ..."
     """
-    for found in meetings():
-        if found.id == id:
-            return found
-    known = ", ".join(found.id for found in meetings())
-    msg = f"no packaged meeting has the id {id!r}; known: {known}"
-    raise KeyError(msg)
+    found = find_meeting(id)
+    if found is None:
+        msg = f"no packaged meeting has the id {id!r}; known: {known_ids()}"
+        raise KeyError(msg)
+    return found
+
+
+def find_meeting(id: str) -> Meeting | None:
+    """Return the packaged meeting whose id is *id*, or ``None``.
+
+    Example:
+        >>> find_meeting("cc5-summit-2023").date.isoformat(), find_meeting("nope")
+        ('2023-05-19', None)
+    """
+    return next((found for found in meetings() if found.id == id), None)
+
+
+def known_ids() -> str:
+    """Return the ids of the packaged meetings, comma-separated, for error messages.
+
+    Example:
+        >>> known_ids().split(", ")[0]
+        'cc5-fmm-2020'
+    """
+    return ", ".join(found.id for found in meetings())

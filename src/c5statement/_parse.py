@@ -824,13 +824,13 @@ def _gap_message(gaps: tuple[tuple[int, int], ...]) -> str:
 
 
 def _packaged_meeting(identifier: str) -> Meeting:
-    from ._data import meetings
+    from ._data import find_meeting, known_ids
 
-    for found in meetings():
-        if found.id == identifier:
-            return found
-    known = ", ".join(found.id for found in meetings())
-    raise InvalidStatementError([("$.meeting", f"{identifier!r} is not the id of a packaged meeting (known: {known})")])
+    found = find_meeting(identifier)
+    if found is None:
+        reason = f"{identifier!r} is not the id of a packaged meeting (known: {known_ids()})"
+        raise InvalidStatementError([("$.meeting", reason)])
+    return found
 
 
 def skeleton(
