@@ -187,11 +187,12 @@ def main(argv: list[str] | None = None) -> None:
     print("totals")
     for group, (right, made) in sorted(totals.items()):
         print(f"  {group:<20} {right:>4}/{made:<4} {right / made:6.1%}")
-    print("threshold sweep (real pairs; tune | held out)")
+    splits = [split for split in ("tune", "heldout") if any(case.split == split for case in cases)]
+    print(f"threshold sweep (real pairs; {' | '.join(splits)})")
     real = list(cases)
     for threshold in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
         line = []
-        for split in ("tune", "heldout"):
+        for split in splits:
             results = [score(case, threshold) for case in real if case.split == split]
             right = sum(result[0] for result in results)
             made = sum(result[1] for result in results)

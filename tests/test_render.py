@@ -17,6 +17,7 @@ from c5statement import (
     Point,
     Quote,
     Source,
+    StatementDiff,
     Topic,
     compare,
     diff,
@@ -252,12 +253,21 @@ class TestDiffViews:
         assert "9 unchanged" in result.to_html()
 
 
+def _nearest_figures(result: StatementDiff) -> tuple[str, str]:
+    """The similarity, as the views print it, of the removed point 9 and of the added point 9."""
+    removed = next(change for change in result.points if change.new is None)
+    added = next(change for change in result.points if change.old is None)
+    return f"{removed.similarity:.2f}", f"{added.similarity:.2f}"
+
+
 class TestNearestInViews:
     def test_text_names_the_nearest_point(self) -> None:
         """An added or removed point names the closest point of the other statement and its similarity."""
-        text = diff(MEETING_2020, edited_later()).to_text(color=False)
-        assert "- 9  removed (nearest new 5, similarity 0.01)" in text
-        assert "+ 9  added (nearest old 5, similarity 0.01)" in text
+        result = diff(MEETING_2020, edited_later())
+        removed, added = _nearest_figures(result)
+        text = result.to_text(color=False)
+        assert f"- 9  removed (nearest new 5, similarity {removed})" in text
+        assert f"+ 9  added (nearest old 5, similarity {added})" in text
         assert "~ 3  edited (similarity " in text
 
     def test_text_when_nothing_is_near(self) -> None:
@@ -268,18 +278,21 @@ class TestNearestInViews:
 
     def test_inverted_text_names_the_same_point(self) -> None:
         """Inverted, the added point is removed and names the same old point, now on the new side."""
-        text = diff(MEETING_2020, edited_later()).inverted().to_text(color=False)
-        assert "- 9  removed (nearest new 5, similarity 0.01)" in text
-        assert "+ 9  added (nearest old 5, similarity 0.01)" in text
+        result = diff(MEETING_2020, edited_later())
+        removed, added = _nearest_figures(result)
+        text = result.inverted().to_text(color=False)
+        assert f"- 9  removed (nearest new 5, similarity {added})" in text
+        assert f"+ 9  added (nearest old 5, similarity {removed})" in text
 
     def test_markdown_and_html_name_the_nearest_point(self) -> None:
         """Markdown and HTML show the nearest point next to the similarity."""
         result = diff(MEETING_2020, edited_later())
-        assert "| 0.01 (nearest new 5)" in result.to_markdown()
-        assert "| 0.01 (nearest old 5)" in result.to_markdown()
+        removed, added = _nearest_figures(result)
+        assert f"| {removed} (nearest new 5)" in result.to_markdown()
+        assert f"| {added} (nearest old 5)" in result.to_markdown()
         html = bare(result.to_html())
-        assert '0.01 <span class="c5-note">nearest new 5</span>' in html
-        assert '0.01 <span class="c5-note">nearest old 5</span>' in html
+        assert f'{removed} <span class="c5-note">nearest new 5</span>' in html
+        assert f'{added} <span class="c5-note">nearest old 5</span>' in html
 
 
 class TestFieldViews:

@@ -108,12 +108,12 @@ CONCEPT_PRIOR = 1.0
 """Concept weight added to each side before their concepts' overlap: one shared weak concept proves little."""
 
 # The calibration: a logistic function of the raw score, its standing, rank and margin.
-_BIAS = -9.5
+_BIAS = -10.5
 _RAW = 4.0
 _STANDING = 0.2
 _MUTUAL = 3.9
 _MARGIN = 2.5
-_RELATED = 11.0
+_RELATED = 15.0
 _PRIOR_MEAN = 0.10
 _PRIOR_SPREAD = 0.07
 _PRIOR_PAIRS = 24
