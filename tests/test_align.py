@@ -282,7 +282,7 @@ def test_the_pass_over_all_pairs_calibrates_as_calibrate_does() -> None:
     new = MERGED.points
     scorer = _Scorer(P2020, new, default_lexicon())
     pairs = [(i, j) for i in range(len(P2020)) for j in range(len(new))]
-    found = _Calibrated(scorer, pairs, pairs)
+    found = _Calibrated(scorer, {pair: scorer.score(*pair) for pair in pairs}, ())
     for (i, j), score in found.raw.items():
         mutual = 0.5 * (found.best_old.partner[i] == j) + 0.5 * (found.best_new.partner[j] == i)
         margin = score - max(found.best_old.runner_up(i, j), found.best_new.runner_up(j, i))
@@ -294,3 +294,18 @@ def test_the_pass_over_all_pairs_calibrates_as_calibrate_does() -> None:
             relatedness=found.relatedness,
         )
         assert math.isclose(found.scores[i, j], expected, rel_tol=1e-12, abs_tol=1e-12)
+
+
+@given(st.data())
+def test_the_pass_over_all_pairs_scores_as_each_pair_alone(data: st.DataObject) -> None:
+    """Small statements are scored feature by feature; every score equals the pair scored on its own."""
+    from c5statement._align import _Scorer
+    from c5statement._lexicon import default_lexicon
+    from c5statement.strategies import related_meetings
+
+    old, new = data.draw(related_meetings())
+    scorer = _Scorer(old.points, new.points, default_lexicon())
+    together = scorer.every_pair()
+    assert set(together) == {(i, j) for i in range(len(old.points)) for j in range(len(new.points))}
+    for (i, j), score in together.items():
+        assert math.isclose(score, scorer.score(i, j), rel_tol=1e-12, abs_tol=1e-12)

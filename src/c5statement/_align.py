@@ -50,7 +50,8 @@ import math
 import numbers
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import chain
 from typing import TYPE_CHECKING, Protocol
 
 import attrs
@@ -118,6 +119,8 @@ _PRIOR_MEAN = 0.10
 _PRIOR_SPREAD = 0.07
 _PRIOR_PAIRS = 24
 _SAMPLE = 256
+_LOGIT_LIMIT = 60.0
+"""Logits are clipped to this size: beyond it the score is 0 or 1 to many digits, and exp() cannot overflow."""
 _MEMO_SIZE = 1 << 14
 """Large statements estimate the mean and spread of their pair scores from this many pairs."""
 
@@ -245,20 +248,32 @@ class _Best:
         self.second = [0.0] * size
         self.partner = [-1] * size
 
-    def add(self, index: int, score: float, partner: int) -> None:
-        if score > self.first[index]:
-            self.second[index] = self.first[index]
-            self.first[index] = score
-            self.partner[index] = partner
-        elif score > self.second[index]:
-            self.second[index] = score
-
     def runner_up(self, index: int, partner: int) -> float:
         return self.second[index] if self.partner[index] == partner else self.first[index]
 
     def nearest(self) -> tuple[int | None, ...]:
         """The best partner of every row, ``None`` where no score was above 0."""
         return tuple(None if partner < 0 else partner for partner in self.partner)
+
+
+def _bests(scores: Iterable[tuple[tuple[int, int], float]], old_size: int, new_size: int) -> tuple[_Best, _Best]:
+    """The best and second-best score of every old point and of every new point, in one pass.
+
+    What :meth:`_Best.add` does for each pair, written out: this runs over every pair scored.
+    """
+    best_old, best_new = _Best(old_size), _Best(new_size)
+    old_first, old_second, old_partner = best_old.first, best_old.second, best_old.partner
+    new_first, new_second, new_partner = best_new.first, best_new.second, best_new.partner
+    for (i, j), score in scores:
+        if score > old_first[i]:
+            old_second[i], old_first[i], old_partner[i] = old_first[i], score, j
+        elif score > old_second[i]:
+            old_second[i] = score
+        if score > new_first[j]:
+            new_second[j], new_first[j], new_partner[j] = new_first[j], score, i
+        elif score > new_second[j]:
+            new_second[j] = score
+    return best_old, best_new
 
 
 Features = Mapping[str, float]
@@ -271,11 +286,6 @@ def _lexicon(lexicon: Lexicon | None) -> Lexicon:
     from ._lexicon import default_lexicon
 
     return default_lexicon()
-
-
-def _point_features(texts: Sequence[str], lexicon: Lexicon) -> list[dict[str, float]]:
-    """Each text's weighted features, as a fresh dict that the caller may reweigh."""
-    return [dict(lexicon.weights(text)) for text in texts]
 
 
 def _content(first: Features, second: Features, first_total: Totals, second_total: Totals) -> float:
@@ -293,14 +303,22 @@ def _content(first: Features, second: Features, first_total: Totals, second_tota
             shared += weight
             if feature[0] == "@":
                 concepts += weight
+    return _blend(shared, concepts, first_total, second_total)
+
+
+def _blend(shared: float, concepts: float, first_total: Totals, second_total: Totals) -> float:
+    """The content similarity from the weight two points share, all of it and that of concepts alone."""
     if shared <= 0:
         return 0.0
     small, large = first_total[0], second_total[0]
-    score = _DICE * 2 * shared / (small + large) + CONTAINMENT_SHARE * shared / (min(large, small))
+    # Comparisons, not min(): this runs for every pair scored, and a call costs more.
+    score = _DICE * 2 * shared / (small + large) + CONTAINMENT_SHARE * shared / (small if small < large else large)  # noqa: FURB136
     small, large = first_total[1], second_total[1]
     if small > 0 and large > 0:
         small, large = small + CONCEPT_PRIOR, large + CONCEPT_PRIOR
-        concept_score = _DICE * 2 * concepts / (small + large) + CONTAINMENT_SHARE * concepts / (min(large, small))
+        concept_score = _DICE * 2 * concepts / (small + large) + CONTAINMENT_SHARE * concepts / (
+            small if small < large else large  # noqa: FURB136
+        )
         score = (1 - CONCEPT_SHARE) * score + CONCEPT_SHARE * concept_score
     return min(1.0, score)
 
@@ -342,7 +360,8 @@ def similarity(old: Point, new: Point, *, lexicon: Lexicon | None = None) -> flo
             raise InvalidTypeError([(f"$.{name}", f"expected a Point, got {type(value).__name__}")])
     if old.text == new.text and old.themes == new.themes:
         return 1.0
-    first, second = _point_features([old.text, new.text], _lexicon(lexicon))
+    lexicon = _lexicon(lexicon)
+    first, second = lexicon.weights(old.text), lexicon.weights(new.text)
     score = _content(first, second, _totals(first), _totals(second))
     return _with_themes(score, old, new)
 
@@ -403,18 +422,19 @@ def _evidence(old_text: str, new_text: str, lexicon: Lexicon, most: int) -> tupl
     return tuple(shown)
 
 
-def _local_weights(old: list[dict[str, float]], new: list[dict[str, float]]) -> None:
-    """Weigh down, in place, the features that many points of these two statements use."""
-    old_df = Counter(feature for features in old for feature in features)
-    new_df = Counter(feature for features in new for feature in features)
+def _local_weights(old: Sequence[Features], new: Sequence[Features]) -> tuple[list[Features], list[Features]]:
+    """Each point's features, weighed down the more points of these two statements use them."""
+    old_df = Counter(chain.from_iterable(old))
+    new_df = Counter(chain.from_iterable(new))
     total = max(len(old), len(new))
     scale = math.log1p(total)
     factors = [1.0] + [math.log1p(total / count) / scale for count in range(1, total + 1)]
-    factor = {feature: factors[max(count, new_df[feature])] for feature, count in old_df.items()}
+    factor = {feature: factors[max(count, new_df.get(feature, 0))] for feature, count in old_df.items()}
     factor.update((feature, factors[count]) for feature, count in new_df.items() if feature not in factor)
-    for features in (*old, *new):
-        for feature, weight in features.items():
-            features[feature] = weight * factor[feature]
+    return (
+        [{feature: weight * factor[feature] for feature, weight in features.items()} for features in old],
+        [{feature: weight * factor[feature] for feature, weight in features.items()} for features in new],
+    )
 
 
 class _Scorer:
@@ -422,9 +442,9 @@ class _Scorer:
 
     def __init__(self, old: Sequence[Point], new: Sequence[Point], lexicon: Lexicon) -> None:
         self.old, self.new = old, new
-        self.old_features = _point_features([point.text for point in old], lexicon)
-        self.new_features = _point_features([point.text for point in new], lexicon)
-        _local_weights(self.old_features, self.new_features)
+        self.old_features, self.new_features = _local_weights(
+            [lexicon.weights(point.text) for point in old], [lexicon.weights(point.text) for point in new]
+        )
         self.old_totals = [_totals(features) for features in self.old_features]
         self.new_totals = [_totals(features) for features in self.new_features]
         self.raw: dict[tuple[int, int], float] = {}
@@ -443,6 +463,37 @@ class _Scorer:
             return 1.0
         found = _content(self.old_features[i], self.new_features[j], self.old_totals[i], self.new_totals[j])
         return _with_themes(found, first, second) if first.themes and second.themes else found
+
+    def every_pair(self) -> dict[tuple[int, int], float]:
+        """The raw scores of all pairs, the shared weights gathered feature by feature (small statements).
+
+        Gives the scores of :meth:`score` without a pass over two points' features for every pair.
+        """
+        holders: dict[str, list[int]] = {}
+        for j, features in enumerate(self.new_features):
+            for feature in features:
+                holders.setdefault(feature, []).append(j)
+        size = len(self.new)
+        raw: dict[tuple[int, int], float] = {}
+        for i, features in enumerate(self.old_features):
+            shared, concepts = [0.0] * size, [0.0] * size
+            for feature, weight in features.items():
+                for j in holders.get(feature, ()):
+                    shared[j] += weight
+                    if feature[0] == "@":
+                        concepts[j] += weight
+            first, total = self.old[i], self.old_totals[i]
+            text, themes = first.text, first.themes
+            for j, second in enumerate(self.new):
+                if text == second.text and themes == second.themes:
+                    raw[i, j] = 1.0
+                    continue
+                found = _blend(shared[j], concepts[j], total, self.new_totals[j])
+                if themes and second.themes:  # _with_themes(), written out
+                    overlap = len(themes & second.themes) / min(len(themes), len(second.themes))
+                    found = (1 - THEME_WEIGHT) * found + THEME_WEIGHT * overlap
+                raw[i, j] = found
+        return raw
 
     def candidates(self) -> list[tuple[int, int]]:
         """Pairs worth scoring in large statements: equal texts, then those sharing the most rare weight."""
@@ -536,23 +587,18 @@ def calibrate(raw: float, *, standing: float, mutual: float, margin: float, rela
     if raw <= 0:
         return 0.0
     logit = _BIAS + _RAW * raw + _STANDING * standing + _MUTUAL * mutual + _MARGIN * margin + _RELATED * relatedness
-    score = 1 / (1 + math.exp(-max(-60.0, min(60.0, logit))))
+    score = 1 / (1 + math.exp(-max(-_LOGIT_LIMIT, min(_LOGIT_LIMIT, logit))))
     return min(score, raw) if raw < RAW_FLOOR else score
 
 
 class _Calibrated:
     """Match scores of the scored pairs, and the score a second link would have."""
 
-    def __init__(self, scorer: _Scorer, pairs: Sequence[tuple[int, int]], sample: Sequence[tuple[int, int]]) -> None:
-        compute = scorer.score
-        self.raw = raw = scorer.raw = {pair: compute(*pair) for pair in pairs}
-        self.mean, self.spread = _standing(
-            list(raw.values()) if sample is pairs else [scorer(*pair) for pair in sample]
-        )
-        self.best_old, self.best_new = best_old, best_new = _Best(len(scorer.old)), _Best(len(scorer.new))
-        for (i, j), score in raw.items():
-            best_old.add(i, score, j)
-            best_new.add(j, score, i)
+    def __init__(self, scorer: _Scorer, raw: dict[tuple[int, int], float], sample: Sequence[tuple[int, int]]) -> None:
+        """Calibrate the *raw* scores of the pairs to judge; *sample* (empty: all of *raw*) gives their standing."""
+        self.raw = scorer.raw = raw
+        self.mean, self.spread = _standing([scorer(*pair) for pair in sample] if sample else list(raw.values()))
+        self.best_old, self.best_new = best_old, best_new = _bests(raw.items(), len(scorer.old), len(scorer.new))
         # The smaller statement's points are the ones expected to find partners: its median best score.
         tops = sorted(best_old.first if len(best_old.first) < len(best_new.first) else best_new.first)
         self.relatedness = min(RELATEDNESS_CAP, tops[len(tops) // 2]) if tops else 0.0
@@ -568,10 +614,13 @@ class _Calibrated:
                 scores[i, j] = 1.0 if score >= 1.0 else 0.0
                 continue
             mine, theirs = old_partner[i] == j, new_partner[j] == i
-            runner_up = max(old_second[i] if mine else old_first[i], new_second[j] if theirs else new_first[j])
+            runner_up = old_second[i] if mine else old_first[i]
+            other = new_second[j] if theirs else new_first[j]
+            runner_up = other if other > runner_up else runner_up  # noqa: FURB136 - no call in this loop
             logit = base + slope * score + _MUTUAL * 0.5 * (mine + theirs) + _MARGIN * (score - runner_up)
-            value = 1 / (1 + exp(-max(-60.0, min(60.0, logit))))
-            scores[i, j] = min(value, score) if score < RAW_FLOOR else value
+            clipped = -_LOGIT_LIMIT if logit < -_LOGIT_LIMIT else _LOGIT_LIMIT if logit > _LOGIT_LIMIT else logit  # noqa: FURB136
+            value = 1 / (1 + exp(-clipped))
+            scores[i, j] = value if score >= RAW_FLOOR or value < score else score
         self.scores = scores
 
     def _calibrate(self, score: float, mutual: float, margin: float) -> float:
@@ -748,9 +797,11 @@ def align(
     """
     if similarity is None:
         scorer = _Scorer(old, new, _lexicon(lexicon))
-        dense = len(old) * len(new) <= _DENSE_LIMIT
-        pairs = [(i, j) for i in range(len(old)) for j in range(len(new))] if dense else scorer.candidates()
-        calibrated = _Calibrated(scorer, pairs, pairs if dense else _sample(len(old), len(new)))
+        if len(old) * len(new) <= _DENSE_LIMIT:
+            calibrated = _Calibrated(scorer, scorer.every_pair(), ())
+        else:
+            raw = {pair: scorer.score(*pair) for pair in scorer.candidates()}
+            calibrated = _Calibrated(scorer, raw, _sample(len(old), len(new)))
         return _Assignment(calibrated.scores, len(old), len(new), threshold).result(
             calibrated.link, scorer, len(scorer.raw)
         )
@@ -770,14 +821,9 @@ class _Assignment:
 
     def __init__(self, scores: Mapping[tuple[int, int], float], old_size: int, new_size: int, threshold: float) -> None:
         self.scores, self.old_size, self.new_size, self.threshold = scores, old_size, new_size, threshold
-        self.best_old, self.best_new = _Best(old_size), _Best(new_size)
-        edges = []
-        for (i, j), score in sorted(scores.items()):
-            if score > 0:
-                self.best_old.add(i, score, j)
-                self.best_new.add(j, score, i)
-                if score >= threshold:
-                    edges.append((i, j, score))
+        ordered = sorted(scores.items())
+        self.best_old, self.best_new = _bests(ordered, old_size, new_size)
+        edges = [(i, j, score) for (i, j), score in ordered if score > 0 and score >= threshold]
         self.chosen = self._choose(edges)
 
     def _clear(self, i: int, j: int, score: float) -> bool:
