@@ -10,7 +10,7 @@ decision is right when the diff names one of the old points the gold lists for i
 lists none.
 
 Files whose ``split`` is ``tune`` were used to choose the weights and the
-calibration; ``heldout`` files were not looked at while tuning, and their figures
+calibration; ``heldout`` files (``heldout3/``) were not looked at while tuning, and their figures
 are the honest ones. Synthetic pairs are made from the real ones: the new points
 shuffled (reorder), some dropped (drop), unrelated points added (add), two
 neighbours joined into one (merge), and a point cut at its sentences (split).
