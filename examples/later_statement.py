@@ -28,22 +28,22 @@ SOURCE = "china-embassy-2021-05-12"
 POINTS = (
     (
         (
-            "all parties respect each other's choice of development path based on national conditions, deepen "
-            "strategic mutual trust and stand ready to jointly safeguard regional peace, stability and prosperity."
+            "all parties will deepen strategic mutual trust, let each country choose its own road of development "
+            "in line with its conditions, and work together to keep the region peaceful, stable and prosperous."
         ),
         {"development-paths", "peace-and-stability"},
     ),
     (
         (
-            "all parties will mark the 30th anniversary of diplomatic relations in 2022 and work together to build "
-            "a community with a shared future."
+            "all parties will use the 30th anniversary of diplomatic relations, which "
+            "falls in 2022, to move jointly towards a community with a shared future."
         ),
         {"shared-future"},
     ),
     (
         (
-            "all parties will further strengthen COVID-19 prevention and control cooperation, including on vaccines, "
-            "and keep the fast tracks for personnel exchange and the green passages for the flow of goods open."
+            "all parties will work more closely to prevent and control COVID-19, vaccines included, "
+            "and keep open the fast tracks for travellers and the green passages for goods."
         ),
         {"health", "connectivity", "people-to-people"},
     ),
@@ -67,8 +67,8 @@ POINTS = (
     ),
     (
         (
-            "all parties should jointly defend multilateralism, uphold international fairness and justice, and "
-            "oppose interference in other countries' internal affairs."
+            "all parties will stand together for multilateralism and for fairness and justice "
+            "in the world, and reject meddling in the domestic affairs of others."
         ),
         {"multilateralism", "non-interference"},
     ),
