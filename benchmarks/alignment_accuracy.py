@@ -48,6 +48,8 @@ class Case:
     old: tuple[Point, ...]
     new: tuple[Point, ...]
     gold: dict[int, frozenset[int]]
+    group: str = ""
+    """The folder of the corpus the pair is in (``heldout3``, ...), empty for the top folder."""
 
 
 def _meeting(identifier: str, points: Sequence[Point]) -> Meeting:
@@ -72,7 +74,8 @@ def load_cases(directory: Path = CORPUS) -> list[Case]:
         old = tuple(Point(item["number"], item["text"]) for item in document["old"]["points"])
         new = tuple(Point(item["number"], item["text"]) for item in document["new"]["points"])
         gold = {item["new"]: frozenset(item["old"]) for item in document["gold"]}
-        cases.append(Case(document["id"], document["split"], old, new, gold))
+        group = "" if path.parent == directory else path.parent.name
+        cases.append(Case(document["id"], document["split"], old, new, gold, group))
     return cases
 
 
@@ -176,17 +179,20 @@ def main(argv: list[str] | None = None) -> None:
     for case in every:
         right, made, wrong = score(case)
         kind = "synthetic" if "+" in case.name else "real"
-        group = f"{case.split} {kind}"
-        totals.setdefault(group, [0, 0])
-        totals[group][0] += right
-        totals[group][1] += made
+        groups = [f"{case.split} {kind}"]
+        if case.split == "heldout" and case.group:
+            groups.append(f"{case.split} {kind} ({case.group})")
+        for group in groups:
+            totals.setdefault(group, [0, 0])
+            totals[group][0] += right
+            totals[group][1] += made
         if kind == "real" or arguments.verbose:
             print(f"  {case.split:<8} {case.name:<44} {right:>3}/{made:<3} {right / made:6.1%}")
         if arguments.verbose:
             print("\n".join(wrong))
     print("totals")
     for group, (right, made) in sorted(totals.items()):
-        print(f"  {group:<20} {right:>4}/{made:<4} {right / made:6.1%}")
+        print(f"  {group:<32} {right:>4}/{made:<4} {right / made:6.1%}")
     splits = [split for split in ("tune", "heldout") if any(case.split == split for case in cases)]
     print(f"threshold sweep (real pairs; {' | '.join(splits)})")
     real = list(cases)
