@@ -259,7 +259,8 @@ class _Best:
 def _bests(scores: Iterable[tuple[tuple[int, int], float]], old_size: int, new_size: int) -> tuple[_Best, _Best]:
     """The best and second-best score of every old point and of every new point, in one pass.
 
-    What :meth:`_Best.add` does for each pair, written out: this runs over every pair scored.
+    A later pair replaces the best only if it scores higher, so ties go to the earlier pair.
+    This runs over every pair scored, so the updates are written out.
     """
     best_old, best_new = _Best(old_size), _Best(new_size)
     old_first, old_second, old_partner = best_old.first, best_old.second, best_old.partner
@@ -489,10 +490,7 @@ class _Scorer:
                     raw[i, j] = 1.0
                     continue
                 found = _blend(shared[j], concepts[j], total, self.new_totals[j])
-                if themes and second.themes:  # _with_themes(), written out
-                    overlap = len(themes & second.themes) / min(len(themes), len(second.themes))
-                    found = (1 - THEME_WEIGHT) * found + THEME_WEIGHT * overlap
-                raw[i, j] = found
+                raw[i, j] = _with_themes(found, first, second) if themes and second.themes else found
         return raw
 
     def candidates(self) -> list[tuple[int, int]]:
