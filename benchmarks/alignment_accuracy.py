@@ -170,7 +170,11 @@ def main(argv: list[str] | None = None) -> None:
     """Print the decisions right per file, per split, and over a sweep of thresholds."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list every wrong decision")
+    parser.add_argument("--languages", action="store_true", help="only the pairs in Chinese and Russian and across")
     arguments = parser.parse_args(argv)
+    if arguments.languages:
+        language_report(verbose=arguments.verbose)
+        return
     cases = load_cases()
     unrelated = [point for case in cases if not any(case.gold.values()) for point in case.new]
     every = [*cases, *synthetic(cases, unrelated)]
@@ -204,6 +208,89 @@ def main(argv: list[str] | None = None) -> None:
             made = sum(result[1] for result in results)
             line.append(f"{right:>3}/{made:<3} {right / made:6.1%}")
         print(f"  {threshold:.1f}   " + "   |   ".join(line))
+
+
+LANGUAGE_CORPUS = Path(__file__).parent / "language_corpus"
+"""Pairs in Chinese and Russian, and across languages (see its README)."""
+
+
+@attrs.frozen
+class LanguageCase:
+    """A pair of the language corpus: a :class:`Case` with the language of each side."""
+
+    case: Case
+    old_language: str
+    new_language: str
+
+    @property
+    def kind(self) -> str:
+        """``zh``, ``ru`` or ``en`` for a pair in one language, ``en-zh`` (sorted) for a pair across two."""
+        languages = sorted({self.old_language, self.new_language})
+        return "-".join(languages)
+
+
+def load_language_cases(directory: Path = LANGUAGE_CORPUS) -> list[LanguageCase]:
+    """Read every pair of the language corpus."""
+    found = []
+    for path in sorted(directory.glob("*.json")):
+        document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        old = tuple(Point(item["number"], item["text"]) for item in document["old"]["points"])
+        new = tuple(Point(item["number"], item["text"]) for item in document["new"]["points"])
+        gold = {item["new"]: frozenset(item["old"]) for item in document["gold"]}
+        case = Case(document["id"], document["split"], old, new, gold, "languages")
+        found.append(LanguageCase(case, document["old"]["language"], document["new"]["language"]))
+    return found
+
+
+def language_decisions(
+    item: LanguageCase, threshold: float = DEFAULT_THRESHOLD, *, detect: bool = False
+) -> dict[int, int | None]:
+    """What the diff says of each new point, the records naming their languages (or, with *detect*, not)."""
+    old = _meeting("old", item.case.old)
+    new = _meeting("new", item.case.new)
+    if not detect:
+        old, new = attrs.evolve(old, language=item.old_language), attrs.evolve(new, language=item.new_language)
+    result = diff(old, new, threshold=threshold)
+    said: dict[int, int | None] = {}
+    for change in result.points:
+        if change.new is not None:
+            said[change.new.number] = change.old.number if change.old is not None else (change.also or (None,))[0]
+    return said
+
+
+def language_score(item: LanguageCase, *, detect: bool = False) -> tuple[int, int, list[str]]:
+    """Decisions right, decisions made, and a line for each wrong one, for a pair of the language corpus."""
+    said = language_decisions(item, detect=detect)
+    right, wrong = 0, []
+    for number, acceptable in sorted(item.case.gold.items()):
+        got = said.get(number)
+        ok = got is None if not acceptable else got in acceptable
+        right += ok
+        if not ok:
+            wrong.append(f"    new {number}: gold {sorted(acceptable) or 'new'}, diff says {got or 'new'}")
+    return right, len(item.case.gold), wrong
+
+
+def language_report(*, verbose: bool = False) -> None:
+    """Print the decisions right per pair of the language corpus, per language and across languages."""
+    items = load_language_cases()
+    print(f"languages: decisions right at the default threshold ({DEFAULT_THRESHOLD}), languages as the records say")
+    totals: dict[str, list[int]] = {}
+    for item in items:
+        right, made, wrong = language_score(item)
+        detected = language_score(item, detect=True)[0]
+        family = item.case.name.split("-")[0]
+        for group in (f"{item.kind} {family} {item.case.split}", f"{item.kind} {family}"):
+            totals.setdefault(group, [0, 0])
+            totals[group][0] += right
+            totals[group][1] += made
+        note = "" if detected == right else f"   (languages detected: {detected}/{made})"
+        print(f"  {item.case.split:<8} {item.case.name:<30} {right:>3}/{made:<3} {right / made:6.1%}{note}")
+        if verbose:
+            print("\n".join(wrong))
+    print("languages: totals (language pair, kind of pair)")
+    for group, (right, made) in sorted(totals.items()):
+        print(f"  {group:<36} {right:>4}/{made:<4} {right / made:6.1%}")
 
 
 if __name__ == "__main__":

@@ -772,6 +772,7 @@ def align(
     threshold: float = DEFAULT_THRESHOLD,
     similarity: Similarity | None = None,
     lexicon: Lexicon | None = None,
+    languages: tuple[str | None, str | None] = (None, None),
 ) -> Alignment:
     """Match the points of two statements one to one by content.
 
@@ -783,6 +784,10 @@ def align(
             pair; its scores are used as they are. By default, the calibrated
             match score of the packaged similarity.
         lexicon: The concepts and word weights of the default similarity.
+        languages: The languages (``"en"``, ``"zh"``, ``"ru"``) of the old and
+            the new statement; ``None`` detects it from the text. Statements
+            in two languages are compared on what the languages share:
+            concepts, places and numbers.
 
     Returns:
         The matches, with each point's best score and nearest candidate.
@@ -794,7 +799,10 @@ def align(
         [(0, 1), (1, 0)]
     """
     if similarity is None:
-        scorer = _Scorer(old, new, _lexicon(lexicon))
+        from ._languages import for_pair
+
+        texts = ([point.text for point in old], [point.text for point in new])
+        scorer = _Scorer(old, new, for_pair(_lexicon(lexicon), *texts, languages))
         if len(old) * len(new) <= _DENSE_LIMIT:
             calibrated = _Calibrated(scorer, scorer.every_pair(), ())
         else:

@@ -224,6 +224,12 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_tuple, lambda cls: _tuple_hook(cls, conv))
     conv.register_structure_hook_factory(_is_frozenset, lambda cls: _frozenset_hook(cls, conv))
     conv.register_structure_hook_factory(attrs.has, lambda cls: _class_hook(cls, conv))
+    # A record that does not name its language writes no "language" key: its JSON and fingerprint stay as they were.
+    from cattrs.gen import make_dict_unstructure_fn, override
+
+    conv.register_unstructure_hook(
+        Meeting, make_dict_unstructure_fn(Meeting, conv, language=override(omit_if_default=True))
+    )
     # Read-only JSON objects (``JsonObject``, in field changes of diffs) are written as plain dicts.
     conv.register_unstructure_hook_func(
         lambda cls: isinstance(cls, type) and issubclass(cls, Mapping) and not issubclass(cls, dict),

@@ -707,7 +707,14 @@ def _point_changes(
     lexicon: Lexicon | None,
 ) -> list[PointChange]:
     """One change per point of either meeting: the aligned pairs, then the removed and the added points."""
-    alignment = align(old.points, new.points, threshold=threshold, similarity=similarity, lexicon=lexicon)
+    alignment = align(
+        old.points,
+        new.points,
+        threshold=threshold,
+        similarity=similarity,
+        lexicon=lexicon,
+        languages=(old.language, new.language),
+    )
     matches = alignment.matches
     kept = stable_pairs(matches)
     changes: list[PointChange] = []

@@ -297,6 +297,12 @@ class Lexicon:
         if feature.startswith("@"):
             concept = self._by_id.get(feature[1:])
             return concept.weight if concept is not None else 1.0
+        if not feature.isascii():  # a Chinese or Russian word: formulaic ones weigh little
+            from ._languages import word_weight
+
+            weak = word_weight(feature)
+            if weak is not None:
+                return WORD_SCALE * weak
         return WORD_SCALE * self._word_weight(feature)
 
     def weights(self, text: str) -> Mapping[str, float]:
@@ -341,7 +347,7 @@ class Lexicon:
             raise InvalidTypeError([("$", f"expected a text, got {type(text).__name__}")])
         cached = self._analyses.get(text)
         if cached is None:
-            cached = self._analyse(text)
+            cached = _in_other_language(self, text) or self._analyse(text)
             if len(self._analyses) >= _CACHE_SIZE:
                 self._analyses.clear()
             self._analyses[text] = cached
@@ -370,6 +376,15 @@ class Lexicon:
             if words[position][0] not in _STOPWORDS and position not in absorbed:
                 found.setdefault(stems[position], []).append(text[start:end])
         return Analysis({feature: tuple(dict.fromkeys(words)) for feature, words in found.items()})
+
+
+def _in_other_language(lexicon: Lexicon, text: str) -> Analysis | None:
+    """The features of a Chinese or Russian text (:mod:`c5statement._languages`); ``None`` for English."""
+    if text.isascii():
+        return None
+    from ._languages import analyse_other
+
+    return analyse_other(lexicon, text)
 
 
 def _background_weights(texts: Iterable[str] | None) -> Callable[[str], float]:

@@ -52,6 +52,9 @@ _THEMES = rule(Checker.themes, schema={"items": {"pattern": SLUG_PATTERN}, "uniq
 _TEXTS = rule(Checker.texts, schema={"items": {"minLength": 1, "pattern": _TEXT_PATTERN}})
 _DATE = rule(Checker.date)
 _BOOLEAN = rule(Checker.boolean)
+LANGUAGE_CODES = ("en", "ru", "zh")
+"""The languages a record may say its texts are in (:attr:`Meeting.language`): English, Russian, Chinese."""
+_LANGUAGE = rule(Checker.one_of, LANGUAGE_CODES, schema={"enum": list(LANGUAGE_CODES)})
 
 
 def _objects(cls: type) -> dict[str, Any]:
@@ -270,6 +273,9 @@ class Meeting(Validated, Views):
             level, date, format, venue).
         illustrative: ``True`` for a made-up record (examples, tests), which must
             not be mistaken for an official text.
+        language: The language of the record's texts (``"en"``, ``"zh"`` or
+            ``"ru"``), where the user says so; ``None`` (the default) lets
+            :func:`c5statement.diff` detect it from the texts.
 
     Every source id cited anywhere in the record must be one of :attr:`sources`.
 
@@ -300,6 +306,7 @@ class Meeting(Validated, Views):
     sources: tuple[Source, ...] = attrs.field(default=(), metadata=_objects(Source))
     fact_sources: tuple[str, ...] = attrs.field(default=(), metadata=_SOURCE_IDS)
     illustrative: bool = attrs.field(default=False, metadata=_BOOLEAN)
+    language: str | None = attrs.field(default=None, metadata=_LANGUAGE)
 
     CHAIR_ROLE: ClassVar[str] = "chair"
 

@@ -1,0 +1,470 @@
+# ruff: noqa: RUF001, RUF002 - Chinese and Cyrillic text is what this module reads
+"""Statements in Chinese and Russian: which language a text is in, and its matching features.
+
+English features are built in :mod:`c5statement._lexicon`. A text written
+mostly in Chinese characters or in Cyrillic is analysed here instead, into
+features of the same kinds, so that every part of the alignment works on it:
+
+- **Chinese.** Matching reads the text folded to one form: full-width letters,
+  digits and punctuation to their ordinary forms (NFKC), Traditional characters
+  to Simplified ones (a packaged table from the Unihan database,
+  ``data/hant-hans.txt``), and the romanised readings some web pages put in
+  brackets after each character (``國(guó)``) left out. The shown text is never
+  changed. Chinese is written without spaces, so its words are the pairs of
+  neighbouring characters (character bigrams) of each run of characters; the
+  concepts of the lexicon are found by their Chinese forms
+  (``data/lexicon-zh.json``: ``三股势力``, ``一带一路``, ``命运共同体`` ...).
+- **Russian.** Words are case-folded, ``ё`` read as ``е``, function words
+  dropped, and every word reduced to its stem by the Snowball Russian stemmer;
+  concepts are found by their Russian forms (``data/lexicon-ru.json``:
+  «три силы зла», «Один пояс, один путь» ...), matched on stems.
+
+In both, the names of the five states, China, Afghanistan and Russia (and their
+capitals) give the same feature as in English (``哈萨克斯坦`` and
+``Казахстана`` give ``kazakhstan``), numbers are features as written in
+digits, and Latin-script words (``COVID-19``) are read as English. Formulaic
+words and character pairs (``各方``, ``合作``, «сторон», «сотрудничество»)
+weigh little. The language resources load only when a text in that language
+is first met.
+
+Across languages only the features that do not depend on the language can be
+shared: concepts, places and numbers. When two statements are in different
+languages, their points are compared on those alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, cast
+
+from ._errors import InvalidTypeError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping, Sequence
+
+    from ._lexicon import Analysis, Lexicon
+
+__all__ = ["LANGUAGES", "detect_language", "matching_form"]
+
+LANGUAGES: tuple[str, ...] = ("en", "zh", "ru")
+"""The languages whose texts have features of their own: English, Chinese and Russian."""
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_CHARACTER = re.compile(f"[{_HAN}]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+_GLOSS = re.compile(rf"(?<=[{_HAN}])\([a-zü\u00e0-\u01dc\u0300-\u036f]{{1,7}}[1-5]?\)", re.IGNORECASE)
+"""A romanised reading in brackets right after a character, as some pages print them: ``國(guó)``."""
+_RUN = re.compile(f"[{_HAN}]+")
+_DIGITS = re.compile(r"[0-9]+")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_NOT_LATIN = re.compile(rf"[{_HAN}\u0400-\u04ff\u3000-\u303f\uff00-\uffef]")
+
+_EN_STOPWORDS = frozenset("the and of to in for on with is are will all by as that this be".split())  # noqa: SIM905
+_RU_FUNCTION = frozenset("и в на с по для о об к из что а не за от до при как все их".split())  # noqa: SIM905
+WEAK_WEIGHT = 0.15
+"""The weight, before scaling, of a formulaic Chinese character pair or Russian word."""
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise InvalidTypeError([("$", f"expected a text, got {type(text).__name__}")])
+    return text
+
+
+def detect_language(text: str) -> str:
+    """Return the language of *text*: ``"zh"``, ``"ru"`` or ``"en"`` (the default, also for other Latin-script text).
+
+    The script decides: Chinese characters count twice (one carries about as
+    much as a word of two or three letters elsewhere), against Cyrillic and
+    Latin letters. When the two leading scripts are close, function words
+    decide between Russian and English.
+
+    Example:
+        >>> detect_language("各方同意加强互联互通。")
+        'zh'
+        >>> detect_language("Стороны выразили поддержку.")
+        'ru'
+        >>> detect_language("All parties agree.")
+        'en'
+    """
+    _check_text(text)
+    if text.isascii():
+        return "en"
+    han = 3 * len(_HAN_CHARACTER.findall(text))
+    cyrillic = len(_CYRILLIC.findall(text))
+    latin = len(_LATIN.findall(text))
+    if han >= max(cyrillic, latin) and han:
+        return "zh"
+    if cyrillic > 2 * latin:
+        return "ru"
+    if cyrillic and latin <= 2 * cyrillic:  # close: function words decide
+        words = [word.casefold() for word in _WORD.findall(text)]
+        russian = sum(word in _RU_FUNCTION for word in words)
+        english = sum(word in _EN_STOPWORDS for word in words)
+        return "ru" if russian > english else "en"
+    return "en"
+
+
+# --- Chinese ------------------------------------------------------------------------------------------------
+
+
+@functools.cache
+def _simplified() -> dict[int, int]:
+    from ._data import read_packaged
+
+    lines = [
+        line
+        for line in read_packaged("hant-hans.txt").decode("utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    return str.maketrans(lines[0], lines[1])
+
+
+def _fold_character(character: str) -> str:
+    folded = unicodedata.normalize("NFKC", character)
+    return folded if len(folded) == 1 else character
+
+
+def _folded(text: str) -> tuple[str, list[int]]:
+    """*text* as matching reads it, and for each of its characters the position it came from in *text*."""
+    kept: list[str] = []
+    origin: list[int] = []
+    glosses = [(match.start(), match.end()) for match in _GLOSS.finditer(text)] if "(" in text else []
+    skip_at = 0
+    table = _simplified()
+    for position, character in enumerate(text):
+        while skip_at < len(glosses) and glosses[skip_at][1] <= position:
+            skip_at += 1
+        if skip_at < len(glosses) and glosses[skip_at][0] <= position:
+            continue
+        folded = _fold_character(character) if not character.isascii() else character
+        kept.append(folded.translate(table).casefold())
+        origin.append(position)
+    origin.append(len(text))
+    return "".join(kept), origin
+
+
+def matching_form(text: str) -> str:
+    """Return *text* as Chinese matching reads it: half-width forms, Simplified characters, readings left out.
+
+    The shown text is never changed; this is only what features are drawn from.
+
+    Example:
+        >>> matching_form("中國(guó)-中亞外長會晤，２０２５年")
+        '中国-中亚外长会晤,2025年'
+    """
+    return _folded(_check_text(text))[0]
+
+
+@functools.cache
+def _resources(language: str) -> dict[str, Any]:
+    from ._data import read_packaged
+
+    document: dict[str, Any] = json.loads(read_packaged(f"lexicon-{language}.json"))
+    return document
+
+
+class _Chinese:
+    """The Chinese forms of a lexicon's concepts, ready to find them."""
+
+    def __init__(self, concept_ids: Iterable[str]) -> None:
+        from ._lexicon import _stem
+
+        resources = _resources("zh")
+        wanted = set(concept_ids)
+        forms: dict[str, list[str]] = {}
+        for concept, entries in resources["concepts"].items():
+            if concept in wanted:
+                for form, _reason in entries:
+                    forms.setdefault(matching_form(form), []).append(concept)
+        self.concepts = sorted(forms.items(), key=lambda item: -len(item[0]))
+        self.places = [
+            (matching_form(form), _stem(place)) for place, names in resources["places"].items() for form in names
+        ]
+
+
+def _chinese(lexicon: Lexicon, text: str) -> dict[str, list[str]]:
+    resources: _Chinese = _memo(lexicon, "zh", lambda: _Chinese(concept.id for concept in lexicon.concepts))
+    folded, origin = _folded(text)
+
+    def shown(start: int, end: int) -> str:
+        return text[origin[start] : origin[end - 1] + 1]
+
+    found: dict[str, list[str]] = {}
+    absorbed: set[int] = set()
+    for form, concepts in resources.concepts:
+        for start in _occurrences(folded, form):
+            found.update(_named(found, concepts, shown(start, start + len(form))))
+            if any(lexicon.concept(concept).weight < 1 for concept in concepts):
+                absorbed.update(range(start, start + len(form)))  # a formula's characters do not count on their own
+    for form, place in resources.places:
+        for start in _occurrences(folded, form)[:1]:
+            found.setdefault(place, []).append(shown(start, start + len(form)))
+    for start in _bigrams(folded, absorbed):
+        found.setdefault(folded[start : start + 2], []).append(shown(start, start + 2))
+    for number in _DIGITS.finditer(folded):
+        found.setdefault(number.group(), []).append(shown(number.start(), number.end()))
+    return found
+
+
+def _bigrams(folded: str, absorbed: set[int]) -> list[int]:
+    """Where each pair of neighbouring Chinese characters starts, but for pairs inside a formula."""
+    return [
+        start
+        for run in _RUN.finditer(folded)
+        for start in range(run.start(), run.end() - 1)
+        if not {start, start + 1} <= absorbed
+    ]
+
+
+def _named(found: dict[str, list[str]], concepts: Iterable[str], surface: str) -> dict[str, list[str]]:
+    """The entries of *found* for *concepts*, with *surface* added to each."""
+    return {"@" + concept: [*found.get("@" + concept, ()), surface] for concept in concepts}
+
+
+def _occurrences(text: str, form: str) -> list[int]:
+    """Where *form* starts in *text*, overlaps included."""
+    found = []
+    start = text.find(form)
+    while start >= 0:
+        found.append(start)
+        start = text.find(form, start + 1)
+    return found
+
+
+# --- Russian ------------------------------------------------------------------------------------------------
+
+
+@functools.cache
+def _russian_stemmer() -> Callable[[str], str]:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("russian").stemWord  # type: ignore[no-any-return]
+
+
+@functools.lru_cache(maxsize=65536)
+def _russian_stem(word: str) -> str:
+    word = word.casefold().replace("ё", "е")
+    if not _CYRILLIC.search(word):
+        from ._lexicon import _stem
+
+        return _stem(word)
+    return _russian_stemmer()(word)
+
+
+_Compiled = tuple[tuple[str, ...], str | None]
+
+
+def _compile_russian(form: str) -> _Compiled | None:
+    words = [word.casefold().replace("ё", "е") for word in _WORD.findall(form.removesuffix("*"))]
+    if not words:
+        return None
+    if form.endswith("*"):
+        return tuple(_russian_stem(word) for word in words[:-1]), words[-1]
+    return tuple(_russian_stem(word) for word in words), None
+
+
+class _Russian:
+    """The Russian forms of a lexicon's concepts, stop words, places and formulaic words."""
+
+    def __init__(self, concept_ids: Iterable[str]) -> None:
+        resources = _resources("ru")
+        wanted = set(concept_ids)
+        self.phrases: list[tuple[tuple[str, ...], str | None, str]] = []
+        for concept, entries in resources["concepts"].items():
+            if concept in wanted:
+                for form, _reason in entries:
+                    compiled = _compile_russian(form)
+                    if compiled is not None:
+                        self.phrases.append((*compiled, "@" + concept))
+        from ._lexicon import _stem
+
+        for place, names in resources["places"].items():
+            for form in names:
+                compiled = _compile_russian(form)
+                if compiled is not None:
+                    self.phrases.append((*compiled, _stem(place)))
+        self.phrases.sort(key=lambda entry: -len(entry[0]))
+        self.stopwords = frozenset(word.replace("ё", "е") for word in resources["stopwords"])
+
+
+def _russian(lexicon: Lexicon, text: str) -> dict[str, list[str]]:
+    resources: _Russian = _memo(lexicon, "ru", lambda: _Russian(concept.id for concept in lexicon.concepts))
+    spans = [(match.group(), match.start(), match.end()) for match in _WORD.finditer(text)]
+    words = [token.casefold().replace("ё", "е") for token, _, _ in spans]
+    stems = [_russian_stem(word) for word in words]
+    found: dict[str, list[str]] = {}
+    absorbed: set[int] = set()
+    for position in range(len(spans)):
+        for phrase, prefix, feature in resources.phrases:
+            last = position + len(phrase) + (prefix is not None)
+            if last > len(spans) or tuple(stems[position : position + len(phrase)]) != phrase:
+                continue
+            if prefix is not None and not words[last - 1].startswith(prefix):
+                continue
+            found.setdefault(feature, []).append(text[spans[position][1] : spans[last - 1][2]])
+            if feature[0] == "@" and lexicon.concept(feature[1:]).weight < 1:
+                absorbed.update(range(position, last))
+    for position, (token, start, end) in enumerate(spans):
+        if words[position] in resources.stopwords or position in absorbed:
+            continue
+        if not _CYRILLIC.search(token):
+            continue  # Latin-script words are read as English, digits as numbers, below
+        found.setdefault(stems[position], []).append(text[start:end])
+    for number in _DIGITS.finditer(unicodedata.normalize("NFKC", text) if not text.isascii() else text):
+        found.setdefault(number.group(), []).append(number.group())
+    return found
+
+
+# --- Both -----------------------------------------------------------------------------------------------------
+
+
+def _memo(lexicon: Lexicon, language: str, build: Callable[[], Any]) -> Any:
+    key = ("language-resources", language)
+    found = lexicon.memo.get(key)
+    if found is None:
+        found = lexicon.memo[key] = build()
+    return found
+
+
+def _latin_part(lexicon: Lexicon, text: str, found: dict[str, list[str]]) -> None:
+    """Add the features of the Latin-script words of *text* (``COVID-19``, ``5G``), read as English."""
+    if not _LATIN.search(text):
+        return
+    latin = _NOT_LATIN.sub(" ", text)  # one character for one: the spans stay those of the text
+    if "(" in latin:
+        latin = _GLOSS.sub(lambda match: " " * len(match.group()), text)
+        latin = _NOT_LATIN.sub(" ", latin)
+    for feature, surfaces in lexicon.analyse(latin).features.items():
+        if feature.isdigit():
+            continue  # numbers are found in the whole text already
+        found.setdefault(feature, []).extend(surfaces)
+
+
+def analyse_in(lexicon: Lexicon, text: str, language: str) -> Analysis:
+    """The features of *text* read as *language* (``zh`` or ``ru``); English texts go to the lexicon itself.
+
+    Example:
+        >>> from c5statement._lexicon import default_lexicon
+        >>> features = analyse_in(default_lexicon(), "打击三股势力", "zh").features
+        >>> features["@counter-terrorism"]
+        ('三股势力',)
+    """
+    from ._lexicon import Analysis
+
+    if language not in ("zh", "ru"):
+        return lexicon.analyse(text)
+    key = ("analysis", language, text)
+    cached: Analysis | None = lexicon.memo.get(key)
+    if cached is None:
+        found = _chinese(lexicon, text) if language == "zh" else _russian(lexicon, text)
+        _latin_part(lexicon, text, found)
+        cached = Analysis({feature: tuple(dict.fromkeys(words)) for feature, words in found.items()})
+        if len(lexicon.memo) >= _MEMO_LIMIT:
+            lexicon.memo.clear()
+        lexicon.memo[key] = cached
+    return cached
+
+
+_MEMO_LIMIT = 1 << 14
+
+
+def analyse_other(lexicon: Lexicon, text: str) -> Analysis | None:
+    """The features of a text detected as Chinese or Russian; ``None`` for English (the lexicon reads it)."""
+    language = detect_language(text)
+    return None if language == "en" else analyse_in(lexicon, text, language)
+
+
+@functools.cache
+def _weak_chinese() -> tuple[frozenset[str], frozenset[str]]:
+    resources = _resources("zh")
+    return frozenset(resources["boilerplate"]), frozenset(resources["function_characters"])
+
+
+@functools.cache
+def _weak_russian() -> tuple[str, ...]:
+    return tuple(form.removesuffix("*") for form in _resources("ru")["boilerplate"])
+
+
+def word_weight(feature: str) -> float | None:
+    """The weight (before scaling) of a Chinese or Russian word feature: low for formulaic ones, else ``None``."""
+    if _HAN_CHARACTER.match(feature):
+        formulaic, grammar = _weak_chinese()
+        return WEAK_WEIGHT if feature in formulaic or not grammar.isdisjoint(feature) else None
+    if _CYRILLIC.match(feature):
+        return WEAK_WEIGHT if feature.startswith(_weak_russian()) else None
+    return None
+
+
+def is_shared(feature: str) -> bool:
+    """Whether *feature* can be shared across languages: a concept, a number, or a Latin-script word (a place)."""
+    return feature[0] == "@" or feature.isascii()
+
+
+class PairLexicon:
+    """A lexicon seen through the languages of two statements: texts read in the language given for their side.
+
+    When the two languages differ, features are only those shared across
+    languages (:func:`is_shared`): concepts, places, numbers.
+    """
+
+    def __init__(self, lexicon: Lexicon, languages: Mapping[str, str], *, across: bool) -> None:
+        self.lexicon = lexicon
+        self.languages = languages
+        self.across = across
+        self.memo = lexicon.memo
+        self._weights: dict[str, Mapping[str, float]] = {}
+
+    def analyse(self, text: str) -> Analysis:
+        """The features of *text*, read in the language its statement is in."""
+        language = self.languages.get(text)
+        return analyse_in(self.lexicon, text, language) if language else self.lexicon.analyse(text)
+
+    def weights(self, text: str) -> Mapping[str, float]:
+        """The weighted features of *text*; across languages, only the shared ones."""
+        found = self._weights.get(text)
+        if found is None:
+            weight = self.lexicon.weight
+            found = MappingProxyType(
+                {
+                    feature: weight(feature)
+                    for feature in self.analyse(text).features
+                    if not self.across or is_shared(feature)
+                }
+            )
+            self._weights[text] = found
+        return found
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.lexicon, name)
+
+
+def statement_language(texts: Sequence[str]) -> str:
+    """The language of a statement: that of most of its characters, judged on its first points."""
+    sample = " ".join(texts[:24])
+    return detect_language(sample)
+
+
+def for_pair(
+    lexicon: Lexicon, old: Sequence[str], new: Sequence[str], languages: tuple[str | None, str | None] = (None, None)
+) -> Lexicon:
+    """The lexicon to compare two statements' texts with: the lexicon itself for two English statements."""
+    if languages == (None, None) and all(text.isascii() for text in old) and all(text.isascii() for text in new):
+        return lexicon
+    for language in languages:
+        if language is not None and language not in LANGUAGES:
+            known = ", ".join(LANGUAGES)
+            msg = f"unknown language {language!r}: expected one of {known}"
+            raise ValueError(msg)
+    old_language = languages[0] or statement_language(old)
+    new_language = languages[1] or statement_language(new)
+    if old_language == new_language == "en" or (languages == (None, None) and old_language == new_language):
+        return lexicon  # each text is read in the language detected for it
+    by_text = dict.fromkeys(old, old_language)
+    by_text.update((text, new_language) for text in new)
+    return cast("Lexicon", PairLexicon(lexicon, by_text, across=old_language != new_language))
