@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001, RUF002 - Chinese and Cyrillic text is what this module reads
 """Statements in Chinese and Russian: which language a text is in, and its matching features.
 
 English features are built in :mod:`c5statement._lexicon`. A text written

@@ -46,6 +46,10 @@ Enumerators:
     * a Chinese enumerator, with or without space after it: a Chinese numeral
       from 一 to 九十九 as ``一、``, ``一是``, ``（一）`` or ``(一)``, or an
       arabic number as ``1、``;
+    * a Russian ordinal, in any case, ``ё`` or ``е``: ``Во-первых,`` ...
+      ``В-десятых,`` (or with a colon), which must open a paragraph as English
+      ordinals do; or ``Первое —`` ... ``Двадцатое —`` (a dash, or a colon)
+      (``1)`` and ``1.`` are read as arabic numbers);
     * a bullet, one of ``•`` ``●`` ``▪`` ``◦`` ``‣`` ``-`` ``*`` ``–`` ``—``
       followed by whitespace; all bullet characters count as one style, so a
       list that mixes ``•`` and ``-`` is one list.
@@ -65,7 +69,9 @@ Ordinals run together:
     ``the second is``, any case) count when they open a sentence: the
     paragraph's start, or after ``.``, ``!``, ``?``, ``:``, ``;`` (or their
     Chinese forms) and whitespace. Chinese ones (``二是``) count at the
-    paragraph's start or right after ``。！？：；，`` or their ASCII forms. Of
+    paragraph's start or right after ``。！？：；，`` or their ASCII forms.
+    Russian ones (``Во-вторых,``) count where they open a sentence, as
+    English ones do, when no English or Chinese sequence is found. Of
     several sequences, the longest is split. Two ordinals are not enough, and a
     paragraph whose ordinals all open lines already is left as it is.
 
@@ -179,6 +185,27 @@ _CJK = {
     "(一)": re.compile(rf"[(（](?P<number>{_CJK_NUMERAL})[)）]\s*(?P<rest>.*)", re.DOTALL),  # noqa: RUF001 - full-width parentheses
     "1、": re.compile(r"(?P<number>[0-9０-９]{1,3})、\s*(?P<rest>.*)", re.DOTALL),  # noqa: RUF001 - full-width digits
 }
+_RU_ADVERBS = {
+    word: number
+    for number, word in enumerate(
+        ("во-первых", "во-вторых", "в-третьих", "в-четвертых", "в-пятых", "в-шестых", "в-седьмых", "в-восьмых",
+         "в-девятых", "в-десятых"),
+        start=1,
+    )
+}  # fmt: skip
+_RU_NEUTER = {
+    word: number
+    for number, word in enumerate(
+        ("первое", "второе", "третье", "четвертое", "пятое", "шестое", "седьмое", "восьмое", "девятое", "десятое",
+         "одиннадцатое", "двенадцатое", "тринадцатое", "четырнадцатое", "пятнадцатое", "шестнадцатое", "семнадцатое",
+         "восемнадцатое", "девятнадцатое", "двадцатое"),
+        start=1,
+    )
+}  # fmt: skip
+_RU_ADVERB = re.compile(r"(?P<word>во?[-\u2010\u2011][^\W\d_]+)\s*[,:](?:\s*(?P<rest>.*))?", re.DOTALL | re.IGNORECASE)
+_RU_ORDINAL = re.compile(r"(?P<word>[^\W\d_]+)\s*(?:[\u2014\u2013:]|-(?=\s))(?:\s*(?P<rest>.*))?", re.DOTALL)
+_RU_STYLE = "ordinal ru"
+"""Russian ordinals: ``Во-первых,`` ... ``В-десятых,`` (style ``ordinal ru``) and ``Первое —`` ... ``Двадцатое:``."""  # noqa: RUF001 - Cyrillic ordinals
 BULLETS = "•●▪◦‣-*–—"  # noqa: RUF001 - the en dash is one of the bullets looked for
 """The characters recognised as bullets."""
 _BULLET = re.compile(rf"[{re.escape(BULLETS)}]{_REST}", re.DOTALL)
@@ -207,7 +234,8 @@ LOOKED_FOR = (
     "no enumerated points found: looked for at least two points in sequence, as paragraphs "
     "beginning with ordinal words (First, Second, ... or Firstly, Secondly, ... or The second is), arabic "
     "numbers (1. 2. or 1) 2) or (1) (2) or 1、2、), Roman numerals (I. II. or (i) (ii)), letters "
-    "(a) b) or (a) (b)), Chinese numerals (一、二、 or 一是 二是 or （一）（二）) or bullets (• - * –), "  # noqa: RUF001 - the en dash bullet, full-width parentheses
+    "(a) b) or (a) (b)), Chinese numerals (一、二、 or 一是 二是 or （一）（二）), Russian ordinals (Во-первых, "  # noqa: RUF001 - full-width parentheses, Cyrillic ordinals
+    "Во-вторых, ... or Первое — Второе —) or bullets (• - * –), "  # noqa: RUF001 - the en dash bullet, full-width parentheses
     "or at least three ordinals in sequence within one paragraph"
 )
 """The reason given by :class:`NoPointsFoundError`."""
@@ -315,7 +343,14 @@ def _readings(content: str) -> list[tuple[str, int, str]]:
     """Every ``(style, number, rest)`` that *content* can be read as: ``(i)`` is a Roman one and a letter."""
     readings = [
         reading
-        for reading in (_ordinal(content), *_arabic(content), _roman(content), _letter(content), *_chinese(content))
+        for reading in (
+            _ordinal(content),
+            *_arabic(content),
+            _roman(content),
+            _letter(content),
+            *_chinese(content),
+            _russian(content),
+        )
         if reading is not None
     ]
     if not readings:
@@ -400,6 +435,23 @@ def _chinese(content: str) -> list[tuple[str, int, str] | None]:
     return readings
 
 
+def _russian_word(word: str) -> str:
+    return _SEPARATORS.sub("-", word.casefold().replace("\u0451", "\u0435"))
+
+
+def _russian(content: str) -> tuple[str, int, str] | None:
+    """``Во-первых,`` (``В-третьих:``) or ``Первое —`` (``Второе:``), in any case, ё or е."""  # noqa: RUF002 - Cyrillic ordinals
+    for pattern, words, style in (
+        (_RU_ADVERB, _RU_ADVERBS, _RU_STYLE),
+        (_RU_ORDINAL, _RU_NEUTER, _RU_STYLE + " neuter"),
+    ):
+        match = pattern.fullmatch(content)
+        number = words.get(_russian_word(match["word"])) if match else None
+        if match and number:
+            return (style, number, match["rest"] or "")
+    return None
+
+
 def _candidates(lines: list[_Line]) -> list[_Candidate]:
     readings = [[] if line.blank else _readings(line.content) for line in lines]
     found = []
@@ -409,7 +461,7 @@ def _candidates(lines: list[_Line]) -> list[_Candidate]:
                 following = index + 1
                 if following >= len(lines) or lines[following].blank or readings[following]:
                     continue
-            if style == _ORDINAL_STYLE and index > 0:
+            if style.startswith(_ORDINAL_STYLE) and index > 0:
                 previous = lines[index - 1]
                 if not previous.blank and _ENDS_SENTENCE.search(previous.content) is None:
                     continue
@@ -467,6 +519,26 @@ def _run_together(text: str) -> list[int]:
     return best if len(best) >= RUN_TOGETHER else []
 
 
+_RU_RUN_TOGETHER = re.compile(r"(?<![\w-])(?P<word>во?[-\u2010\u2011][^\W\d_]+)\s*[,:]", re.IGNORECASE)
+
+
+def _russian_run_together(text: str) -> list[int]:
+    """The offsets of the longest sequence of Russian ordinals (``Во-первых, ... Во-вторых, ...``) opening sentences."""  # noqa: RUF002 - Cyrillic ordinals
+    best: list[int] = []
+    run: list[int] = []
+    last = 0
+    for match in _RU_RUN_TOGETHER.finditer(text):
+        start = match.start()
+        number = _RU_ADVERBS.get(_russian_word(match["word"]))
+        if number is None or not (start == 0 or _SENTENCE_BEFORE.search(text[max(0, start - 20) : start])):
+            continue
+        run = [*run, start] if number == last + 1 else [start] if number == 1 else []
+        last = number if run else 0
+        if len(run) > len(best):
+            best = run
+    return best if len(best) >= RUN_TOGETHER else []
+
+
 def _split_run_together(lines: list[_Line]) -> list[_Line]:
     """*lines* with each paragraph that runs ordinals together split into one paragraph per ordinal.
 
@@ -495,7 +567,7 @@ def _split_paragraph(paragraph: list[_Line]) -> list[_Line]:
         offsets.append(position)
         position += len(line.content) + 1
     text = "\n".join(line.content for line in paragraph)
-    cuts = _run_together(text)
+    cuts = _run_together(text) or _russian_run_together(text)
     if set(cuts) <= set(offsets):
         return paragraph
     indent = paragraph[0].indent
