@@ -136,7 +136,9 @@ _CANDIDATES = 6
 _RARE_MIN = 8
 """A feature used by at most this many points (or the square root of the count) is rare."""
 
-_TOKEN = re.compile(r"\w+(?:['\u2019\-]\w+)*|[^\w\s]", re.UNICODE)
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(rf"[{_HAN}]|[^\W{_HAN}]+(?:['\u2019\-][^\W{_HAN}]+)*|[^\w\s]", re.UNICODE)
+"""Words, and punctuation marks; every Chinese character is a token of its own, Chinese having no spaces."""
 
 Similarity = Callable[[Point, Point], float]
 
@@ -146,11 +148,13 @@ class _Link(Protocol):
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
-    """Split *text* into words and punctuation marks, with their character spans.
+    """Split *text* into words and punctuation marks, with their character spans; each Chinese character is one.
 
     Example:
         >>> [token for token, _, _ in tokens("peace, stability and prosperity.")]
         ['peace', ',', 'stability', 'and', 'prosperity', '.']
+        >>> [token for token, _, _ in tokens("和平稳定。")]
+        ['和', '平', '稳', '定', '。']
     """
     return [(match.group(), match.start(), match.end()) for match in _TOKEN.finditer(text)]
 

@@ -354,7 +354,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="T",
         help=f"similarity (0 to 1) under which two points are not matched (default: {_default_threshold()})",
     )
-    for name, what in (("case", "case"), ("quotes", "quote style (curly or straight)"), ("space", "white space")):
+    for name, what in (
+        ("case", "case"),
+        ("quotes", "quote style (curly or straight)"),
+        ("space", "white space"),
+        ("script", "script (Traditional or Simplified Chinese, full-width forms)"),
+    ):
         diff.add_argument(f"--ignore-{name}", action="store_true", help=f"hide points whose only change is in {what}")
     _add_color(diff)
 
@@ -625,6 +630,7 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
         ignore_case=args.ignore_case,
         ignore_quotes=args.ignore_quotes,
         ignore_space=args.ignore_space,
+        ignore_script=args.ignore_script,
         **options,
     )
     _write_view(changes, args, out)

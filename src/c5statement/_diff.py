@@ -168,7 +168,7 @@ class PointChange(Validated):
 
     @property
     def cosmetic(self) -> frozenset[str]:
-        """For an edited point whose only changes are cosmetic, their classes (``"case"``, ``"quotes"``, ``"space"``).
+        """For an edited point whose only changes are cosmetic, their classes (``"case"``, ``"script"`` ...).
 
         Empty when the point has a real change (of words, themes or sources) or none.
 
@@ -769,6 +769,7 @@ def diff(
     ignore_case: bool = False,
     ignore_quotes: bool = False,
     ignore_space: bool = False,
+    ignore_script: bool = False,
 ) -> StatementDiff:
     """Compare two statements: align their points by content and compare every other field.
 
@@ -791,6 +792,8 @@ def diff(
         ignore_space: Hide the points whose only change is in white space, as ``diff -w`` does.
             Hidden changes stay in the diff (see :attr:`StatementDiff.ignore`),
             so that :meth:`StatementDiff.apply` stays exact.
+        ignore_script: Hide the points whose only change is in script: Traditional
+            against Simplified Chinese characters, full-width against ordinary forms.
 
     Returns:
         The differences, which :meth:`StatementDiff.apply` turns back into *new*.
@@ -827,6 +830,8 @@ def diff(
         themes_lost=old.themes - new.themes,
         threshold=float(threshold),
         ignore=frozenset(
-            name for name, wanted in zip(COSMETIC, (ignore_case, ignore_quotes, ignore_space), strict=True) if wanted
+            name
+            for name, wanted in zip(COSMETIC, (ignore_case, ignore_quotes, ignore_space, ignore_script), strict=True)
+            if wanted
         ),
     )

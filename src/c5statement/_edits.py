@@ -85,16 +85,23 @@ _QUOTES = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
 })  # fmt: skip
 _SPACE = re.compile(r"\s+")
-COSMETIC: tuple[str, ...] = ("case", "quotes", "space")
-"""The classes of cosmetic change, as :attr:`WordEdit.cosmetic` names them and ``diff(ignore_...)`` hides them."""
+COSMETIC: tuple[str, ...] = ("case", "quotes", "space", "script")
+"""The classes of cosmetic change, as :attr:`WordEdit.cosmetic` names them and ``diff(ignore_...)`` hides them.
+
+``"script"`` is a change only between Traditional and Simplified Chinese
+characters, or between full-width and ordinary forms of letters, digits and
+punctuation.
+"""
+_ASCII_COSMETIC = COSMETIC[:3]
+"""The classes that can tell two ASCII texts apart (no Chinese characters, no full-width forms)."""
 _GLUE = frozenset({
     "a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "as", "its", "their",
     "this", "that", "these", "those", "is", "are", "be", "will",
 })  # fmt: skip
 """Short common words: edits with only these (or commas) between them read as one phrase."""
 _GLUE_RUN = 3
-SENTENCE_END = re.compile(r"[.;!?]\s+")
-"""The end of a sentence: a full stop, semicolon, exclamation or question mark and white space."""
+SENTENCE_END = re.compile(r"[.;!?]\s+|[\u3002\uff1b\uff01\uff1f]\s*")
+"""The end of a sentence: a full stop, semicolon, exclamation or question mark and white space, or the Chinese mark."""
 
 
 def _normalise(text: str, classes: frozenset[str]) -> str:
@@ -105,6 +112,10 @@ def _normalise(text: str, classes: frozenset[str]) -> str:
         text = text.casefold()
     if "space" in classes:
         text = _SPACE.sub("", text)
+    if "script" in classes and not text.isascii():
+        from ._languages import script_folded
+
+        text = script_folded(text)
     return text
 
 
@@ -112,18 +123,23 @@ def cosmetic_classes(old: str, new: str) -> frozenset[str]:
     """The fewest cosmetic classes that explain the change from *old* to *new*; empty for a real change.
 
     A change is cosmetic when it is only one of case, quote style (typographic
-    against straight quotes and apostrophes) or white space, or a mix of them.
+    against straight quotes and apostrophes), white space or script
+    (Traditional against Simplified Chinese characters, full-width against
+    ordinary forms), or a mix of them.
 
     Example:
         >>> sorted(cosmetic_classes("\u201cfast tracks\u201d", '"Fast tracks"'))
         ['case', 'quotes']
         >>> cosmetic_classes("set up", "keep")
         frozenset()
+        >>> sorted(cosmetic_classes("中國同中亞國家", "中国同中亚国家"))
+        ['script']
     """
     if old == new:
         return frozenset()
-    for size in (1, 2, 3):
-        for chosen in itertools.combinations(COSMETIC, size):
+    available = _ASCII_COSMETIC if old.isascii() and new.isascii() else COSMETIC
+    for size in range(1, len(available) + 1):
+        for chosen in itertools.combinations(available, size):
             classes = frozenset(chosen)
             if _normalise(old, classes) == _normalise(new, classes):
                 return classes
@@ -179,7 +195,13 @@ def _raw_edits(old: str, new: str) -> list[tuple[int, int, int, int]]:
 def _glue(text: str) -> bool:
     """Whether *text*, equal on both sides between two edits, is only short common words, commas or space."""
     found = [word for word, _, _ in tokens(text)]
-    return len(found) <= _GLUE_RUN and all(word.casefold() in _GLUE or word == "," for word in found)
+    if len(found) <= _GLUE_RUN and all(word.casefold() in _GLUE or word == "," for word in found):
+        return True
+    if text.isascii():
+        return False
+    from ._languages import glue  # Chinese and Russian: a character, or short function words
+
+    return glue(found)
 
 
 def _phrases(old: str, new: str, spans: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:

@@ -148,6 +148,19 @@ def _folded(text: str) -> tuple[str, list[int]]:
     return "".join(kept), origin
 
 
+def script_folded(text: str) -> str:
+    """Return *text* with Traditional characters made Simplified and full-width forms ordinary, one for one.
+
+    Example:
+        >>> script_folded("中國，２０２５")
+        '中国,2025'
+    """
+    table = _simplified()
+    return "".join(
+        _fold_character(character) if not character.isascii() else character for character in text
+    ).translate(table)
+
+
 def matching_form(text: str) -> str:
     """Return *text* as Chinese matching reads it: half-width forms, Simplified characters, readings left out.
 
@@ -398,6 +411,24 @@ def word_weight(feature: str) -> float | None:
     if _CYRILLIC.match(feature):
         return WEAK_WEIGHT if feature.startswith(_weak_russian()) else None
     return None
+
+
+_RU_GLUE = frozenset("и в во на с со по для о об к из а или также".split())  # noqa: SIM905 - words read best as text
+
+
+def glue(words: Sequence[str]) -> bool:
+    """Whether *words*, equal text between two word edits, are short enough to read as part of one run.
+
+    That is one Chinese character (``保障`` to ``确保`` is one run, not two
+    edits around ``保``), or up to three Russian function words and commas.
+
+    Example:
+        >>> glue(["保"]), glue(["и", "в"]), glue(["сотрудничество"])
+        (True, True, False)
+    """
+    if len(words) == 1 and _HAN_CHARACTER.fullmatch(words[0]):
+        return True
+    return 0 < len(words) <= 3 and all(word.casefold() in _RU_GLUE or word == "," for word in words)  # noqa: PLR2004
 
 
 def is_shared(feature: str) -> bool:

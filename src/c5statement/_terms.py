@@ -104,4 +104,8 @@ def key_terms(text: str, lexicon: Lexicon | None = None) -> frozenset[str]:
         spans = [found.span() for surface in surfaces for found in re.finditer(re.escape(surface), text)]
         if not spans or not all(any(a <= start and end <= b for a, b in inside) for start, end in spans):
             terms.add(feature[1:])
+    if not text.isascii():  # a name written in Traditional or Simplified characters is one name
+        from ._languages import script_folded
+
+        terms = {script_folded(term) for term in terms}
     return frozenset(terms)
