@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from ._diff import DEFAULT_THRESHOLD, FieldChange, PointChange, StatementDiff, diff
     from ._edits import WordEdit
     from ._embedding import EmbeddingSimilarity, embedding_similarity
+    from ._fidelity import FidelityGap, fidelity
     from ._json import JsonObject
+    from ._languages import detect_language
     from ._lexicon import Concept, Lexicon, default_lexicon
     from ._parse import NoPointsFoundError, NumberingGapWarning, numbering_gaps, parse_points, skeleton, skeleton_json
     from ._schema import json_schema
@@ -37,6 +39,7 @@ _LAZY = {
     "Lexicon": "._lexicon",
     "FORMAT_VERSION": "._convert",
     "FieldChange": "._diff",
+    "FidelityGap": "._fidelity",
     "JsonObject": "._json",
     "Lineage": "._compare",
     "NoPointsFoundError": "._parse",
@@ -49,9 +52,11 @@ _LAZY = {
     "WordEdit": "._edits",
     "compare": "._compare",
     "default_lexicon": "._lexicon",
+    "detect_language": "._languages",
     "diff": "._diff",
     "dump": "._convert",
     "embedding_similarity": "._embedding",
+    "fidelity": "._fidelity",
     "fingerprint": "._convert",
     "from_dict": "._convert",
     "from_json": "._convert",
@@ -82,6 +87,7 @@ __all__ = [
     "Decision",
     "EmbeddingSimilarity",
     "Evidence",
+    "FidelityGap",
     "FieldChange",
     "InvalidStatementError",
     "InvalidTypeError",
@@ -103,9 +109,11 @@ __all__ = [
     "WordEdit",
     "compare",
     "default_lexicon",
+    "detect_language",
     "diff",
     "dump",
     "embedding_similarity",
+    "fidelity",
     "fingerprint",
     "from_dict",
     "from_json",

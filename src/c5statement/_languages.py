@@ -195,9 +195,10 @@ class _Chinese:
                 for form, _reason in entries:
                     forms.setdefault(matching_form(form), []).append(concept)
         self.concepts = sorted(forms.items(), key=lambda item: -len(item[0]))
-        self.places = [
-            (matching_form(form), _stem(place)) for place, names in resources["places"].items() for form in names
-        ]
+        self.places = sorted(
+            ((matching_form(form), _stem(place)) for place, names in resources["places"].items() for form in names),
+            key=lambda item: -len(item[0]),
+        )
 
 
 def _chinese(lexicon: Lexicon, text: str) -> dict[str, list[str]]:
@@ -214,9 +215,12 @@ def _chinese(lexicon: Lexicon, text: str) -> dict[str, list[str]]:
             found.update(_named(found, concepts, shown(start, start + len(form))))
             if any(lexicon.concept(concept).weight < 1 for concept in concepts):
                 absorbed.update(range(start, start + len(form)))  # a formula's characters do not count on their own
+    named: set[int] = set()  # a shorter name inside a longer one (哈萨克 in 哈萨克斯坦) is not found again
     for form, place in resources.places:
-        for start in _occurrences(folded, form)[:1]:
-            found.setdefault(place, []).append(shown(start, start + len(form)))
+        for start in _occurrences(folded, form):
+            if start not in named:
+                found.setdefault(place, []).append(shown(start, start + len(form)))
+                named.update(range(start, start + len(form)))
     for start in _bigrams(folded, absorbed):
         found.setdefault(folded[start : start + 2], []).append(shown(start, start + 2))
     for number in _DIGITS.finditer(folded):

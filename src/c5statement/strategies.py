@@ -35,6 +35,7 @@ from ._check import CONTROL_CHARACTERS, PLACEHOLDER
 from ._countries import COUNTRY_CODES
 from ._model import (
     FORMATS,
+    LANGUAGE_CODES,
     ContextNote,
     Decision,
     Meeting,
@@ -368,6 +369,7 @@ def meetings(draw: st.DrawFn, *, max_points: int = 12, max_text: int = 300) -> M
         sources=tuple(source_list),
         fact_sources=draw(_citations(source_ids)),
         illustrative=draw(st.booleans()),
+        language=draw(st.none() | st.sampled_from(LANGUAGE_CODES)),
     )
 
 

@@ -1,0 +1,401 @@
+"""Statements in Chinese and Russian, and across languages: detection, features, edits, parsing, fidelity."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from c5statement import (
+    MEETING_2020,
+    FidelityGap,
+    InvalidStatementError,
+    InvalidTypeError,
+    Meeting,
+    Participant,
+    Point,
+    detect_language,
+    diff,
+    fidelity,
+    fingerprint,
+    from_dict,
+    key_terms,
+    parse_points,
+    similarity,
+    to_dict,
+)
+from c5statement._align import align, tokens
+from c5statement._edits import cosmetic_classes, word_edits
+from c5statement._fidelity import anchors
+from c5statement._languages import glue, matching_form, script_folded
+from c5statement._lexicon import default_lexicon
+
+CORPUS = Path(__file__).parent.parent / "benchmarks" / "language_corpus"
+
+
+def _case(name: str) -> dict[str, Any]:
+    found: dict[str, Any] = json.loads((CORPUS / f"{name}.json").read_text(encoding="utf-8"))
+    return found
+
+
+def _meeting(identifier: str, side: dict[str, Any], *, language: bool = True) -> Meeting:
+    import datetime
+
+    return Meeting(
+        id=identifier,
+        title=identifier,
+        level="foreign-ministers",
+        date=datetime.date(2020, 7, 16),
+        format="video",
+        points=tuple(Point(item["number"], item["text"]) for item in side["points"]),
+        illustrative=True,
+        language=side["language"] if language else None,
+    )
+
+
+def _pairs(name: str, *, language: bool = True) -> dict[int, int | None]:
+    case = _case(name)
+    result = diff(_meeting("old", case["old"], language=language), _meeting("new", case["new"], language=language))
+    return {change.new.number: change.old.number if change.old else None for change in result.points if change.new}
+
+
+# A lightly edited Chinese point: a few words changed, the rest kept (issue 21, item 15: these must match).
+_ZH_OLD = """各方同意：
+
+一、各方将加强农业合作，保障粮食安全，扩大优质农产品贸易。
+
+二、各方谴责一切形式的恐怖主义，愿共同打击“三股势力”和毒品走私。
+
+三、各方支持在联合国框架内加强协调，共同维护多边主义。
+"""
+_ZH_NEW = """各方同意：
+
+一、各方将深化农业合作，确保粮食安全，扩大绿色农产品贸易。
+
+二、各方强烈谴责一切形式的恐怖主义，愿联手打击“三股势力”和毒品走私。
+
+三、各方支持在联合国框架内密切协调，共同践行多边主义。
+"""
+
+
+class TestDetection:
+    def test_scripts(self) -> None:
+        assert detect_language("各方同意加强互联互通。") == "zh"
+        assert detect_language("中國同中亞國家") == "zh"
+        assert detect_language("Стороны выразили поддержку.") == "ru"
+        assert detect_language("All parties agree.") == "en"
+        assert detect_language("Café culture and naïve hopes.") == "en"
+
+    def test_mixed_texts_go_by_the_larger_script(self) -> None:
+        assert detect_language("各方支持 COVID-19 疫苗合作和 BRI 框架内的互联互通。") == "zh"
+        assert detect_language("Стороны поддерживают COVID-19 vaccine cooperation и развитие торговли.") == "ru"
+        assert detect_language("The sides used the Russian word «сотрудничество» in the text of the agreement.") == "en"
+
+    def test_not_a_text(self) -> None:
+        with pytest.raises(InvalidTypeError):
+            detect_language(3)  # type: ignore[arg-type]
+
+
+class TestRecordedLanguage:
+    def test_language_is_optional_and_checked(self) -> None:
+        assert MEETING_2020.language is None
+        assert attrs.evolve(MEETING_2020, language="zh").language == "zh"
+        with pytest.raises(InvalidStatementError, match="language"):
+            attrs.evolve(MEETING_2020, language="fr")
+
+    def test_unsaid_language_writes_no_key_and_keeps_the_fingerprint(self) -> None:
+        assert "language" not in to_dict(MEETING_2020)
+        said = attrs.evolve(MEETING_2020, language="en")
+        assert to_dict(said)["language"] == "en"
+        assert from_dict(to_dict(said)) == said
+        assert fingerprint(said) != fingerprint(MEETING_2020)
+
+    def test_the_recorded_language_overrides_detection(self) -> None:
+        # A text that reads as English, said to be Russian: its Latin words are still read as English words,
+        # but across the two records only concepts, places and numbers count.
+        old = attrs.evolve(MEETING_2020, points=MEETING_2020.points[:3])
+        said = attrs.evolve(old, language="ru")
+        assert not diff(old, old)
+        result = diff(old, said)
+        assert [change.kind for change in result.points] == ["unchanged"] * 3
+
+    def test_unknown_language_for_align(self) -> None:
+        with pytest.raises(ValueError, match="unknown language"):
+            align([Point(1, "a.")], [Point(1, "b.")], languages=("xx", None))
+
+
+class TestChineseFeatures:
+    def test_near_identical_chinese_points_match(self) -> None:
+        old, new = parse_points(_ZH_OLD), parse_points(_ZH_NEW)
+        assert len(old) == len(new) == 3
+        for first, second in zip(old, new, strict=True):
+            assert similarity(first, second) > 0.5
+        result = diff(
+            attrs.evolve(MEETING_2020, points=old, illustrative=True),
+            attrs.evolve(MEETING_2020, points=new, illustrative=True),
+        )
+        assert [(change.kind, change.old.number, change.new.number) for change in result.points] == [  # type: ignore[union-attr]
+            ("edited", 1, 1),
+            ("edited", 2, 2),
+            ("edited", 3, 3),
+        ]
+
+    def test_concepts_bigrams_places_and_numbers(self) -> None:
+        features = (
+            default_lexicon().analyse("各方将共同打击三股势力，加强同哈萨克斯坦的合作，提供1500个名额。").features
+        )
+        assert features["@counter-terrorism"] == ("三股势力",)
+        assert features["kazakhstan"] == ("哈萨克斯坦",)
+        assert features["1500"] == ("1500",)
+        assert "打击" in features
+
+    def test_formula_characters_do_not_count_alone(self) -> None:
+        features = default_lexicon().analyse("构建命运共同体").features
+        assert "@shared-future" in features
+        assert "共同" not in features  # inside the boilerplate formula 命运共同体
+
+    def test_formulaic_pairs_weigh_little(self) -> None:
+        weights = default_lexicon().weights("各方将加强荒漠化治理合作")
+        assert weights["各方"] < weights["荒漠"]
+        assert weights["将加"] < weights["治理"]  # a pair holding a function character is no word
+
+    def test_latin_words_inside_chinese_are_english(self) -> None:
+        features = default_lexicon().analyse("各方将加强COVID-19疫苗合作。").features
+        assert "@covid" in features
+        assert "covid" in features
+
+    def test_readings_in_brackets_are_left_out(self) -> None:
+        lexicon = default_lexicon()
+        glossed = lexicon.analyse("中國(guó)-中亞外長(zhǎng)會(huì)晤").features
+        plain = lexicon.analyse("中国-中亚外长会晤").features
+        assert set(glossed) == set(plain)
+        assert glossed["长会"] == ("長(zhǎng)會",)  # the shown words keep the text as written
+
+    def test_matching_form(self) -> None:
+        assert matching_form("中國(guó)，ＣＯＶＩＤ－１９") == "中国,covid-19"
+
+
+class TestTraditionalAndSimplified:
+    @given(st.data())
+    def test_traditional_forms_are_invisible(self, data: st.DataObject) -> None:
+        case = _case("script-2020-zh-hant-hans")
+        simplified = data.draw(st.sampled_from([point["text"] for point in case["new"]["points"]]))
+        traditional = [point["text"] for point in case["old"]["points"]][
+            [point["text"] for point in case["new"]["points"]].index(simplified)
+        ]
+        # Any mix of the two scripts, character by character.
+        mixed = "".join(data.draw(st.sampled_from([a, b])) for a, b in zip(traditional, simplified, strict=True))
+        lexicon = default_lexicon()
+        assert set(lexicon.analyse(mixed).features) == set(lexicon.analyse(simplified).features)
+        for other in case["new"]["points"]:  # scored against anything, the script makes no difference
+            partner = Point(2, other["text"])
+            if partner.text != simplified:
+                assert similarity(Point(1, mixed), partner) == similarity(Point(1, simplified), partner)
+        if mixed != simplified:
+            assert cosmetic_classes(mixed, simplified) == frozenset({"script"})
+
+    def test_diff_hides_a_change_of_script(self) -> None:
+        case = _case("script-2020-zh-hant-hans")
+        old, new = _meeting("old", case["old"]), _meeting("new", case["new"])
+        result = diff(old, new, ignore_script=True)
+        assert all(change.cosmetic == frozenset({"script"}) for change in result.points)
+        assert all(result.hidden(change) for change in result.points)
+        assert not result.terms_gained
+        assert not result.terms_lost
+        assert result.apply(old) == new
+
+    def test_key_terms_in_one_script(self) -> None:
+        assert key_terms("共建“一帶一路”") == key_terms("共建“一带一路”")
+
+    def test_full_width_forms(self) -> None:
+        assert script_folded("２０２５年，ＡＢＣ") == "2025年,ABC"
+        assert cosmetic_classes("２０２５年", "2025年") == frozenset({"script"})
+
+
+class TestRussianFeatures:
+    def test_stems_and_yo(self) -> None:
+        lexicon = default_lexicon()
+        one = lexicon.analyse("Стороны расширят торговлю и сотрудничество в области зелёной энергетики.").features
+        other = lexicon.analyse("Торговое сотрудничество и торговля, зеленая энергетика").features
+        assert "зелен" in one
+        assert "зелен" in other
+        assert "@trade" in one
+        assert "@energy" in other
+
+    def test_concepts(self) -> None:
+        features = (
+            default_lexicon().analyse("Стороны осуждают «три силы зла» и поддерживают «Один пояс, один путь».").features
+        )
+        assert "@counter-terrorism" in features
+        assert "@belt-and-road" in features
+        assert "и" not in features  # a function word
+
+    def test_places_across_cases(self) -> None:
+        lexicon = default_lexicon()
+        for text in ("в Казахстане", "Казахстана", "из Астаны"):
+            assert "kazakhstan" in lexicon.analyse(text).features
+
+    def test_boilerplate_weighs_little(self) -> None:
+        weights = default_lexicon().weights("Стороны укрепят сотрудничество по опустыниванию")
+        assert weights["сторон"] < weights["опустыниван"]
+
+
+class TestAcrossLanguages:
+    @pytest.mark.parametrize("name", ["translation-2020-en-zh", "translation-2020-en-ru", "translation-2020-zh-ru"])
+    def test_the_2020_points_and_their_translation_align_point_for_point(self, name: str) -> None:
+        assert _pairs(name) == {number: number for number in range(1, 10)}
+        assert _pairs(name, language=False) == {number: number for number in range(1, 10)}
+
+    def test_english_and_chinese_points_share_concepts(self) -> None:
+        english = Point(1, "All parties condemn terrorism and will fight drug trafficking.")
+        chinese = Point(1, "各方谴责恐怖主义，将共同打击毒品走私。")
+        unrelated = Point(2, "各方将扩大农产品贸易。")
+        assert similarity(english, chinese) > similarity(english, unrelated)
+        result = align([english, Point(2, "Trade in farm produce will grow.")], [unrelated, chinese])
+        assert sorted((match.old, match.new) for match in result.matches) == [(0, 1), (1, 0)]
+
+    def test_an_english_year_pair_against_chinese(self) -> None:
+        found = _pairs("cross-en2020-zh2021")
+        assert found[1] == 1
+        assert found[3] == 2  # the pandemic, in either language
+        assert found[7] == 9  # multilateralism and non-interference
+
+
+class TestWordEdits:
+    def test_chinese_edits_are_character_runs(self) -> None:
+        edits = word_edits("各方将加强农业合作，保障粮食安全。", "各方将深化农业合作，确保粮食安全。")
+        assert [(edit.old_text, edit.new_text) for edit in edits] == [("加强", "深化"), ("保障", "确保")]
+
+    def test_russian_edits(self) -> None:
+        edits = word_edits(
+            "Стороны укрепят сотрудничество в области сельского хозяйства и торговли.",
+            "Стороны углубят сотрудничество в сфере сельского хозяйства.",
+        )
+        assert [(edit.old_text, edit.new_text) for edit in edits] == [
+            ("укрепят", "углубят"),
+            ("области", "сфере"),
+            (" и торговли", ""),
+        ]
+
+    @given(
+        st.text(alphabet="各方将加强深化合作农业粮食安全，。、“”和与 ", min_size=1, max_size=30),
+        st.text(alphabet="各方将加强深化合作农业粮食安全，。、“”和与 ", min_size=1, max_size=30),
+    )
+    def test_chinese_edits_read_back(self, old: str, new: str) -> None:
+        edits = word_edits(old, new)
+        rebuilt_old, rebuilt_new, old_at, new_at = [], [], 0, 0
+        for edit in edits:
+            assert old[old_at : edit.old_start] == new[new_at : edit.new_start]  # equal text between edits
+            rebuilt_old += [old[old_at : edit.old_start], edit.old_text]
+            rebuilt_new += [new[new_at : edit.new_start], edit.new_text]
+            old_at, new_at = edit.old_end, edit.new_end
+        assert old[old_at:] == new[new_at:]
+        assert "".join(rebuilt_old) + old[old_at:] == old
+        assert "".join(rebuilt_new) + new[new_at:] == new
+
+    def test_tokens_and_glue(self) -> None:
+        assert [token for token, _, _ in tokens("各方，Стороны и COVID-19")] == [
+            "各",
+            "方",
+            "，",
+            "Стороны",
+            "и",
+            "COVID-19",
+        ]
+        assert glue(["保"])
+        assert glue(["и"])
+        assert not glue(["保", "障"])
+        assert not glue(["сотрудничество"])
+
+
+class TestParseRussian:
+    def test_adverbs_and_neuter_ordinals(self) -> None:
+        text = (
+            "Стороны заявляют:\n\nВо-первых, укрепят доверие.\n\nВо-вторых: расширят торговлю.\n\n"
+            "В-третьих, осуждают терроризм.\n\nВ-четвёртых, продолжат встречи."
+        )
+        assert [(point.number, point.text) for point in parse_points(text)] == [
+            (1, "укрепят доверие."),
+            (2, "расширят торговлю."),
+            (3, "осуждают терроризм."),
+            (4, "продолжат встречи."),
+        ]
+        text = "Первое — доверие.\nВторое: торговля.\nТретье — безопасность."
+        assert [point.number for point in parse_points(text)] == [1, 2, 3]
+
+    def test_run_together(self) -> None:
+        text = "Стороны договорились. Во-первых, доверие. Во-вторых, торговля. В-третьих, безопасность."
+        assert [point.text for point in parse_points(text)] == ["доверие.", "торговля.", "безопасность."]
+
+    def test_an_adverb_inside_a_sentence_is_prose(self) -> None:
+        text = "1) стороны укрепят,\nво-вторых, доверие;\n2) стороны расширят торговлю."
+        assert [point.number for point in parse_points(text)] == [1, 2]
+
+    def test_chinese_enumerations_inside_a_paragraph(self) -> None:
+        text = "中方提出三点建议：一是深化互信。二是扩大贸易。三是加强安全合作。"
+        assert [point.text for point in parse_points(text)] == ["深化互信。", "扩大贸易。", "加强安全合作。"]
+
+
+class TestFidelity:
+    _PEOPLE = (
+        Participant("CN", "Wang Yi", "Minister of Foreign Affairs", aliases=("王毅",)),
+        Participant("TJ", "Sirojiddin Muhriddin", "Minister of Foreign Affairs", aliases=("穆赫里丁", "Мухриддин")),
+        Participant("UZ", "Bakhtiyor Saidov", "Minister of Foreign Affairs", aliases=("赛义多夫", "Саидов")),
+    )
+
+    def _record(self, language: str, *texts: str) -> Meeting:
+        return attrs.evolve(
+            MEETING_2020,
+            participants=self._PEOPLE,
+            points=tuple(Point(number, text) for number, text in enumerate(texts, start=1)),
+            language=language,
+            illustrative=True,
+        )
+
+    def test_an_omitted_name_is_found(self) -> None:
+        chinese = self._record(
+            "zh",
+            "王毅、塔吉克斯坦外长穆赫里丁和赛义多夫出席会晤。",
+            "中方将在三年内提供1500个培训名额。",
+        )
+        english = self._record(
+            "en",
+            "Wang Yi and Bakhtiyor Saidov attended the meeting.",
+            "China will offer 1,500 training places within three years.",
+        )
+        gaps = fidelity(chinese, english)
+        assert [(gap.kind, gap.term, gap.side, gap.old, gap.new) for gap in gaps] == [
+            ("name", "Sirojiddin Muhriddin", "old", 1, 1),
+            ("place", "Tajikistan", "old", 1, 1),
+        ]
+        assert str(gaps[0]) == (
+            "name Sirojiddin Muhriddin (穆赫里丁): only in the old version, old point 1 / new point 1"
+        )
+
+    def test_russian_names_are_declined(self) -> None:
+        found = anchors("при участии министра Мухриддина", names={"Sirojiddin Muhriddin": ["Мухриддин"]})
+        assert ("name", "Sirojiddin Muhriddin") in found
+
+    def test_numbers_and_dates(self) -> None:
+        assert ("number", "1500") in anchors("1,500 places")
+        for text in ("on 1 December 2024", "2024年12月1日", "1 декабря 2024 года", "December 1, 2024"):
+            assert ("number", "2024-12-01") in anchors(text), text
+        assert ("number", "2023-05") in anchors("в мае 2023 года")
+        assert ("number", "12") not in anchors("2024年12月1日")
+
+    def test_a_point_without_partner(self) -> None:
+        chinese = self._record("zh", "各方谴责恐怖主义。", "各方将扩大农产品贸易。")
+        english = self._record("en", "All parties condemn terrorism.")
+        gaps = fidelity(chinese, english)
+        assert ("point", "2", "old", 2, None) in [(gap.kind, gap.term, gap.side, gap.old, gap.new) for gap in gaps]
+
+    def test_bad_input(self) -> None:
+        with pytest.raises(InvalidTypeError):
+            fidelity(3, "text")  # type: ignore[arg-type]
+        with pytest.raises(InvalidStatementError):
+            FidelityGap("colour", "red", "old", "red")
