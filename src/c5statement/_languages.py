@@ -56,6 +56,7 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_CHARACTER = re.compile(f"[{_HAN}]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+_OTHER_SCRIPT = re.compile(f"[{_HAN}\u0400-\u04ff]")
 _GLOSS = re.compile(rf"(?<=[{_HAN}])\([a-zü\u00e0-\u01dc\u0300-\u036f]{{1,7}}[1-5]?\)", re.IGNORECASE)
 """A romanised reading in brackets right after a character, as some pages print them: ``國(guó)``."""
 _RUN = re.compile(f"[{_HAN}]+")
@@ -93,6 +94,13 @@ def detect_language(text: str) -> str:
     """
     _check_text(text)
     if text.isascii():
+        return "en"
+    return _detect(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _detect(text: str) -> str:
+    if _OTHER_SCRIPT.search(text) is None:
         return "en"
     han = 3 * len(_HAN_CHARACTER.findall(text))
     cyrillic = len(_CYRILLIC.findall(text))
@@ -488,8 +496,8 @@ def for_pair(
     lexicon: Lexicon, old: Sequence[str], new: Sequence[str], languages: tuple[str | None, str | None] = (None, None)
 ) -> Lexicon:
     """The lexicon to compare two statements' texts with: the lexicon itself for two English statements."""
-    if languages == (None, None) and all(text.isascii() for text in old) and all(text.isascii() for text in new):
-        return lexicon
+    if languages == (None, None) and not any(_OTHER_SCRIPT.search(text) for text in (*old, *new)):
+        return lexicon  # English on both sides: the lexicon reads every text
     for language in languages:
         if language is not None and language not in LANGUAGES:
             known = ", ".join(LANGUAGES)
