@@ -171,9 +171,12 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list every wrong decision")
     parser.add_argument("--languages", action="store_true", help="only the pairs in Chinese and Russian and across")
+    parser.add_argument("--real-texts", type=Path, help="with --languages: the folder of the real pages to score too")
     arguments = parser.parse_args(argv)
     if arguments.languages:
         language_report(verbose=arguments.verbose)
+        if arguments.real_texts:
+            real_language_report(arguments.real_texts, verbose=arguments.verbose)
         return
     cases = load_cases()
     unrelated = [point for case in cases if not any(case.gold.values()) for point in case.new]
@@ -291,6 +294,40 @@ def language_report(*, verbose: bool = False) -> None:
     print("languages: totals (language pair, kind of pair)")
     for group, (right, made) in sorted(totals.items()):
         print(f"  {group:<36} {right:>4}/{made:<4} {right / made:6.1%}")
+
+
+def _real_text(folder: Path, name: str) -> str:
+    lines = (folder / name).read_text(encoding="utf-8").splitlines()
+    return "\n".join(lines[1:] if lines and lines[0].startswith("#") else lines)
+
+
+def real_language_report(folder: Path, *, verbose: bool = False) -> None:
+    """Score the pairs of real pages whose gold is in ``language_corpus/real/gold.json`` (texts in *folder*)."""
+    from c5statement import fidelity, parse_points
+
+    document = json.loads((LANGUAGE_CORPUS / "real" / "gold.json").read_text(encoding="utf-8"))
+    print("languages, real pages: decisions right at the default threshold")
+    total = [0, 0]
+    for pair in document["pairs"]:
+        old = parse_points(_real_text(folder, pair["old"]["file"]))
+        new = parse_points(_real_text(folder, pair["new"]["file"]))
+        gold = {item["new"]: frozenset(item["old"]) for item in pair["gold"]}
+        item = LanguageCase(Case(pair["id"], "real", old, new, gold), pair["old"]["language"], pair["new"]["language"])
+        right, made, wrong = language_score(item)
+        total[0] += right
+        total[1] += made
+        print(f"  {pair['id']:<36} {right:>3}/{made:<3} {right / made:6.1%}   ({len(old)} and {len(new)} points parsed)")
+        if verbose:
+            print("\n".join(wrong))
+    print(f"  {'total':<36} {total[0]:>3}/{total[1]:<3} {total[0] / total[1]:6.1%}")
+    for check in document["fidelity"]:
+        texts = [
+            _real_text(folder, check[side]["file"]).splitlines()[check[side]["line"] - 2] for side in ("old", "new")
+        ]
+        found = [[gap.kind, gap.term, gap.side] for gap in fidelity(*texts, names=check["names"])]
+        caught = sum(expected in found for expected in check["expected"])
+        print(f"  fidelity {check['id']}: {caught}/{len(check['expected'])} expected gaps found; all found:")
+        print("\n".join(f"    {kind} {term} (only in {side})" for kind, term, side in found))
 
 
 if __name__ == "__main__":

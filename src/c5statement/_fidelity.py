@@ -9,7 +9,8 @@ pair the *anchors* that only one side has:
 - **names** of people, as the records give them: the participants of the
   meetings compared (their canonical spelling and their aliases, in any script)
   and any further names given;
-- **numbers**, as digits (``1,500`` and ``1500`` are one number), and dates
+- **numbers**, as digits (``1,500`` and ``1500`` are one number; so are
+  ``1000亿``, ``100 billion`` and «100 млрд»), and dates
   (``1 December 2024``, ``2024年12月1日`` and «1 декабря 2024 года» are one
   date, ``2024-12-01``);
 - **places**: the five states, China, Afghanistan and Russia, by their name,
@@ -62,7 +63,15 @@ _DATES = (
     re.compile(rf"(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})", re.IGNORECASE),
     re.compile(rf"(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{_MONTH_RU})\s+(?P<year>\d{{4}})", re.IGNORECASE),
 )
-_NUMBER = re.compile(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|\d+")
+_NUMBER = re.compile(
+    r"(?P<digits>\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|\d+(?:\.\d+)?)"
+    r"(?:\s*(?P<scale>万|亿|(?:thousand|million|billion|trillion|тыс\.?|тысяч[аи]?|млн\.?|миллион(?:а|ов)?|"
+    r"млрд\.?|миллиард(?:а|ов)?|трлн\.?|триллион(?:а|ов)?)(?![^\W\d_])))?",
+    re.IGNORECASE,
+)
+_SCALES = {"万": 10**4, "亿": 10**8, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+           "тыс": 10**3, "млн": 10**6, "миллион": 10**6, "млрд": 10**9, "миллиард": 10**9, "трлн": 10**12,
+           "триллион": 10**12}  # fmt: skip
 _WORD = re.compile(r"[^\W_]+")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -138,8 +147,20 @@ def _numbers(text: str) -> dict[str, str]:
                 taken.append(match.span())
     for match in _NUMBER.finditer(text):
         if not any(start <= match.start() < end for start, end in taken):
-            found.setdefault(re.sub(r"\D", "", match.group()), match.group())
+            found.setdefault(_value(match), match.group())
     return found
+
+
+def _value(match: re.Match[str]) -> str:
+    """A number as one term, whatever its writing: ``1,500`` is ``1500``, ``1000亿`` and ``100 billion`` are one."""
+    digits = re.sub(r"[^\d.]", "", match["digits"])
+    if not match["scale"]:
+        return digits
+    scale = match["scale"].casefold().rstrip(".")
+    factor = next(value for word, value in _SCALES.items() if scale.startswith(word))
+    whole, _, fraction = digits.partition(".")
+    value = int(whole) * factor + (int(fraction) * factor // 10 ** len(fraction) if fraction else 0)
+    return str(value)
 
 
 def _name_forms(variants: Iterable[str]) -> list[tuple[str, bool]]:
