@@ -173,11 +173,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--languages", action="store_true", help="only the pairs in Chinese and Russian and across")
     parser.add_argument("--real-texts", type=Path, help="with --languages: the folder of the real pages to score too")
     arguments = parser.parse_args(argv)
-    if arguments.languages:
-        language_report(verbose=arguments.verbose)
-        if arguments.real_texts:
-            real_language_report(arguments.real_texts, verbose=arguments.verbose)
-        return
+    _languages_only(arguments)
     cases = load_cases()
     unrelated = [point for case in cases if not any(case.gold.values()) for point in case.new]
     every = [*cases, *synthetic(cases, unrelated)]
@@ -274,6 +270,15 @@ def language_score(item: LanguageCase, *, detect: bool = False) -> tuple[int, in
     return right, len(item.case.gold), wrong
 
 
+def _languages_only(arguments: argparse.Namespace) -> None:
+    """With ``--languages``, print the language reports and stop."""
+    if arguments.languages:
+        language_report(verbose=arguments.verbose)
+        if arguments.real_texts:
+            real_language_report(arguments.real_texts, verbose=arguments.verbose)
+        raise SystemExit(0)
+
+
 def language_report(*, verbose: bool = False) -> None:
     """Print the decisions right per pair of the language corpus, per language and across languages."""
     items = load_language_cases()
@@ -316,7 +321,9 @@ def real_language_report(folder: Path, *, verbose: bool = False) -> None:
         right, made, wrong = language_score(item)
         total[0] += right
         total[1] += made
-        print(f"  {pair['id']:<36} {right:>3}/{made:<3} {right / made:6.1%}   ({len(old)} and {len(new)} points parsed)")
+        print(
+            f"  {pair['id']:<36} {right:>3}/{made:<3} {right / made:6.1%}   ({len(old)} and {len(new)} points parsed)"
+        )
         if verbose:
             print("\n".join(wrong))
     print(f"  {'total':<36} {total[0]:>3}/{total[1]:<3} {total[0] / total[1]:6.1%}")

@@ -399,3 +399,28 @@ class TestFidelity:
             fidelity(3, "text")  # type: ignore[arg-type]
         with pytest.raises(InvalidStatementError):
             FidelityGap("colour", "red", "old", "red")
+
+
+class TestTerminalWidth:
+    def test_wide_characters_take_two_columns(self) -> None:
+        from c5statement._width import cut_to_width, display_width
+
+        assert display_width("和平 peace") == 10
+        assert display_width("ＣＯＶＩＤ") == 10
+        assert display_width("e\u0301") == 1  # a combining accent takes no column
+        assert cut_to_width("各方同意", 3) == "各"
+        assert cut_to_width("各方同意", 100) == "各方同意"
+
+    def test_a_long_chinese_label_is_cut_to_the_width_of_an_english_one(self) -> None:
+        from c5statement import compare
+        from c5statement._width import display_width
+
+        chinese = attrs.evolve(
+            MEETING_2020, points=(Point(1, "各方将进一步深化互联互通合作，" * 10),), illustrative=True, language="zh"
+        )
+        english = attrs.evolve(MEETING_2020, points=(Point(1, "all parties will deepen connectivity, " * 10),))
+        for record in (chinese, english):
+            view = compare([record, record]).to_text(color=False)
+            line = next(line for line in view.splitlines() if "各方" in line or "all parties" in line)
+            label = line.split("1   ", 1)[1]
+            assert 50 <= display_width(label) <= 60

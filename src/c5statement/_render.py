@@ -673,14 +673,18 @@ def _json(value: Any) -> str:
 
 
 def _cut(text: str, width: int = _BRIEF_WIDTH) -> str:
-    """*text* on one line, cut to *width* characters with an ellipsis if longer.
+    """*text* on one line, cut to *width* columns with an ellipsis if longer (a Chinese character takes two).
 
     Example:
         >>> _cut("all parties will deepen cooperation", 20)
         'all parties will de…'
+        >>> _cut("各方将进一步深化互联互通合作", 10)
+        '各方将进…'
     """
+    from ._width import cut_to_width, display_width
+
     flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1].rstrip() + _ELLIPSIS
+    return flat if display_width(flat) <= width else cut_to_width(flat, width - 1).rstrip() + _ELLIPSIS
 
 
 def _item_brief(item: dict[str, Any]) -> str:
@@ -1184,10 +1188,12 @@ def _lineage_label(points: Sequence[Point | None]) -> str:
         >>> _lineage_label([None, Point(2, "all parties will strengthen cooperation in trade, energy and transport.")])
         'all parties will strengthen cooperation in trade, energy…'
     """
+    from ._width import cut_to_width, display_width
+
     text = _flat(_lineage_text(points))
-    if len(text) <= _LABEL_WIDTH:
+    if display_width(text) <= _LABEL_WIDTH:  # in columns: a Chinese character takes two
         return text
-    cut = text[: _LABEL_WIDTH - 1]
+    cut = cut_to_width(text, _LABEL_WIDTH - 1)
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + _ELLIPSIS
 
 
