@@ -398,6 +398,27 @@ def analyse_in(lexicon: Lexicon, text: str, language: str) -> Analysis:
 _MEMO_LIMIT = 1 << 14
 
 
+def content_words(text: str) -> tuple[str, ...] | None:
+    """The matching forms of the words of a Chinese or Russian *text*, in order; ``None`` for English.
+
+    Chinese gives its character pairs, Russian the stems of its words but
+    function words (what :func:`c5statement._lexicon.normalise_words` returns).
+
+    Example:
+        >>> content_words("一带一路"), content_words("Поясу и пути"), content_words("Belt and Road")
+        (('一带', '带一', '一路'), ('пояс', 'пут'), None)
+    """
+    language = detect_language(text)
+    if language == "zh":
+        folded = _folded(text)[0]
+        return tuple(folded[start : start + 2] for start in _bigrams(folded, set()))
+    if language == "ru":
+        stopwords = frozenset(word.replace("ё", "е") for word in _resources("ru")["stopwords"])
+        words = [word.casefold().replace("ё", "е") for word in _WORD.findall(text)]
+        return tuple(_russian_stem(word) for word in words if word not in stopwords)
+    return None
+
+
 def analyse_other(lexicon: Lexicon, text: str) -> Analysis | None:
     """The features of a text detected as Chinese or Russian; ``None`` for English (the lexicon reads it)."""
     language = detect_language(text)

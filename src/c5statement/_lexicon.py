@@ -157,6 +157,12 @@ def normalise_words(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=8192)
 def _stems(text: str) -> tuple[str, ...]:
+    if not text.isascii():  # Chinese character pairs, Russian stems
+        from ._languages import content_words
+
+        other = content_words(text)
+        if other is not None:
+            return other
     return tuple(_stem(word) for word in _split(text) if word not in _STOPWORDS)
 
 
