@@ -212,6 +212,11 @@ class TestTraditionalAndSimplified:
     def test_key_terms_in_one_script(self) -> None:
         assert key_terms("共建“一帶一路”") == key_terms("共建“一带一路”")
 
+    def test_key_terms_of_chinese_titles_and_russian_quotes(self) -> None:
+        assert "中国—中亚峰会西安宣言" in key_terms("六国元首签署了《中国—中亚峰会西安宣言》。")
+        assert "Один" not in key_terms("Стороны поддерживают «Один пояс, один путь».")
+        assert "Один пояс, один путь" in key_terms("Стороны поддерживают «Один пояс, один путь».")
+
     def test_full_width_forms(self) -> None:
         assert script_folded("２０２５年，ＡＢＣ") == "2025年,ABC"
         assert cosmetic_classes("２０２５年", "2025年") == frozenset({"script"})

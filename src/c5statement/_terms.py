@@ -16,7 +16,10 @@ __all__ = ["key_terms"]
 
 _CONNECTORS = frozenset({"and", "of", "the", "for", "on", "in", "de"})
 _ARTICLES = frozenset({"The", "A", "An", "This", "These", "Those", "All", "Both", "Each"})
-_QUOTED = re.compile(r"\u201c([^\u201c\u201d]{2,80})\u201d|\"([^\"]{2,80})\"|\u00ab([^\u00ab\u00bb]{2,80})\u00bb")
+_QUOTED = re.compile(
+    r"\u201c([^\u201c\u201d]{2,80})\u201d|\"([^\"]{2,80})\"|\u00ab([^\u00ab\u00bb]{2,80})\u00bb"
+    r"|\u300a([^\u300a\u300b]{2,80})\u300b|\u300c([^\u300c\u300d]{2,80})\u300d"  # Chinese 《title》 and 「quote」
+)
 _QUOTED_WORDS = 8
 _HEADS = frozenset({
     "Initiative", "Organisation", "Organization", "Forum", "Declaration", "Programme", "Program", "Strategy",
@@ -72,6 +75,8 @@ def _names(text: str) -> list[Word]:
     for match in _QUOTED.finditer(text):
         quoted = next(group for group in match.groups() if group is not None).strip()
         if len(quoted.split()) <= _QUOTED_WORDS:
+            # A capitalised word that only opens a quoted name («Один пояс, один путь») is no name of its own.
+            found = [name for name in found if name[0] == quoted or not match.start() < name[1] < match.end()]
             found.append((quoted, match.start(), match.end()))
     return found
 
