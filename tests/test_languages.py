@@ -429,3 +429,23 @@ class TestTerminalWidth:
             line = next(line for line in view.splitlines() if "各方" in line or "all parties" in line)
             label = line.split("1   ", 1)[1]
             assert 50 <= display_width(label) <= 60
+
+
+def test_language_resources_load_only_for_their_texts() -> None:
+    import subprocess
+    import sys
+
+    code = """
+import sys
+import c5statement
+assert "c5statement._languages" not in sys.modules, "imported at import time"
+c5statement.diff(c5statement.MEETING_2020, c5statement.MEETING_2020)
+from c5statement._languages import _resources
+before = _resources.cache_info().currsize
+c5statement.default_lexicon().analyse("Стороны осуждают терроризм.")
+after_russian = _resources.cache_info().currsize
+c5statement.default_lexicon().analyse("各方谴责恐怖主义。")
+print(before, after_russian, _resources.cache_info().currsize)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["0", "1", "2"]
