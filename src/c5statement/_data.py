@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import pkgutil
 
 from ._convert import from_json
 from ._model import Meeting
 
-__all__ = ["MEETING_FILES", "find_meeting", "known_ids", "meeting", "meeting_2020", "meetings", "read_packaged"]
+__all__ = [
+    "MEETING_FILES",
+    "close_ids",
+    "find_meeting",
+    "known_ids",
+    "meeting",
+    "meeting_2020",
+    "meetings",
+    "read_packaged",
+]
 
 MEETING_FILES: tuple[str, ...] = (
     "meeting_2020.json",
@@ -106,3 +116,30 @@ def known_ids() -> str:
         'cc5-fmm-2020'
     """
     return ", ".join(found.id for found in meetings())
+
+
+def close_ids(name: str, *, most: int = 3) -> tuple[str, ...]:
+    """Return the ids of the packaged meetings that *name* most likely meant, best first (at most *most*).
+
+    Case is ignored. The ids that contain *name* come first (``2023`` means both
+    meetings of 2023); then those :func:`difflib.get_close_matches` finds, keeping
+    only the closest when one stands out (a typo has one likely meaning).
+
+    Example:
+        >>> close_ids("cc5-fmm-2023x")
+        ('cc5-fmm-2023',)
+        >>> close_ids("2023")
+        ('cc5-fmm-2023', 'cc5-summit-2023')
+        >>> close_ids("nonexistent")
+        ()
+    """
+    wanted = name.strip().casefold()
+    ids = [found.id for found in meetings()]
+    containing = [id for id in ids if len(wanted) >= 3 and wanted in id]  # noqa: PLR2004 - shorter is too vague
+    if containing:
+        return tuple(containing[:most])
+    close = difflib.get_close_matches(wanted, ids, n=most, cutoff=0.6)
+    if not close:
+        return ()
+    ratio = {id: difflib.SequenceMatcher(None, wanted, id).ratio() for id in close}
+    return tuple(id for id in close if ratio[id] >= ratio[close[0]] - 0.05)
