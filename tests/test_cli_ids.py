@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from c5statement import MEETING_2020, MEETINGS, Meeting, dump, from_json
+from c5statement import MEETING_2020, MEETINGS, Meeting, dump, from_json, meeting
 from c5statement._cli import main
 from c5statement._data import close_ids
 
@@ -64,6 +64,17 @@ class TestCloseIds:
     def test_nothing_alike_names_nothing(self, name: str) -> None:
         """A name like no id names none."""
         assert close_ids(name) == ()
+
+    def test_meeting_names_the_id_meant(self) -> None:
+        """``meeting()`` with an unknown id names the ids it may mean, then every id."""
+        with pytest.raises(
+            KeyError, match=r"'2023'; did you mean cc5-fmm-2023 or cc5-summit-2023\? known: cc5-fmm-2020, "
+        ):
+            meeting("2023")
+        with pytest.raises(KeyError, match=r"'nonexistent'; known: cc5-fmm-2020, "):
+            meeting("nonexistent")
+        with pytest.raises(KeyError, match=r"no packaged meeting has the id 5; known: "):
+            meeting(5)  # type: ignore[arg-type]
 
     def test_only_packaged_ids(self) -> None:
         """Every id named is the id of a packaged meeting."""

@@ -81,19 +81,22 @@ def meeting(id: str) -> Meeting:
         id: A meeting id, such as ``"cc5-fmm-2021"``.
 
     Raises:
-        KeyError: If no packaged meeting has that id; the message lists the known ids.
+        KeyError: If no packaged meeting has that id; the message names the ids it
+            most likely meant (:func:`close_ids`) and lists the known ids.
 
     Example:
         >>> meeting("cc5-fmm-2021").venue
         "Xi'an, Shaanxi Province, China"
-        >>> meeting("cc5-fmm-1999")
+        >>> meeting("cc5-fmm-2023x")
         Traceback (most recent call last):
         ...
-        KeyError: "no packaged meeting has the id 'cc5-fmm-1999'; known: cc5-fmm-2020, ..."
+        KeyError: "no packaged meeting has the id 'cc5-fmm-2023x'; did you mean cc5-fmm-2023? known: cc5-fmm-2020, ..."
     """
     found = find_meeting(id)
     if found is None:
-        msg = f"no packaged meeting has the id {id!r}; known: {known_ids()}"
+        close = close_ids(id)
+        guess = f"did you mean {' or '.join(close)}? " if close else ""
+        msg = f"no packaged meeting has the id {id!r}; {guess}known: {known_ids()}"
         raise KeyError(msg)
     return found
 
@@ -133,6 +136,8 @@ def close_ids(name: str, *, most: int = 3) -> tuple[str, ...]:
         >>> close_ids("nonexistent")
         ()
     """
+    if not isinstance(name, str):
+        return ()
     wanted = name.strip().casefold()
     ids = [found.id for found in meetings()]
     containing = [id for id in ids if len(wanted) >= 3 and wanted in id]  # noqa: PLR2004 - shorter is too vague
