@@ -314,6 +314,14 @@ class _Russian:
                 if compiled is not None:
                     self.phrases.append((*compiled, _stem(place)))
         self.phrases.sort(key=lambda entry: -len(entry[0]))
+        # Found by the stem of their first word, or (one word with any ending) by its first two letters.
+        self.by_stem: dict[str, list[tuple[tuple[str, ...], str | None, str]]] = {}
+        self.by_letters: dict[str, list[tuple[str, str]]] = {}
+        for phrase, prefix, feature in self.phrases:
+            if phrase:
+                self.by_stem.setdefault(phrase[0], []).append((phrase, prefix, feature))
+            elif prefix is not None:
+                self.by_letters.setdefault(prefix[:2], []).append((prefix, feature))
         self.stopwords = frozenset(word.replace("ё", "е") for word in resources["stopwords"])
 
 
@@ -325,7 +333,11 @@ def _russian(lexicon: Lexicon, text: str) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     absorbed: set[int] = set()
     for position in range(len(spans)):
-        for phrase, prefix, feature in resources.phrases:
+        candidates = [
+            *resources.by_stem.get(stems[position], ()),
+            *(((), prefix, feature) for prefix, feature in resources.by_letters.get(words[position][:2], ())),
+        ]
+        for phrase, prefix, feature in candidates:
             last = position + len(phrase) + (prefix is not None)
             if last > len(spans) or tuple(stems[position : position + len(phrase)]) != phrase:
                 continue
