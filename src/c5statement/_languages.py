@@ -299,7 +299,7 @@ class _Russian:
     def __init__(self, concept_ids: Iterable[str]) -> None:
         resources = _resources("ru")
         wanted = set(concept_ids)
-        self.phrases: list[tuple[tuple[str, ...], str | None, str]] = []
+        self.phrases: list[_Entry] = []
         for concept, entries in resources["concepts"].items():
             if concept in wanted:
                 for form, _reason in entries:
@@ -314,15 +314,23 @@ class _Russian:
                 if compiled is not None:
                     self.phrases.append((*compiled, _stem(place)))
         self.phrases.sort(key=lambda entry: -len(entry[0]))
-        # Found by the stem of their first word, or (one word with any ending) by its first two letters.
-        self.by_stem: dict[str, list[tuple[tuple[str, ...], str | None, str]]] = {}
-        self.by_letters: dict[str, list[tuple[str, str]]] = {}
-        for phrase, prefix, feature in self.phrases:
-            if phrase:
-                self.by_stem.setdefault(phrase[0], []).append((phrase, prefix, feature))
-            elif prefix is not None:
-                self.by_letters.setdefault(prefix[:2], []).append((prefix, feature))
+        self.by_stem, self.by_letters = _indexed(self.phrases)
         self.stopwords = frozenset(word.replace("ё", "е") for word in resources["stopwords"])
+
+
+_Entry = tuple[tuple[str, ...], str | None, str]
+
+
+def _indexed(phrases: list[_Entry]) -> tuple[dict[str, list[_Entry]], dict[str, list[tuple[str, str]]]]:
+    """The phrases by the stem of their first word; one word with any ending, by its first two letters."""
+    by_stem: dict[str, list[_Entry]] = {}
+    by_letters: dict[str, list[tuple[str, str]]] = {}
+    for phrase, prefix, feature in phrases:
+        if phrase:
+            by_stem.setdefault(phrase[0], []).append((phrase, prefix, feature))
+        elif prefix is not None:
+            by_letters.setdefault(prefix[:2], []).append((prefix, feature))
+    return by_stem, by_letters
 
 
 def _russian(lexicon: Lexicon, text: str) -> dict[str, list[str]]:
