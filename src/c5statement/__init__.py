@@ -128,7 +128,7 @@ __all__ = [
 def _load_views() -> None:
     from importlib import import_module
 
-    import_module("._render", __name__)  # registers the render functions of every class with views
+    import_module("._views", __name__)  # registers the render functions of every class and format
 
 
 # The views are drawn by the renderer, which loads on the first view asked for.

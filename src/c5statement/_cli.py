@@ -51,12 +51,12 @@ import warnings
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, NoReturn, TextIO, cast
 
-from ._convert import from_json, to_json
-from ._display import use_color
+from ._convert import from_json
+from ._display import formats_of, output_format, render, use_color
 from ._errors import InvalidStatementError
 from ._files import read_limited, write_atomic
 from ._json import MAX_DOCUMENT_BYTES
-from ._meetings import TABLE_FORMATS
+from ._meetings import MeetingTable
 from ._model import Meeting
 
 if TYPE_CHECKING:
@@ -100,7 +100,6 @@ STDIN = "-"
 MAX_INPUT_BYTES = MAX_DOCUMENT_BYTES
 """The largest input read, in bytes (64 MiB): a larger file (or ``/dev/zero``) is an error, not a memory exhaustion."""
 
-FORMATS = ("text", "markdown", "json", "html")
 COLORS = ("auto", "always", "never")
 _COLOR_CHOICES = {"auto": None, "always": True, "never": False}
 
@@ -259,6 +258,12 @@ def _threshold(text: str) -> float:
     return value
 
 
+def _statement_diff() -> type:
+    from ._diff import StatementDiff
+
+    return StatementDiff
+
+
 def _default_threshold() -> float:
     from ._diff import DEFAULT_THRESHOLD
 
@@ -275,8 +280,11 @@ def _add_color(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_format(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format (default: %(default)s)")
+def _add_format(parser: argparse.ArgumentParser, cls: type) -> None:
+    """Add ``--format``: every registered output format that draws a *cls*."""
+    parser.add_argument(
+        "-f", "--format", choices=formats_of(cls), default="text", help="output format (default: %(default)s)"
+    )
 
 
 _FORMATTER = argparse.RawDescriptionHelpFormatter
@@ -339,13 +347,13 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument(
         "file", metavar="FILE|ID", nargs="?", help='a statement file ("-" for standard input) or a meeting id'
     )
-    _add_format(show)
+    _add_format(show, Meeting)
     _add_color(show)
 
     diff = _command(commands, "diff", _diff)
     diff.add_argument("old", metavar="OLD", help='the earlier statement file ("-" for standard input) or a meeting id')
     diff.add_argument("new", metavar="NEW", help="the later statement file or a meeting id")
-    _add_format(diff)
+    _add_format(diff, _statement_diff())
     diff.add_argument(
         "-t",
         "--threshold",
@@ -373,9 +381,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     meetings = _command(commands, "meetings", _meetings)
-    meetings.add_argument(
-        "-f", "--format", choices=TABLE_FORMATS, default="text", help="output format (default: %(default)s)"
-    )
+    _add_format(meetings, MeetingTable)
 
     _command(commands, "schema", _schema)
     return parser
@@ -598,16 +604,14 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _write_view(obj: Meeting | StatementDiff, args: argparse.Namespace, out: TextIO) -> None:
-    """Write *obj* in the format asked for: a document (JSON, Markdown, HTML) as UTF-8, text for the terminal."""
-    if args.format == "json":
-        _write_document(to_json(obj), out)
-    elif args.format == "markdown":
-        _write_document(obj.to_markdown(), out)
-    elif args.format == "html":
-        _write_document(obj.to_html_document(), out)
+def _write_view(obj: Meeting | StatementDiff | MeetingTable, args: argparse.Namespace, out: TextIO) -> None:
+    """Write *obj* in the output format asked for: a document as UTF-8, text for the terminal escaped."""
+    found = output_format(args.format)
+    if found.terminal:
+        color = use_color(_COLOR_CHOICES[getattr(args, "color", "never")], out)
+        _write(_tty_view(render(obj, found.view, color=color)), out)
     else:
-        _write(_tty_view(obj.to_text(color=use_color(_COLOR_CHOICES[args.color], out))), out)
+        _write_document(render(obj, found.view), out)
 
 
 def _diff(args: argparse.Namespace, out: TextIO) -> int:
@@ -711,13 +715,9 @@ def _write_file(name: str, data: bytes, *, force: bool) -> None:
 
 
 def _meetings(args: argparse.Namespace, out: TextIO) -> int:
-    from ._meetings import render_meetings
+    from ._meetings import meeting_rows
 
-    table = render_meetings(format=args.format)
-    if args.format == "text":
-        _write(table, out)
-    else:
-        _write_document(table, out)
+    _write_view(MeetingTable(meeting_rows()), args, out)
     return EXIT_OK
 
 
