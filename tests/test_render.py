@@ -26,7 +26,8 @@ from c5statement import (
 )
 from c5statement._display import mimebundle, use_color
 from c5statement._views._html import meeting_to_html
-from c5statement._views._layout import _lineage_label, inline
+from c5statement._views._layout import inline
+from c5statement._views._layout import lineage_label as _lineage_label
 from c5statement._views._markdown import meeting_to_markdown
 from c5statement._views._text import meeting_to_text
 from c5statement.strategies import meetings

@@ -18,47 +18,14 @@ from c5statement._display import register
 from c5statement._json import thaw
 from c5statement._model import Meeting, Point
 
-from ._layout import (
-    _ILLUSTRATIVE,
-    _MINUS,
-    _SIGNS,
-    _SUMMARY,
-    Run,
-    _brief,
-    _change_terms,
-    _changes,
-    _diff_terms,
-    _facts,
-    _field_groups,
-    _flags,
-    _flat,
-    _grouped,
-    _inline,
-    _json,
-    _kind,
-    _lineage_cells,
-    _lineage_label,
-    _lineage_text,
-    _links,
-    _lists_after,
-    _lists_before,
-    _matrix,
-    _nearest,
-    _noted,
-    _number_label,
-    _Row,
-    _source_line,
-    _summary,
-    _title,
-    _why,
-)
+from . import _layout as layout
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from c5statement._model import Source
 
-    from ._layout import Run, _Row
+    from ._layout import Row, Run
 
 __all__ = ["diff_to_html", "html_document", "meeting_to_html", "point_to_html", "series_to_html"]
 
@@ -187,11 +154,11 @@ def point_to_html(point: Point) -> str:
 def _source_html(source: Source) -> str:
     """A source, its address a link when it is an http(s) URL; every text escaped."""
     url = source.url
-    note = _esc(_noted("", source.note))
+    note = _esc(layout.noted("", source.note))
     if not (url and url.startswith(("https://", "http://"))):
-        return _esc(_source_line(source)) + note
+        return _esc(layout.source_line(source)) + note
     link = f'<a href="{_esc(url)}" rel="noopener noreferrer">{_esc(url)}</a>'
-    return f"{_esc(_source_line(source, url=False))}, {link}{note}"
+    return f"{_esc(layout.source_line(source, url=False))}, {link}{note}"
 
 
 @register(Meeting, "html")
@@ -207,12 +174,12 @@ def meeting_to_html(meeting: Meeting) -> str:
     """
     parts = [f'<div class="c5 c5-meeting">{_STYLE}']
     if meeting.illustrative:
-        parts.append(f'<p class="c5-illustrative">{_esc(_ILLUSTRATIVE)}</p>')
-    parts.append(f"<h3>{_esc(_flat(meeting.title))}</h3><table>")
-    parts += [f"<tr><th>{_esc(name)}</th><td>{_esc(value)}</td></tr>" for name, value in _facts(meeting)]
+        parts.append(f'<p class="c5-illustrative">{_esc(layout.ILLUSTRATIVE)}</p>')
+    parts.append(f"<h3>{_esc(layout.flat(meeting.title))}</h3><table>")
+    parts += [f"<tr><th>{_esc(name)}</th><td>{_esc(value)}</td></tr>" for name, value in layout.facts(meeting)]
     parts.append("</table>")
-    for heading, items in _lists_before(meeting):
-        if heading == _SUMMARY and items:
+    for heading, items in layout.lists_before(meeting):
+        if heading == layout.SUMMARY and items:
             parts.append(f"<h4>{heading}</h4><p>{_esc(items[0])}</p>")
         elif items:
             extra = ' class="c5-notes"' if heading == "Notes" else ""
@@ -224,7 +191,7 @@ def meeting_to_html(meeting: Meeting) -> str:
             for point in meeting.points
         ]
         parts.append("</ol>")
-    for heading, items in _lists_after(meeting):
+    for heading, items in layout.lists_after(meeting):
         if heading == "Sources":
             items = [_source_html(source) for source in meeting.sources]  # noqa: PLW2901 - escaped, with links
         else:
@@ -239,14 +206,14 @@ def _html_value(brief: str, value: Any, tag: str) -> str:
     """A shortened value, with the full JSON behind a disclosure when the two differ."""
     if not brief:
         return ""
-    full = _json(value)
+    full = layout.json_text(value)
     if full == brief:
         return f"<{tag}>{_esc(brief)}</{tag}>"
     pretty = value if isinstance(value, str) else json.dumps(thaw(value), ensure_ascii=False, indent=2)
     return f"<details><summary><{tag}>{_esc(brief)}</{tag}></summary><pre>{_esc(pretty)}</pre></details>"
 
 
-def _html_row(row: _Row) -> str:
+def _html_row(row: Row) -> str:
     field = row.field
     label = f'<code title="{_esc(field.path)}">{_esc(row.label)}</code>'
     if row.kind in {"added", "removed"}:
@@ -254,8 +221,8 @@ def _html_row(row: _Row) -> str:
     if row.kind == "order":  # the keys in order say it all
         old, new = f"<del>{_esc(row.old)}</del>", f"<ins>{_esc(row.new)}</ins>"
     elif row.kind in {"added", "removed"}:  # the label names the item already
-        old = _html_value(row.old and _brief(field.old), field.old, "del")
-        new = _html_value(row.new and _brief(field.new), field.new, "ins")
+        old = _html_value(row.old and layout.brief(field.old), field.old, "del")
+        new = _html_value(row.new and layout.brief(field.new), field.new, "ins")
     elif row.runs:  # each side with its changed words marked
         old = _html_runs([run for run in row.runs if run.kind != "insert"])
         new = _html_runs([run for run in row.runs if run.kind != "delete"])
@@ -266,10 +233,13 @@ def _html_row(row: _Row) -> str:
 
 
 def _fields_html(result: StatementDiff) -> str:
-    parts = [f"<h4>Fields ({_changes(len(result.fields))})</h4><table><tr><th>Field</th><th>Old</th><th>New</th></tr>"]
-    for top, rows in _field_groups(result.fields):
-        if _grouped(rows):
-            parts.append(f'<tr class="c5-group"><th colspan="3">{_esc(top)} ({_changes(len(rows))})</th></tr>')
+    heading = f"<h4>Fields ({layout.changes_word(len(result.fields))})</h4>"
+    parts = [f"{heading}<table><tr><th>Field</th><th>Old</th><th>New</th></tr>"]
+    for top, rows in layout.field_groups(result.fields):
+        if layout.grouped(rows):
+            parts.append(
+                f'<tr class="c5-group"><th colspan="3">{_esc(top)} ({layout.changes_word(len(rows))})</th></tr>'
+            )
         parts += [_html_row(row) for row in rows]
     parts.append("</table>")
     return "".join(parts)
@@ -303,38 +273,43 @@ def diff_to_html(result: StatementDiff) -> str:
         True
     """
     heading = f"Diff: <code>{_esc(result.old_id)}</code> → <code>{_esc(result.new_id)}</code>"
-    parts = [f'<div class="c5 c5-diff">{_STYLE}<h3>{heading}</h3><p>{_esc(_summary(result))}</p>']
+    parts = [f'<div class="c5 c5-diff">{_STYLE}<h3>{heading}</h3><p>{_esc(layout.counts_line(result))}</p>']
     if result.themes_gained or result.themes_lost:
         parts.append(
             "<p>Themes: "
             + _theme_chips(result.themes_gained, "c5-gained", "+")
-            + _theme_chips(result.themes_lost, "c5-lost", _MINUS)
+            + _theme_chips(result.themes_lost, "c5-lost", layout.MINUS)
             + "</p>"
         )
-    if _diff_terms(result):
-        parts.append(f"<p>Key {_esc(_diff_terms(result))}</p>")
+    if layout.diff_terms(result):
+        parts.append(f"<p>Key {_esc(layout.diff_terms(result))}</p>")
     if result.points:
         parts.append(
             "<table><tr><th></th><th>Point</th><th>Change</th><th>Similarity</th><th>Text</th><th>Themes</th></tr>"
         )
         for change in result.points:
-            kind = _kind(change, result)
+            kind = layout.shown_kind(change, result)
             badges = "".join(
-                f' <span class="c5-badge c5-{flag.split(":")[0]}">{_esc(flag)}</span>' for flag in _flags(change)
+                f' <span class="c5-badge c5-{flag.split(":")[0]}">{_esc(flag)}</span>' for flag in layout.flags(change)
             )
             badge = f'<span class="c5-badge c5-{kind}">{kind}</span>{badges}'
             title = f' title="margin {change.margin:.2f}"'
             note = "".join(
                 f' <span class="c5-note">{_esc(text)}</span>'
-                for text in (_nearest(change), _change_terms(change), _links(change), _why(change))
+                for text in (
+                    layout.nearest_note(change),
+                    layout.change_terms(change),
+                    layout.links(change),
+                    layout.why(change),
+                )
                 if text
             )
             parts.append(
-                f'<tr class="c5-{kind}"><td>{_esc(_SIGNS[kind])}</td>'
-                f"<td>{_esc(_number_label(change))}</td><td>{badge}</td><td{title}>{change.similarity:.2f}{note}</td>"
-                f"<td>{_inline(change, result, _esc, _html_runs)}</td>"
+                f'<tr class="c5-{kind}"><td>{_esc(layout.SIGNS[kind])}</td>'
+                f"<td>{_esc(layout.number_label(change))}</td><td>{badge}</td><td{title}>{change.similarity:.2f}{note}</td>"
+                f"<td>{layout.marked_text(change, result, _esc, _html_runs)}</td>"
                 f"<td>{_theme_chips(change.themes_gained, 'c5-gained', '+')}"
-                f"{_theme_chips(change.themes_lost, 'c5-lost', _MINUS)}</td></tr>"
+                f"{_theme_chips(change.themes_lost, 'c5-lost', layout.MINUS)}</td></tr>"
             )
         parts.append("</table>")
     if result.fields:
@@ -359,14 +334,14 @@ def series_to_html(series: Series) -> str:
         cells = "".join(f"<td>{'●' if flag else ''}</td>" for flag in present)
         parts.append(f"<tr><td>{_theme_chips([theme])}</td>{cells}</tr>")
     parts.append(f"</table><h4>Lineages</h4><table><tr><th>Point</th>{head}</tr>")
-    for lineage, numbers in zip(series.lineages, _lineage_cells(series), strict=True):
-        label = _esc(_lineage_label(lineage.points))
-        full = _lineage_text(lineage.points)
+    for lineage, numbers in zip(series.lineages, layout.lineage_cells(series), strict=True):
+        label = _esc(layout.lineage_label(lineage.points))
+        full = layout.lineage_text(lineage.points)
         if label != _esc(full):  # the whole text behind a disclosure, and as a tooltip
             label = f'<details title="{_esc(full)}"><summary>{label}</summary>{_esc(full)}</details>'
         parts.append(f"<tr><td>{label}</td>{''.join(f'<td>{_esc(cell)}</td>' for cell in numbers)}</tr>")
     parts.append(f"</table><h4>Similarity</h4><table><tr><th></th>{head}</tr>")
-    for index, row in enumerate(_matrix(series)):
+    for index, row in enumerate(layout.matrix(series)):
         cells = "".join(f"<td>{value:.2f}</td>" for value in row)
         parts.append(f"<tr><th>{_esc(series.labels[index])}</th>{cells}</tr>")
     parts.append("</table></div>")
@@ -388,7 +363,7 @@ def html_document(obj: Meeting | Point | StatementDiff | Series) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_esc(_title(obj))}</title>\n{_PAGE_STYLE}\n</head>\n<body>\n{obj.to_html()}\n</body>\n</html>\n"
+        f"<title>{_esc(layout.page_title(obj))}</title>\n{_PAGE_STYLE}\n</head>\n<body>\n{obj.to_html()}\n</body>\n</html>\n"
     )
 
 

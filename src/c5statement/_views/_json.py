@@ -32,8 +32,10 @@ def table_to_json(table: MeetingTable) -> str:
     """Render the table of the meetings as a JSON array of objects (two-space indent, ending in a newline).
 
     Example:
+        >>> from c5statement import MEETINGS
         >>> from c5statement._meetings import MeetingTable, meeting_rows
-        >>> table_to_json(MeetingTable(meeting_rows()[:1])).splitlines()[1]
-        '  {'
+        >>> rows = json.loads(table_to_json(MeetingTable(meeting_rows(MEETINGS[:2]))))
+        >>> [row["id"] for row in rows], rows[0]["venue"]
+        (['cc5-fmm-2020', 'cc5-fmm-2021'], None)
     """
     return json.dumps([row.to_dict() for row in table.rows], ensure_ascii=False, indent=2) + "\n"

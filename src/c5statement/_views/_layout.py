@@ -27,14 +27,51 @@ if TYPE_CHECKING:
     from c5statement._diff import FieldChange, PointChange
     from c5statement._model import ContextNote, Participant, Quote, Source
 
-__all__ = ["Run", "inline", "runs"]
+__all__ = [
+    "ILLUSTRATIVE",
+    "MINUS",
+    "SIGNS",
+    "SUMMARY",
+    "Row",
+    "Run",
+    "brief",
+    "change_terms",
+    "change_text",
+    "changes_word",
+    "counts_line",
+    "diff_terms",
+    "facts",
+    "field_groups",
+    "flags",
+    "flat",
+    "grouped",
+    "inline",
+    "json_text",
+    "lineage_cells",
+    "lineage_label",
+    "lineage_text",
+    "links",
+    "lists_after",
+    "lists_before",
+    "marked_text",
+    "matrix",
+    "nearest_note",
+    "noted",
+    "number_label",
+    "page_title",
+    "runs",
+    "score_note",
+    "shown_kind",
+    "source_line",
+    "why",
+]
 
 
-_MINUS = "\u2212"
+MINUS = "\u2212"
 
 _LABEL_WIDTH = 60
 
-_SIGNS = {"unchanged": "=", "edited": "~", "moved": "^", "added": "+", "removed": "-"}
+SIGNS = {"unchanged": "=", "edited": "~", "moved": "^", "added": "+", "removed": "-"}
 
 _BRIEF_WIDTH = 70
 
@@ -50,22 +87,22 @@ _ELLIPSIS = "\u2026"
 
 _WHITESPACE = re.compile(r"\s+")
 
-_ILLUSTRATIVE = "ILLUSTRATIVE RECORD \u2014 not an official text"
+ILLUSTRATIVE = "ILLUSTRATIVE RECORD \u2014 not an official text"
 
-_SUMMARY = "Summary"
+SUMMARY = "Summary"
 
 
-def _flat(text: object) -> str:
+def flat(text: object) -> str:
     r"""A one-line field kept on one line: each run of white space, line breaks included, one space.
 
     Example:
-        >>> _flat("Nur-Sultan\n| Chair |  Fake  ")
+        >>> flat("Nur-Sultan\n| Chair |  Fake  ")
         'Nur-Sultan | Chair | Fake'
     """
     return _WHITESPACE.sub(" ", str(text)).strip()
 
 
-def _facts(meeting: Meeting) -> list[tuple[str, str]]:
+def facts(meeting: Meeting) -> list[tuple[str, str]]:
     """The one-line facts, each value on one line; the participants by name only (details have a section)."""
     rows = [
         ("Id", meeting.id),
@@ -77,67 +114,67 @@ def _facts(meeting: Meeting) -> list[tuple[str, str]]:
         rows.append(("Venue", meeting.venue))
     chair = meeting.chair
     if chair is not None:
-        rows.append(("Chair", f"{_flat(chair.person)} ({chair.country})"))
+        rows.append(("Chair", f"{flat(chair.person)} ({chair.country})"))
     if meeting.participants:
         rows.append(
-            ("Participants", ", ".join(f"{_flat(person.person)} ({person.country})" for person in meeting.participants))
+            ("Participants", ", ".join(f"{flat(person.person)} ({person.country})" for person in meeting.participants))
         )
     if meeting.illustrative:
         rows.append(("Illustrative", "yes: a made-up record, not an official text"))
-    return [(name, _flat(value)) for name, value in rows]
+    return [(name, flat(value)) for name, value in rows]
 
 
-def _noted(text: str, note: str | None) -> str:
+def noted(text: str, note: str | None) -> str:
     return f"{text} (note: {note})" if note else text
 
 
 def _participant_line(participant: Participant) -> str:
     """A participant as reported: ``CN  Wang Yi — Foreign Minister (chair); also spelled: ...; note: ...``."""
-    line = f"{_flat(participant.country)}  {_flat(participant.person)} \u2014 {_flat(participant.title)}"
-    line += f" ({_flat(participant.role)})"
+    line = f"{flat(participant.country)}  {flat(participant.person)} \u2014 {flat(participant.title)}"
+    line += f" ({flat(participant.role)})"
     if participant.aliases:
-        line += "; also spelled: " + ", ".join(_flat(alias) for alias in participant.aliases)
+        line += "; also spelled: " + ", ".join(flat(alias) for alias in participant.aliases)
     return f"{line}; note: {participant.note}" if participant.note else line
 
 
 def _quote_line(quote: Quote) -> str:
     """A quote with who said it, where and when: ``“...” — Hua Chunying, spokesperson; a briefing; 2020-07-18``."""
-    speaker = _flat(f"{quote.speaker}, {quote.speaker_title}" if quote.speaker_title else quote.speaker)
+    speaker = flat(f"{quote.speaker}, {quote.speaker_title}" if quote.speaker_title else quote.speaker)
     when = quote.date and quote.date.isoformat()
-    parts = [speaker, *(_flat(part) for part in (quote.occasion, when) if part)]
-    return _noted(f"\u201c{quote.text}\u201d \u2014 {'; '.join(parts)}", quote.note)
+    parts = [speaker, *(flat(part) for part in (quote.occasion, when) if part)]
+    return noted(f"\u201c{quote.text}\u201d \u2014 {'; '.join(parts)}", quote.note)
 
 
 def _context_line(note: ContextNote) -> str:
-    return _noted(note.text if note.year is None else f"{note.text} ({note.year})", note.note)
+    return noted(note.text if note.year is None else f"{note.text} ({note.year})", note.note)
 
 
-def _source_line(source: Source, *, url: bool = True) -> str:
+def source_line(source: Source, *, url: bool = True) -> str:
     """A source as cited: ``id: publisher, “title”, author, date, url``."""
-    parts = [_flat(source.publisher), f"\u201c{_flat(source.title)}\u201d"]
-    parts += [_flat(part) for part in (source.author, source.date and source.date.isoformat()) if part]
+    parts = [flat(source.publisher), f"\u201c{flat(source.title)}\u201d"]
+    parts += [flat(part) for part in (source.author, source.date and source.date.isoformat()) if part]
     if url and source.url:
-        parts.append(_flat(source.url))
-    return f"{_flat(source.id)}: {', '.join(parts)}"
+        parts.append(flat(source.url))
+    return f"{flat(source.id)}: {', '.join(parts)}"
 
 
-def _lists_before(meeting: Meeting) -> list[tuple[str, list[str]]]:
+def lists_before(meeting: Meeting) -> list[tuple[str, list[str]]]:
     """The sections between the facts and the points: caveats first, then who took part."""
     return [
         ("Notes", list(meeting.notes)),
         ("Participants", [_participant_line(participant) for participant in meeting.participants]),
-        (_SUMMARY, [meeting.summary] if meeting.summary else []),
+        (SUMMARY, [meeting.summary] if meeting.summary else []),
         ("Topics", [topic.text for topic in meeting.topics]),
-        ("Decisions", [_noted(decision.text, decision.note) for decision in meeting.decisions]),
+        ("Decisions", [noted(decision.text, decision.note) for decision in meeting.decisions]),
     ]
 
 
-def _lists_after(meeting: Meeting) -> list[tuple[str, list[str]]]:
+def lists_after(meeting: Meeting) -> list[tuple[str, list[str]]]:
     """The sections after the points: quotes, context and the sources cited."""
     return [
         ("Quotes", [_quote_line(quote) for quote in meeting.quotes]),
         ("Context", [_context_line(note) for note in meeting.context]),
-        ("Sources", [_noted(_source_line(source), source.note) for source in meeting.sources]),
+        ("Sources", [noted(source_line(source), source.note) for source in meeting.sources]),
     ]
 
 
@@ -211,7 +248,7 @@ def inline(change: PointChange) -> list[tuple[str, str]]:
     return [(run.kind, run.text) for run in runs(change)]
 
 
-def _number_label(change: PointChange) -> str:
+def number_label(change: PointChange) -> str:
     if change.old is not None and change.new is not None:
         if change.old.number == change.new.number:
             return str(change.new.number)
@@ -220,17 +257,17 @@ def _number_label(change: PointChange) -> str:
     return str(point.number) if point is not None else ""
 
 
-def _change_text(change: PointChange) -> str:
+def change_text(change: PointChange) -> str:
     point = change.new or change.old
     return point.text if point is not None else ""
 
 
-def _kind(change: PointChange, result: StatementDiff) -> str:
+def shown_kind(change: PointChange, result: StatementDiff) -> str:
     """The kind as shown: a point whose only changes are hidden cosmetic ones reads as unchanged."""
     return "unchanged" if result.hidden(change) else change.kind
 
 
-def _flags(change: PointChange) -> list[str]:
+def flags(change: PointChange) -> list[str]:
     flags = []
     if change.cosmetic:
         flags.append("cosmetic: " + ", ".join(sorted(change.cosmetic)))
@@ -241,7 +278,7 @@ def _flags(change: PointChange) -> list[str]:
     return flags
 
 
-def _nearest(change: PointChange) -> str:
+def nearest_note(change: PointChange) -> str:
     """Name the closest point of the other statement, for an added or removed point; empty for a matched point."""
     if change.kind not in {"added", "removed"}:
         return ""
@@ -251,15 +288,15 @@ def _nearest(change: PointChange) -> str:
     return f"nearest {side} {change.nearest}"
 
 
-def _score(change: PointChange) -> str:
+def score_note(change: PointChange) -> str:
     """The similarity in words: ``similarity 0.74``, or ``nearest old 3, similarity 0.27``."""
-    nearest = _nearest(change)
+    nearest = nearest_note(change)
     if change.nearest is None:
         return nearest or f"similarity {change.similarity:.2f}"
     return f"{nearest}, similarity {change.similarity:.2f}"
 
 
-def _why(change: PointChange) -> str:
+def why(change: PointChange) -> str:
     """The evidence of a match in words, strongest first: ``shared: health: epidemic ≈ pandemic; Belt and Road``.
 
     Unchanged points need no reason; added and removed points show the reason of their nearest candidate.
@@ -271,7 +308,7 @@ def _why(change: PointChange) -> str:
     return "shared: " + "; ".join(str(item) for item in change.evidence[:_EVIDENCE_SHOWN])
 
 
-def _links(change: PointChange) -> str:
+def links(change: PointChange) -> str:
     """The second links of a change: the old points it also continues, or was split from."""
     if not change.also:
         return ""
@@ -279,7 +316,7 @@ def _links(change: PointChange) -> str:
     return f"split from old {numbers}" if change.old is None else f"also continues old {numbers}"
 
 
-def _summary(result: StatementDiff) -> str:
+def counts_line(result: StatementDiff) -> str:
     """The counts in words; points whose only changes are cosmetic are counted on their own, as hidden if they are."""
     counts = result.counts()
     cosmetic = sum(bool(change.cosmetic) for change in result.points)
@@ -294,7 +331,7 @@ def _summary(result: StatementDiff) -> str:
     return ", ".join(parts) if parts else "no points"
 
 
-def _terms_line(gained: Iterable[str], lost: Iterable[str], kept: Iterable[str], minus: str = _MINUS) -> str:
+def _terms_line(gained: Iterable[str], lost: Iterable[str], kept: Iterable[str], minus: str = MINUS) -> str:
     """Key terms in words: ``terms gained: +Global Security Initiative; lost: -Afghanistan; kept: peace``."""
     parts = [
         f"{name}: {', '.join(sign + term for term in sorted(terms))}"
@@ -304,18 +341,18 @@ def _terms_line(gained: Iterable[str], lost: Iterable[str], kept: Iterable[str],
     return "terms " + "; ".join(parts) if parts else ""
 
 
-def _change_terms(change: PointChange, minus: str = _MINUS) -> str:
+def change_terms(change: PointChange, minus: str = MINUS) -> str:
     """The key terms a matched point gained and lost (kept terms are the diff's business), or an empty string."""
     if change.old is None or change.new is None:
         return ""
     return _terms_line(change.terms_gained, change.terms_lost, (), minus)
 
 
-def _diff_terms(result: StatementDiff, minus: str = _MINUS) -> str:
+def diff_terms(result: StatementDiff, minus: str = MINUS) -> str:
     return _terms_line(result.terms_gained, result.terms_lost, result.terms_kept, minus)
 
 
-def _json(value: Any) -> str:
+def json_text(value: Any) -> str:
     return json.dumps(thaw(value), ensure_ascii=False)
 
 
@@ -342,32 +379,32 @@ def _item_brief(item: dict[str, Any]) -> str:
     if isinstance(item.get("text"), str):
         year = f" ({item['year']})" if isinstance(item.get("year"), int) else ""
         return _cut(item["text"]) + year
-    return _cut(_json(item))
+    return _cut(json_text(item))
 
 
-def _brief(value: Any) -> str:
+def brief(value: Any) -> str:
     """A JSON value shortened for reading: long strings cut, records summarised, long lists counted.
 
     Example:
-        >>> _brief({"country": "KZ", "person": "Mukhtar Tleuberdi", "title": "Foreign Minister"})
+        >>> brief({"country": "KZ", "person": "Mukhtar Tleuberdi", "title": "Foreign Minister"})
         'KZ Mukhtar Tleuberdi (Foreign Minister)'
-        >>> _brief(["a" * 80, "b"])
+        >>> brief(["a" * 80, "b"])
         '["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…", +1 more]'
     """
     value = thaw(value)
     if isinstance(value, dict):
         return _item_brief(value)
     if isinstance(value, list):
-        whole = "[" + ", ".join(_brief(item) for item in value) + "]"
+        whole = "[" + ", ".join(brief(item) for item in value) + "]"
         if len(value) <= 1 or len(whole) <= _BRIEF_WIDTH + 2:
             return whole
-        return f"[{_brief(value[0])}, +{len(value) - 1} more]"
+        return f"[{brief(value[0])}, +{len(value) - 1} more]"
     if isinstance(value, str):
-        return _json(_cut(value))
-    return _json(value)
+        return json_text(_cut(value))
+    return json_text(value)
 
 
-class _Row(NamedTuple):
+class Row(NamedTuple):
     """One field change as read: ``value`` (old → new), ``order``, or an item ``added`` / ``removed``."""
 
     kind: str
@@ -384,22 +421,22 @@ def _label(segment: str) -> str:
     return inner if inner and not inner.isdigit() else segment
 
 
-def _field_row(field: FieldChange, top: str) -> _Row:
+def _field_row(field: FieldChange, top: str) -> Row:
     rest = segments(field.path)[1:]
     label = " ".join(_label(segment) for segment in rest) or top
     last = rest[-1] if rest else ""
     if last == ORDER and isinstance(field.old, (list, tuple)) and isinstance(field.new, (list, tuple)):
-        return _Row("order", label, " ".join(map(str, field.old)), " ".join(map(str, field.new)), field)
+        return Row("order", label, " ".join(map(str, field.old)), " ".join(map(str, field.new)), field)
     if last.startswith("[") and (field.old is None) != (field.new is None):
         kind, value = ("added", field.new) if field.old is None else ("removed", field.old)
-        brief = _brief(value)
+        shown = brief(value)
         name = last[1:-1]
         if name.isdigit():
-            brief = f"{last} {brief}"
-        elif not brief.startswith(name + " "):
-            brief = f"{name} {brief}"
-        return _Row(kind, label, brief if kind == "removed" else "", brief if kind == "added" else "", field)
-    return _Row("value", label, _brief(field.old), _brief(field.new), field, _value_runs(field.old, field.new))
+            shown = f"{last} {shown}"
+        elif not shown.startswith(name + " "):
+            shown = f"{name} {shown}"
+        return Row(kind, label, shown if kind == "removed" else "", shown if kind == "added" else "", field)
+    return Row("value", label, brief(field.old), brief(field.new), field, _value_runs(field.old, field.new))
 
 
 _CONTEXT = 30
@@ -450,7 +487,7 @@ def _value_runs(old: Any, new: Any) -> tuple[Run, ...]:
     return tuple(shortened)
 
 
-def _field_groups(fields: Sequence[FieldChange]) -> list[tuple[str, list[_Row]]]:
+def field_groups(fields: Sequence[FieldChange]) -> list[tuple[str, list[Row]]]:
     """Field changes grouped by top-level field, in order; a group of one top-level value has no sub-path."""
     groups: dict[str, list[FieldChange]] = {}
     for field in fields:
@@ -459,25 +496,25 @@ def _field_groups(fields: Sequence[FieldChange]) -> list[tuple[str, list[_Row]]]
     return [(top, [_field_row(field, top) for field in changes]) for top, changes in groups.items()]
 
 
-def _grouped(rows: list[_Row]) -> bool:
+def grouped(rows: list[Row]) -> bool:
     """Whether a group needs a heading: more than one change, or a change inside the field."""
     return len(rows) > 1 or len(segments(rows[0].field.path)) > 1
 
 
-def _changes(count: int) -> str:
+def changes_word(count: int) -> str:
     return f"{count} change{'s' if count != 1 else ''}"
 
 
-def _inline(
+def marked_text(
     change: PointChange, result: StatementDiff, escape: Callable[[str], str], marked: Callable[[Sequence[Run]], str]
 ) -> str:
     """A change's text for a document: its edit runs marked where it was edited, else the text escaped."""
-    if _kind(change, result) != "edited" or not change.edits:
-        return escape(_change_text(change))
+    if shown_kind(change, result) != "edited" or not change.edits:
+        return escape(change_text(change))
     return marked(runs(change, result.ignore))
 
 
-def _lineage_cells(series: Series) -> list[list[str]]:
+def lineage_cells(series: Series) -> list[list[str]]:
     rows = []
     for lineage in series.lineages:
         cells = []
@@ -500,7 +537,7 @@ _LINK_MARKS = {"merged": "+", "split": "<", "returned": "^"}
 """Marks after a lineage's point number: merged into another lineage's point, split from one, returned."""
 
 
-def _matrix(series: Series) -> tuple[tuple[float, ...], ...]:
+def matrix(series: Series) -> tuple[tuple[float, ...], ...]:
     """The series' similarity matrix, or none past the number of statements it is computed for."""
     from c5statement._compare import MATRIX_LIMIT
 
@@ -517,36 +554,36 @@ def _below_one(score: float) -> str:
     return f"{math.floor(score * 100) / 100:.2f}"
 
 
-def _lineage_text(points: Sequence[Point | None]) -> str:
+def lineage_text(points: Sequence[Point | None]) -> str:
     first = next((point for point in points if point is not None), None)
     return first.text if first is not None else ""  # a valid lineage has a point; a broken one still renders
 
 
-def _lineage_label(points: Sequence[Point | None]) -> str:
+def lineage_label(points: Sequence[Point | None]) -> str:
     """The lineage's first text, cut at a word with an ellipsis if longer than the label width.
 
     Example:
         >>> from c5statement import Point
-        >>> _lineage_label([None, Point(2, "all parties will strengthen cooperation in trade, energy and transport.")])
+        >>> lineage_label([None, Point(2, "all parties will strengthen cooperation in trade, energy and transport.")])
         'all parties will strengthen cooperation in trade, energy…'
     """
-    text = _flat(_lineage_text(points))
+    text = flat(lineage_text(points))
     if len(text) <= _LABEL_WIDTH:
         return text
     cut = text[: _LABEL_WIDTH - 1]
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + _ELLIPSIS
 
 
-def _title(obj: Meeting | Point | StatementDiff | Series) -> str:
+def page_title(obj: Meeting | Point | StatementDiff | Series) -> str:
     """The title of a whole page showing *obj*.
 
     Example:
         >>> from c5statement import Point
-        >>> _title(Point(3, "all parties agree."))
+        >>> page_title(Point(3, "all parties agree."))
         'Point 3'
     """
     if isinstance(obj, Meeting):
-        return _flat(obj.title)
+        return flat(obj.title)
     if isinstance(obj, StatementDiff):
         return f"Diff: {obj.old_id} \u2192 {obj.new_id}"
     if isinstance(obj, Series):

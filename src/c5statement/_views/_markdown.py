@@ -19,41 +19,14 @@ from c5statement._display import register
 from c5statement._meetings import MeetingTable
 from c5statement._model import Meeting, Point
 
-from ._layout import (
-    _ILLUSTRATIVE,
-    _MINUS,
-    _SIGNS,
-    _SUMMARY,
-    Run,
-    _change_terms,
-    _changes,
-    _diff_terms,
-    _facts,
-    _field_groups,
-    _flags,
-    _flat,
-    _grouped,
-    _inline,
-    _kind,
-    _lineage_cells,
-    _lineage_label,
-    _links,
-    _lists_after,
-    _lists_before,
-    _matrix,
-    _nearest,
-    _number_label,
-    _Row,
-    _summary,
-    _why,
-)
+from . import _layout as layout
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from c5statement._diff import PointChange
 
-    from ._layout import Run, _Row
+    from ._layout import Row, Run
 
 __all__ = ["diff_to_markdown", "meeting_to_markdown", "point_to_markdown", "series_to_markdown", "table_to_markdown"]
 
@@ -105,22 +78,22 @@ def meeting_to_markdown(meeting: Meeting) -> str:
         >>> meeting_to_markdown(MEETING_2020).splitlines()[0]
         "# Inaugural China + Central Asia (C+C5) Foreign Ministers' Meeting"
     """
-    lines = [f"> **{_md(_ILLUSTRATIVE)}**", ""] if meeting.illustrative else []
-    lines += [f"# {_md(_flat(meeting.title))}", "", "| | |", "|---|---|"]
-    lines += [f"| {name} | {_md(value)} |" for name, value in _facts(meeting)]
+    lines = [f"> **{_md(layout.ILLUSTRATIVE)}**", ""] if meeting.illustrative else []
+    lines += [f"# {_md(layout.flat(meeting.title))}", "", "| | |", "|---|---|"]
+    lines += [f"| {name} | {_md(value)} |" for name, value in layout.facts(meeting)]
 
     def section(heading: str, items: list[str]) -> None:
         if items:
             lines.extend(["", f"## {heading}", ""])
-            bullet = "" if heading == _SUMMARY else "- "
+            bullet = "" if heading == layout.SUMMARY else "- "
             lines.extend(f"{bullet}{_md(item)}" for item in items)
 
-    for heading, items in _lists_before(meeting):
+    for heading, items in layout.lists_before(meeting):
         section(heading, items)
     if meeting.points:
         lines += ["", "## Points", ""]
         lines += [point_to_markdown(point) for point in meeting.points]
-    for heading, items in _lists_after(meeting):
+    for heading, items in layout.lists_after(meeting):
         section(heading, items)
     return "\n".join(lines) + "\n"
 
@@ -138,7 +111,7 @@ def point_to_markdown(point: Point) -> str:
     return f"{point.number}. {_md(point.text)}{themes}"
 
 
-def _md_row(row: _Row) -> str:
+def _md_row(row: Row) -> str:
     if row.kind == "removed":
         return f"*removed* {_md(row.old)}"
     if row.kind == "added":
@@ -146,15 +119,15 @@ def _md_row(row: _Row) -> str:
     return f"{_md(row.label)}: {_md_value(row)}"
 
 
-def _md_value(row: _Row) -> str:
+def _md_value(row: Row) -> str:
     return _md_runs(row.runs) if row.runs else f"{_md(row.old)} → {_md(row.new)}"
 
 
 def _fields_markdown(result: StatementDiff) -> list[str]:
-    lines = ["", f"### Fields ({_changes(len(result.fields))})", ""]
-    for top, rows in _field_groups(result.fields):
-        if _grouped(rows):
-            lines.append(f"- **{_md(top)}** ({_changes(len(rows))})")
+    lines = ["", f"### Fields ({layout.changes_word(len(result.fields))})", ""]
+    for top, rows in layout.field_groups(result.fields):
+        if layout.grouped(rows):
+            lines.append(f"- **{_md(top)}** ({layout.changes_word(len(rows))})")
             lines += [f"  - {_md_row(row)}" for row in rows]
         else:
             row = rows[0]
@@ -207,24 +180,29 @@ def diff_to_markdown(result: StatementDiff) -> str:
         >>> print(diff_to_markdown(diff(MEETING_2020, MEETING_2020)).splitlines()[0])
         ## Diff: `cc5-fmm-2020` → `cc5-fmm-2020`
     """
-    lines = [f"## Diff: {_code(result.old_id)} → {_code(result.new_id)}", "", f"**Summary:** {_summary(result)}"]
+    lines = [
+        f"## Diff: {_code(result.old_id)} → {_code(result.new_id)}",
+        "",
+        f"**Summary:** {layout.counts_line(result)}",
+    ]
     if result.themes_gained or result.themes_lost:
         gained = _md(", ".join(sorted(result.themes_gained))) or "none"
         lost = _md(", ".join(sorted(result.themes_lost))) or "none"
         lines += ["", f"**Themes gained:** {gained}; **lost:** {lost}"]
-    if _diff_terms(result):
-        lines += ["", f"**Key terms:** {_md(_diff_terms(result).removeprefix('terms '))}"]
+    if layout.diff_terms(result):
+        lines += ["", f"**Key terms:** {_md(layout.diff_terms(result).removeprefix('terms '))}"]
     if result.points:
         lines += ["", "| | Point | Change | Similarity | Text | Themes |", "|---|---|---|---|---|---|"]
         for change in result.points:
-            kind = ", ".join([_kind(change, result), *_flags(change)])
+            shown = layout.shown_kind(change, result)
+            kind = ", ".join([shown, *layout.flags(change)])
             themes = " ".join(
                 [f"+{_md(theme)}" for theme in sorted(change.themes_gained)]
-                + [f"{_MINUS}{_md(theme)}" for theme in sorted(change.themes_lost)]
+                + [f"{layout.MINUS}{_md(theme)}" for theme in sorted(change.themes_lost)]
             )
             lines.append(
-                f"| {_md(_SIGNS[_kind(change, result)])} | {_number_label(change)} | {kind} | {_md_score(change)} "
-                f"| {_inline(change, result, _md, _md_runs)} | {themes} |"
+                f"| {_md(layout.SIGNS[shown])} | {layout.number_label(change)} | {kind} | {_md_score(change)} "
+                f"| {layout.marked_text(change, result, _md, _md_runs)} | {themes} |"
             )
     if result.fields:
         lines += _fields_markdown(result)
@@ -232,9 +210,9 @@ def diff_to_markdown(result: StatementDiff) -> str:
 
 
 def _md_score(change: PointChange) -> str:
-    nearest = _nearest(change)
+    nearest = layout.nearest_note(change)
     score = f"{change.similarity:.2f} ({nearest})" if nearest else f"{change.similarity:.2f}"
-    notes = [_md(note) for note in (_change_terms(change), _links(change), _why(change)) if note]
+    notes = [_md(note) for note in (layout.change_terms(change), layout.links(change), layout.why(change)) if note]
     return "; ".join([score, *notes])
 
 
@@ -254,10 +232,10 @@ def series_to_markdown(series: Series) -> str:
     for theme, present in series.theme_matrix.items():
         lines.append(f"| {_md(theme)} | " + " | ".join("●" if flag else "" for flag in present) + " |")
     lines += ["", "## Lineages", "", "| Point " + header, rule]
-    for lineage, cells in zip(series.lineages, _lineage_cells(series), strict=True):
-        lines.append(f"| {_md(_lineage_label(lineage.points))} | " + " | ".join(cells) + " |")
+    for lineage, cells in zip(series.lineages, layout.lineage_cells(series), strict=True):
+        lines.append(f"| {_md(layout.lineage_label(lineage.points))} | " + " | ".join(cells) + " |")
     lines += ["", "## Similarity", "", "| " + header, rule]
-    for index, row in enumerate(_matrix(series)):
+    for index, row in enumerate(layout.matrix(series)):
         lines.append(f"| {labels[index]} | " + " | ".join(f"{value:.2f}" for value in row) + " |")
     return "\n".join(lines) + "\n"
 
@@ -288,5 +266,5 @@ def table_to_markdown(table: MeetingTable) -> str:
             cells["heads"],
             cells["documents"],
         )
-        lines.append("| " + " | ".join(_md(_flat(value)) for value in values) + " |")
+        lines.append("| " + " | ".join(_md(layout.flat(value)) for value in values) + " |")
     return "\n".join(lines) + "\n"

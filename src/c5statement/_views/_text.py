@@ -18,41 +18,14 @@ from c5statement._display import register, use_color
 from c5statement._meetings import MeetingTable
 from c5statement._model import Meeting, Point
 
-from ._layout import (
-    _ILLUSTRATIVE,
-    _SIGNS,
-    _SUMMARY,
-    Run,
-    _change_terms,
-    _change_text,
-    _changes,
-    _diff_terms,
-    _facts,
-    _field_groups,
-    _flags,
-    _flat,
-    _grouped,
-    _kind,
-    _lineage_cells,
-    _lineage_label,
-    _links,
-    _lists_after,
-    _lists_before,
-    _matrix,
-    _number_label,
-    _Row,
-    _score,
-    _summary,
-    _why,
-    runs,
-)
+from . import _layout as layout
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from c5statement._diff import PointChange
 
-    from ._layout import Run, _Row
+    from ._layout import Row, Run
 
 __all__ = ["diff_to_text", "meeting_to_text", "point_to_text", "series_to_text", "table_to_text"]
 
@@ -128,30 +101,30 @@ def meeting_to_text(meeting: Meeting, *, color: bool | None = None) -> str:
         Inaugural China + Central Asia (C+C5) Foreign Ministers' Meeting
     """
     paint = use_color(color)
-    lines = [_paint(_ILLUSTRATIVE, "yellow bold", paint)] if meeting.illustrative else []
-    lines += [_paint(_flat(meeting.title), "bold", paint), ""]
-    width = max(len(name) for name, _ in _facts(meeting))
-    lines += [f"{name + ':':<{width + 1}} {_tty(value)}" for name, value in _facts(meeting)]
+    lines = [_paint(layout.ILLUSTRATIVE, "yellow bold", paint)] if meeting.illustrative else []
+    lines += [_paint(layout.flat(meeting.title), "bold", paint), ""]
+    width = max(len(name) for name, _ in layout.facts(meeting))
+    lines += [f"{name + ':':<{width + 1}} {_tty(value)}" for name, value in layout.facts(meeting)]
 
     def section(heading: str, items: list[str]) -> None:
         if items:
             lines.extend(["", _paint(heading, "bold", paint)])
-            bullet, indent = ("  ", "  ") if heading == _SUMMARY else ("  - ", "    ")
+            bullet, indent = ("  ", "  ") if heading == layout.SUMMARY else ("  - ", "    ")
             for item in items:
                 lines.extend(_hanging(bullet, _tty(item), indent))
 
-    for heading, items in _lists_before(meeting):
+    for heading, items in layout.lists_before(meeting):
         section(heading, items)
     if meeting.points:
         lines += ["", _paint(f"Points ({len(meeting.points)})", "bold", paint)]
         for point in meeting.points:
             lines += _hanging("  ", point_to_text(point, color=paint), " " * (len(str(point.number)) + 4))
-    for heading, items in _lists_after(meeting):
+    for heading, items in layout.lists_after(meeting):
         section(heading, items)
     return "\n".join(lines) + "\n"
 
 
-def _text_row(row: _Row, paint: bool) -> str:
+def _text_row(row: Row, paint: bool) -> str:
     if row.kind == "removed":
         return _paint(f"- {row.old}", "red", paint)
     if row.kind == "added":
@@ -162,10 +135,10 @@ def _text_row(row: _Row, paint: bool) -> str:
 
 
 def _fields_text(result: StatementDiff, paint: bool) -> list[str]:
-    lines = ["", _paint(f"Fields ({_changes(len(result.fields))})", "bold", paint)]
-    for top, rows in _field_groups(result.fields):
-        if _grouped(rows):
-            lines.append("  " + _paint(f"{top} ({_changes(len(rows))})", "bold", paint))
+    lines = ["", _paint(f"Fields ({layout.changes_word(len(result.fields))})", "bold", paint)]
+    for top, rows in layout.field_groups(result.fields):
+        if layout.grouped(rows):
+            lines.append("  " + _paint(f"{top} ({layout.changes_word(len(rows))})", "bold", paint))
             lines += [f"    {_text_row(row, paint)}" for row in rows]
         else:
             lines.append(f"  {_text_row(rows[0], paint)}")
@@ -181,7 +154,7 @@ _MARKERS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
 
 def _text_runs(change: PointChange, result: StatementDiff, paint: bool) -> str:
     """A reworded point with wdiff markers, ``[-deleted-]{+inserted+}``; colour is added to the markers."""
-    return _text_line(runs(change, result.ignore), paint)
+    return _text_line(layout.runs(change, result.ignore), paint)
 
 
 def _text_line(found: Iterable[Run], paint: bool) -> str:
@@ -197,20 +170,20 @@ def _text_line(found: Iterable[Run], paint: bool) -> str:
 
 
 def _change_lines(change: PointChange, paint: bool, result: StatementDiff) -> list[str]:
-    kind = _kind(change, result)
-    flags = _flags(change)
+    kind = layout.shown_kind(change, result)
+    flags = layout.flags(change)
     extra = f" [{', '.join(flags)}]" if flags else ""
-    head = f"{_SIGNS[kind]} {_number_label(change)}  {kind}{extra} ({_score(change)})"
+    head = f"{layout.SIGNS[kind]} {layout.number_label(change)}  {kind}{extra} ({layout.score_note(change)})"
     lines = [_paint(head, _STYLES[kind], paint)]
     if kind == "edited" and change.edits:
         lines += _hanging("    ", _text_runs(change, result, paint), "    ")
     elif kind != "unchanged":
-        lines += _hanging("    ", _tty(_change_text(change)), "    ")
+        lines += _hanging("    ", _tty(layout.change_text(change)), "    ")
     if change.themes_gained or change.themes_lost:
         themes = [_paint("+" + theme, "green", paint) for theme in sorted(change.themes_gained)]
         themes += [_paint("-" + theme, "red", paint) for theme in sorted(change.themes_lost)]
         lines.append("    themes: " + " ".join(themes))
-    notes = (_change_terms(change, "-"), _links(change), _why(change))
+    notes = (layout.change_terms(change, "-"), layout.links(change), layout.why(change))
     lines += ["    " + _tty(note) for note in notes if note]
     return lines
 
@@ -225,13 +198,13 @@ def diff_to_text(result: StatementDiff, *, color: bool | None = None) -> str:
         diff cc5-fmm-2020 → cc5-fmm-2020: 9 unchanged
     """
     paint = use_color(color)
-    lines = [_paint(f"diff {result.old_id} → {result.new_id}: {_summary(result)}", "bold", paint)]
+    lines = [_paint(f"diff {result.old_id} → {result.new_id}: {layout.counts_line(result)}", "bold", paint)]
     if result.themes_gained or result.themes_lost:
         gained = " ".join(_paint("+" + theme, "green", paint) for theme in sorted(result.themes_gained))
         lost = " ".join(_paint("-" + theme, "red", paint) for theme in sorted(result.themes_lost))
         lines.append(f"themes: {' '.join(part for part in (gained, lost) if part)}")
-    if _diff_terms(result):
-        lines.append(_tty(_diff_terms(result, "-")))
+    if layout.diff_terms(result):
+        lines.append(_tty(layout.diff_terms(result, "-")))
     if result.points:
         lines += ["", _paint("Points", "bold", paint)]
     for change in result.points:
@@ -260,14 +233,14 @@ def series_to_text(series: Series, *, color: bool | None = None) -> str:
         marks = "  ".join(f"{_paint('  ●', 'green', paint) if flag else '  ·'}" for flag in present)
         lines.append(f"  {_tty(theme):<{width}}  {marks}")
     lines += ["", _paint("Lineages (point number per statement; + merged, < split, ^ returned)", "bold", paint)]
-    rows = _lineage_cells(series)
+    rows = layout.lineage_cells(series)
     widths = [max((len(row[column]) for row in rows), default=3) for column in range(len(labels))]
     widths = [max(width, 3) for width in widths]
     for lineage, cells in zip(series.lineages, rows, strict=True):
         numbers = " → ".join(f"{cell:>{width}}" for cell, width in zip(cells, widths, strict=False))
-        lines.append(f"  {numbers}   {_tty(_lineage_label(lineage.points))}")
+        lines.append(f"  {numbers}   {_tty(layout.lineage_label(lineage.points))}")
     lines += ["", _paint("Similarity", "bold", paint)]
-    for index, row in enumerate(_matrix(series)):
+    for index, row in enumerate(layout.matrix(series)):
         lines.append(f"  {index + 1:>3} " + " ".join(f"{value:5.2f}" for value in row) + f"  {_tty(labels[index])}")
     return "\n".join(lines) + "\n"
 
