@@ -31,7 +31,8 @@ except ImportError as error:  # pragma: no cover - exercised in a subprocess tes
     )
     raise ImportError(msg, name=error.name) from error
 
-from ._check import CONTROL_CHARACTERS, PLACEHOLDER
+from ._chars import CONTROL_CHARACTERS
+from ._check import PLACEHOLDER
 from ._countries import COUNTRY_CODES
 from ._model import (
     FORMATS,

@@ -1,6 +1,8 @@
 """The HTML views: fragments for notebooks and pages, and whole documents.
 
-Every piece of data is escaped with ``html.escape``; the look is written into
+Every piece of data is escaped with ``html.escape``, after the characters
+that must not reach a reader raw are shown as escapes (see
+:mod:`c5statement._chars`); the look is written into
 each tag's ``style`` attribute, since notebook hosts remove ``<style>`` elements
 from untrusted output.
 """
@@ -12,6 +14,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
+from c5statement._chars import visible
 from c5statement._compare import Series
 from c5statement._diff import StatementDiff
 from c5statement._display import register
@@ -128,7 +131,8 @@ def _styled(fragment: str) -> str:
 
 
 def _esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    r"""*text* escaped for HTML, each character that must not reach a reader raw shown as an escape (``\u202e``)."""
+    return html.escape(visible(text, keep="\t\n\r"), quote=True)
 
 
 def _theme_chips(themes: Iterable[str], extra: str = "", prefix: str = "") -> str:
