@@ -9,11 +9,11 @@ from ._errors import InvalidStatementError, InvalidTypeError
 from ._model import FORMATS, ContextNote, Decision, Meeting, Participant, Point, Quote, Source, Topic
 
 if TYPE_CHECKING:
-    from ._align import Evidence, similarity
+    from ._align import DEFAULT_THRESHOLD, Evidence, similarity
     from ._compare import Lineage, Series, compare
     from ._convert import FORMAT_VERSION, dump, fingerprint, from_dict, from_json, load, to_dict, to_json
     from ._data import meeting
-    from ._diff import DEFAULT_THRESHOLD, FieldChange, PointChange, StatementDiff, diff
+    from ._diff import FieldChange, PointChange, StatementDiff, diff
     from ._edits import WordEdit
     from ._embedding import EmbeddingSimilarity, embedding_similarity
     from ._json import JsonObject
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 # Heavier modules load on first use, so that `import c5statement` stays cheap.
 _LAZY = {
     "Concept": "._lexicon",
-    "DEFAULT_THRESHOLD": "._diff",
+    "DEFAULT_THRESHOLD": "._align",
     "EmbeddingSimilarity": "._embedding",
     "Evidence": "._align",
     "Lexicon": "._lexicon",

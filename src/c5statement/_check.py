@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from collections.abc import Collection, Iterator
 
 __all__ = [
+    "FINGERPRINT_PATTERN",
     "PLACEHOLDER",
     "URL_PATTERN",
     "Checker",
@@ -45,6 +46,9 @@ __all__ = [
 
 PLACEHOLDER = "<FILL IN"
 """Texts that begin so are placeholders of a skeleton, left for a person to fill in."""
+
+FINGERPRINT_PATTERN = r"^[0-9a-f]{64}$"
+"""A SHA-256 fingerprint, in lowercase hexadecimal."""
 
 URL_PATTERN = rf"^https?://[^\s{ANY_CONTROLS}]+(?![\s\S])"
 
@@ -303,6 +307,20 @@ class Checker:
             self.type_error(path, "a string", value)
         elif value not in COUNTRY_CODES:
             self.invalid(path, f"{shown(value)} is not an ISO 3166-1 alpha-2 country code")
+
+    def fingerprint(self, path: str, value: object) -> None:
+        """A SHA-256 hex digest, as :func:`c5statement.fingerprint` gives: 64 lowercase hexadecimal digits.
+
+        Example:
+            >>> check = Checker()
+            >>> check.fingerprint("$.old", "abc")
+            >>> check.problems[0][1]
+            "'abc' is not a SHA-256 fingerprint (64 lowercase hexadecimal digits)"
+        """
+        if not isinstance(value, str):
+            self.type_error(path, "a string", value)
+        elif not re.fullmatch(FINGERPRINT_PATTERN, value):
+            self.invalid(path, f"{shown(value)} is not a SHA-256 fingerprint (64 lowercase hexadecimal digits)")
 
     def slug(self, path: str, value: object) -> None:
         """A lowercase slug, like ``belt-and-road``.

@@ -268,7 +268,7 @@ def _statement_diff() -> type:
 
 
 def _default_threshold() -> float:
-    from ._diff import DEFAULT_THRESHOLD
+    from ._align import DEFAULT_THRESHOLD
 
     return DEFAULT_THRESHOLD
 

@@ -49,7 +49,8 @@ from ._themes import THEMES, Theme
 
 if TYPE_CHECKING:
     from ._compare import Lineage, Series
-    from ._diff import FieldChange, PointChange, StatementDiff, WordEdit
+    from ._diff import FieldChange, PointChange, StatementDiff
+    from ._edits import WordEdit
 
 __all__ = [
     "context_notes",
