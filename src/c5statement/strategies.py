@@ -534,7 +534,7 @@ def theme_entries() -> st.SearchStrategy[Theme]:
 
     Example:
         >>> from hypothesis import find
-        >>> from c5statement._themes import is_slug
+        >>> from c5statement._slugs import is_slug
         >>> is_slug(find(theme_entries(), lambda found: True).slug)
         True
     """
