@@ -5,10 +5,13 @@ from __future__ import annotations
 import csv
 import io
 
+from c5statement._diff import StatementDiff
 from c5statement._display import register
 from c5statement._meetings import CSV_COLUMNS, MeetingTable
 
-__all__ = ["table_to_csv"]
+from . import _layout as layout
+
+__all__ = ["diff_to_csv", "table_to_csv"]
 
 
 @register(MeetingTable, "csv")
@@ -25,4 +28,25 @@ def table_to_csv(table: MeetingTable) -> str:
     writer.writeheader()
     for row in table.rows:
         writer.writerow(row.cells())
+    return out.getvalue()
+
+
+@register(StatementDiff, "csv")
+def diff_to_csv(result: StatementDiff) -> str:
+    """Render a diff as CSV: a header line, then one record a point change (:data:`DIFF_COLUMNS` of the layout).
+
+    Every text is written whole, as data (line breaks inside a quoted field);
+    an absent value is an empty field.
+
+    Example:
+        >>> import csv, io
+        >>> from c5statement import MEETING_2020, diff
+        >>> rows = list(csv.DictReader(io.StringIO(diff_to_csv(diff(MEETING_2020, MEETING_2020)))))
+        >>> len(rows), rows[8]["change"], rows[8]["new_number"]
+        (9, 'unchanged', '9')
+    """
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=layout.DIFF_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(layout.diff_records(result))
     return out.getvalue()

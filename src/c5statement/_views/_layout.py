@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from c5statement._model import ContextNote, Participant, Quote, Source
 
 __all__ = [
+    "DIFF_COLUMNS",
     "ILLUSTRATIVE",
     "MINUS",
     "SIGNS",
@@ -39,6 +40,7 @@ __all__ = [
     "change_text",
     "changes_word",
     "counts_line",
+    "diff_records",
     "diff_terms",
     "facts",
     "field_groups",
@@ -589,3 +591,71 @@ def page_title(obj: Meeting | Point | StatementDiff | Series) -> str:
     if isinstance(obj, Series):
         return f"Series of {len(obj.labels)} statements"
     return f"Point {obj.number}"
+
+
+DIFF_COLUMNS: tuple[str, ...] = (
+    "old_id",
+    "new_id",
+    "change",
+    "old_number",
+    "new_number",
+    "similarity",
+    "margin",
+    "ambiguous",
+    "moved",
+    "nearest",
+    "also",
+    "cosmetic",
+    "old_text",
+    "new_text",
+    "themes_gained",
+    "themes_lost",
+    "terms_gained",
+    "terms_lost",
+    "evidence",
+)
+"""The columns of a diff as records (one row a point change), in order."""
+
+
+def _joined(items: Iterable[object]) -> str:
+    return "; ".join(str(item) for item in items)
+
+
+def diff_records(result: StatementDiff) -> list[dict[str, str | int | float | bool | None]]:
+    """A diff as records: one row a point change, in reading order, with the columns of :data:`DIFF_COLUMNS`.
+
+    ``change`` is the kind as the views show it (a point whose only changes are
+    hidden cosmetic ones reads ``unchanged``); sets and lists are joined with
+    ``"; "`` (themes and terms sorted, the evidence strongest first); an absent
+    value is ``None``.
+
+    Example:
+        >>> from c5statement import MEETING_2020, diff
+        >>> row = diff_records(diff(MEETING_2020, MEETING_2020))[0]
+        >>> row["change"], row["old_number"], row["new_number"], row["similarity"]
+        ('unchanged', 1, 1, 1.0)
+    """
+    return [
+        {
+            "old_id": result.old_id,
+            "new_id": result.new_id,
+            "change": shown_kind(change, result),
+            "old_number": None if change.old is None else change.old.number,
+            "new_number": None if change.new is None else change.new.number,
+            "similarity": change.similarity,
+            "margin": change.margin,
+            "ambiguous": change.ambiguous,
+            "moved": change.moved,
+            "nearest": change.nearest,
+            "also": _joined(change.also),
+            "cosmetic": _joined(sorted(change.cosmetic)),
+            "old_text": None if change.old is None else change.old.text,
+            "new_text": None if change.new is None else change.new.text,
+            "themes_gained": _joined(sorted(change.themes_gained)),
+            "themes_lost": _joined(sorted(change.themes_lost)),
+            "terms_gained": _joined(sorted(change.terms_gained)),
+            "terms_lost": _joined(sorted(change.terms_lost)),
+            "evidence": _joined(change.evidence),
+        }
+        for change in result.points
+    ]
