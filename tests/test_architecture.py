@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import re
-import sys
+import runpy
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
@@ -19,17 +14,7 @@ CLASSES = ("_model", "_diff", "_compare")
 """The modules whose classes have views and field rules ("Classes" in the rules)."""
 
 
-def regen() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("regen", ROOT / "tools" / "regen.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("regen", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-GRAPH: dict[str, set[str]] = regen().arrows()
+GRAPH: dict[str, set[str]] = runpy.run_path(str(ROOT / "tools" / "regen.py"))["arrows"]()
 
 
 def layers() -> list[list[str]]:

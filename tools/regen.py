@@ -43,12 +43,12 @@ _DIGEST = re.compile(r"[0-9a-f]{64}")
 _FINGERPRINT_CALL = re.compile(r"^(?P<indent>\s*)>>> (?P<expression>.*\bfingerprint\(.*\))\s*$")
 
 
-def records() -> dict[Path, str]:
-    """Each packaged meeting record, as canonical JSON."""
+def records(folder: Path = DATA) -> dict[Path, str]:
+    """Each meeting record in *folder* (by default the packaged ones), as canonical JSON."""
     from c5statement import Meeting, from_json, to_json
     from c5statement._data import MEETING_FILES
 
-    return {DATA / name: to_json(from_json((DATA / name).read_bytes(), Meeting)) for name in MEETING_FILES}
+    return {folder / name: to_json(from_json((folder / name).read_bytes(), Meeting)) for name in MEETING_FILES}
 
 
 def schema() -> dict[Path, str]:
