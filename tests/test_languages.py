@@ -449,3 +449,11 @@ print(before, after_russian, _resources.cache_info().currsize)
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["0", "1", "2"]
+
+
+def test_the_views_name_a_recorded_language() -> None:
+    said = attrs.evolve(MEETING_2020, language="ru")
+    assert "Language:" in said.to_text(color=False)
+    assert "Russian (ru)" in said.to_markdown()
+    assert "Russian (ru)" in said.to_html()
+    assert "Language" not in MEETING_2020.to_text(color=False)

@@ -193,8 +193,6 @@ class _Chinese:
     """The Chinese forms of a lexicon's concepts, ready to find them."""
 
     def __init__(self, concept_ids: Iterable[str]) -> None:
-        from ._lexicon import _stem
-
         resources = _resources("zh")
         wanted = set(concept_ids)
         forms: dict[str, list[str]] = {}
@@ -204,7 +202,11 @@ class _Chinese:
                     forms.setdefault(matching_form(form), []).append(concept)
         self.concepts = sorted(forms.items(), key=lambda item: -len(item[0]))
         self.places = sorted(
-            ((matching_form(form), _stem(place)) for place, names in resources["places"].items() for form in names),
+            (
+                (matching_form(form), _english_stem(place))
+                for place, names in resources["places"].items()
+                for form in names
+            ),
             key=lambda item: -len(item[0]),
         )
 
@@ -271,13 +273,23 @@ def _russian_stemmer() -> Callable[[str], str]:
     return snowballstemmer.stemmer("russian").stemWord  # type: ignore[no-any-return]
 
 
+@functools.cache
+def _english_stemmer() -> Callable[[str], str]:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english").stemWord  # type: ignore[no-any-return]
+
+
+def _english_stem(word: str) -> str:
+    """The Snowball English stem of a place's English name or a Latin-script word: the lexicon's feature for it."""
+    return _english_stemmer()(word.casefold())
+
+
 @functools.lru_cache(maxsize=65536)
 def _russian_stem(word: str) -> str:
     word = word.casefold().replace("ё", "е")
     if not _CYRILLIC.search(word):
-        from ._lexicon import _stem
-
-        return _stem(word)
+        return _english_stem(word)
     return _russian_stemmer()(word)
 
 
@@ -306,13 +318,11 @@ class _Russian:
                     compiled = _compile_russian(form)
                     if compiled is not None:
                         self.phrases.append((*compiled, "@" + concept))
-        from ._lexicon import _stem
-
         for place, names in resources["places"].items():
             for form in names:
                 compiled = _compile_russian(form)
                 if compiled is not None:
-                    self.phrases.append((*compiled, _stem(place)))
+                    self.phrases.append((*compiled, _english_stem(place)))
         self.phrases.sort(key=lambda entry: -len(entry[0]))
         self.by_stem, self.by_letters = _indexed(self.phrases)
         self.stopwords = frozenset(word.replace("ё", "е") for word in resources["stopwords"])
@@ -390,32 +400,19 @@ def _latin_part(lexicon: Lexicon, text: str, found: dict[str, list[str]]) -> Non
         found.setdefault(feature, []).extend(surfaces)
 
 
-def analyse_in(lexicon: Lexicon, text: str, language: str) -> Analysis:
-    """The features of *text* read as *language* (``zh`` or ``ru``); English texts go to the lexicon itself.
+def features_in(lexicon: Lexicon, text: str, language: str) -> dict[str, tuple[str, ...]]:
+    """The features of *text* read as *language* (``"zh"`` or ``"ru"``), each with the words that gave it.
+
+    :meth:`Lexicon.analyse_in <c5statement.Lexicon.analyse_in>` makes them an analysis and keeps it.
 
     Example:
-        >>> from c5statement._lexicon import default_lexicon
-        >>> features = analyse_in(default_lexicon(), "打击三股势力", "zh").features
-        >>> features["@counter-terrorism"]
+        >>> from c5statement import default_lexicon
+        >>> features_in(default_lexicon(), "打击三股势力", "zh")["@counter-terrorism"]
         ('三股势力',)
     """
-    from ._lexicon import Analysis
-
-    if language not in ("zh", "ru"):
-        return lexicon.analyse(text)
-    key = ("analysis", language, text)
-    cached: Analysis | None = lexicon.memo.get(key)
-    if cached is None:
-        found = _chinese(lexicon, text) if language == "zh" else _russian(lexicon, text)
-        _latin_part(lexicon, text, found)
-        cached = Analysis({feature: tuple(dict.fromkeys(words)) for feature, words in found.items()})
-        if len(lexicon.memo) >= _MEMO_LIMIT:
-            lexicon.memo.clear()
-        lexicon.memo[key] = cached
-    return cached
-
-
-_MEMO_LIMIT = 1 << 14
+    found = _chinese(lexicon, text) if language == "zh" else _russian(lexicon, text)
+    _latin_part(lexicon, text, found)
+    return {feature: tuple(dict.fromkeys(words)) for feature, words in found.items()}
 
 
 def content_words(text: str) -> tuple[str, ...] | None:
@@ -437,12 +434,6 @@ def content_words(text: str) -> tuple[str, ...] | None:
         words = [word.casefold().replace("ё", "е") for word in _WORD.findall(text)]
         return tuple(_russian_stem(word) for word in words if word not in stopwords)
     return None
-
-
-def analyse_other(lexicon: Lexicon, text: str) -> Analysis | None:
-    """The features of a text detected as Chinese or Russian; ``None`` for English (the lexicon reads it)."""
-    language = detect_language(text)
-    return None if language == "en" else analyse_in(lexicon, text, language)
 
 
 @functools.cache
@@ -506,7 +497,7 @@ class PairLexicon:
     def analyse(self, text: str) -> Analysis:
         """The features of *text*, read in the language its statement is in."""
         language = self.languages.get(text)
-        return analyse_in(self.lexicon, text, language) if language else self.lexicon.analyse(text)
+        return self.lexicon.analyse_in(text, language) if language else self.lexicon.analyse(text)
 
     def weights(self, text: str) -> Mapping[str, float]:
         """The weighted features of *text*; across languages, only the shared ones."""

@@ -34,6 +34,7 @@ background load on the first diff.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import math
 import re
@@ -261,7 +262,9 @@ class Lexicon:
                     self._phrases.setdefault(stems[0], []).append((stems, prefix, concept.id))
         for entries in self._phrases.values():
             entries.sort(key=lambda entry: -len(entry[0]))
-        self._word_weight = _background_weights(background)
+        texts = None if background is None else tuple(background)
+        self._background = None if texts is None else _digest(texts)
+        self._word_weight = _background_weights(texts)
         self._words: dict[str, tuple[str, str, tuple[str, ...]]] = {}
         self._analyses: dict[str, Analysis] = {}
         self._weights: dict[str, Mapping[str, float]] = {}
@@ -290,7 +293,26 @@ class Lexicon:
         kept = [concept for concept in self.concepts if concept.id not in replaced]
         lexicon = Lexicon([*kept, *extra])
         lexicon._word_weight = self._word_weight  # the same background, not read again
+        lexicon._background = self._background
         return lexicon
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """A SHA-256 hex digest of the concepts and the background: what a result computed with the lexicon cites.
+
+        Two lexicons with the same concepts (in the same order) and the same
+        background texts have the same fingerprint; a diff records the
+        fingerprint of the lexicon it was made with.
+
+        Example:
+            >>> lexicon = default_lexicon()
+            >>> len(lexicon.fingerprint), lexicon.extended([]).fingerprint == lexicon.fingerprint
+            (64, True)
+            >>> lexicon.extended([Concept("space", "space", ("satellite*",), "")]).fingerprint == lexicon.fingerprint
+            False
+        """
+        concepts = [attrs.asdict(concept) for concept in self.concepts]
+        return _digest([json.dumps({"concepts": concepts, "background": self._background}, sort_keys=True)])
 
     def weight(self, feature: str) -> float:
         """Return how much sharing *feature* counts: rare words and strong concepts weigh most.
@@ -359,6 +381,32 @@ class Lexicon:
             self._analyses[text] = cached
         return cached
 
+    def analyse_in(self, text: str, language: str) -> Analysis:
+        """Return the features of *text* read as *language* (``"en"``, ``"zh"`` or ``"ru"``), whatever it looks like.
+
+        :meth:`analyse` detects the language of each text; a record that says
+        its language (:attr:`Meeting.language <c5statement.Meeting>`) is read
+        in it. Chinese gives pairs of neighbouring characters and the Chinese
+        forms of the concepts, Russian the stems of its words and their
+        Russian forms (see :mod:`c5statement._languages`).
+
+        Example:
+            >>> sorted(default_lexicon().analyse_in("Стороны осуждают терроризм.", "ru").features)
+            ['@counter-terrorism', 'осужда', 'сторон', 'терроризм']
+        """
+        if language not in ("zh", "ru"):
+            return self.analyse(text)
+        key = ("analysis", language, text)
+        found: Analysis | None = self.memo.get(key)
+        if found is None:
+            from ._languages import features_in
+
+            found = Analysis(features_in(self, text, language))
+            if len(self.memo) >= _CACHE_SIZE:
+                self.memo.clear()
+            self.memo[key] = found
+        return found
+
     def _analyse(self, text: str) -> Analysis:
         found: dict[str, list[str]] = {}
         # The translation maps characters one to one, so spans stay those of the text.
@@ -384,13 +432,21 @@ class Lexicon:
         return Analysis({feature: tuple(dict.fromkeys(words)) for feature, words in found.items()})
 
 
+def _digest(texts: Iterable[str]) -> str:
+    digest = hashlib.sha256()
+    for text in texts:
+        digest.update(text.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
+
+
 def _in_other_language(lexicon: Lexicon, text: str) -> Analysis | None:
     """The features of a Chinese or Russian text (:mod:`c5statement._languages`); ``None`` for English."""
     if text.isascii():
         return None
-    from ._languages import analyse_other
+    from ._languages import detect_language
 
-    return analyse_other(lexicon, text)
+    language = detect_language(text)
+    return None if language == "en" else lexicon.analyse_in(text, language)
 
 
 def _background_weights(texts: Iterable[str] | None) -> Callable[[str], float]:
