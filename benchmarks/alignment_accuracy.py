@@ -25,17 +25,19 @@ import argparse
 import json
 import random
 import re
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from c5statement import DEFAULT_THRESHOLD, Meeting, Point, diff
+from c5statement import DEFAULT_THRESHOLD, Meeting, Point, diff, parse_points
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
 CORPUS = Path(__file__).parent / "alignment_corpus"
+REAL_GOLD = Path(__file__).parent / "real_gold"
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
 
 
@@ -50,6 +52,8 @@ class Case:
     gold: dict[int, frozenset[int]]
     group: str = ""
     """The folder of the corpus the pair is in (``heldout3``, ...), empty for the top folder."""
+    family: str = ""
+    """For a real published pair: the format (``C+C5``, ``C5+1``, ...)."""
 
 
 def _meeting(identifier: str, points: Sequence[Point]) -> Meeting:
@@ -79,6 +83,31 @@ def load_cases(directory: Path = CORPUS) -> list[Case]:
     return cases
 
 
+def load_real(texts: Path, gold: Path = REAL_GOLD) -> tuple[list[Case], list[str]]:
+    """Read the real published pairs: the gold from *gold*, the texts from *texts*, parsed as published.
+
+    The texts are third-party pages kept outside the repository; a pair whose text
+    is missing is left out and named in the second list.
+    """
+    cases, missing = [], []
+    for path in sorted(gold.glob("*.json")):
+        document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        sides = []
+        for side in ("old", "new"):
+            source = texts / document[side]["file"]
+            if not source.is_file():
+                missing.append(f"{document['id']}: {document[side]['file']}")
+                break
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                sides.append(parse_points(source.read_text(encoding="utf-8")))
+        if len(sides) < 2:
+            continue
+        gold_map = {item["new"]: frozenset(item["old"]) for item in document["gold"]}
+        cases.append(Case(document["id"], document["split"], sides[0], sides[1], gold_map, family=document["family"]))
+    return cases, missing
+
+
 def decisions(case: Case, threshold: float = DEFAULT_THRESHOLD) -> dict[int, int | None]:
     """What the diff says of each new point: the old point it continues, or None."""
     result = diff(_meeting("old", case.old), _meeting("new", case.new), threshold=threshold)
@@ -91,6 +120,54 @@ def decisions(case: Case, threshold: float = DEFAULT_THRESHOLD) -> dict[int, int
         else:
             said[change.new.number] = change.also[0] if change.also else None
     return said
+
+
+def links(case: Case, threshold: float = DEFAULT_THRESHOLD) -> dict[int, set[int]]:
+    """Every old point the diff links each new point to: its match and its further links."""
+    result = diff(_meeting("old", case.old), _meeting("new", case.new), threshold=threshold)
+    linked: dict[int, set[int]] = {}
+    for change in result.points:
+        if change.new is not None:
+            olds = {change.old.number} if change.old is not None else set()
+            linked[change.new.number] = olds | set(change.also)
+    return linked
+
+
+def all_new(case: Case) -> int:
+    """Decisions right when every new point is called new."""
+    return sum(not acceptable for acceptable in case.gold.values())
+
+
+def report_real(cases: Sequence[Case], missing: Sequence[str], *, verbose: bool = False) -> None:
+    """Print the real published pairs: per pair, per family and per split, beside "every point new"."""
+    print("real published pairs (gold decided by reading; texts parsed as published)")
+    for line in missing:
+        print(f"  missing text, pair left out: {line}")
+    print(f"  {'split':<8} {'pair':<18} {'family':<20} {'diff':>12} {'all new':>12}")
+    totals: dict[str, list[int]] = {}
+    two = [0, 0]
+    for case in cases:
+        right, made, wrong = score(case)
+        base = all_new(case)
+        figures = f"{right:>3}/{made:<3}{right / made:6.1%} {base:>3}/{made:<3}{base / made:6.1%}"
+        print(f"  {case.split:<8} {case.name:<18} {case.family:<20} {figures}")
+        if verbose:
+            print("\n".join(wrong))
+        for group in ("all", f"split {case.split}", f"family {case.family}"):
+            total = totals.setdefault(group, [0, 0, 0])
+            total[0] += right
+            total[1] += made
+            total[2] += base
+        linked = links(case)
+        for number, acceptable in case.gold.items():
+            if len(acceptable) > 1:
+                two[1] += 1
+                two[0] += len(linked.get(number, set()) & acceptable) > 1
+    print("  totals                                        diff         all new")
+    for group, (right, made, base) in sorted(totals.items()):
+        print(f"  {group:<40} {right:>4}/{made:<4}{right / made:6.1%} {base:>4}/{made:<4}{base / made:6.1%}")
+    if two[1]:
+        print(f"  new points continuing two or more old points, linked to at least two of them: {two[0]}/{two[1]}")
 
 
 def score(case: Case, threshold: float = DEFAULT_THRESHOLD) -> tuple[int, int, list[str]]:
@@ -170,7 +247,14 @@ def main(argv: list[str] | None = None) -> None:
     """Print the decisions right per file, per split, and over a sweep of thresholds."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list every wrong decision")
+    parser.add_argument(
+        "--texts",
+        type=Path,
+        help="the folder holding the real published texts named by benchmarks/real_gold (kept outside the repository)",
+    )
     arguments = parser.parse_args(argv)
+    if arguments.texts is not None:
+        report_real(*load_real(arguments.texts), verbose=arguments.verbose)
     cases = load_cases()
     unrelated = [point for case in cases if not any(case.gold.values()) for point in case.new]
     every = [*cases, *synthetic(cases, unrelated)]
