@@ -85,7 +85,7 @@ AMBIGUITY_MARGIN = 0.1
 THEME_WEIGHT = 0.2
 """The share of the theme overlap (shared themes over the fewer of the two) when both points have themes."""
 
-RAW_FLOOR = 0.08
+RAW_FLOOR = 0.12
 """Below this raw content similarity, the match score is at most the raw score: such a pair never matches."""
 
 
@@ -95,8 +95,20 @@ EVIDENCE_WORD_WEIGHT = 0.4
 RELATEDNESS_CAP = 0.5
 """Statements more related than this (as wholes) count as this related: many equal points prove nothing more."""
 
-SECOND_LINK_SHARE = 0.75
+SECOND_LINK_SHARE = 0.5
 """A second link (a merge or a split) must share at least this part of its primary pair's raw score."""
+
+LINK_MARGIN = 0.05
+"""A second link that is the free point's best by this raw margin, on specific evidence, is kept."""
+
+LINK_RAW = 0.15
+"""The least raw similarity of a merge link kept on specific evidence."""
+
+SPLIT_SHARE = 0.75
+"""A split (an added point continuing an old point matched elsewhere) needs this share of the primary's raw score."""
+
+SPLIT_RAW = 0.2
+"""The least raw similarity of a split kept on specific evidence (with a margin of :data:`EVIDENT_MARGIN`)."""
 
 CONTAINMENT_SHARE = 0.5
 """The share of containment, against the Dice coefficient, in the content similarity."""
@@ -108,13 +120,37 @@ CONCEPT_SHARE = 0.4
 CONCEPT_PRIOR = 1.0
 """Concept weight added to each side before their concepts' overlap: one shared weak concept proves little."""
 
+PHRASE_WORDS = 3
+"""A shared exact phrase of this many content words (stopwords left out) or more counts at its full weight."""
+
+PHRASE_RARITY = 0.8
+"""A shared phrase counts only if its words weigh this much on average in the background (no formula does)."""
+
+PHRASE_PRIOR = 3.0
+"""The weight added to a shared phrase's own: its score is its weight over its weight plus this."""
+
+EVIDENT_MARGIN = 0.1
+"""A pair each point's best by this raw margin, sharing a specific concept or a phrase, is matched."""
+
+EVIDENT_CONCEPT = 2.0
+"""A shared concept this heavy (in the lexicon) is specific: enough, with a clear margin, for a match."""
+
+EVIDENT_RAW = 0.35
+"""The least raw similarity of a pair matched on evident grounds."""
+
+FREE_MARGIN = 0.2
+"""A pair of points left unmatched is matched among the free points only if it wins there by this raw margin."""
+
+EVIDENT_RELATED = 0.1
+"""Evident grounds count only between statements at least this related (their median best raw score)."""
+
 # The calibration: a logistic function of the raw score, its standing, rank and margin.
 _BIAS = -10.5
 _RAW = 4.0
 _STANDING = 0.2
-_MUTUAL = 3.9
+_MUTUAL = 3.0
 _MARGIN = 2.5
-_RELATED = 15.0
+_RELATED = 20.0
 _PRIOR_MEAN = 0.10
 _PRIOR_SPREAD = 0.07
 _PRIOR_PAIRS = 24
@@ -442,13 +478,45 @@ class _Scorer:
     """Raw content scores of the pairs of two statements, computed once each."""
 
     def __init__(self, old: Sequence[Point], new: Sequence[Point], lexicon: Lexicon) -> None:
-        self.old, self.new = old, new
+        self.old, self.new, self.lexicon = old, new, lexicon
         self.old_features, self.new_features = _local_weights(
             [lexicon.weights(point.text) for point in old], [lexicon.weights(point.text) for point in new]
         )
         self.old_totals = [_totals(features) for features in self.old_features]
         self.new_totals = [_totals(features) for features in self.new_features]
         self.raw: dict[tuple[int, int], float] = {}
+        self.old_phrases = [_phrases(point.text, lexicon) for point in old]
+        self.new_phrases = [_phrases(point.text, lexicon) for point in new]
+        self.phrased: set[tuple[int, int]] = set()
+        """The pairs found to share an exact phrase of :data:`PHRASE_WORDS` content words or more."""
+
+    def specific(self, i: int, j: int) -> bool:
+        """Whether old point *i* and new point *j* share a phrase or a specific concept (not boilerplate)."""
+        if (i, j) in self.phrased:
+            return True
+        second, weight = self.new_features[j], self.lexicon.weight
+        return any(
+            feature[0] == "@" and feature in second and weight(feature) >= EVIDENT_CONCEPT
+            for feature in self.old_features[i]
+        )
+
+    def phrase(self, i: int, j: int) -> float:
+        """The score of the exact phrases old point *i* and new point *j* share, at their full weight (0 if none).
+
+        A phrase's words weigh what they weigh in this comparison; the score is
+        their weight over that weight plus :data:`PHRASE_PRIOR`, whatever the
+        length of the paragraphs around it.
+        """
+        first, second = self.old_phrases[i], self.new_phrases[j]
+        if len(second) < len(first):
+            first, second = second, first
+        words = {word for gram in first if gram in second for word in gram}
+        if not words:
+            return 0.0
+        self.phrased.add((i, j))
+        features = self.old_features[i]
+        weight = math.fsum(features.get(word, 0.0) for word in sorted(words))
+        return weight / (weight + PHRASE_PRIOR)
 
     def __call__(self, i: int, j: int) -> float:
         key = (i, j)
@@ -463,6 +531,9 @@ class _Scorer:
         if first.text == second.text and first.themes == second.themes:
             return 1.0
         found = _content(self.old_features[i], self.new_features[j], self.old_totals[i], self.new_totals[j])
+        if self.old_phrases[i] and self.new_phrases[j]:
+            phrase = self.phrase(i, j)
+            found = phrase if phrase > found else found  # noqa: FURB136 - runs for every pair scored
         return _with_themes(found, first, second) if first.themes and second.themes else found
 
     def every_pair(self) -> dict[tuple[int, int], float]:
@@ -484,12 +555,15 @@ class _Scorer:
                     if feature[0] == "@":
                         concepts[j] += weight
             first, total = self.old[i], self.old_totals[i]
-            text, themes = first.text, first.themes
+            text, themes, phrases = first.text, first.themes, self.old_phrases[i]
             for j, second in enumerate(self.new):
                 if text == second.text and themes == second.themes:
                     raw[i, j] = 1.0
                     continue
                 found = _blend(shared[j], concepts[j], total, self.new_totals[j])
+                if phrases and self.new_phrases[j] and shared[j] > 0:
+                    phrase = self.phrase(i, j)
+                    found = phrase if phrase > found else found  # noqa: FURB136 - runs for every pair
                 raw[i, j] = _with_themes(found, first, second) if themes and second.themes else found
         return raw
 
@@ -516,6 +590,27 @@ class _Scorer:
         for j, shared in by_new.items():
             pairs.update((i, j) for i in _strongest(shared))
         return sorted(pairs)
+
+
+def _phrases(text: str, lexicon: Lexicon) -> frozenset[tuple[str, ...]]:
+    """The runs of :data:`PHRASE_WORDS` consecutive content words of *text* rare enough to count as a phrase."""
+    key = ("phrases", text)
+    found: frozenset[tuple[str, ...]] | None = lexicon.memo.get(key)
+    if found is None:
+        from ._lexicon import normalise_words
+
+        words = normalise_words(text)
+        features = lexicon.weights(text)  # words inside a boilerplate formula are no features
+        least = PHRASE_RARITY * PHRASE_WORDS * lexicon.weight("\x00")  # an unseen word weighs the most
+        found = frozenset(
+            gram
+            for gram in zip(*(words[start:] for start in range(PHRASE_WORDS)), strict=False)
+            if all(word in features for word in gram) and math.fsum(features[word] for word in gram) >= least
+        )
+        if len(lexicon.memo) >= _MEMO_SIZE:
+            lexicon.memo.clear()
+        lexicon.memo[key] = found
+    return found
 
 
 def _same_texts(old: Sequence[Point], new: Sequence[Point]) -> set[tuple[int, int]]:
@@ -595,6 +690,7 @@ class _Calibrated:
     def __init__(self, scorer: _Scorer, raw: dict[tuple[int, int], float], sample: Sequence[tuple[int, int]]) -> None:
         """Calibrate the *raw* scores of the pairs to judge; *sample* (empty: all of *raw*) gives their standing."""
         self.raw = scorer.raw = raw
+        self.scorer = scorer
         self.mean, self.spread = _standing([scorer(*pair) for pair in sample] if sample else list(raw.values()))
         self.best_old, self.best_new = best_old, best_new = _bests(raw.items(), len(scorer.old), len(scorer.new))
         # The smaller statement's points are the ones expected to find partners: its median best score.
@@ -607,6 +703,7 @@ class _Calibrated:
         old_partner, new_partner = best_old.partner, best_new.partner
         old_first, old_second, new_first, new_second = best_old.first, best_old.second, best_new.first, best_new.second
         scores: dict[tuple[int, int], float] = {}
+        evident_grounds = self.relatedness >= EVIDENT_RELATED
         for (i, j), score in raw.items():
             if score >= 1.0 or score <= 0:
                 scores[i, j] = 1.0 if score >= 1.0 else 0.0
@@ -619,7 +716,36 @@ class _Calibrated:
             clipped = -_LOGIT_LIMIT if logit < -_LOGIT_LIMIT else _LOGIT_LIMIT if logit > _LOGIT_LIMIT else logit  # noqa: FURB136
             value = 1 / (1 + exp(-clipped))
             scores[i, j] = value if score >= RAW_FLOOR or value < score else score
+            if evident_grounds and mine and theirs and score >= EVIDENT_RAW and score - runner_up >= EVIDENT_MARGIN:
+                # Each the other's best by a clear margin, on specific evidence: no calibration argues it away.
+                evident = 0.5 + (score - runner_up)
+                if evident > scores[i, j] and scorer.specific(i, j):
+                    scores[i, j] = min(evident, 1.0)
         self.scores = scores
+
+    def among_the_free(
+        self, chosen: Sequence[tuple[int, int, float]], threshold: float
+    ) -> list[tuple[int, int, float]]:
+        """Pairs of points left unmatched that match when judged among the points left unmatched.
+
+        A point whose best candidate was taken by a better pair is scored again
+        against the free points only: its rank and margin are those among them.
+        """
+        taken_old = {i for i, _, _ in chosen}
+        taken_new = {j for _, j, _ in chosen}
+        free = [
+            (pair, score) for pair, score in self.raw.items() if pair[0] not in taken_old and pair[1] not in taken_new
+        ]
+        best_old, best_new = _bests(sorted(free), len(self.best_old.first), len(self.best_new.first))
+        found = []
+        for (i, j), score in free:
+            if score <= 0 or best_old.partner[i] != j or best_new.partner[j] != i:
+                continue
+            margin = score - max(best_old.second[i], best_new.second[j])
+            value = self._calibrate(score, 1.0, margin)
+            if value >= threshold and margin >= FREE_MARGIN and self.scorer.specific(i, j):
+                found.append((i, j, value))
+        return found
 
     def _calibrate(self, score: float, mutual: float, margin: float) -> float:
         standing = (score - self.mean) / self.spread
@@ -633,11 +759,18 @@ class _Calibrated:
         also hold a fair share of what the primary pair shares (raw *primary*).
         """
         score = self.raw.get((i, j), 0.0)
-        if score < SECOND_LINK_SHARE * primary:
+        # A merge only adds a link to a matched point; a split turns an added point into a continuation,
+        # so it needs more.
+        share, least, clear = (
+            (SECOND_LINK_SHARE, LINK_RAW, LINK_MARGIN) if old_unmatched else (SPLIT_SHARE, SPLIT_RAW, EVIDENT_MARGIN)
+        )
+        if score < share * primary:
             return 0.0
-        if old_unmatched:
-            return self._calibrate(score, 1.0, score - self.best_old.runner_up(i, j))
-        return self._calibrate(score, 1.0, score - self.best_new.runner_up(j, i))
+        margin = score - (self.best_old.runner_up(i, j) if old_unmatched else self.best_new.runner_up(j, i))
+        value = self._calibrate(score, 1.0, margin)
+        if score >= least and margin >= clear and 0.5 + margin > value and self.scorer.specific(i, j):
+            value = min(1.0, 0.5 + margin)  # the free point's clear best, on specific evidence
+        return value
 
 
 def _custom(old: Sequence[Point], new: Sequence[Point], function: Similarity) -> dict[tuple[int, int], float]:
@@ -800,9 +933,9 @@ def align(
         else:
             raw = {pair: scorer.score(*pair) for pair in scorer.candidates()}
             calibrated = _Calibrated(scorer, raw, _sample(len(old), len(new)))
-        return _Assignment(calibrated.scores, len(old), len(new), threshold).result(
-            calibrated.link, scorer, len(scorer.raw)
-        )
+        assignment = _Assignment(calibrated.scores, len(old), len(new), threshold)
+        assignment.chosen.extend(calibrated.among_the_free(assignment.chosen, threshold))
+        return assignment.result(calibrated.link, scorer, len(scorer.raw))
     prepare = getattr(similarity, "prepare", None)
     if callable(prepare):  # an embedding similarity encodes every text in one batch
         prepare([point.text for point in (*old, *new)])
