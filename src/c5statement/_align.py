@@ -95,13 +95,16 @@ EVIDENCE_WORD_WEIGHT = 0.4
 RELATEDNESS_CAP = 0.5
 """Statements more related than this (as wholes) count as this related: many equal points prove nothing more."""
 
-SECOND_LINK_SHARE = 0.5
+SECOND_LINK_SHARE = 0.75
 """A second link (a merge or a split) must share at least this part of its primary pair's raw score."""
+
+EVIDENT_LINK_SHARE = 0.5
+"""A merge link on specific evidence (a second subject of the new point) needs only this share."""
 
 LINK_MARGIN = 0.05
 """A second link that is the free point's best by this raw margin, on specific evidence, is kept."""
 
-LINK_RAW = 0.15
+LINK_RAW = 0.3
 """The least raw similarity of a merge link kept on specific evidence."""
 
 SPLIT_SHARE = 0.75
@@ -138,19 +141,19 @@ EVIDENT_CONCEPT = 2.0
 EVIDENT_RAW = 0.35
 """The least raw similarity of a pair matched on evident grounds."""
 
-FREE_MARGIN = 0.2
-"""A pair of points left unmatched is matched among the free points only if it wins there by this raw margin."""
+EVIDENT_SCORE = 0.9
+"""The most a match score raised on evident grounds can reach: half, plus the raw margin, up to this."""
 
-EVIDENT_RELATED = 0.1
+EVIDENT_RELATED = 0.2
 """Evident grounds count only between statements at least this related (their median best raw score)."""
 
 # The calibration: a logistic function of the raw score, its standing, rank and margin.
 _BIAS = -10.5
 _RAW = 4.0
 _STANDING = 0.2
-_MUTUAL = 3.0
+_MUTUAL = 3.9
 _MARGIN = 2.5
-_RELATED = 20.0
+_RELATED = 15.0
 _PRIOR_MEAN = 0.10
 _PRIOR_SPREAD = 0.07
 _PRIOR_PAIRS = 24
@@ -718,34 +721,10 @@ class _Calibrated:
             scores[i, j] = value if score >= RAW_FLOOR or value < score else score
             if evident_grounds and mine and theirs and score >= EVIDENT_RAW and score - runner_up >= EVIDENT_MARGIN:
                 # Each the other's best by a clear margin, on specific evidence: no calibration argues it away.
-                evident = 0.5 + (score - runner_up)
+                evident = min(EVIDENT_SCORE, 0.5 + (score - runner_up))
                 if evident > scores[i, j] and scorer.specific(i, j):
-                    scores[i, j] = min(evident, 1.0)
+                    scores[i, j] = evident
         self.scores = scores
-
-    def among_the_free(
-        self, chosen: Sequence[tuple[int, int, float]], threshold: float
-    ) -> list[tuple[int, int, float]]:
-        """Pairs of points left unmatched that match when judged among the points left unmatched.
-
-        A point whose best candidate was taken by a better pair is scored again
-        against the free points only: its rank and margin are those among them.
-        """
-        taken_old = {i for i, _, _ in chosen}
-        taken_new = {j for _, j, _ in chosen}
-        free = [
-            (pair, score) for pair, score in self.raw.items() if pair[0] not in taken_old and pair[1] not in taken_new
-        ]
-        best_old, best_new = _bests(sorted(free), len(self.best_old.first), len(self.best_new.first))
-        found = []
-        for (i, j), score in free:
-            if score <= 0 or best_old.partner[i] != j or best_new.partner[j] != i:
-                continue
-            margin = score - max(best_old.second[i], best_new.second[j])
-            value = self._calibrate(score, 1.0, margin)
-            if value >= threshold and margin >= FREE_MARGIN and self.scorer.specific(i, j):
-                found.append((i, j, value))
-        return found
 
     def _calibrate(self, score: float, mutual: float, margin: float) -> float:
         standing = (score - self.mean) / self.spread
@@ -762,14 +741,14 @@ class _Calibrated:
         # A merge only adds a link to a matched point; a split turns an added point into a continuation,
         # so it needs more.
         share, least, clear = (
-            (SECOND_LINK_SHARE, LINK_RAW, LINK_MARGIN) if old_unmatched else (SPLIT_SHARE, SPLIT_RAW, EVIDENT_MARGIN)
+            (EVIDENT_LINK_SHARE, LINK_RAW, LINK_MARGIN) if old_unmatched else (SPLIT_SHARE, SPLIT_RAW, EVIDENT_MARGIN)
         )
         if score < share * primary:
             return 0.0
         margin = score - (self.best_old.runner_up(i, j) if old_unmatched else self.best_new.runner_up(j, i))
-        value = self._calibrate(score, 1.0, margin)
+        value = self._calibrate(score, 1.0, margin) if score >= SECOND_LINK_SHARE * primary else 0.0
         if score >= least and margin >= clear and 0.5 + margin > value and self.scorer.specific(i, j):
-            value = min(1.0, 0.5 + margin)  # the free point's clear best, on specific evidence
+            value = min(EVIDENT_SCORE, 0.5 + margin)  # the free point's clear best, on specific evidence
         return value
 
 
@@ -933,9 +912,9 @@ def align(
         else:
             raw = {pair: scorer.score(*pair) for pair in scorer.candidates()}
             calibrated = _Calibrated(scorer, raw, _sample(len(old), len(new)))
-        assignment = _Assignment(calibrated.scores, len(old), len(new), threshold)
-        assignment.chosen.extend(calibrated.among_the_free(assignment.chosen, threshold))
-        return assignment.result(calibrated.link, scorer, len(scorer.raw))
+        return _Assignment(calibrated.scores, len(old), len(new), threshold).result(
+            calibrated.link, scorer, len(scorer.raw)
+        )
     prepare = getattr(similarity, "prepare", None)
     if callable(prepare):  # an embedding similarity encodes every text in one batch
         prepare([point.text for point in (*old, *new)])
