@@ -99,19 +99,13 @@ SECOND_LINK_SHARE = 0.75
 """A second link (a merge or a split) must share at least this part of its primary pair's raw score."""
 
 EVIDENT_LINK_SHARE = 0.5
-"""A merge link on specific evidence (a second subject of the new point) needs only this share."""
+"""A second link on specific evidence (a second subject, or a split-off part) needs only this share."""
 
 LINK_MARGIN = 0.05
 """A second link that is the free point's best by this raw margin, on specific evidence, is kept."""
 
 LINK_RAW = 0.3
 """The least raw similarity of a merge link kept on specific evidence."""
-
-SPLIT_SHARE = 0.75
-"""A split (an added point continuing an old point matched elsewhere) needs this share of the primary's raw score."""
-
-SPLIT_RAW = 0.2
-"""The least raw similarity of a split kept on specific evidence (with a margin of :data:`EVIDENT_MARGIN`)."""
 
 CONTAINMENT_SHARE = 0.5
 """The share of containment, against the Dice coefficient, in the content similarity."""
@@ -126,7 +120,7 @@ CONCEPT_PRIOR = 1.0
 PHRASE_WORDS = 3
 """A shared exact phrase of this many content words (stopwords left out) or more counts at its full weight."""
 
-PHRASE_RARITY = 0.8
+PHRASE_RARITY = 0.85
 """A shared phrase counts only if its words weigh this much on average in the background (no formula does)."""
 
 PHRASE_PRIOR = 3.0
@@ -383,7 +377,9 @@ def similarity(old: Point, new: Point, *, lexicon: Lexicon | None = None) -> flo
     The score blends the weighted Dice coefficient and the containment of the
     points' features: word stems and the concepts of *lexicon* (by default the
     packaged one), each weighed by its rarity in formulaic statement phrasing.
-    Themes count when both points have some. Within :func:`c5statement.diff`,
+    An exact phrase of three or more rare content words that both points hold
+    counts at its full weight, however long the text around it: the score is at
+    least that phrase's. Themes count when both points have some. Within :func:`c5statement.diff`,
     this raw score is calibrated against the other points of the two statements.
 
     Example:
@@ -402,7 +398,10 @@ def similarity(old: Point, new: Point, *, lexicon: Lexicon | None = None) -> flo
         return 1.0
     lexicon = _lexicon(lexicon)
     first, second = lexicon.weights(old.text), lexicon.weights(new.text)
-    score = _content(first, second, _totals(first), _totals(second))
+    score = max(
+        _content(first, second, _totals(first), _totals(second)),
+        _phrase_score(_phrases(old.text, lexicon), _phrases(new.text, lexicon), first),
+    )
     return _with_themes(score, old, new)
 
 
@@ -510,16 +509,10 @@ class _Scorer:
         their weight over that weight plus :data:`PHRASE_PRIOR`, whatever the
         length of the paragraphs around it.
         """
-        first, second = self.old_phrases[i], self.new_phrases[j]
-        if len(second) < len(first):
-            first, second = second, first
-        words = {word for gram in first if gram in second for word in gram}
-        if not words:
-            return 0.0
-        self.phrased.add((i, j))
-        features = self.old_features[i]
-        weight = math.fsum(features.get(word, 0.0) for word in sorted(words))
-        return weight / (weight + PHRASE_PRIOR)
+        found = _phrase_score(self.old_phrases[i], self.new_phrases[j], self.old_features[i])
+        if found:
+            self.phrased.add((i, j))
+        return found
 
     def __call__(self, i: int, j: int) -> float:
         key = (i, j)
@@ -593,6 +586,19 @@ class _Scorer:
         for j, shared in by_new.items():
             pairs.update((i, j) for i in _strongest(shared))
         return sorted(pairs)
+
+
+def _phrase_score(
+    first: frozenset[tuple[str, ...]], second: frozenset[tuple[str, ...]], weights: Features
+) -> float:
+    """The weight of the words of the phrases both texts hold, over itself plus :data:`PHRASE_PRIOR` (0 if none)."""
+    if len(second) < len(first):
+        first, second = second, first
+    words = {word for gram in first if gram in second for word in gram}
+    if not words:
+        return 0.0
+    weight = math.fsum(weights.get(word, 0.0) for word in sorted(words))
+    return weight / (weight + PHRASE_PRIOR)
 
 
 def _phrases(text: str, lexicon: Lexicon) -> frozenset[tuple[str, ...]]:
@@ -740,10 +746,8 @@ class _Calibrated:
         score = self.raw.get((i, j), 0.0)
         # A merge only adds a link to a matched point; a split turns an added point into a continuation,
         # so it needs more.
-        share, least, clear = (
-            (EVIDENT_LINK_SHARE, LINK_RAW, LINK_MARGIN) if old_unmatched else (SPLIT_SHARE, SPLIT_RAW, EVIDENT_MARGIN)
-        )
-        if score < share * primary:
+        least, clear = (LINK_RAW, LINK_MARGIN) if old_unmatched else (EVIDENT_RAW, EVIDENT_MARGIN)
+        if score < EVIDENT_LINK_SHARE * primary:
             return 0.0
         margin = score - (self.best_old.runner_up(i, j) if old_unmatched else self.best_new.runner_up(j, i))
         value = self._calibrate(score, 1.0, margin) if score >= SECOND_LINK_SHARE * primary else 0.0

@@ -225,9 +225,10 @@ class Lexicon:
         background: Texts of formulaic statement phrasing; a word used in many
             of them weighs little. ``None`` gives every word the same weight.
         guards: Names and places whose words name no concept of their own
-            ("West Bank" is not banking): no phrase of a concept starts inside
-            a guard. A concept's own phrase may still start where the guard
-            does (``west bank`` names the Middle East).
+            ("West Bank" is not banking, the Security Council is no security
+            cooperation): no phrase of a concept starts inside a guard, but a
+            phrase that starts where the guard does and covers it all
+            (``west bank`` names the Middle East).
 
     Example:
         >>> lexicon = Lexicon([Concept("water", "water", ("irrigation", "water resource*"), "")])
@@ -375,7 +376,8 @@ class Lexicon:
                 matches.append((position, last, concept))
         guarded = _guarded(stems, self._guards)
         for first, last, concept in matches:
-            if first in guarded:
+            span = guarded.get(first)
+            if span is not None and not (first == span[0] and last >= span[1]):  # only one naming the whole guard
                 continue
             found.setdefault("@" + concept, []).append(text[spans[first][1] : spans[last - 1][2]])
             if self._by_id[concept].weight < 1:
@@ -398,13 +400,14 @@ def _compile_guards(guards: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
     return compiled
 
 
-def _guarded(stems: list[str], guards: Mapping[str, list[tuple[str, ...]]]) -> set[int]:
-    """The positions of words inside a guarded name or place ("Bank" in "West Bank"): they start no phrase."""
-    guarded: set[int] = set()
+def _guarded(stems: list[str], guards: Mapping[str, list[tuple[str, ...]]]) -> dict[int, tuple[int, int]]:
+    """The span (start, end) of the guarded name or place that each word stands in, by the word's position."""
+    guarded: dict[int, tuple[int, int]] = {}
     for position, stem in enumerate(stems):
         for guard in guards.get(stem, ()):
             if tuple(stems[position : position + len(guard)]) == guard:
-                guarded.update(range(position + 1, position + len(guard)))
+                span = (position, position + len(guard))
+                guarded.update(dict.fromkeys(range(*span), span))
     return guarded
 
 
