@@ -32,6 +32,7 @@ from c5statement._align import (
     similarity,
     stable_pairs,
 )
+from c5statement._lexicon import default_lexicon
 
 P2020 = MEETING_2020.points
 

@@ -588,9 +588,7 @@ class _Scorer:
         return sorted(pairs)
 
 
-def _phrase_score(
-    first: frozenset[tuple[str, ...]], second: frozenset[tuple[str, ...]], weights: Features
-) -> float:
+def _phrase_score(first: frozenset[tuple[str, ...]], second: frozenset[tuple[str, ...]], weights: Features) -> float:
     """The weight of the words of the phrases both texts hold, over itself plus :data:`PHRASE_PRIOR` (0 if none)."""
     if len(second) < len(first):
         first, second = second, first
