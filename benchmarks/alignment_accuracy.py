@@ -204,15 +204,16 @@ def _right_by_setting(cases: Sequence[Case]) -> list[list[int]]:
 def report_fit(real: Sequence[Case], paraphrases: Sequence[Case]) -> None:
     """Choose :data:`FITTED` on the fitting pairs and report it left out one real pair at a time.
 
-    The fitting pairs are the real pairs marked ``fit`` and the paraphrase pairs marked
-    ``tune``; a setting under which an unrelated statement matches anything is never
-    chosen. Ties go to the packaged defaults, then to the first setting. Leaving out
+    The fitting pairs are the real pairs marked ``fit`` and every pair of the paraphrase
+    corpus (its ``heldout`` files too: the real ``heldout`` pairs are the held-out
+    yardstick now); a setting under which an unrelated statement matches anything is
+    never chosen. Ties go to the packaged defaults, then to the first setting. Leaving out
     one real fitting pair, the setting is chosen on the others, and the left-out pair
     is scored with it.
     """
     from c5statement import _align
 
-    fitting = [case for case in real if case.split == "fit"] + [case for case in paraphrases if case.split == "tune"]
+    fitting = [case for case in real if case.split == "fit"] + list(paraphrases)
     table = _right_by_setting(fitting)
     settings = _settings()
     defaults = {name: getattr(_align, name) for name in FITTED}
@@ -231,7 +232,7 @@ def report_fit(real: Sequence[Case], paraphrases: Sequence[Case]) -> None:
         return max(allowed, key=total)
 
     chosen = choose(None)
-    print("fitted constants (real fit pairs + paraphrase tune pairs; unrelated statements must match nothing)")
+    print("fitted constants (real fit pairs + the paraphrase corpus; unrelated statements must match nothing)")
     print(f"  chosen on all: {settings[chosen]}; packaged: {defaults}")
     left = [0, 0]
     for index, case in enumerate(fitting):

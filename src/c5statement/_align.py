@@ -527,7 +527,7 @@ class _Scorer:
         if first.text == second.text and first.themes == second.themes:
             return 1.0
         found = _content(self.old_features[i], self.new_features[j], self.old_totals[i], self.new_totals[j])
-        if self.old_phrases[i] and self.new_phrases[j]:
+        if not self.old_phrases[i].isdisjoint(self.new_phrases[j]):
             phrase = self.phrase(i, j)
             found = phrase if phrase > found else found  # noqa: FURB136 - runs for every pair scored
         return _with_themes(found, first, second) if first.themes and second.themes else found
@@ -541,9 +541,11 @@ class _Scorer:
         for j, features in enumerate(self.new_features):
             for feature in features:
                 holders.setdefault(feature, []).append(j)
+        phrase_holders = _holders(self.new_phrases)
         size = len(self.new)
         raw: dict[tuple[int, int], float] = {}
         for i, features in enumerate(self.old_features):
+            phrased = {j for gram in self.old_phrases[i] for j in phrase_holders.get(gram, ())}
             shared, concepts = [0.0] * size, [0.0] * size
             for feature, weight in features.items():
                 for j in holders.get(feature, ()):
@@ -551,13 +553,13 @@ class _Scorer:
                     if feature[0] == "@":
                         concepts[j] += weight
             first, total = self.old[i], self.old_totals[i]
-            text, themes, phrases = first.text, first.themes, self.old_phrases[i]
+            text, themes = first.text, first.themes
             for j, second in enumerate(self.new):
                 if text == second.text and themes == second.themes:
                     raw[i, j] = 1.0
                     continue
                 found = _blend(shared[j], concepts[j], total, self.new_totals[j])
-                if phrases and self.new_phrases[j] and shared[j] > 0:
+                if j in phrased:
                     phrase = self.phrase(i, j)
                     found = phrase if phrase > found else found  # noqa: FURB136 - runs for every pair
                 raw[i, j] = _with_themes(found, first, second) if themes and second.themes else found
@@ -588,13 +590,21 @@ class _Scorer:
         return sorted(pairs)
 
 
+def _holders(phrases: Sequence[frozenset[tuple[str, ...]]]) -> dict[tuple[str, ...], list[int]]:
+    """The positions of the points holding each phrase."""
+    holders: dict[tuple[str, ...], list[int]] = {}
+    for position, grams in enumerate(phrases):
+        for gram in grams:
+            holders.setdefault(gram, []).append(position)
+    return holders
+
+
 def _phrase_score(first: frozenset[tuple[str, ...]], second: frozenset[tuple[str, ...]], weights: Features) -> float:
     """The weight of the words of the phrases both texts hold, over itself plus :data:`PHRASE_PRIOR` (0 if none)."""
-    if len(second) < len(first):
-        first, second = second, first
-    words = {word for gram in first if gram in second for word in gram}
-    if not words:
+    shared = first & second
+    if not shared:
         return 0.0
+    words = {word for gram in shared for word in gram}
     weight = math.fsum(weights.get(word, 0.0) for word in sorted(words))
     return weight / (weight + PHRASE_PRIOR)
 
