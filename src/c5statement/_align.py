@@ -7,8 +7,9 @@ weighs less the more points of either statement use it. The content similarity o
 two points blends the weighted Dice coefficient of their features (how much of
 both they share) with their containment (how much of the smaller one the other
 holds), so that a short summary point and the long paragraph it summarises still
-meet. Themes count only when both points have some: themes on one side never
-lower a score.
+meet. A shared exact phrase of three rare content words counts at its full
+weight, however long the paragraphs around it. Themes count only when both
+points have some: themes on one side never lower a score.
 
 **Calibration.** Raw similarities of real rewordings and of unrelated points
 overlap, and where they overlap differs from one pair of statements to the next.
@@ -25,15 +26,20 @@ The default decision therefore turns each raw score into a *match score*
 A match score of 0.5 means "as likely as not the same commitment"; the threshold
 of :func:`align` applies to it, so it means the same for every pair of
 statements. A pair whose raw similarity is below :data:`RAW_FLOOR` scores at
-most its raw similarity, so it never matches at any sensible threshold. With a custom similarity
+most its raw similarity, so it never matches at any sensible threshold. A pair
+that is each point's best by :data:`EVIDENT_MARGIN`, at a raw score of at least
+:data:`EVIDENT_RAW`, sharing a specific concept or a phrase, between statements
+related enough, scores at least 0.5 plus its margin: evidence the calibration
+cannot argue away. With a custom similarity
 function, the threshold applies to that function's scores as they are.
 
 **Assignment.** Pairs that are clear (each the other's best by
 :data:`AMBIGUITY_MARGIN`) are fixed; the rest fall into connected components,
 each solved exactly by a Hungarian assignment (greedily above
 :data:`_EXACT_LIMIT` points). A point left unmatched whose best candidate is
-matched to another point, and scores well with it, is recorded as a second link
-of that match (a merge or a split): :attr:`Match.also`.
+matched to another point, and scores well with it (or is its clear best on
+specific evidence), is recorded as a second link of that match (a merge or a
+split): :attr:`Match.also`.
 
 **Scale.** Small statements are scored pair by pair. Larger ones take their
 candidates from an inverted index of features: each point is scored only
