@@ -113,6 +113,9 @@ LINK_MARGIN = 0.05
 LINK_RAW = 0.3
 """The least raw similarity of a merge link kept on specific evidence."""
 
+SPLIT_RAW = 0.45
+"""The least raw similarity of a split kept on specific evidence: it turns an added point into a continuation."""
+
 CONTAINMENT_SHARE = 0.5
 """The share of containment, against the Dice coefficient, in the content similarity."""
 _DICE = 1 - CONTAINMENT_SHARE
@@ -760,7 +763,7 @@ class _Calibrated:
         score = self.raw.get((i, j), 0.0)
         # A merge only adds a link to a matched point; a split turns an added point into a continuation,
         # so it needs more.
-        least, clear = (LINK_RAW, LINK_MARGIN) if old_unmatched else (EVIDENT_RAW, EVIDENT_MARGIN)
+        least, clear = (LINK_RAW, LINK_MARGIN) if old_unmatched else (SPLIT_RAW, EVIDENT_MARGIN)
         if score < EVIDENT_LINK_SHARE * primary:
             return 0.0
         margin = score - (self.best_old.runner_up(i, j) if old_unmatched else self.best_new.runner_up(j, i))
