@@ -175,6 +175,7 @@ FITTED: dict[str, tuple[float, ...]] = {
     "RAW_FLOOR": (0.08, 0.12, 0.16),
     "EVIDENT_RAW": (0.3, 0.35, 0.4),
     "PHRASE_PRIOR": (1.0, 3.0),
+    "EVIDENT_RELATED": (0.15, 0.2, 0.25),
 }
 """The constants of ``c5statement._align`` chosen on the fitting pairs, with the values tried (defaults among them)."""
 

@@ -147,7 +147,7 @@ EVIDENT_RAW = 0.35
 EVIDENT_SCORE = 0.9
 """The most a match score raised on evident grounds can reach: half, plus the raw margin, up to this."""
 
-EVIDENT_RELATED = 0.2
+EVIDENT_RELATED = 0.15
 """Evident grounds count only between statements at least this related (their median best raw score)."""
 
 # The calibration: a logistic function of the raw score, its standing, rank and margin.
