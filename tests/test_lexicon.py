@@ -238,6 +238,7 @@ class TestGuards:
         assert {"@place"} == {key for key in guarded.analyse("the West Bank").features if key[0] == "@"}
         assert "@bank" in Lexicon(concepts).analyse("the West Bank").features
         assert guarded.extended([]).guards == ("west bank",)
+        assert guarded.fingerprint != Lexicon(concepts).fingerprint == Lexicon(concepts, guards=[]).fingerprint
 
     def test_a_guard_must_be_text(self) -> None:
         """A guard that is not a phrase is refused, naming the argument."""

@@ -34,6 +34,7 @@ background load on the first diff.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import math
 import re
@@ -265,7 +266,9 @@ class Lexicon:
         for entries in self._phrases.values():
             entries.sort(key=lambda entry: -len(entry[0]))
         self._guards = _compile_guards(self.guards)
-        self._word_weight = _background_weights(background)
+        texts = None if background is None else tuple(background)
+        self._background = None if texts is None else _digest(texts)
+        self._word_weight = _background_weights(texts)
         self._words: dict[str, tuple[str, str, tuple[str, ...]]] = {}
         self._analyses: dict[str, Analysis] = {}
         self._weights: dict[str, Mapping[str, float]] = {}
@@ -294,7 +297,29 @@ class Lexicon:
         kept = [concept for concept in self.concepts if concept.id not in replaced]
         lexicon = Lexicon([*kept, *extra], guards=self.guards)
         lexicon._word_weight = self._word_weight  # the same background, not read again
+        lexicon._background = self._background
         return lexicon
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """A SHA-256 hex digest of the concepts, guards and background: what a result made with the lexicon cites.
+
+        Two lexicons with the same concepts (in the same order) and the same
+        background texts have the same fingerprint; a diff records the
+        fingerprint of the lexicon it was made with.
+
+        Example:
+            >>> lexicon = default_lexicon()
+            >>> len(lexicon.fingerprint), lexicon.extended([]).fingerprint == lexicon.fingerprint
+            (64, True)
+            >>> lexicon.extended([Concept("space", "space", ("satellite*",), "")]).fingerprint == lexicon.fingerprint
+            False
+        """
+        concepts = [attrs.asdict(concept) for concept in self.concepts]
+        content: dict[str, Any] = {"concepts": concepts, "background": self._background}
+        if self.guards:  # a lexicon without guards keeps the fingerprint it had before guards existed
+            content["guards"] = list(self.guards)
+        return _digest([json.dumps(content, sort_keys=True)])
 
     def weight(self, feature: str) -> float:
         """Return how much sharing *feature* counts: rare words and strong concepts weigh most.
@@ -409,6 +434,13 @@ def _guarded(stems: list[str], guards: Mapping[str, list[tuple[str, ...]]]) -> d
                 span = (position, position + len(guard))
                 guarded.update(dict.fromkeys(range(*span), span))
     return guarded
+
+
+def _digest(texts: Iterable[str]) -> str:
+    digest = hashlib.sha256()
+    for text in texts:
+        digest.update(text.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
 
 
 def _background_weights(texts: Iterable[str] | None) -> Callable[[str], float]:
