@@ -499,6 +499,11 @@ class _Scorer:
         self.raw: dict[tuple[int, int], float] = {}
         self.old_phrases = [_phrases(point.text, lexicon) for point in old]
         self.new_phrases = [_phrases(point.text, lexicon) for point in new]
+        holders = _holders(self.new_phrases)
+        self.sharing = {
+            (i, j) for i, grams in enumerate(self.old_phrases) for gram in grams for j in holders.get(gram, ())
+        }
+        """The pairs that hold a phrase in common, found through an index of the new points' phrases."""
         self.phrased: set[tuple[int, int]] = set()
         """The pairs found to share an exact phrase of :data:`PHRASE_WORDS` content words or more."""
 
@@ -537,7 +542,7 @@ class _Scorer:
         if first.text == second.text and first.themes == second.themes:
             return 1.0
         found = _content(self.old_features[i], self.new_features[j], self.old_totals[i], self.new_totals[j])
-        if not self.old_phrases[i].isdisjoint(self.new_phrases[j]):
+        if (i, j) in self.sharing:
             phrase = self.phrase(i, j)
             found = phrase if phrase > found else found  # noqa: FURB136 - runs for every pair scored
         return _with_themes(found, first, second) if first.themes and second.themes else found
@@ -551,11 +556,10 @@ class _Scorer:
         for j, features in enumerate(self.new_features):
             for feature in features:
                 holders.setdefault(feature, []).append(j)
-        phrase_holders = _holders(self.new_phrases)
         size = len(self.new)
         raw: dict[tuple[int, int], float] = {}
+        sharing = self.sharing
         for i, features in enumerate(self.old_features):
-            phrased = {j for gram in self.old_phrases[i] for j in phrase_holders.get(gram, ())}
             shared, concepts = [0.0] * size, [0.0] * size
             for feature, weight in features.items():
                 for j in holders.get(feature, ()):
@@ -569,7 +573,7 @@ class _Scorer:
                     raw[i, j] = 1.0
                     continue
                 found = _blend(shared[j], concepts[j], total, self.new_totals[j])
-                if j in phrased:
+                if (i, j) in sharing:
                     phrase = self.phrase(i, j)
                     found = phrase if phrase > found else found  # noqa: FURB136 - runs for every pair
                 raw[i, j] = _with_themes(found, first, second) if themes and second.themes else found
