@@ -499,10 +499,7 @@ class _Scorer:
         self.raw: dict[tuple[int, int], float] = {}
         self.old_phrases = [_phrases(point.text, lexicon) for point in old]
         self.new_phrases = [_phrases(point.text, lexicon) for point in new]
-        holders = _holders(self.new_phrases)
-        self.sharing = {
-            (i, j) for i, grams in enumerate(self.old_phrases) for gram in grams for j in holders.get(gram, ())
-        }
+        self.sharing = _sharing(self.old_phrases, self.new_phrases)
         """The pairs that hold a phrase in common, found through an index of the new points' phrases."""
         self.phrased: set[tuple[int, int]] = set()
         """The pairs found to share an exact phrase of :data:`PHRASE_WORDS` content words or more."""
@@ -604,13 +601,18 @@ class _Scorer:
         return sorted(pairs)
 
 
-def _holders(phrases: Sequence[frozenset[tuple[str, ...]]]) -> dict[tuple[str, ...], list[int]]:
-    """The positions of the points holding each phrase."""
+def _sharing(
+    old: Sequence[frozenset[tuple[str, ...]]], new: Sequence[frozenset[tuple[str, ...]]]
+) -> set[tuple[int, int]]:
+    """The pairs (old, new) holding a phrase in common, through an index of the phrases both sides use."""
+    common = frozenset().union(*old) & frozenset().union(*new)
+    if not common:
+        return set()
     holders: dict[tuple[str, ...], list[int]] = {}
-    for position, grams in enumerate(phrases):
-        for gram in grams:
-            holders.setdefault(gram, []).append(position)
-    return holders
+    for j, grams in enumerate(new):
+        for gram in grams & common:
+            holders.setdefault(gram, []).append(j)
+    return {(i, j) for i, grams in enumerate(old) for gram in grams & common for j in holders[gram]}
 
 
 def _phrase_score(first: frozenset[tuple[str, ...]], second: frozenset[tuple[str, ...]], weights: Features) -> float:
