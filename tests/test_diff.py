@@ -801,7 +801,17 @@ class TestFrozenDiff:
         result = diff(MEETING_2020, reshaped_people())
         document = json.loads(to_json(result))
         removed = next(change for change in document["fields"] if change["path"] == "$.participants[CN]")
-        assert list(removed["old"]) == ["aliases", "country", "note", "person", "role", "sources", "title"]
+        assert list(removed["old"]) == [
+            "aliases",
+            "country",
+            "note",
+            "person",
+            "person_id",
+            "role",
+            "sources",
+            "title",
+            "wikidata",
+        ]
         assert removed["old"]["sources"] == ["mfa-2020-07-17"]
         plain = next(change for change in to_dict(result)["fields"] if change["path"] == "$.participants[CN]")
         assert type(plain["old"]) is dict

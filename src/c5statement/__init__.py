@@ -6,7 +6,20 @@ from typing import TYPE_CHECKING, Any
 
 from ._display import on_first_view
 from ._errors import InvalidStatementError, InvalidTypeError
-from ._model import FORMATS, ContextNote, Decision, Meeting, Participant, Point, Quote, Source, Topic
+from ._model import (
+    DECISION_KINDS,
+    FORMATS,
+    ROLES,
+    Coding,
+    ContextNote,
+    Decision,
+    Meeting,
+    Participant,
+    Point,
+    Quote,
+    Source,
+    Topic,
+)
 
 if TYPE_CHECKING:
     from ._align import Evidence, similarity
@@ -71,12 +84,15 @@ _LAZY = {
 }
 
 __all__ = [
+    "DECISION_KINDS",
     "DEFAULT_THRESHOLD",
     "FORMATS",
     "FORMAT_VERSION",
     "MEETINGS",
     "MEETING_2020",
+    "ROLES",
     "THEMES",
+    "Coding",
     "Concept",
     "ContextNote",
     "Decision",

@@ -40,7 +40,7 @@ from ._check import PLACEHOLDER, check_partial, has_surrogate, type_name
 from ._errors import MAX_PROBLEMS, InvalidStatementError, InvalidTypeError, Problem, shorten, shown
 from ._files import read_limited, write_atomic
 from ._json import MAX_DEPTH, MAX_DIGITS, MAX_DOCUMENT_BYTES, json_problems, places
-from ._model import ContextNote, Decision, Meeting, Participant, Point, Quote, Source, Topic
+from ._model import Coding, ContextNote, Decision, Meeting, Participant, Point, Quote, Source, Topic
 
 if typing.TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -273,7 +273,7 @@ def _problems(error: BaseException, path: str, omitted: list[int]) -> Iterator[P
         yield (path, f"invalid value ({type(error).__name__}: {shorten(str(error), 200)})")
 
 
-_DOCUMENT_CLASSES: set[type] = {Meeting, Source, Participant, Topic, Decision, Point, Quote, ContextNote}
+_DOCUMENT_CLASSES: set[type] = {Meeting, Source, Participant, Topic, Decision, Point, Quote, ContextNote, Coding}
 
 
 def add_document_classes(*classes: type) -> None:
@@ -302,7 +302,8 @@ def to_dict(obj: attrs.AttrsInstance) -> dict[str, Any]:
     Example:
         >>> from c5statement import Point
         >>> to_dict(Point(number=1, text="all parties agree.", themes=frozenset({"trade"})))
-        {'format_version': 1, 'number': 1, 'text': 'all parties agree.', 'themes': ['trade'], 'sources': []}
+        {'format_version': 1, 'number': 1, 'text': 'all parties agree.', 'themes': ['trade'], 'sources': [],
+         'verbatim': True, 'concepts': [], 'continues': [], 'coding': None, 'codings': []}
     """
     if not _is_public_class(type(obj)):
         raise InvalidTypeError([("$", f"cannot write {type(obj).__name__}: not a c5statement object")])
@@ -327,7 +328,8 @@ def from_dict(data: object, cls: type[Any] = Meeting) -> Any:
     Example:
         >>> from c5statement import Point
         >>> from_dict({"number": 2, "text": "all parties agree."}, Point)
-        Point(number=2, text='all parties agree.', themes=frozenset(), sources=())
+        Point(number=2, text='all parties agree.', themes=frozenset(), sources=(), verbatim=True, concepts=(),
+              continues=(), coding=None, codings=())
         >>> from_dict({"number": "2", "text": "all parties agree."}, Point)
         Traceback (most recent call last):
         ...
@@ -371,7 +373,12 @@ def to_json(obj: attrs.AttrsInstance) -> str:
           "number": 1,
           "text": "all parties agree.",
           "themes": [],
-          "sources": []
+          "sources": [],
+          "verbatim": true,
+          "concepts": [],
+          "continues": [],
+          "coding": null,
+          "codings": []
         }
     """
     import json
