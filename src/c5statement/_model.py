@@ -585,6 +585,19 @@ class Meeting(Validated, Views):
         """
         return _find(self.sources, "id", source_id)
 
+    def participant(self, country: str) -> Participant:
+        """Return the participant for *country* (an ISO code).
+
+        Raises:
+            KeyError: If no participant has that country.
+
+        Example:
+            >>> from c5statement import MEETING_2020
+            >>> MEETING_2020.participant("KZ").person_id
+            'mukhtar-tleuberdi'
+        """
+        return _find(self.participants, "country", country)
+
     def point(self, number: int) -> Point:
         """Return the point numbered *number*.
 
