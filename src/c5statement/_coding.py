@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-from collections import Counter
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 import attrs
@@ -87,7 +87,7 @@ def krippendorff_alpha(units: Iterable[Sequence[Hashable | None]]) -> float | No
         >>> round(krippendorff_alpha(zip(a, b)), 3)
         0.095
     """
-    coincidences: Counter[tuple[Hashable, Hashable]] = Counter()
+    coincidences: defaultdict[tuple[Hashable, Hashable], float] = defaultdict(float)
     for unit in units:
         values = [value for value in unit if value is not None]
         pairable = len(values) - 1
@@ -96,10 +96,10 @@ def krippendorff_alpha(units: Iterable[Sequence[Hashable | None]]) -> float | No
         for first_index, first in enumerate(values):
             for second_index, second in enumerate(values):
                 if first_index != second_index:
-                    coincidences[first, second] += 1 / pairable  # type: ignore[assignment]
-    totals: Counter[Hashable] = Counter()
+                    coincidences[first, second] += 1 / pairable
+    totals: defaultdict[Hashable, float] = defaultdict(float)
     for (value, _), count in coincidences.items():
-        totals[value] += count  # type: ignore[assignment]
+        totals[value] += count
     pairs = sum(totals.values())
     observed = sum(count for (first, second), count in coincidences.items() if first != second)
     expected = sum(totals[first] * totals[second] for first in totals for second in totals if first != second)
