@@ -120,3 +120,59 @@ class TestCodingLeavesScoresAlone:
             inside = similarity(a, b)
         assert inside > outside
         assert similarity(a, b) == outside
+
+
+def uncoded_copy(meeting: Meeting) -> Meeting:
+    """The meeting with its points as parse() writes them: same texts, no themes, not coded."""
+    return attrs.evolve(meeting, id="parsed", points=tuple(Point(p.number, p.text) for p in meeting.points))
+
+
+class TestUncodedIsNotAbsent:
+    def test_a_diff_to_an_uncoded_copy_loses_no_theme(self) -> None:
+        """Against an uncoded copy of the 2020 statement, no theme is lost; the diff says the new side is uncoded."""
+        result = diff(MEETING_2020, uncoded_copy(MEETING_2020))
+        assert result.themes_lost == frozenset()
+        assert all(change.themes_lost == frozenset() for change in result.points)
+        assert result.uncoded == ("new",)
+
+    def test_a_diff_from_an_uncoded_copy_gains_no_theme(self) -> None:
+        """From an uncoded copy, no theme is gained either."""
+        result = diff(uncoded_copy(MEETING_2020), MEETING_2020)
+        assert result.themes_gained == frozenset()
+        assert all(change.themes_gained == frozenset() for change in result.points)
+        assert result.uncoded == ("old",)
+
+    def test_coded_with_no_theme_does_lose_themes(self) -> None:
+        """Points coded as having no theme are coded: their themes are lost."""
+        coded = attrs.evolve(
+            MEETING_2020, points=tuple(Point(p.number, p.text, coding="coded") for p in MEETING_2020.points)
+        )
+        result = diff(MEETING_2020, coded)
+        assert "trade" in result.themes_lost
+        assert result.uncoded == ()
+
+    def test_a_partly_read_statement_loses_no_theme(self) -> None:
+        """A statement whose main document was read in part cannot lose a theme it may have further on."""
+        partial = attrs.evolve(MEETING_2020, points=MEETING_2020.points[:3], points_complete=False)
+        assert diff(MEETING_2020, partial).themes_lost == frozenset()
+        assert diff(MEETING_2020, attrs.evolve(partial, points_complete=True)).themes_lost
+
+    def test_the_series_says_unknown(self) -> None:
+        """In a series, a theme of an uncoded statement is unknown (None), not absent."""
+        from c5statement import compare
+
+        series = compare([MEETING_2020, uncoded_copy(MEETING_2020)])
+        assert series.theme_matrix["trade"] == (True, None)
+        rows = [row for row in series.theme_timeline() if row["theme"] == "trade"]
+        assert [(row["present"], row["coding"]) for row in rows] == [(True, "coded"), (None, "not coded")]
+
+
+class TestSummaries:
+    def test_no_word_edits_between_a_summary_and_a_text(self) -> None:
+        """A summary point matched to the document's text gets no word edits."""
+        from c5statement import PointChange
+
+        text = MEETING_2020.point(3)
+        summary = Point(3, "trade, investment and Belt and Road projects are to grow.", verbatim=False)
+        assert PointChange("edited", text, summary, 0.8).edits == ()
+        assert PointChange("edited", text, attrs.evolve(summary, verbatim=True), 0.8).edits != ()

@@ -689,6 +689,9 @@ def related_pairs(draw: st.DrawFn) -> tuple[Meeting, Meeting]:
     old = draw(meetings(max_points=8, max_text=80))
     changes = mutated_fields(draw, old)
     changes["points"] = mutated_points(draw, old)
+    highest = max((point.number for point in changes["points"]), default=0)  # type: ignore[attr-defined]
+    if old.points_total is not None and old.points_total < highest:
+        changes["points_total"] = highest
     changes["participants"] = mutated_people(draw, old)
     return old, attrs.evolve(old, **changes)  # type: ignore[arg-type]
 
