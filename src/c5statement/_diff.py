@@ -766,8 +766,11 @@ def coded_themes(meeting: Meeting) -> frozenset[str]:
         True
     """
     found: set[str] = set()
-    for item in (*meeting.topics, *(point for point in meeting.points if point.coded)):
-        found |= item.themes
+    for topic in meeting.topics:
+        found |= topic.themes
+    for point in meeting.points:
+        if point.coded:
+            found |= point.themes
     return frozenset(found)
 
 

@@ -939,8 +939,8 @@ def skeleton(
         notes.append(SKELETON_NOTE)
     else:
         points = _with_links(points, meeting)
-        read = {"points_complete": True, "points_total": None, "points_note": None}  # the text is the document now
-        document = to_dict(attrs.evolve(meeting, points=points, sources=(*meeting.sources, source), **read))
+        whole = attrs.evolve(meeting, points_complete=True, points_total=None, points_note=None)  # the text is all
+        document = to_dict(attrs.evolve(whole, points=points, sources=(*meeting.sources, source)))
         notes.extend(meeting.notes)
         notes.append(_replaced_points_note(source_id, meeting))
     gaps = numbering_gaps(parsed)
