@@ -335,8 +335,19 @@ def point_to_text(point: Point, *, color: bool | None = None) -> str:
         '7. all parties condemn terrorism. [security]'
     """
     paint = use_color(color)
-    themes = f" {_paint('[' + ', '.join(sorted(point.themes)) + ']', 'cyan', paint)}" if point.themes else ""
-    return f"{_paint(str(point.number) + '.', 'bold', paint)} {_tty(point.text)}{themes}"
+    themes = f" {_paint('[' + _themes_label(point) + ']', 'cyan', paint)}" if point.themes else ""
+    return f"{_paint(str(point.number) + '.', 'bold', paint)} {_marker(point)}{_tty(point.text)}{themes}"
+
+
+def _marker(point: Point) -> str:
+    """``"(summary) "`` before a point that is the record's summary, not the document's words."""
+    return "" if point.verbatim else "(summary) "
+
+
+def _themes_label(point: Point) -> str:
+    """The point's themes, comma-separated; ``"suggested: ..."`` for suggested ones."""
+    joined = ", ".join(sorted(point.themes))
+    return f"suggested: {joined}" if point.coding == "suggested" else joined
 
 
 @register(Meeting, "text")
@@ -370,6 +381,10 @@ def meeting_to_text(meeting: Meeting, *, color: bool | None = None) -> str:
         lines += ["", _paint(f"Points ({len(meeting.points)})", "bold", paint)]
         for point in meeting.points:
             lines += _hanging("  ", point_to_text(point, color=paint), " " * (len(str(point.number)) + 4))
+        if _reading(meeting):
+            lines.append(f"  {_reading(meeting)}")
+    elif _reading(meeting):
+        lines += ["", _paint("Points", "bold", paint), f"  {_reading(meeting)}"]
     for heading, items in _lists_after(meeting):
         section(heading, items)
     return "\n".join(lines) + "\n"
@@ -399,6 +414,8 @@ def meeting_to_markdown(meeting: Meeting) -> str:
     if meeting.points:
         lines += ["", "## Points", ""]
         lines += [point_to_markdown(point) for point in meeting.points]
+        if _reading(meeting):
+            lines += ["", f"*{_md(_reading(meeting))}*"]
     for heading, items in _lists_after(meeting):
         section(heading, items)
     return "\n".join(lines) + "\n"
@@ -418,8 +435,8 @@ def point_to_markdown(point: Point) -> str:
         >>> point_to_markdown(Point(7, "all parties agree.", frozenset({"security"})))
         '7. all parties agree. *security*'
     """
-    themes = f" *{_md(', '.join(sorted(point.themes)))}*" if point.themes else ""
-    return f"{point.number}. {_md(point.text)}{themes}"
+    themes = f" *{_md(_themes_label(point))}*" if point.themes else ""
+    return f"{point.number}. {_marker(point)}{_md(point.text)}{themes}"
 
 
 @register(Point, "html")
@@ -433,8 +450,21 @@ def point_to_html(point: Point) -> str:
         (False, True)
     """
     return _styled(
-        f'<div class="c5 c5-point"><b>{point.number}.</b> {_esc(point.text)} {_theme_chips(point.themes)}</div>'
+        f'<div class="c5 c5-point"><b>{point.number}.</b> {_marker(point)}{_esc(point.text)} '
+        f"{_theme_chips(point.themes)}{_suggested_html(point)}</div>"
     )
+
+
+def _suggested_html(point: Point) -> str:
+    return " <small>(suggested)</small>" if point.coding == "suggested" and point.themes else ""
+
+
+def _reading(meeting: Meeting) -> str:
+    """What the record says of the points it does not carry: read in part, what follows unknown."""
+    if meeting.points_complete:
+        return ""
+    total = f" of {meeting.points_total}" if meeting.points_total is not None else ""
+    return f"{len(meeting.points)}{total} points read; what follows is unknown, not absent."
 
 
 def _source_html(source: Source) -> str:
@@ -473,10 +503,13 @@ def meeting_to_html(meeting: Meeting) -> str:
     if meeting.points:
         parts.append("<h4>Points</h4><ol>")
         parts += [
-            f'<li value="{point.number}">{_esc(point.text)} {_theme_chips(point.themes)}</li>'
+            f'<li value="{point.number}">{_marker(point)}{_esc(point.text)} '
+            f"{_theme_chips(point.themes)}{_suggested_html(point)}</li>"
             for point in meeting.points
         ]
         parts.append("</ol>")
+        if _reading(meeting):
+            parts.append(f"<p><i>{_esc(_reading(meeting))}</i></p>")
     for heading, items in _lists_after(meeting):
         if heading == "Sources":
             items = [_source_html(source) for source in meeting.sources]  # noqa: PLW2901 - escaped, with links
@@ -964,6 +997,8 @@ def diff_to_text(result: StatementDiff, *, color: bool | None = None) -> str:
         gained = " ".join(_paint("+" + theme, "green", paint) for theme in sorted(result.themes_gained))
         lost = " ".join(_paint("-" + theme, "red", paint) for theme in sorted(result.themes_lost))
         lines.append(f"themes: {' '.join(part for part in (gained, lost) if part)}")
+    if result.uncoded:
+        lines.append(_uncoded_line(result))
     if _diff_terms(result):
         lines.append(_tty(_diff_terms(result, "-")))
     if result.points:
@@ -1034,6 +1069,8 @@ def diff_to_markdown(result: StatementDiff) -> str:
         gained = _md(", ".join(sorted(result.themes_gained))) or "none"
         lost = _md(", ".join(sorted(result.themes_lost))) or "none"
         lines += ["", f"**Themes gained:** {gained}; **lost:** {lost}"]
+    if result.uncoded:
+        lines += ["", f"*{_uncoded_line(result)}*"]
     if _diff_terms(result):
         lines += ["", f"**Key terms:** {_md(_diff_terms(result).removeprefix('terms '))}"]
     if result.points:
@@ -1096,6 +1133,8 @@ def diff_to_html(result: StatementDiff) -> str:
             + _theme_chips(result.themes_lost, "c5-lost", _MINUS)
             + "</p>"
         )
+    if result.uncoded:
+        parts.append(f"<p><i>{_esc(_uncoded_line(result))}</i></p>")
     if _diff_terms(result):
         parts.append(f"<p>Key {_esc(_diff_terms(result))}</p>")
     if result.points:
@@ -1207,7 +1246,9 @@ def series_to_text(series: Series, *, color: bool | None = None) -> str:
     lines.append(_paint("Themes", "bold", paint))
     lines.append(f"  {'':<{width}}  " + "  ".join(f"{index + 1:>3}" for index in range(len(labels))))
     for theme, present in series.theme_matrix.items():
-        marks = "  ".join(f"{_paint('  ●', 'green', paint) if flag else '  ·'}" for flag in present)
+        marks = "  ".join(
+            f"{_paint('  ●', 'green', paint) if flag else '  ?' if flag is None else '  ·'}" for flag in present
+        )
         lines.append(f"  {_tty(theme):<{width}}  {marks}")
     lines += ["", _paint("Lineages (point number per statement; + merged, < split, ^ returned)", "bold", paint)]
     rows = _lineage_cells(series)
@@ -1220,6 +1261,11 @@ def series_to_text(series: Series, *, color: bool | None = None) -> str:
     for index, row in enumerate(_matrix(series)):
         lines.append(f"  {index + 1:>3} " + " ".join(f"{value:5.2f}" for value in row) + f"  {_tty(labels[index])}")
     return "\n".join(lines) + "\n"
+
+
+def _uncoded_line(result: StatementDiff) -> str:
+    sides = " and ".join(f"the {side} statement" for side in result.uncoded)
+    return f"Themes not compared where points are uncoded: {sides} has points not coded by a person."
 
 
 @register(Series, "markdown")
@@ -1236,7 +1282,7 @@ def series_to_markdown(series: Series) -> str:
     rule = "|---" * (len(labels) + 1) + "|"
     lines = [f"# Series of {len(labels)} statements", "", "## Themes", "", "| Theme " + header, rule]
     for theme, present in series.theme_matrix.items():
-        lines.append(f"| {_md(theme)} | " + " | ".join("●" if flag else "" for flag in present) + " |")
+        lines.append(f"| {_md(theme)} | " + " | ".join(_mark(flag) for flag in present) + " |")
     lines += ["", "## Lineages", "", "| Point " + header, rule]
     for lineage, cells in zip(series.lineages, _lineage_cells(series), strict=True):
         lines.append(f"| {_md(_lineage_label(lineage.points))} | " + " | ".join(cells) + " |")
@@ -1244,6 +1290,11 @@ def series_to_markdown(series: Series) -> str:
     for index, row in enumerate(_matrix(series)):
         lines.append(f"| {labels[index]} | " + " | ".join(f"{value:.2f}" for value in row) + " |")
     return "\n".join(lines) + "\n"
+
+
+def _mark(flag: bool | None) -> str:
+    """A theme's cell: ``●`` present, empty absent, ``?`` unknown (the statement is not fully coded)."""
+    return "●" if flag else "?" if flag is None else ""
 
 
 @register(Series, "html")
@@ -1259,7 +1310,7 @@ def series_to_html(series: Series) -> str:
     parts = [f'<div class="c5 c5-series">{_STYLE}<h3>Series of {len(series.labels)} statements</h3>']
     parts.append(f"<h4>Themes</h4><table><tr><th>Theme</th>{head}</tr>")
     for theme, present in series.theme_matrix.items():
-        cells = "".join(f"<td>{'●' if flag else ''}</td>" for flag in present)
+        cells = "".join(f"<td>{_mark(flag)}</td>" for flag in present)
         parts.append(f"<tr><td>{_theme_chips([theme])}</td>{cells}</tr>")
     parts.append(f"</table><h4>Lineages</h4><table><tr><th>Point</th>{head}</tr>")
     for lineage, numbers in zip(series.lineages, _lineage_cells(series), strict=True):

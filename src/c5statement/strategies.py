@@ -268,7 +268,7 @@ def codes() -> st.SearchStrategy[frozenset[str]]:
     digits = st.integers(min_value=0, max_value=999).map(str)
     dotted = st.tuples(digits, digits).map(".".join)
     underscored = st.tuples(st.sampled_from(("per", "cap", "v")), digits, digits).map(lambda t: f"{t[0]}{t[1]}_{t[2]}")
-    return st.frozensets(st.one_of(dotted, underscored, slugs()), max_size=3)
+    return st.frozensets(st.one_of(dotted, underscored, st.sampled_from(sorted(THEMES))), max_size=3)
 
 
 @functools.cache
@@ -280,14 +280,20 @@ def codings() -> st.SearchStrategy[Coding]:
         >>> find(codings(), lambda coding: coding.coder is not None).coder is not None
         True
     """
-    schemes = st.sampled_from(("cap", "manifesto", "themes")) | slugs()
+    coders = st.sampled_from(("reader-a", "reader-b", "Ana Pérez"))
+    return st.one_of(
+        st.builds(
+            Coding,
+            scheme=st.sampled_from(("cap", "manifesto")) | slugs().filter(lambda slug: slug != "themes"),
+            codes=codes(),
+            coder=st.none() | coders,
+            suggested=st.booleans(),
+        ),
+        st.builds(Coding, scheme=st.just("themes"), codes=themes(), coder=coders, suggested=st.booleans()),
+    )
 
-    def build(scheme: str) -> st.SearchStrategy[Coding]:
-        coders = texts(max_size=20) if scheme == "themes" else st.none() | texts(max_size=20)
-        return st.builds(Coding, scheme=st.just(scheme), codes=codes(), coder=coders, suggested=st.booleans())
 
-    return schemes.flatmap(build)
-
+_CONCEPT_IDS = ("health", "security", "counter-terrorism", "trade", "connectivity", "my-concept")
 
 # Four-part meeting ids, which slugs() (at most three parts) never draws as a meeting's own id.
 _POINT_REFS = st.tuples(slugs(), st.integers(min_value=1, max_value=40)).map(
@@ -312,10 +318,10 @@ def points(
         themes=themes(),
         sources=_citations(source_ids),
         verbatim=st.booleans(),
-        concepts=st.lists(slugs(), unique=True, max_size=3).map(tuple),
-        continues=st.lists(_POINT_REFS, unique=True, max_size=2).map(tuple),
+        concepts=st.just(()) | st.lists(st.sampled_from(_CONCEPT_IDS), unique=True, max_size=3).map(tuple),
+        continues=st.just(()) | st.lists(_POINT_REFS, unique=True, min_size=1, max_size=2).map(tuple),
         coding=st.sampled_from((None, "coded", "suggested")),
-        codings=st.lists(codings(), unique_by=lambda coding: (coding.scheme, coding.coder), max_size=2).map(tuple),
+        codings=st.just(()) | st.tuples(codings()),
     )
 
 
