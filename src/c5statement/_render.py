@@ -997,7 +997,7 @@ def diff_to_text(result: StatementDiff, *, color: bool | None = None) -> str:
         gained = " ".join(_paint("+" + theme, "green", paint) for theme in sorted(result.themes_gained))
         lost = " ".join(_paint("-" + theme, "red", paint) for theme in sorted(result.themes_lost))
         lines.append(f"themes: {' '.join(part for part in (gained, lost) if part)}")
-    if result.uncoded:
+    if _uncoded_line(result):
         lines.append(_uncoded_line(result))
     if _diff_terms(result):
         lines.append(_tty(_diff_terms(result, "-")))
@@ -1069,7 +1069,7 @@ def diff_to_markdown(result: StatementDiff) -> str:
         gained = _md(", ".join(sorted(result.themes_gained))) or "none"
         lost = _md(", ".join(sorted(result.themes_lost))) or "none"
         lines += ["", f"**Themes gained:** {gained}; **lost:** {lost}"]
-    if result.uncoded:
+    if _uncoded_line(result):
         lines += ["", f"*{_uncoded_line(result)}*"]
     if _diff_terms(result):
         lines += ["", f"**Key terms:** {_md(_diff_terms(result).removeprefix('terms '))}"]
@@ -1133,7 +1133,7 @@ def diff_to_html(result: StatementDiff) -> str:
             + _theme_chips(result.themes_lost, "c5-lost", _MINUS)
             + "</p>"
         )
-    if result.uncoded:
+    if _uncoded_line(result):
         parts.append(f"<p><i>{_esc(_uncoded_line(result))}</i></p>")
     if _diff_terms(result):
         parts.append(f"<p>Key {_esc(_diff_terms(result))}</p>")
@@ -1264,6 +1264,10 @@ def series_to_text(series: Series, *, color: bool | None = None) -> str:
 
 
 def _uncoded_line(result: StatementDiff) -> str:
+    """Where the themes were not compared, and why; empty if no point of either side has themes to compare."""
+    themed = any(point is not None and point.themes for change in result.points for point in (change.old, change.new))
+    if not (result.uncoded and themed):
+        return ""
     sides = " and ".join(f"the {side} statement" for side in result.uncoded)
     return f"Themes not compared where points are uncoded: {sides} has points not coded by a person."
 

@@ -293,6 +293,8 @@ def codings() -> st.SearchStrategy[Coding]:
     )
 
 
+_CITIES = st.sampled_from((None, "Xi'an", "Astana", "Almaty", "Chengdu", "Samarkand", "Қарағанды", "O\u02bbsh"))
+
 _CONCEPT_IDS = ("health", "security", "counter-terrorism", "trade", "connectivity", "my-concept")
 
 # Four-part meeting ids, which slugs() (at most three parts) never draws as a meeting's own id.
@@ -435,11 +437,11 @@ def meetings(draw: st.DrawFn, *, max_points: int = 12, max_text: int = 300) -> M
         date=draw(_dates),
         format=meeting_format,
         venue=draw(_optional_text()),
-        city=None if meeting_format == "video" else draw(_optional_text()),
-        host_country=draw(st.none() | st.sampled_from(sorted(COUNTRY_CODES))),
+        city=None if meeting_format == "video" else draw(_CITIES),
+        host_country=draw(st.none() | st.sampled_from(("CN", "KZ", "KG", "TJ", "TM", "UZ", "US"))),
         points_complete=complete,
         points_total=total,
-        points_note=draw(_optional_text()),
+        points_note=None if complete else draw(_optional_text()),
         participants=tuple(people),
         topics=tuple(draw(st.lists(topics(source_ids), max_size=4))),
         decisions=tuple(draw(st.lists(decisions(source_ids), max_size=3))),
