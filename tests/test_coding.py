@@ -162,6 +162,11 @@ class TestUncodedIsNotAbsent:
         assert diff(MEETING_2020, partial).themes_lost == frozenset()
         assert diff(MEETING_2020, attrs.evolve(partial, points_complete=True)).themes_lost
 
+    def test_a_record_without_points_loses_no_theme(self) -> None:
+        """A record of facts only says nothing of its statement's themes."""
+        facts_only = attrs.evolve(MEETING_2020, id="facts", points=(), topics=())
+        assert diff(MEETING_2020, facts_only).themes_lost == frozenset()
+
     def test_the_series_says_unknown(self) -> None:
         """In a series, a theme of an uncoded statement is unknown (None), not absent."""
         from c5statement import compare

@@ -744,17 +744,20 @@ def check_options(threshold: object, similarity: object) -> None:
 
 
 def fully_coded(meeting: Meeting) -> bool:
-    """Whether every point of *meeting* is coded and every point of its main document was read.
+    """Whether *meeting* carries points, every one coded, and every point of its main document was read.
 
-    Only then can a theme be said to be absent from it.
+    Only then can a theme be said to be absent from it: a record without points
+    says nothing of its statement's content.
 
     Example:
         >>> from c5statement import MEETING_2020, Point
         >>> import attrs
         >>> fully_coded(MEETING_2020), fully_coded(attrs.evolve(MEETING_2020, points=(Point(1, "a."),)))
         (True, False)
+        >>> fully_coded(attrs.evolve(MEETING_2020, points=()))
+        False
     """
-    return meeting.points_complete and all(point.coded for point in meeting.points)
+    return bool(meeting.points) and meeting.points_complete and all(point.coded for point in meeting.points)
 
 
 def coded_themes(meeting: Meeting) -> frozenset[str]:
