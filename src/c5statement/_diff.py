@@ -9,8 +9,10 @@ meeting to give the new one exactly, inverts, and round-trips through JSON.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import math
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -203,7 +205,7 @@ class PointChange(Validated):
         Example:
             >>> old, new = Point(1, "all support peace in Afghanistan."), Point(1, "all back peace.")
             >>> sorted(PointChange("edited", old, new, 0.6).terms_lost)
-            ['Afghanistan', 'afghanistan']
+            ['Afghanistan']
         """
         return _terms(self.old) - _terms(self.new)
 
@@ -214,9 +216,29 @@ class PointChange(Validated):
         Example:
             >>> old, new = Point(1, "all support peace in Afghanistan."), Point(1, "all back peace.")
             >>> sorted(PointChange("edited", old, new, 0.6).terms_kept)
-            ['peace-and-stability']
+            ['peace, stability and prosperity']
         """
         return _terms(self.old) & _terms(self.new)
+
+    @functools.cached_property
+    def wording(self) -> float | None:
+        """How much of the old point's wording the new one keeps: the share of its words still there, in order.
+
+        The words are compared without regard to case, so a change only of case
+        keeps them all. A point rewritten in other words has a low wording
+        however surely it continues the old one (its :attr:`similarity`).
+        ``None`` for an added or removed point, which has no pair.
+
+        Example:
+            >>> old = Point(1, "all parties will expand trade and investment.")
+            >>> PointChange("edited", old, Point(1, "all parties will expand trade."), 0.9).wording
+            0.857...
+            >>> PointChange("removed", old, None, 0.2).wording is None
+            True
+        """
+        if self.old is None or self.new is None:
+            return None
+        return wording(self.old.text, self.new.text)
 
     @property
     def edited(self) -> bool:
@@ -493,7 +515,7 @@ class StatementDiff(Validated, Views):
         Example:
             >>> old, new = Point(1, "peace in Afghanistan."), Point(1, "peace.")
             >>> sorted(StatementDiff("a", "b", (PointChange("edited", old, new, 0.6),)).terms_kept)
-            ['peace-and-stability']
+            ['peace, stability and prosperity']
         """
         return self._terms("old") & self._terms("new")
 
@@ -600,6 +622,26 @@ def _new_number(change: PointChange) -> int:
 
 def _old_number(change: PointChange) -> int:
     return change.old.number if change.old is not None else 0
+
+
+_WORDS = re.compile(r"\w+(?:[-'\u2019]\w+)*")
+
+
+def wording(old: str, new: str) -> float:
+    """The share of the words of *old* that *new* keeps, in order, from 0 to 1 (1 for a text without words).
+
+    Example:
+        >>> wording("all parties agree.", "All parties agree fully.")
+        1.0
+        >>> wording("trade will grow.", "investment rose.")
+        0.0
+    """
+    before = [word.casefold() for word in _WORDS.findall(old)]
+    if not before:
+        return 1.0
+    after = [word.casefold() for word in _WORDS.findall(new)]
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / len(before)
 
 
 def _terms(point: Point | None) -> frozenset[str]:
