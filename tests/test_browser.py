@@ -6,6 +6,13 @@ them), once as it is and once with its ``<style>`` elements removed, as an
 untrusted notebook, GitHub and nbviewer show it. Headless Chromium loads the
 page and reports the computed styles and the text a reader sees.
 
+Each is also loaded in the light and the dark theme of each host, with the
+host's colour variables and rules, and the contrast of every piece of text
+against what is behind it is measured, as WCAG defines it. The hosts are
+emulated with the values of their own theme files: JupyterLab 4.6 (whose
+rendering Notebook 7 shares), VS Code's default light and dark themes, and
+GitHub's light and dark page colours.
+
 Without a Chromium on the machine the tests are skipped, saying so.
 """
 
@@ -37,34 +44,122 @@ WIDTH = 640
 
 HOST_RULES = """
 body {font-family: sans-serif; margin: 0}
-/* JupyterLab 4 */
+/* JupyterLab 4.6 (and Notebook 7, which renders outputs with it): its rules for rendered HTML */
+.jp-RenderedHTMLCommon {color: var(--jp-content-font-color1)}
 .jp-RenderedHTMLCommon table {border-collapse: collapse; border-spacing: 0; border: none; font-size: 12px;
-  table-layout: fixed; margin-left: auto; margin-right: auto}
-.jp-RenderedHTMLCommon thead {border-bottom: 1px solid black; vertical-align: bottom}
+  color: var(--jp-ui-font-color1); table-layout: fixed; margin-left: auto; margin-right: auto}
+.jp-RenderedHTMLCommon thead {border-bottom: 1px solid var(--jp-border-color1); vertical-align: bottom}
+.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th, .jp-RenderedHTMLCommon tr {vertical-align: middle;
+  padding: 0.5em; line-height: normal; white-space: normal; max-width: none; border: none}
 :not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon td, :not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon th,
-.jp-RenderedHTMLCommon tr {text-align: right; vertical-align: middle; padding: 0.5em; line-height: normal;
-  white-space: normal; max-width: none; border: none}
-.jp-RenderedHTMLCommon tbody tr:nth-child(odd) {background: #f5f5f5}
-.jp-RenderedHTMLCommon tbody tr:hover {background: rgba(66, 165, 245, 0.2)}
+:not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon tr {text-align: right}
+.jp-RenderedHTMLCommon tbody tr:nth-child(odd) {background: var(--jp-layout-color0)}
+.jp-RenderedHTMLCommon tbody tr:nth-child(even) {background: var(--jp-rendermime-table-row-background)}
+.jp-RenderedHTMLCommon a:link {text-decoration: none; color: var(--jp-content-link-color)}
+.jp-RenderedHTMLCommon pre {background-color: var(--jp-layout-color0); color: var(--jp-content-font-color1)}
+.jp-RenderedHTMLCommon :not(pre) > code {background-color: var(--jp-layout-color2); padding: 1px 5px}
 /* the classic notebook */
 .rendered_html table {margin-left: auto; margin-right: auto; border: none; border-collapse: collapse;
   table-layout: fixed}
 .rendered_html tr, .rendered_html th, .rendered_html td {text-align: right; vertical-align: middle;
   padding: 0.5em; line-height: normal; white-space: normal; max-width: none; border: none}
+.rendered_html tbody tr:nth-child(odd) {background: #f5f5f5}
 /* VS Code */
+.vscode-body {color: var(--vscode-foreground)} .vscode-body a {color: var(--vscode-textLink-foreground)}
 .vscode-body table {text-align: right} .vscode-body td, .vscode-body th {text-align: right}
+/* GitHub */
+.markdown-body {color: var(--fgColor-default)} .markdown-body a {color: var(--fgColor-accent)}
+.markdown-body table tr {background-color: var(--bgColor-default); border-top: 1px solid var(--borderColor-muted)}
+.markdown-body table tr:nth-child(2n) {background-color: var(--bgColor-muted)}
+.markdown-body code {background-color: var(--bgColor-neutral-muted)}
+"""
+
+THEMES = {
+    "light": {
+        "jupyterlab": "--jp-layout-color0: white; --jp-layout-color2: #eee; --jp-content-font-color1: rgba(0,0,0,.87);"
+        " --jp-ui-font-color1: rgba(0,0,0,.87); --jp-border-color1: #bdbdbd; --jp-border-color2: #e0e0e0;"
+        " --jp-content-link-color: #0d47a1; --jp-rendermime-table-row-background: #cfd8dc; background: white",
+        "notebook": "color: #000; background: #fff",
+        "vscode": "--vscode-foreground: #616161; --vscode-textLink-foreground: #006ab1;"
+        " --vscode-editorWidget-border: #c8c8c8; background: #ffffff",
+        "github": "--fgColor-default: #1f2328; --fgColor-accent: #0969da; --bgColor-default: #ffffff;"
+        " --bgColor-muted: #f6f8fa; --bgColor-neutral-muted: rgba(175,184,193,.2); --borderColor-muted: #d1d9e0b3;"
+        " background: #ffffff",
+    },
+    "dark": {
+        "jupyterlab": "--jp-layout-color0: #111; --jp-layout-color2: #424242; --jp-content-font-color1: #fff;"
+        " --jp-ui-font-color1: rgba(255,255,255,.87); --jp-border-color1: #616161; --jp-border-color2: #424242;"
+        " --jp-content-link-color: #64b5f6; --jp-rendermime-table-row-background: #212121; background: #111",
+        "vscode": "--vscode-foreground: #cccccc; --vscode-textLink-foreground: #4daafc;"
+        " --vscode-editorWidget-border: #313131; background: #1f1f1f",
+        "github": "--fgColor-default: #f0f6fc; --fgColor-accent: #4493f8; --bgColor-default: #0d1117;"
+        " --bgColor-muted: #151b23; --bgColor-neutral-muted: #656c7633; --borderColor-muted: #3d444db3;"
+        " background: #0d1117",
+    },
+}
+"""The colours of each host's theme: the variables its rules read, and the background of its output area.
+
+JupyterLab's values are those of its 4.6 light and dark theme files; VS Code's
+those of its default light and dark themes; GitHub's those of its light and
+dark page colours. The classic notebook has no dark theme.
 """
 
 PROBE = """
+for (const details of document.querySelectorAll("details")) details.open = true;
+function rgba(text) {
+  const parts = text.match(/rgba?\\(([^)]*)\\)/)[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number);
+  return [parts[0], parts[1], parts[2], parts.length > 3 ? parts[3] : 1];
+}
+function over(top, bottom) {
+  const a = top[3];
+  return [0, 1, 2].map((i) => top[i] * a + bottom[i] * (1 - a)).concat([1]);
+}
+function behind(element) {
+  const layers = [];
+  for (let node = element; node; node = node.parentElement) {
+    const color = rgba(getComputedStyle(node).backgroundColor);
+    if (color[3] > 0) layers.push(color);
+    if (color[3] >= 1) break;
+  }
+  let found = [255, 255, 255, 1];
+  for (const layer of layers.reverse()) found = over(layer, found);
+  return found;
+}
+function luminance(color) {
+  const [r, g, b] = color.slice(0, 3).map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+function contrast(element) {
+  let opacity = 1;
+  for (let node = element; node; node = node.parentElement) opacity *= Number(getComputedStyle(node).opacity);
+  const back = behind(element);
+  const text = rgba(getComputedStyle(element).color);
+  const seen = over([text[0], text[1], text[2], text[3] * opacity], back);
+  const [light, dark] = [luminance(seen), luminance(back)].sort((a, b) => b - a);
+  return (light + 0.05) / (dark + 0.05);
+}
 const results = {};
 for (const area of document.querySelectorAll(".area")) {
-  const found = {aligned: [], runs: [], overflow: [], text: area.innerText};
+  const found = {aligned: [], runs: [], overflow: [], text: area.innerText, contrast: [], measured: 0};
   for (const cell of area.querySelectorAll("td, th, p, li, div.c5")) {
     found.aligned.push(getComputedStyle(cell).textAlign);
   }
   for (const run of area.querySelectorAll("del, ins")) {
     const style = getComputedStyle(run);
-    found.runs.push([run.tagName.toLowerCase(), style.color, style.backgroundColor, style.textDecorationLine]);
+    found.runs.push([run.tagName.toLowerCase(), run.className, style.textDecorationLine]);
+  }
+  for (const element of area.querySelectorAll("*")) {
+    const own = Array.from(element.childNodes).filter((node) => node.nodeType === 3 && node.textContent.trim());
+    if (!own.length || !element.getClientRects().length) continue;
+    found.measured += 1;
+    const ratio = contrast(element);
+    if (ratio < 4.5) {
+      found.contrast.push([element.tagName.toLowerCase(), element.className, own[0].textContent.trim().slice(0, 40),
+        Math.round(ratio * 100) / 100]);
+    }
   }
   const right = area.getBoundingClientRect().right;
   for (const box of area.querySelectorAll("*")) {
@@ -79,20 +174,32 @@ HOSTS = {
     "jupyterlab": "jp-OutputArea-output jp-RenderedHTMLCommon jp-RenderedHTML",
     "notebook": "output_subarea output_html rendered_html",
     "vscode": "vscode-body output-html",
+    "github": "markdown-body",
 }
 
 
-def strip_styles(fragment: str) -> str:
-    """The fragment as an untrusted notebook shows it: without its ``<style>`` elements."""
-    return re.sub(r"<style>.*?</style>", "", fragment, flags=re.DOTALL)
+MODES = ("trusted", "untrusted", "unstyled")
+"""How a host shows a fragment: as it is (a trusted notebook); without its ``<style>`` elements (an untrusted
+notebook, whose sanitiser keeps style attributes); without any style at all (GitHub, nbviewer, a strict sanitiser)."""
+
+
+def shown(fragment: str, mode: str) -> str:
+    """The fragment as a host in *mode* shows it."""
+    if mode != "trusted":
+        fragment = re.sub(r"<style>.*?</style>", "", fragment, flags=re.DOTALL)
+    if mode == "unstyled":
+        fragment = re.sub(r' style="[^"]*"', "", fragment)
+    return fragment
 
 
 def probe(fragments: dict[str, str], tmp_path: Path) -> dict[str, dict[str, Any]]:
-    """Load every fragment in every host's output area of one page; the findings by ``view/host``."""
+    """Load every fragment in every host's output area, in each theme, on one page; findings by view, host, theme."""
     areas = "".join(
-        f'<div id="{view}/{host}" class="area {classes}" style="width: {WIDTH}px">{fragment}</div>'
+        f'<div id="{view}/{host}/{theme}" class="area {HOSTS[host]}" style="width: {WIDTH}px; {variables}">'
+        f"{fragment}</div>"
         for view, fragment in fragments.items()
-        for host, classes in HOSTS.items()
+        for theme, hosts in THEMES.items()
+        for host, variables in hosts.items()
     )
     page = (
         '<!DOCTYPE html><html><head><meta charset="utf-8"><style>' + HOST_RULES + "</style></head><body>"
@@ -101,7 +208,7 @@ def probe(fragments: dict[str, str], tmp_path: Path) -> dict[str, dict[str, Any]
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
     assert BROWSER is not None
-    command = [BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", path.as_uri()]
+    command = [BROWSER, *HEADLESS, f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", path.as_uri()]
     done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=120)
     found = re.search(r'<pre id="result">(.*?)</pre>', done.stdout, flags=re.DOTALL)
     assert found, f"the browser gave no result: {done.stderr[-2000:]}"
@@ -109,16 +216,24 @@ def probe(fragments: dict[str, str], tmp_path: Path) -> dict[str, dict[str, Any]
     return result
 
 
+HEADLESS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+
+
 @pytest.fixture(scope="module")
-def findings(tmp_path_factory: pytest.TempPathFactory) -> dict[bool, dict[str, dict[str, Any]]]:
-    """The findings for every view in every host, as trusted (``False``) and as untrusted (``True``)."""
+def findings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, dict[str, Any]]]:
+    """The findings for every view in every host and theme, by mode (see :data:`MODES`)."""
     fragments = views()
     return {
-        untrusted: probe(
-            {view: strip_styles(html) if untrusted else html for view, html in fragments.items()},
-            tmp_path_factory.mktemp("browser"),
-        )
-        for untrusted in (False, True)
+        mode: probe({view: shown(html, mode) for view, html in fragments.items()}, tmp_path_factory.mktemp(mode))
+        for mode in MODES
     }
 
 
@@ -130,41 +245,59 @@ def later() -> object:
     return attrs.evolve(MEETING_2020, id="cc5-later", venue="Xi'an", points=tuple(points))
 
 
+VIEWS = ["meeting", "point", "diff", "series", "meetings"]
+
+
 def views() -> dict[str, str]:
+    """Every HTML view: a meeting (illustrative, with its banner), a point, a diff, a series, the meetings' table."""
     changes = diff(MEETING_2020, later())  # type: ignore[arg-type]
+    illustrative = attrs.evolve(MEETING_2020, illustrative=True)
     return {
-        "meeting": MEETING_2020.to_html(),
+        "meeting": illustrative.to_html(),
         "point": MEETING_2020.points[2].to_html(),
         "diff": changes.to_html(),
         "series": compare([MEETING_2020, later(), *MEETINGS[1:2]]).to_html(),  # type: ignore[list-item]
+        "meetings": MEETINGS._repr_html_(),
     }
 
 
-INS_COLOR, DEL_COLOR = "rgb(5, 64, 10)", "rgb(106, 10, 10)"
+AREAS = [f"{host}/{theme}" for theme, hosts in THEMES.items() for host in hosts]
 
 
-@pytest.mark.parametrize("host", sorted(HOSTS))
-@pytest.mark.parametrize("view", ["meeting", "point", "diff", "series"])
-@pytest.mark.parametrize("untrusted", [False, True], ids=["trusted", "untrusted"])
+@pytest.mark.parametrize("area", AREAS)
+@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("mode", ["trusted", "untrusted"])
 def test_views_hold_in_notebook_hosts(
-    view: str, host: str, untrusted: bool, findings: dict[bool, dict[str, dict[str, Any]]]
+    view: str, area: str, mode: str, findings: dict[str, dict[str, dict[str, Any]]]
 ) -> None:
-    """Text stays left-aligned, runs keep their colours and marks, nothing overflows the output."""
-    found = findings[untrusted][f"{view}/{host}"]
+    """With or without its stylesheet: text stays left-aligned, runs keep their marks, nothing overflows."""
+    found = findings[mode][f"{view}/{area}"]
     assert found["aligned"]
     assert set(found["aligned"]) <= {"left", "start"}, found["aligned"]
-    for tag, color, _background, decoration in found["runs"]:
-        assert color == (INS_COLOR if tag == "ins" else DEL_COLOR)
-        assert decoration == ("underline" if tag == "ins" else "line-through")
+    for tag, classes, decoration in found["runs"]:
+        if "c5-space" not in classes:
+            assert decoration == ("underline" if tag == "ins" else "line-through")
     if view == "diff":
         assert {run[0] for run in found["runs"]} == {"del", "ins"}
     assert found["overflow"] == []
 
 
+@pytest.mark.parametrize("area", AREAS)
+@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("mode", MODES)
+def test_every_text_has_contrast(
+    view: str, area: str, mode: str, findings: dict[str, dict[str, dict[str, Any]]]
+) -> None:
+    """Every piece of text, in the light and the dark theme, styled or not: contrast of at least 4.5 to 1 (WCAG AA)."""
+    found = findings[mode][f"{view}/{area}"]
+    assert found["measured"] > 3
+    assert found["contrast"] == [], found["contrast"]
+
+
 @pytest.mark.parametrize("view", ["meeting", "diff", "series"])
-def test_untrusted_text_separates_every_label(view: str, findings: dict[bool, dict[str, dict[str, Any]]]) -> None:
-    """Without any stylesheet the text still reads: theme labels and kinds apart."""
-    text = findings[True][f"{view}/jupyterlab"]["text"]
+def test_untrusted_text_separates_every_label(view: str, findings: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """Without any style the text still reads: theme labels and kinds apart."""
+    text = findings["unstyled"][f"{view}/jupyterlab/light"]["text"]
     labels = sorted(MEETING_2020.themes | {"energy", "mechanism"})
     for first in labels:
         for second in labels:

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from ._align import Evidence, similarity
     from ._compare import Lineage, Series, compare
     from ._convert import FORMAT_VERSION, dump, fingerprint, from_dict, from_json, load, to_dict, to_json
-    from ._data import meeting
+    from ._data import Meetings, meeting
     from ._diff import DEFAULT_THRESHOLD, FieldChange, PointChange, StatementDiff, diff
     from ._edits import WordEdit
     from ._embedding import EmbeddingSimilarity, embedding_similarity
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ._themes import THEMES, Theme
 
     MEETING_2020: Meeting
-    MEETINGS: tuple[Meeting, ...]
+    MEETINGS: Meetings
     __version__: str
 
 # Heavier modules load on first use, so that `import c5statement` stays cheap.

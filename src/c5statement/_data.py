@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import functools
 import pkgutil
+from typing import TYPE_CHECKING
 
 from ._convert import from_json
 from ._model import Meeting
 
-__all__ = ["MEETING_FILES", "find_meeting", "known_ids", "meeting", "meeting_2020", "meetings", "read_packaged"]
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = [
+    "MEETING_FILES",
+    "Meetings",
+    "find_meeting",
+    "known_ids",
+    "meeting",
+    "meeting_2020",
+    "meetings",
+    "read_packaged",
+]
 
 MEETING_FILES: tuple[str, ...] = (
     "meeting_2020.json",
@@ -49,8 +62,53 @@ def meeting_2020() -> Meeting:
     return from_json(read_packaged("meeting_2020.json"), Meeting)
 
 
+class Meetings(tuple[Meeting, ...]):
+    """The packaged meetings (:data:`c5statement.MEETINGS`): a tuple of :class:`Meeting` that displays as a table.
+
+    It is a tuple in every way (``MEETINGS[0] == MEETING_2020``, slicing,
+    iteration, equality with a tuple of the same meetings); only its repr is
+    short, and a notebook shows it as the table of the meetings.
+
+    Example:
+        >>> found = meetings()
+        >>> isinstance(found, tuple), found[0] == meeting_2020(), found == tuple(found)
+        (True, True, True)
+        >>> repr(found)
+        '<9 meetings, 2020-07-16 to 2025-06-17: cc5-fmm-2020, cc5-fmm-2021, ... cc5-summit-2025>'
+        >>> "<table" in found._repr_html_()
+        True
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        if not self:
+            return "<no meetings>"
+        ids = [found.id for found in self]
+        shown = ", ".join(ids) if len(ids) <= _SHOWN_IDS else f"{', '.join(ids[:2])}, ... {ids[-1]}"
+        word = "meeting" if len(self) == 1 else "meetings"
+        return f"<{len(self)} {word}, {self[0].date} to {self[-1].date}: {shown}>"
+
+    def _repr_html_(self) -> str:
+        from ._display import render
+        from ._meetings import MeetingTable, meeting_rows
+
+        return render(MeetingTable(meeting_rows(self)), "html")
+
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        from ._display import mimebundle
+
+        return mimebundle(repr(self), self._repr_html_(), include, exclude)
+
+
+_SHOWN_IDS = 4
+"""Up to this many ids, a repr of the meetings lists them all."""
+
+
 @functools.cache
-def meetings() -> tuple[Meeting, ...]:
+def meetings() -> Meetings:
     """Load and cache every packaged meeting of the mechanism, in date order.
 
     The first is the very object :func:`meeting_2020` returns.
@@ -61,7 +119,7 @@ def meetings() -> tuple[Meeting, ...]:
         >>> [m.date for m in meetings()] == sorted(m.date for m in meetings())
         True
     """
-    return (meeting_2020(), *(from_json(read_packaged(name), Meeting) for name in MEETING_FILES[1:]))
+    return Meetings((meeting_2020(), *(from_json(read_packaged(name), Meeting) for name in MEETING_FILES[1:])))
 
 
 def meeting(id: str) -> Meeting:

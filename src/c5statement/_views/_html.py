@@ -41,11 +41,11 @@ _LINK = "var(--jp-content-link-color, var(--vscode-textLink-foreground, inherit)
 # under the host's own text colour. Text keeps the contrast the host gave it, in
 # a light theme and a dark one, and where a sanitiser drops these styles the
 # text is simply the host's text.
-_GREEN = "rgba(46, 160, 67, .22)"
-_RED = "rgba(218, 54, 51, .2)"
-_AMBER = "rgba(210, 153, 34, .24)"
-_BLUE = "rgba(56, 139, 253, .16)"
-_GREY = "rgba(128, 128, 128, .16)"
+_GREEN = "rgba(46, 160, 67, .16)"
+_RED = "rgba(218, 54, 51, .14)"
+_AMBER = "rgba(210, 153, 34, .18)"
+_BLUE = "rgba(56, 139, 253, .12)"
+_GREY = "rgba(128, 128, 128, .14)"
 _EDGE = "rgba(128, 128, 128, .55)"
 
 _INS = f"background: {_GREEN}; color: inherit; text-decoration: underline"
@@ -79,7 +79,7 @@ _TAG_STYLES = {
     "a": f"color: {_LINK}; text-decoration: underline",
     "pre": "white-space: pre-wrap; font-size: .85em; margin: .25em 0; text-align: left; color: inherit;"
     " background: transparent",
-    "code": "color: inherit; background: transparent",
+    "code": "color: inherit; background: transparent; overflow-wrap: anywhere",
     "p": "text-align: left",
     "ul": "text-align: left",
     "ol": "text-align: left",
@@ -101,8 +101,8 @@ _CLASS_STYLES = {
     "c5-cosmetic": "text-decoration-style: dotted",
     "c5-space": "text-decoration: none; background: transparent",
     "c5-apart": "margin-left: .2em",
-    "c5-note": "font-size: .85em; opacity: .85; margin-top: .15em",
-    "c5-legend": "font-size: .85em; opacity: .85; margin: .25em 0",
+    "c5-note": "font-size: .85em; font-style: italic; margin-top: .15em",
+    "c5-legend": "font-size: .85em; font-style: italic; margin: .25em 0",
     "c5-illustrative": f"background: {_AMBER}; border-left: 4px solid rgba(210, 153, 34, .8); color: inherit;"
     " padding: .25em .5em; font-weight: bold",
     "c5-notes": f"background: {_GREY}; border-left: 3px solid {_EDGE}; color: inherit;"
@@ -112,8 +112,8 @@ _CLASS_STYLES = {
 }
 
 _ROW_STYLES = {
-    "c5-added": "background: rgba(46, 160, 67, .1)",
-    "c5-removed": "background: rgba(218, 54, 51, .1)",
+    "c5-added": "background: rgba(46, 160, 67, .07)",
+    "c5-removed": "background: rgba(218, 54, 51, .07)",
     "c5-group": f"background: {_GREY}",
 }
 
@@ -132,7 +132,7 @@ def _styled(fragment: str) -> str:
 
     Example:
         >>> styled = _styled('<td>a <span class="c5-gained">+energy</span></td>')
-        >>> styled.count("text-align: left"), styled.count("background: rgba(46, 160, 67, .22)")
+        >>> styled.count("text-align: left"), styled.count("background: rgba(46, 160, 67, .16)")
         (1, 1)
     """
 
@@ -440,7 +440,7 @@ def series_to_html(series: Series) -> str:
     return _styled("".join(parts))
 
 
-_TABLE_HEAD = ("Date", "Id", "Level", "Format", "Venue", "Chair or host", "Heads of delegation", "Documents")
+_TABLE_HEAD = ("Date", "Meeting", "Venue", "Chair or host", "Heads of delegation", "Documents")
 
 
 @register(MeetingTable, "html")
@@ -450,19 +450,19 @@ def table_to_html(table: MeetingTable) -> str:
     Example:
         >>> from c5statement._meetings import MeetingTable, meeting_rows
         >>> html = table_to_html(MeetingTable(meeting_rows()[:2]))
-        >>> html.count("<tr>"), "cc5-fmm-2021" in html
+        >>> html.count("<tr"), "cc5-fmm-2021" in html
         (3, True)
     """
-    parts = [f'<div class="c5 c5-meetings">{_STYLE}<table><tr>']
+    parts = [f'<div class="c5 c5-meetings">{_STYLE}<table class="c5-small"><tr>']
     parts += [f"<th>{name}</th>" for name in _TABLE_HEAD]
     parts.append("</tr>")
     for row in table.rows:
         chair = row.chair or (f"{row.host}, host" if row.host else "")
         heads = "<br>".join(_esc(head) for head in row.heads)
         documents = "<br>".join(_esc(document) for document in row.documents)
-        cells = [row.date.isoformat(), row.id, row.level, row.format, row.venue or "", chair]
-        parts.append("<tr>" + "".join(f"<td>{_esc(cell)}</td>" for cell in cells))
-        parts.append(f'<td class="c5-small">{heads}</td><td class="c5-small">{documents}</td></tr>')
+        meeting = f"<code>{_esc(row.id)}</code><br>{_esc(row.level)}, {_esc(row.format)}"
+        parts.append(f"<tr><td>{_esc(row.date.isoformat())}</td><td>{meeting}</td>")
+        parts.append(f"<td>{_esc(row.venue or '')}</td><td>{_esc(chair)}</td><td>{heads}</td><td>{documents}</td></tr>")
     parts.append("</table></div>")
     return _styled("".join(parts))
 
