@@ -556,6 +556,54 @@ class StatementDiff(Validated, Views):
         data["points"] = [get_converter().unstructure(point) for point in new_points]
         return from_dict(data, Meeting)
 
+    def to_records(self) -> list[dict[str, Any]]:
+        """Return one plain row per point change, for tables, data frames and papers.
+
+        Each row has ``old_id`` and ``new_id`` (the statements), ``kind`` (as the
+        views show it: a change hidden as cosmetic reads ``"unchanged"``),
+        ``old_number`` and ``new_number`` (``None`` on the missing side),
+        ``match`` (:attr:`PointChange.similarity`, for an added or removed point
+        that of its nearest candidate), ``wording`` (:attr:`PointChange.wording`,
+        ``None`` for an added or removed point), ``nearest``, ``also`` (the
+        further old points linked, ``"3; 4"``), ``moved``, ``ambiguous``,
+        ``cosmetic``, ``old_text``, ``new_text``, ``themes_gained``,
+        ``themes_lost``, ``terms_gained``, ``terms_lost``, ``terms_kept`` (each
+        ``"; "``-joined) and ``evidence`` (the reasons the views name).
+
+        Example:
+            >>> from c5statement import MEETING_2020, diff
+            >>> rows = diff(MEETING_2020, MEETING_2020).to_records()
+            >>> len(rows), rows[0]["kind"], rows[0]["match"], rows[0]["wording"]
+            (9, 'unchanged', 1.0, 1.0)
+        """
+        from ._views._records import diff_records
+
+        return diff_records(self)
+
+    def to_frame(self) -> Any:
+        """Return :meth:`to_records` as a pandas ``DataFrame``, a row per point change.
+
+        Raises:
+            ImportError: If pandas is not installed, with the command that installs it.
+
+        Example:
+            >>> from c5statement import MEETING_2020, diff
+            >>> frame = diff(MEETING_2020, MEETING_2020).to_frame()
+            >>> frame.shape, list(frame.columns[:4])
+            ((9, 20), ['old_id', 'new_id', 'kind', 'old_number'])
+        """
+        try:
+            import pandas as pd
+        except ImportError as error:
+            hint = 'to_frame() needs pandas, which is not installed; install it with: pip install "c5statement[pandas]"'
+            raise ImportError(hint, name=error.name) from error
+        from ._views._records import DIFF_COLUMNS
+
+        frame = pd.DataFrame.from_records(self.to_records(), columns=list(DIFF_COLUMNS))
+        for column in ("old_number", "new_number", "nearest"):
+            frame[column] = frame[column].astype("Int64")
+        return frame
+
     def inverted(self) -> StatementDiff:
         """Return the diff from the new statement back to the old.
 

@@ -363,8 +363,15 @@ less. The data keeps every piece of evidence; this is only what a view names.
 """
 
 
+_WORD_MOST = 0.6
+"""The most a shared word weighs; a concept weighs more (see :meth:`c5statement.Lexicon.weight`)."""
+
+
 def reasons(change: PointChange) -> list[str]:
     """The evidence a view names, strongest first: concepts and rare words, hyphenated words whole, each once.
+
+    A plain shared word (``based``, ``choice``) is named only where no concept
+    gives a reason; a name (``Eurasian``, ``COVID-19``) always is.
 
     Example:
         >>> from c5statement import Evidence, Point, PointChange
@@ -378,9 +385,11 @@ def reasons(change: PointChange) -> list[str]:
     seen: set[tuple[str, str]] = set()
     old_text = change.old.text if change.old is not None else ""
     new_text = change.new.text if change.new is not None else ""
+    concepts = any(item.weight > _WORD_MOST for item in change.evidence)
     for item in change.evidence:
-        if item.weight < _EVIDENCE_RARE:
-            continue
+        named = any(character.isupper() for character in item.old + item.new)
+        if item.weight < _EVIDENCE_RARE or (item.weight <= _WORD_MOST and concepts and not named):
+            continue  # a generic stem; a plain word only where no concept gives a reason
         old_words = _whole(item.old, old_text) if old_text else item.old
         new_words = _whole(item.new, new_text) if new_text else item.new
         key = (old_words.casefold(), new_words.casefold())
