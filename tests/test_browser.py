@@ -257,7 +257,7 @@ def views() -> dict[str, str]:
         "point": MEETING_2020.points[2].to_html(),
         "diff": changes.to_html(),
         "series": compare([MEETING_2020, later(), *MEETINGS[1:2]]).to_html(),  # type: ignore[list-item]
-        "meetings": MEETINGS._repr_html_(),
+        "meetings": MEETINGS._repr_html_(),  # type: ignore[attr-defined]
     }
 
 

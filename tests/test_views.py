@@ -15,12 +15,11 @@ import c5statement
 from c5statement import MEETING_2020, Meeting, Point, PointChange, StatementDiff, compare, diff, key_terms, to_json
 from c5statement._align import evidence
 from c5statement._cli import build_parser, main
-from c5statement._diff import wording
+from c5statement._diff import DIFF_COLUMNS, wording
 from c5statement._display import formats_of, output_format, render
 from c5statement._meetings import TABLE_FORMATS, MeetingTable, meeting_rows, rows_to_markdown
 from c5statement._views._latex import latex_escape
 from c5statement._views._layout import figure, reasons
-from c5statement._views._records import DIFF_COLUMNS
 
 VIEWS = Path(c5statement.__file__).with_name("_views")
 
@@ -38,7 +37,7 @@ class TestRegistry:
         """Each object is offered the formats that have its view, in the order of registration."""
         assert formats_of(Meeting) == ("text", "markdown", "json", "html")
         assert formats_of(MeetingTable) == TABLE_FORMATS
-        assert set(formats_of(StatementDiff)) >= {"text", "markdown", "json", "html"}
+        assert formats_of(StatementDiff) == ("text", "markdown", "json", "html", "csv", "latex")
 
     def test_cli_offers_the_registered_formats(self) -> None:
         """The command line's --format choices come from the registry, not a list of its own."""
@@ -249,7 +248,7 @@ class TestMeetingsDisplay:
         assert all(isinstance(found, Meeting) for found in MEETINGS)
         assert len(repr(MEETINGS)) < 120
         assert repr(MEETINGS).startswith(f"<{len(MEETINGS)} meetings")
-        bundle = MEETINGS._repr_mimebundle_()
+        bundle = MEETINGS._repr_mimebundle_()  # type: ignore[attr-defined]
         assert bundle["text/plain"] == repr(MEETINGS)
         assert bundle["text/html"].count("<tr") == len(MEETINGS) + 1
         assert all(found.id in bundle["text/html"] for found in MEETINGS)
@@ -265,7 +264,7 @@ class TestTables:
             assert row["match"] == change.similarity
             assert row["wording"] == change.wording
             assert row["old_number"] == (change.old.number if change.old is not None else None)
-            assert row["terms_gained"] == "; ".join(sorted(change.terms_gained, key=str.casefold))
+            assert row["terms_gained"] == "; ".join(sorted(change.terms_gained))
         frame = result.to_frame()
         assert list(frame.columns) == list(DIFF_COLUMNS)
         assert len(frame) == len(result.points)
@@ -282,7 +281,7 @@ class TestTables:
         with redirect_stdout(out):
             main(["diff", *paths, "--format", "csv"])
         rows = list(csv.DictReader(io.StringIO(out.getvalue())))
-        assert [row["kind"] for row in rows] == [change.kind for change in diff(old, new).points]
+        assert [row["change"] for row in rows] == [change.kind for change in diff(old, new).points]
         out = io.StringIO()
         with redirect_stdout(out):
             main(["diff", *paths, "--format", "latex"])
@@ -311,3 +310,50 @@ class TestTables:
         assert len(ax.get_yticklabels()) == len(series.themes)
         assert 0 < len(ax.collections) <= len(series.themes)
         plt.close(ax.figure)
+
+
+class TestDiffCsv:
+    """The CSV export of a diff: one record a point change, for spreadsheets and data frames."""
+
+    def changed(self) -> StatementDiff:
+        points = list(MEETING_2020.points[1:6])
+        points[0] = attrs.evolve(points[0], text=points[0].text.replace("all parties", 'the sides, "all",\nsix'))
+        points.append(Point(9, "all parties welcome the new secretariat in Xi'an."))
+        later = attrs.evolve(MEETING_2020, id="later", points=tuple(points))
+        return diff(MEETING_2020, later)
+
+    def test_rows_read_back(self) -> None:
+        """Each point change is one record; texts with commas, quotes and line breaks read back whole."""
+        result = self.changed()
+        rows = list(csv.DictReader(io.StringIO(render(result, "csv"))))
+        assert len(rows) == len(result.points)
+        assert tuple(rows[0]) == DIFF_COLUMNS
+        for row, change in zip(rows, result.points, strict=True):
+            assert row["new_text"] == (change.new.text if change.new else "")
+            assert row["old_text"] == (change.old.text if change.old else "")
+            assert float(row["match"]) == change.similarity
+        assert {row["change"] for row in rows} >= {"removed", "added", "edited"}
+        assert rows == [
+            {key: "" if value is None else str(value) for key, value in record.items()}
+            for record in result.to_records()
+        ]
+
+    def test_terms_and_evidence_are_the_diffs(self) -> None:
+        result = self.changed()
+        rows = list(csv.DictReader(io.StringIO(render(result, "csv"))))
+        for row, change in zip(rows, result.points, strict=True):
+            assert (row["terms_gained"].split("; ") if row["terms_gained"] else []) == sorted(change.terms_gained)
+            assert row["evidence"] == "; ".join(str(item) for item in change.evidence)
+
+    def test_cli_writes_it(self, tmp_path: Path) -> None:
+        """``c5statement diff --format csv`` writes the records, exit 1 as for any difference."""
+        from c5statement import dump
+
+        result = self.changed()
+        later = result.apply(MEETING_2020)
+        dump(later, tmp_path / "later.json")
+        out = io.StringIO()
+        with redirect_stdout(out):
+            status = main(["diff", "cc5-fmm-2020", str(tmp_path / "later.json"), "--format", "csv"])
+        assert status == 1
+        assert out.getvalue() == render(diff(MEETING_2020, later), "csv")

@@ -17,10 +17,13 @@ exit status stays the same. An input is read up to :data:`MAX_INPUT_BYTES`
 input are read: a FIFO or a device is refused at once, rather than waited on.
 
 Every error is one line: in error lines and in the ``OK FILE`` lines of
-``validate``, control characters, line breaks (CR, LF, U+0085, U+2028, U+2029)
-and bidirectional controls (U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069)
-coming from the input or its name are shown as escapes (``\x1b``, ``\u202e``),
-so that no input can rewrite the terminal or forge a line.
+``validate``, control characters, line breaks (CR, LF, U+0085, U+2028, U+2029),
+bidirectional controls (U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069) and
+invisible characters (soft hyphen, zero-width space, joiner and non-joiner, word
+joiner, byte order mark, tag characters) coming from the input or its name are
+shown as escapes (``\x1b``, ``\u202e``), so that no input can rewrite the
+terminal, forge a line or hide a change; a text view is escaped by the same rule
+(:mod:`c5statement._chars`), keeping its line feeds, tabs and colours.
 
 Output does not depend on the locale. Documents (``--format json``,
 ``markdown`` and ``html``, the skeleton of ``parse`` and the schema of
@@ -45,12 +48,12 @@ import errno
 import io
 import json
 import os
-import re
 import sys
 import warnings
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, NoReturn, TextIO, cast
 
+from ._chars import visible, visible_view
 from ._convert import from_json
 from ._display import formats_of, output_format, render, use_color
 from ._errors import InvalidStatementError
@@ -265,7 +268,7 @@ def _statement_diff() -> type:
 
 
 def _default_threshold() -> float:
-    from ._diff import DEFAULT_THRESHOLD
+    from ._align import DEFAULT_THRESHOLD
 
     return DEFAULT_THRESHOLD
 
@@ -465,30 +468,14 @@ def _known_meeting(name: str) -> Meeting:
     return found
 
 
-# What must not reach a terminal raw: C0 and C1 controls (line feed and tab included), DEL,
-# the line and paragraph separators, and the bidirectional controls.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def _escape_one(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"  # noqa: PLR2004 - one byte or more
-
-
 def _tty(text: str) -> str:
-    r"""*text* safe to show on a terminal as part of one line: every control, break and bidi control escaped.
+    r"""*text* safe to show on a terminal as part of one line: every character of the one rule escaped, breaks too.
 
     Example:
         >>> print(_tty("a\x1b]0;title\x07\n\u202eb"))
         a\x1b]0;title\x07\x0a\u202eb
     """
-    return _UNSAFE.sub(_escape_one, text)
-
-
-# In a text view, line feeds and tabs are its layout and colour codes (SGR) are the renderer's own.
-_VIEW_UNSAFE = re.compile(
-    "(\x1b\\[[0-9;]*m)|[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-)
+    return visible(text)
 
 
 def _tty_view(text: str) -> str:
@@ -498,7 +485,7 @@ def _tty_view(text: str) -> str:
         >>> _tty_view("\x1b[1mtitle\x1b[0m\n\tpoint\r\u202e\x1b[2K")
         '\x1b[1mtitle\x1b[0m\n\tpoint\\x0d\\u202e\\x1b[2K'
     """
-    return _VIEW_UNSAFE.sub(lambda match: match.group(1) or _escape_one(match), text)
+    return visible_view(text)
 
 
 def _tty_name(name: str) -> str:

@@ -91,9 +91,8 @@ class Meetings(tuple[Meeting, ...]):
 
     def _repr_html_(self) -> str:
         from ._display import render
-        from ._meetings import MeetingTable, meeting_rows
 
-        return render(MeetingTable(meeting_rows(self)), "html")
+        return render(self, "html")  # the table of the meetings, drawn by the views
 
     def _repr_mimebundle_(
         self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None

@@ -14,40 +14,39 @@ import functools
 import math
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
 from ._align import AMBIGUITY_MARGIN, DEFAULT_THRESHOLD, Evidence, align, evidence, stable_pairs
-from ._check import Checker, Validated, real, rule
-from ._convert import add_document_classes, from_dict, get_converter
+from ._check import FINGERPRINT_PATTERN, Checker, Validated, real, rule
+from ._convert import add_document_classes, fingerprint, from_dict, get_converter
 from ._display import Views
-from ._edits import COSMETIC, WordEdit, cosmetic_classes, word_edits
+from ._edits import COSMETIC, WordEdit, word_edits
 from ._errors import InvalidStatementError
-from ._json import JsonObject, freeze, json_key
+from ._json import freeze, json_key
+from ._lexicon import Lexicon, default_lexicon
 from ._model import Meeting, Point
 from ._paths import KEYED, NOT_APPLICABLE, ORDER, apply_changes, item_class, place
 from ._terms import key_terms
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
-    from ._lexicon import Lexicon
+    from ._align import Alignment
 
 __all__ = [
-    "AMBIGUITY_MARGIN",
-    "COSMETIC",
-    "DEFAULT_THRESHOLD",
+    "DIFF_COLUMNS",
     "KINDS",
-    "Evidence",
     "FieldChange",
-    "JsonObject",
+    "Matching",
     "PointChange",
+    "Provenance",
     "StatementDiff",
-    "WordEdit",
-    "cosmetic_classes",
+    "check_options",
+    "checked_lexicon",
     "diff",
-    "key_terms",
+    "wording",
 ]
 
 KINDS: tuple[str, ...] = ("unchanged", "edited", "moved", "added", "removed")
@@ -59,6 +58,7 @@ _NATURAL = rule(Checker.natural)
 _FRACTION = rule(Checker.fraction)
 _BOOLEAN = rule(Checker.boolean)
 _POINT = rule(Checker.instance, Point, optional=True)
+_TERMS = rule(Checker.strings)
 
 
 def _freeze_old(value: Any) -> Any:
@@ -106,6 +106,11 @@ class PointChange(Validated):
         evidence: Why the pair was matched, strongest first: the concepts and
             terms both points contain. For an added or removed point, the
             evidence for its nearest candidate.
+        old_terms: The key terms of the old point, as the lexicon of the diff
+            found them (see :func:`key_terms`), so that a stored diff shows the
+            same terms wherever it is read; ``None`` (a change built by hand):
+            found with the packaged lexicon when asked for.
+        new_terms: The key terms of the new point, likewise.
 
     The word-level edits, :attr:`edits`, are derived from the two texts on first
     use; they are not stored.
@@ -126,14 +131,15 @@ class PointChange(Validated):
     nearest: int | None = attrs.field(default=None, metadata=rule(Checker.positive))
     also: tuple[int, ...] = attrs.field(default=(), metadata=rule(Checker.numbers))
     evidence: tuple[Evidence, ...] = attrs.field(default=(), metadata=rule(Checker.objects, Evidence))
+    old_terms: frozenset[str] | None = attrs.field(default=None, metadata=_TERMS)
+    new_terms: frozenset[str] | None = attrs.field(default=None, metadata=_TERMS)
 
     def _check(self, check: Checker) -> None:
         """The rules between the kind and the other fields; the first one broken is reported."""
         if check.problems:
             return
-        expected = {"added": (False, True), "removed": (True, False)}.get(self.kind, (True, True))
-        if (self.old is not None, self.new is not None) != expected:
-            check.invalid("$", f"a change of kind {self.kind!r} needs {self._needs()}")
+        if problem := self._side_problem():
+            check.invalid("$", problem)
         elif self.kind in {"added", "removed"} and self.moved:
             check.invalid("$.moved", f"a change of kind {self.kind!r} cannot be moved")
         elif self.kind not in {"added", "removed"} and self.nearest is not None:
@@ -148,6 +154,15 @@ class PointChange(Validated):
                 check.invalid("$.kind", reason)
             elif self.kind != "edited" and self.moved != (self.kind == "moved"):
                 check.invalid("$.moved", f"must be {self.kind == 'moved'} for a change of kind {self.kind!r}")
+
+    def _side_problem(self) -> str:
+        """What is wrong with the sides (old, new) for the kind, or an empty string."""
+        expected = {"added": (False, True), "removed": (True, False)}.get(self.kind, (True, True))
+        if (self.old is not None, self.new is not None) != expected:
+            return f"a change of kind {self.kind!r} needs {self._needs()}"
+        if (self.old is None and self.old_terms) or (self.new is None and self.new_terms):
+            return "a side without a point names no key terms"
+        return ""
 
     def _needs(self) -> str:
         return {
@@ -196,7 +211,7 @@ class PointChange(Validated):
             >>> sorted(PointChange("edited", old, new, 0.4).terms_gained)
             ['Global Security Initiative']
         """
-        return _terms(self.new) - _terms(self.old)
+        return _side_terms(self, "new") - _side_terms(self, "old")
 
     @functools.cached_property
     def terms_lost(self) -> frozenset[str]:
@@ -207,7 +222,7 @@ class PointChange(Validated):
             >>> sorted(PointChange("edited", old, new, 0.6).terms_lost)
             ['Afghanistan']
         """
-        return _terms(self.old) - _terms(self.new)
+        return _side_terms(self, "old") - _side_terms(self, "new")
 
     @functools.cached_property
     def terms_kept(self) -> frozenset[str]:
@@ -218,7 +233,7 @@ class PointChange(Validated):
             >>> sorted(PointChange("edited", old, new, 0.6).terms_kept)
             ['peace, stability and prosperity']
         """
-        return _terms(self.old) & _terms(self.new)
+        return _side_terms(self, "old") & _side_terms(self, "new")
 
     @functools.cached_property
     def wording(self) -> float | None:
@@ -308,6 +323,8 @@ class PointChange(Validated):
             self.moved,
             self.nearest,
             evidence=tuple(Evidence(item.label, item.new, item.old, item.weight) for item in self.evidence),
+            old_terms=self.new_terms,
+            new_terms=self.old_terms,
         )
 
 
@@ -384,6 +401,45 @@ class FieldChange(Validated):
         return FieldChange(self.path, self.new, self.old)
 
 
+_FINGERPRINT = rule(Checker.fingerprint, schema={"pattern": FINGERPRINT_PATTERN})
+
+
+@attrs.frozen
+class Provenance(Validated):
+    """What a diff was computed from and with: the package version, the lexicon and the two statements.
+
+    Attributes:
+        version: The version of c5statement that computed it.
+        lexicon: The :attr:`~c5statement.Lexicon.fingerprint` of the lexicon
+            that found the evidence and the key terms.
+        old: The :func:`~c5statement.fingerprint` of the old statement.
+        new: The fingerprint of the new statement.
+        custom_similarity: Whether the match scores came from a function given
+            as ``similarity=`` rather than the built-in score.
+
+    Example:
+        >>> from c5statement import MEETING_2020, diff, fingerprint
+        >>> found = diff(MEETING_2020, MEETING_2020).provenance
+        >>> found.old == found.new == fingerprint(MEETING_2020), found.custom_similarity
+        (True, False)
+    """
+
+    version: str = attrs.field(metadata=_STRING)
+    lexicon: str = attrs.field(metadata=_FINGERPRINT)
+    old: str = attrs.field(metadata=_FINGERPRINT)
+    new: str = attrs.field(metadata=_FINGERPRINT)
+    custom_similarity: bool = attrs.field(default=False, metadata=_BOOLEAN)
+
+    def inverted(self) -> Provenance:
+        """Return the provenance of the inverted diff: the two statements trade places.
+
+        Example:
+            >>> Provenance("1.0", "0" * 64, "a" * 64, "b" * 64).inverted().old[:3]
+            'bbb'
+        """
+        return attrs.evolve(self, old=self.new, new=self.old)
+
+
 @attrs.frozen
 class StatementDiff(Validated, Views):
     """The differences between two statements; see :func:`diff`.
@@ -401,6 +457,8 @@ class StatementDiff(Validated, Views):
         ignore: The classes of cosmetic change (``"case"``, ``"quotes"``,
             ``"space"``) that the views hide; the changes themselves are kept,
             so that :meth:`apply` stays exact.
+        provenance: What the diff was computed from and with (see
+            :class:`Provenance`); ``None`` for a diff built by hand.
 
     A diff is falsy when the two statements are equal. It is a frozen, hashable
     value (its field changes hold read-only JSON values) and round-trips through
@@ -423,6 +481,7 @@ class StatementDiff(Validated, Views):
     themes_lost: frozenset[str] = attrs.field(default=frozenset(), metadata=rule(Checker.strings))
     threshold: float = attrs.field(default=DEFAULT_THRESHOLD, converter=real, metadata=_FRACTION)
     ignore: frozenset[str] = attrs.field(default=frozenset(), metadata=rule(Checker.strings))
+    provenance: Provenance | None = attrs.field(default=None, metadata=rule(Checker.instance, Provenance))
 
     def _check(self, check: Checker) -> None:
         """The parts fit together: each path changed once, point numbers once per side, nearest points that exist."""
@@ -484,7 +543,7 @@ class StatementDiff(Validated, Views):
         return bool(change.cosmetic) and change.cosmetic <= self.ignore
 
     def _terms(self, side: str) -> frozenset[str]:
-        return frozenset().union(*(_terms(getattr(change, side)) for change in self.points))
+        return frozenset().union(*(_side_terms(change, side) for change in self.points))
 
     @property
     def terms_gained(self) -> frozenset[str]:
@@ -559,26 +618,25 @@ class StatementDiff(Validated, Views):
     def to_records(self) -> list[dict[str, Any]]:
         """Return one plain row per point change, for tables, data frames and papers.
 
-        Each row has ``old_id`` and ``new_id`` (the statements), ``kind`` (as the
-        views show it: a change hidden as cosmetic reads ``"unchanged"``),
-        ``old_number`` and ``new_number`` (``None`` on the missing side),
-        ``match`` (:attr:`PointChange.similarity`, for an added or removed point
-        that of its nearest candidate), ``wording`` (:attr:`PointChange.wording`,
-        ``None`` for an added or removed point), ``nearest``, ``also`` (the
-        further old points linked, ``"3; 4"``), ``moved``, ``ambiguous``,
-        ``cosmetic``, ``old_text``, ``new_text``, ``themes_gained``,
-        ``themes_lost``, ``terms_gained``, ``terms_lost``, ``terms_kept`` (each
-        ``"; "``-joined) and ``evidence`` (the reasons the views name).
+        Each row has ``old_id`` and ``new_id`` (the statements), ``change`` (the
+        kind as the views show it: a change hidden as cosmetic reads
+        ``"unchanged"``), ``old_number`` and ``new_number`` (``None`` on the
+        missing side), ``match`` (:attr:`PointChange.similarity`, for an added or
+        removed point that of its nearest candidate), ``wording``
+        (:attr:`PointChange.wording`, ``None`` for an added or removed point),
+        ``margin``, ``ambiguous``, ``moved``, ``nearest``, ``also`` (the further
+        old points linked, ``"3; 4"``), ``cosmetic``, ``old_text``, ``new_text``,
+        ``themes_gained``, ``themes_lost``, ``terms_gained``, ``terms_lost``,
+        ``terms_kept`` (each ``"; "``-joined) and ``evidence``. The CSV view
+        (``c5statement diff --format csv``) writes these rows.
 
         Example:
             >>> from c5statement import MEETING_2020, diff
             >>> rows = diff(MEETING_2020, MEETING_2020).to_records()
-            >>> len(rows), rows[0]["kind"], rows[0]["match"], rows[0]["wording"]
+            >>> len(rows), rows[0]["change"], rows[0]["match"], rows[0]["wording"]
             (9, 'unchanged', 1.0, 1.0)
         """
-        from ._views._records import diff_records
-
-        return diff_records(self)
+        return _records(self)
 
     def to_frame(self) -> Any:
         """Return :meth:`to_records` as a pandas ``DataFrame``, a row per point change.
@@ -590,15 +648,13 @@ class StatementDiff(Validated, Views):
             >>> from c5statement import MEETING_2020, diff
             >>> frame = diff(MEETING_2020, MEETING_2020).to_frame()
             >>> frame.shape, list(frame.columns[:4])
-            ((9, 20), ['old_id', 'new_id', 'kind', 'old_number'])
+            ((9, 21), ['old_id', 'new_id', 'change', 'old_number'])
         """
         try:
             import pandas as pd
         except ImportError as error:
             hint = 'to_frame() needs pandas, which is not installed; install it with: pip install "c5statement[pandas]"'
             raise ImportError(hint, name=error.name) from error
-        from ._views._records import DIFF_COLUMNS
-
         frame = pd.DataFrame.from_records(self.to_records(), columns=list(DIFF_COLUMNS))
         for column in ("old_number", "new_number", "nearest"):
             frame[column] = frame[column].astype("Int64")
@@ -633,6 +689,7 @@ class StatementDiff(Validated, Views):
             themes_lost=self.themes_gained,
             threshold=self.threshold,
             ignore=self.ignore,
+            provenance=None if self.provenance is None else self.provenance.inverted(),
         )
 
 
@@ -692,8 +749,14 @@ def wording(old: str, new: str) -> float:
     return sum(block.size for block in matcher.get_matching_blocks()) / len(before)
 
 
-def _terms(point: Point | None) -> frozenset[str]:
-    return key_terms(point.text) if point is not None else frozenset()
+def _terms(point: Point | None, lexicon: Lexicon | None = None) -> frozenset[str]:
+    return key_terms(point.text, lexicon) if point is not None else frozenset()
+
+
+def _side_terms(change: PointChange, side: str) -> frozenset[str]:
+    """The key terms of one side of *change*: as recorded, or found with the packaged lexicon."""
+    stored = change.old_terms if side == "old" else change.new_terms
+    return stored if stored is not None else _terms(change.old if side == "old" else change.new)
 
 
 def _object_changes(path: str, old: Any, new: Any) -> list[FieldChange]:
@@ -765,6 +828,24 @@ def _check_arguments(old: object, new: object, threshold: object, similarity: ob
     check_options(threshold, similarity)
 
 
+def checked_lexicon(lexicon: object) -> Lexicon:
+    """Return *lexicon*, or the packaged one for ``None``.
+
+    Raises:
+        TypeError: If *lexicon* is neither ``None`` nor a :class:`~c5statement.Lexicon`.
+
+    Example:
+        >>> checked_lexicon(None) is default_lexicon()
+        True
+    """
+    if lexicon is None:
+        return default_lexicon()
+    if not isinstance(lexicon, Lexicon):
+        msg = f"lexicon must be a Lexicon, got {type(lexicon).__name__}"
+        raise TypeError(msg)
+    return lexicon
+
+
 def check_options(threshold: object, similarity: object) -> None:
     """Check the options that :func:`diff` and :func:`c5statement.compare` share, without comparing anything.
 
@@ -789,15 +870,40 @@ def check_options(threshold: object, similarity: object) -> None:
         raise TypeError(msg)
 
 
-def _point_changes(
-    old: Meeting,
-    new: Meeting,
-    threshold: float,
-    similarity: Callable[[Point, Point], float] | None,
-    lexicon: Lexicon | None,
-) -> list[PointChange]:
+class Matching(NamedTuple):
+    """The options a diff is computed with, given once to every step of a diff or a series.
+
+    Attributes:
+        threshold: The least match score for two points to be matched.
+        similarity: A function replacing the built-in score, or ``None``.
+        lexicon: The lexicon of the built-in score, the evidence and the key terms.
+
+    Example:
+        >>> from c5statement import MEETING_2020
+        >>> matching = Matching(0.5, None, default_lexicon())
+        >>> len(matching.align(MEETING_2020.points[:3], MEETING_2020.points[:3]).matches)
+        3
+    """
+
+    threshold: float
+    similarity: Callable[[Point, Point], float] | None
+    lexicon: Lexicon
+
+    def align(self, old: Sequence[Point], new: Sequence[Point]) -> Alignment:
+        """Align two sequences of points with these options.
+
+        Example:
+            >>> from c5statement import Point
+            >>> Matching(0.5, None, default_lexicon()).align([Point(1, "peace.")], []).matches
+            ()
+        """
+        return align(old, new, threshold=self.threshold, similarity=self.similarity, lexicon=self.lexicon)
+
+
+def _point_changes(old: Meeting, new: Meeting, matching: Matching) -> list[PointChange]:
     """One change per point of either meeting: the aligned pairs, then the removed and the added points."""
-    alignment = align(old.points, new.points, threshold=threshold, similarity=similarity, lexicon=lexicon)
+    threshold, lexicon = matching.threshold, matching.lexicon
+    alignment = matching.align(old.points, new.points)
     matches = alignment.matches
     kept = stable_pairs(matches)
     changes: list[PointChange] = []
@@ -839,7 +945,21 @@ def _point_changes(
             if index in split_from:
                 change = attrs.evolve(change, also=(old.points[split_from[index]].number,))
             changes.append(change)
-    return changes
+    return [
+        attrs.evolve(
+            change,
+            old_terms=_terms(change.old, lexicon) if change.old is not None else None,
+            new_terms=_terms(change.new, lexicon) if change.new is not None else None,
+        )
+        for change in changes
+    ]
+
+
+@functools.cache
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("c5statement")
 
 
 def diff(
@@ -866,8 +986,10 @@ def diff(
             replace the built-in calibrated score (for example
             :func:`c5statement.embedding_similarity`). Its scores are compared
             with *threshold* as they are.
-        lexicon: The concepts and word weights of the built-in similarity and
-            of the evidence; by default the packaged lexicon.
+        lexicon: The concepts and word weights of the built-in similarity, of
+            the evidence and of the key terms; by default the packaged lexicon.
+            The diff records the key terms of each point as this lexicon finds
+            them, and the lexicon's fingerprint (:attr:`StatementDiff.provenance`).
         ignore_case: Hide the points whose only change is in case, as ``diff -i`` does.
         ignore_quotes: Hide the points whose only change is in quote style
             (typographic against straight quotes and apostrophes).
@@ -900,7 +1022,9 @@ def diff(
         True
     """
     _check_arguments(old, new, threshold, similarity)
-    changes = _point_changes(old, new, float(threshold), similarity, lexicon)
+    lexicon = checked_lexicon(lexicon)
+    changes = _point_changes(old, new, Matching(float(threshold), similarity, lexicon))
+    provenance = Provenance(_version(), lexicon.fingerprint, fingerprint(old), fingerprint(new), similarity is not None)
     return StatementDiff(
         old_id=old.id,
         new_id=new.id,
@@ -912,4 +1036,80 @@ def diff(
         ignore=frozenset(
             name for name, wanted in zip(COSMETIC, (ignore_case, ignore_quotes, ignore_space), strict=True) if wanted
         ),
+        provenance=provenance,
     )
+
+
+DIFF_COLUMNS: tuple[str, ...] = (
+    "old_id",
+    "new_id",
+    "change",
+    "old_number",
+    "new_number",
+    "match",
+    "wording",
+    "margin",
+    "ambiguous",
+    "moved",
+    "nearest",
+    "also",
+    "cosmetic",
+    "old_text",
+    "new_text",
+    "themes_gained",
+    "themes_lost",
+    "terms_gained",
+    "terms_lost",
+    "terms_kept",
+    "evidence",
+)
+"""The columns of a diff as records (one row a point change), in order."""
+
+
+def _joined(items: Iterable[object]) -> str:
+    return "; ".join(str(item) for item in items)
+
+
+def _records(result: StatementDiff) -> list[dict[str, str | int | float | bool | None]]:
+    """A diff as records: one row a point change, in reading order, with the columns of :data:`DIFF_COLUMNS`.
+
+    ``change`` is the kind as the views show it (a point whose only changes are
+    hidden cosmetic ones reads ``unchanged``); ``match`` is
+    :attr:`~c5statement.PointChange.similarity` (for an added or removed point,
+    that of its nearest candidate, ``nearest``) and ``wording``
+    :attr:`~c5statement.PointChange.wording` (``None`` for an added or removed
+    point); sets and lists are joined with ``"; "`` (themes and terms sorted,
+    the evidence strongest first); an absent value is ``None``.
+
+    Example:
+        >>> from c5statement import MEETING_2020, diff
+        >>> row = _records(diff(MEETING_2020, MEETING_2020))[0]
+        >>> row["change"], row["old_number"], row["new_number"], row["match"], row["wording"]
+        ('unchanged', 1, 1, 1.0, 1.0)
+    """
+    return [
+        {
+            "old_id": result.old_id,
+            "new_id": result.new_id,
+            "change": "unchanged" if result.hidden(change) else change.kind,
+            "old_number": None if change.old is None else change.old.number,
+            "new_number": None if change.new is None else change.new.number,
+            "match": change.similarity,
+            "wording": change.wording,
+            "margin": change.margin,
+            "ambiguous": change.ambiguous,
+            "moved": change.moved,
+            "nearest": change.nearest,
+            "also": _joined(change.also),
+            "cosmetic": _joined(sorted(change.cosmetic)),
+            "old_text": None if change.old is None else change.old.text,
+            "new_text": None if change.new is None else change.new.text,
+            "themes_gained": _joined(sorted(change.themes_gained)),
+            "themes_lost": _joined(sorted(change.themes_lost)),
+            "terms_gained": _joined(sorted(change.terms_gained)),
+            "terms_lost": _joined(sorted(change.terms_lost)),
+            "terms_kept": _joined(sorted(change.terms_kept)),
+            "evidence": _joined(change.evidence),
+        }
+        for change in result.points
+    ]

@@ -5,11 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
-from c5statement._diff import StatementDiff
+from c5statement._diff import DIFF_COLUMNS, StatementDiff
 from c5statement._display import register
 from c5statement._meetings import CSV_COLUMNS, MeetingTable
-
-from ._records import DIFF_COLUMNS, diff_records
 
 __all__ = ["diff_to_csv", "table_to_csv"]
 
@@ -33,20 +31,20 @@ def table_to_csv(table: MeetingTable) -> str:
 
 @register(StatementDiff, "csv")
 def diff_to_csv(result: StatementDiff) -> str:
-    """Render a diff as CSV, one point change a line, the columns of :data:`~._records.DIFF_COLUMNS`.
+    """Render a diff as CSV: a header line, then one record a point change (the rows of ``to_records()``).
 
-    The figures are written in full (``match`` and ``wording``, from 0 to 1); a
-    missing value (the new number of a removed point) is an empty field.
+    Every text is written whole, as data (line breaks inside a quoted field);
+    an absent value is an empty field.
 
     Example:
+        >>> import csv, io
         >>> from c5statement import MEETING_2020, diff
-        >>> lines = diff_to_csv(diff(MEETING_2020, MEETING_2020)).splitlines()
-        >>> lines[0].split(",")[:7], len(lines)
-        (['old_id', 'new_id', 'kind', 'old_number', 'new_number', 'match', 'wording'], 10)
+        >>> rows = list(csv.DictReader(io.StringIO(diff_to_csv(diff(MEETING_2020, MEETING_2020)))))
+        >>> len(rows), rows[8]["change"], rows[8]["new_number"]
+        (9, 'unchanged', '9')
     """
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=DIFF_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for row in diff_records(result):
-        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+    writer.writerows(result.to_records())
     return out.getvalue()

@@ -1,6 +1,8 @@
 """The HTML views: fragments for notebooks and pages, and whole documents.
 
-Every piece of data is escaped with ``html.escape``; the look is written into
+Every piece of data is escaped with ``html.escape``, after the characters
+that must not reach a reader raw are shown as escapes (see
+:mod:`c5statement._chars`); the look is written into
 each tag's ``style`` attribute, since notebook hosts remove ``<style>`` elements
 from untrusted output.
 """
@@ -12,11 +14,13 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
+from c5statement._chars import visible
 from c5statement._compare import Series
+from c5statement._data import Meetings
 from c5statement._diff import StatementDiff
 from c5statement._display import register
 from c5statement._json import thaw
-from c5statement._meetings import MeetingTable
+from c5statement._meetings import MeetingTable, meeting_rows
 from c5statement._model import Meeting, Point
 
 from . import _layout as layout
@@ -29,7 +33,15 @@ if TYPE_CHECKING:
 
     from ._layout import Row, Run
 
-__all__ = ["diff_to_html", "html_document", "meeting_to_html", "point_to_html", "series_to_html", "table_to_html"]
+__all__ = [
+    "diff_to_html",
+    "html_document",
+    "meeting_to_html",
+    "meetings_to_html",
+    "point_to_html",
+    "series_to_html",
+    "table_to_html",
+]
 
 
 _BORDER = "var(--jp-border-color2, var(--vscode-editorWidget-border, rgba(128, 128, 128, .4)))"
@@ -150,7 +162,8 @@ def _styled(fragment: str) -> str:
 
 
 def _esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    r"""*text* escaped for HTML, each character that must not reach a reader raw shown as an escape (``\u202e``)."""
+    return html.escape(visible(text, keep="\t\n\r"), quote=True)
 
 
 def _theme_chips(themes: Iterable[str], extra: str = "", prefix: str = "") -> str:
@@ -441,6 +454,18 @@ def series_to_html(series: Series) -> str:
 
 
 _TABLE_HEAD = ("Date", "Meeting", "Venue", "Chair or host", "Heads of delegation", "Documents")
+
+
+@register(Meetings, "html")
+def meetings_to_html(meetings: Meetings) -> str:
+    """Render the packaged meetings (:data:`c5statement.MEETINGS`, or a selection) as the table of the meetings.
+
+    Example:
+        >>> from c5statement._data import meetings
+        >>> meetings_to_html(meetings()).count("<tr")
+        10
+    """
+    return table_to_html(MeetingTable(meeting_rows(meetings)))
 
 
 @register(MeetingTable, "html")

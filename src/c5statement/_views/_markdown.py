@@ -1,8 +1,10 @@
 r"""The Markdown views: meetings, points, diffs, series and the table of the meetings.
 
-Every piece of data is escaped for Markdown by one function, :func:`_md`: HTML
-becomes entities, Markdown punctuation is escaped and line breaks become
-spaces, so that a text stays text wherever it is put, in a table cell too.
+Every piece of data is escaped for Markdown by one function, :func:`_md`: the
+characters that must not reach a reader raw are shown as escapes (see
+:mod:`c5statement._chars`), HTML becomes entities, Markdown punctuation is
+escaped and line breaks become spaces, so that a text stays text wherever it is
+put, in a table cell too.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import string
 import unicodedata
 from typing import TYPE_CHECKING
 
+from c5statement._chars import visible
 from c5statement._compare import Series
 from c5statement._diff import StatementDiff
 from c5statement._display import register
@@ -30,6 +33,9 @@ if TYPE_CHECKING:
 
 __all__ = ["diff_to_markdown", "meeting_to_markdown", "point_to_markdown", "series_to_markdown", "table_to_markdown"]
 
+
+_LAYOUT = "\t\n\r"
+"""What Markdown lays out itself (the escaping turns line breaks into spaces): kept raw."""
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 
@@ -51,7 +57,7 @@ def _md(text: object) -> str:
         >>> _md("    - item")
         '&#32;&#32;&#32;&#32;\\- item'
     """
-    escaped = html.escape(str(text), quote=False)
+    escaped = html.escape(visible(text, keep=_LAYOUT), quote=False)
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped).replace("\r", " ").replace("\n", " ")
     marker = _BLOCK_MARKER.match(escaped)
     rest = escaped[marker.end() : marker.end() + 1] if marker else ""
@@ -66,7 +72,7 @@ def _md(text: object) -> str:
 
 def _code(text: object) -> str:
     """A Markdown code span (its content is literal, so only backticks need care)."""
-    return "`" + str(text).replace("`", "'").replace("\r", " ").replace("\n", " ") + "`"
+    return "`" + visible(text, keep=_LAYOUT).replace("`", "'").replace("\r", " ").replace("\n", " ") + "`"
 
 
 @register(Meeting, "markdown")

@@ -1,18 +1,20 @@
 r"""The text views, for a terminal: meetings, points, diffs, series and the table of the meetings.
 
-Every control character of the data but line feed and tab is shown as an
-escape (``\x1b``), so that a hostile file cannot send escape sequences to the
-terminal. Terminal colour follows https://no-color.org: it is used when asked
+Every character of the data that must not reach a reader raw (the one rule
+of :mod:`c5statement._chars`: controls, bidirectional controls, invisible
+characters) but line feed and tab is shown as an escape (``\x1b``,
+``\u200b``), so that a hostile file cannot send escape sequences to the
+terminal, reorder a line or hide an edit. Terminal colour follows https://no-color.org: it is used when asked
 for, or (by default) when standard output is a terminal and ``NO_COLOR`` is
 unset or empty (see :func:`c5statement._display.use_color`).
 """
 
 from __future__ import annotations
 
-import re
 import textwrap
 from typing import TYPE_CHECKING
 
+from c5statement._chars import visible
 from c5statement._compare import Series
 from c5statement._diff import StatementDiff
 from c5statement._display import register, use_color
@@ -42,17 +44,15 @@ _ANSI = {
     "strike": "9",
 }
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
 
 def _tty(text: object) -> str:
-    r"""Text made safe for a terminal: each control character but line feed and tab shown as an escape.
+    r"""Text made safe for a terminal: each character that must not reach a reader raw, but line feed and tab, escaped.
 
     Example:
         >>> _tty("red\x1b[31m text\r")
         'red\\x1b[31m text\\x0d'
     """
-    return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", str(text))
+    return visible(text, keep="\n\t")
 
 
 def _paint(text: str, style: str, color: bool) -> str:
@@ -269,4 +269,4 @@ def table_to_text(table: MeetingTable, *, color: bool | None = None) -> str:  # 
             lines.append("  documents and decisions:")
             lines += [f"    - {document}" for document in row.documents]
         blocks.append("\n".join(lines) + "\n")
-    return "\n".join(blocks)
+    return _tty("\n".join(blocks))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from c5statement._compare import Series
+    from ._compare import Series
 
 __all__ = ["plot_themes", "theme_counts"]
 
@@ -43,7 +43,7 @@ def plot_themes(series: Series, ax: Any = None) -> Any:
         import matplotlib.pyplot as plt
     except ImportError as error:
         raise ImportError(_MATPLOTLIB_HINT, name=error.name) from error
-    from c5statement._themes import THEMES
+    from ._themes import THEMES
 
     counts = theme_counts(series)
     themes = sorted(counts, key=lambda theme: (-sum(counts[theme]), theme))[::-1]
