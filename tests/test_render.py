@@ -288,8 +288,8 @@ class TestNearestInViews:
         assert f"| nearest new 5: match {removed} |" in result.to_markdown()
         assert f"| nearest old 5: match {added} |" in result.to_markdown()
         html = bare(result.to_html())
-        assert f">nearest new 5: match {removed}</td>" in html
-        assert f">nearest old 5: match {added}</td>" in html
+        assert f'>{removed}<div class="c5-note">with nearest new 5</div></td>' in html
+        assert f'>{added}<div class="c5-note">with nearest old 5</div></td>' in html
 
 
 class TestFieldViews:

@@ -156,7 +156,9 @@ class TestTwoFigures:
         label = f"nearest new {removed.nearest}: match {figure(removed.similarity)}"
         assert label in result.to_text(color=False)
         assert label in result.to_markdown()
-        assert label in result.to_html()
+        assert re.search(
+            rf">{figure(removed.similarity)}<div [^>]*>with nearest new {removed.nearest}</div>", result.to_html()
+        )
 
     def test_the_diff_and_the_series_show_the_same_figure(self) -> None:
         """The same pair reads the same in both: every figure is rounded down to two decimals."""
@@ -307,7 +309,7 @@ class TestTables:
         labels = [label.get_text() for label in ax.get_yticklabels()]
         assert "Trade and investment" in labels or any("rade" in label for label in labels)
         assert [label.get_text() for label in ax.get_xticklabels()] == list(series.labels)
-        assert len(ax.get_yticklabels()) == len(series.themes)
+        assert 0 < len(ax.get_yticklabels()) <= len(series.themes)
         assert 0 < len(ax.collections) <= len(series.themes)
         plt.close(ax.figure)
 

@@ -28,7 +28,7 @@ from ._json import freeze, json_key
 from ._lexicon import Lexicon, default_lexicon
 from ._model import Meeting, Point
 from ._paths import KEYED, NOT_APPLICABLE, ORDER, apply_changes, item_class, place
-from ._terms import key_terms
+from ._terms import key_terms, unify
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -211,7 +211,8 @@ class PointChange(Validated):
             >>> sorted(PointChange("edited", old, new, 0.4).terms_gained)
             ['Global Security Initiative']
         """
-        return _side_terms(self, "new") - _side_terms(self, "old")
+        old, new = unify(_side_terms(self, "old"), _side_terms(self, "new"))
+        return new - old
 
     @functools.cached_property
     def terms_lost(self) -> frozenset[str]:
@@ -222,7 +223,8 @@ class PointChange(Validated):
             >>> sorted(PointChange("edited", old, new, 0.6).terms_lost)
             ['Afghanistan']
         """
-        return _side_terms(self, "old") - _side_terms(self, "new")
+        old, new = unify(_side_terms(self, "old"), _side_terms(self, "new"))
+        return old - new
 
     @functools.cached_property
     def terms_kept(self) -> frozenset[str]:
@@ -233,7 +235,8 @@ class PointChange(Validated):
             >>> sorted(PointChange("edited", old, new, 0.6).terms_kept)
             ['peace, stability and prosperity']
         """
-        return _side_terms(self, "old") & _side_terms(self, "new")
+        old, new = unify(_side_terms(self, "old"), _side_terms(self, "new"))
+        return old & new
 
     @functools.cached_property
     def wording(self) -> float | None:
@@ -543,7 +546,11 @@ class StatementDiff(Validated, Views):
         return bool(change.cosmetic) and change.cosmetic <= self.ignore
 
     def _terms(self, side: str) -> frozenset[str]:
-        return frozenset().union(*(_side_terms(change, side) for change in self.points))
+        """The key terms of one side, written as the other side writes the same term (see :func:`unify`)."""
+        old, new = unify(
+            *(frozenset().union(*(_side_terms(change, name) for change in self.points)) for name in ("old", "new"))
+        )
+        return old if side == "old" else new
 
     @property
     def terms_gained(self) -> frozenset[str]:

@@ -11,7 +11,7 @@ from ._edits import SENTENCE_END
 if TYPE_CHECKING:
     from ._lexicon import Lexicon
 
-__all__ = ["key_terms"]
+__all__ = ["key_terms", "unify"]
 
 
 _CONNECTORS = frozenset({"and", "of", "the", "for", "on", "in", "de"})
@@ -142,13 +142,34 @@ def _one_each(terms: set[str], names: set[str], lexicon: Lexicon) -> frozenset[s
     for term in terms:
         concept = _concept_of(term, lexicon) if term in names else term
         found.add(lexicon.concept(concept).label if concept is not None else _LEADING_ARTICLE.sub("", term))
+    return unify(frozenset(found))[0]
+
+
+def _key(term: str) -> str:
+    return re.sub(r"[\s\-\u2010\u2011]+", " ", term.casefold())
+
+
+def unify(*sides: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """The key terms of each side, each written one way across all the sides.
+
+    Terms that differ only in case, hyphens or a demonym's ending (``Central
+    Asian``, ``Central Asia``) are one term, written as the shortest, so that a
+    term named one way in one text and another way in the other is kept, not
+    lost and gained.
+
+    Example:
+        >>> unify(frozenset({"Central Asian", "China"}), frozenset({"Central Asia"}))
+        (frozenset({'Central Asia', 'China'}), frozenset({'Central Asia'}))
+    """
+    written: dict[str, str] = {}
     by_key: dict[str, str] = {}
-    for term in sorted(found, key=lambda term: (len(term), term)):
-        key = re.sub(r"[\s\-\u2010\u2011]+", " ", term.casefold())
-        stem = next((known for known in (key, key.removesuffix("n"), key.removesuffix("an")) if known in by_key), None)
-        if stem is None:
+    for term in sorted(frozenset().union(*sides), key=lambda term: (len(term), term)):
+        key = _key(term)
+        known = next((found for found in (key, key.removesuffix("n"), key.removesuffix("an")) if found in by_key), None)
+        if known is None:
             by_key[key] = term
-    return frozenset(by_key.values())
+        written[term] = by_key[known] if known is not None else term
+    return tuple(frozenset(written[term] for term in side) for side in sides)
 
 
 def _concept_of(name: str, lexicon: Lexicon) -> str | None:

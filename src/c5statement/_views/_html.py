@@ -403,12 +403,19 @@ def _points_table(changes: Sequence[PointChange], result: StatementDiff) -> str:
         notes = [f"terms {name}: {terms}" for name, terms in layout.change_terms(change)]
         notes += [note for note in (layout.links(change), layout.why(change)) if note]
         below = "".join(f'<div class="c5-note">{_esc(note)}</div>' for note in notes)
-        match = layout.match_note(change).removeprefix("match ")
         wording = layout.wording_note(change).removeprefix("wording ")
+        match = _esc(layout.figure(change.similarity))
+        if change.old is None or change.new is None:  # the figure is its nearest candidate's
+            nearest = layout.nearest_note(change)
+            match = (
+                f'{match}<div class="c5-note">with {_esc(nearest)}</div>'
+                if change.nearest is not None
+                else f'<div class="c5-note">{_esc(nearest)}</div>'
+            )
         parts.append(
             f'<tr class="c5-{kind}"><td>{_esc(layout.SIGNS[kind])}</td>'
             f"<td>{_esc(layout.number_label(change))}</td><td>{badge}</td>"
-            f'<td title="margin {change.margin:.2f}">{_esc(match)}</td><td>{_esc(wording)}</td>'
+            f'<td title="margin {change.margin:.2f}">{match}</td><td>{_esc(wording)}</td>'
             f"<td>{layout.marked_text(change, result, _esc, _html_runs)}{below}</td>"
             f"<td>{_theme_chips(change.themes_gained, 'c5-gained', '+')}"
             f"{_theme_chips(change.themes_lost, 'c5-lost', layout.MINUS)}</td></tr>"
