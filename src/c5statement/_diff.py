@@ -13,6 +13,7 @@ import difflib
 import functools
 import math
 import re
+import weakref
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -757,7 +758,17 @@ def wording(old: str, new: str) -> float:
 
 
 def _terms(point: Point | None, lexicon: Lexicon | None = None) -> frozenset[str]:
-    return key_terms(point.text, lexicon) if point is not None else frozenset()
+    """The key terms of *point* (none for no point), kept in the lexicon's memo for the next diff of the same text."""
+    if point is None:
+        return frozenset()
+    if lexicon is None:
+        return key_terms(point.text)
+    found: frozenset[str] | None = lexicon.memo.get(("key terms", point.text))
+    if found is None:
+        if len(lexicon.memo) >= _MEMO_LIMIT:
+            lexicon.memo.clear()
+        found = lexicon.memo["key terms", point.text] = key_terms(point.text, lexicon)
+    return found
 
 
 def _side_terms(change: PointChange, side: str) -> frozenset[str]:
@@ -818,13 +829,24 @@ def _indexed_changes(path: str, old: tuple[Any, ...], new: tuple[Any, ...]) -> l
 
 
 def _unmatched(  # noqa: PLR0917 - private; every argument is one fact of the change
-    kind: str, point: Point, best: float, nearest: int | None, threshold: float, found: tuple[Evidence, ...]
+    kind: str,
+    point: Point,
+    best: float,
+    nearest: int | None,
+    threshold: float,
+    found: tuple[Evidence, ...],
+    terms: frozenset[str],
+    also: tuple[int, ...] = (),
 ) -> PointChange:
-    """An added or removed point, with its best score to, the number of, and the evidence for the closest point."""
+    """An added or removed point: its best score to, the number of and the evidence for the closest point; its terms."""
     margin = max(0.0, threshold - best)
     old, new = (point, None) if kind == "removed" else (None, point)
+    old_terms, new_terms = (terms, None) if kind == "removed" else (None, terms)
     ambiguous = margin < AMBIGUITY_MARGIN and best > 0
-    return PointChange(kind, old, new, best, margin, ambiguous=ambiguous, nearest=nearest, evidence=found)
+    return PointChange(
+        kind, old, new, best, margin, ambiguous=ambiguous, nearest=nearest, also=also, evidence=found,
+        old_terms=old_terms, new_terms=new_terms,
+    )  # fmt: skip
 
 
 def _check_arguments(old: object, new: object, threshold: object, similarity: object) -> None:
@@ -936,30 +958,42 @@ def _point_changes(old: Meeting, new: Meeting, matching: Matching) -> list[Point
                 moved,
                 also=tuple(sorted(old.points[k].number for k in match.also)),
                 evidence=why(match.old, match.new),
+                old_terms=_terms(before, lexicon),
+                new_terms=_terms(after, lexicon),
             )
         )
     for index, point in enumerate(old.points):
         if index not in matched_old:
             partner = alignment.nearest_old[index]
             nearest, found = (None, ()) if partner is None else (new.points[partner].number, why(index, partner))
-            changes.append(_unmatched("removed", point, alignment.best_old[index], nearest, threshold, found))
+            terms = _terms(point, lexicon)
+            changes.append(_unmatched("removed", point, alignment.best_old[index], nearest, threshold, found, terms))
     split_from = dict(alignment.splits)
     for index, point in enumerate(new.points):
         if index not in matched_new:
             partner = alignment.nearest_new[index]
             nearest, found = (None, ()) if partner is None else (old.points[partner].number, why(partner, index))
-            change = _unmatched("added", point, alignment.best_new[index], nearest, threshold, found)
-            if index in split_from:
-                change = attrs.evolve(change, also=(old.points[split_from[index]].number,))
-            changes.append(change)
-    return [
-        attrs.evolve(
-            change,
-            old_terms=_terms(change.old, lexicon) if change.old is not None else None,
-            new_terms=_terms(change.new, lexicon) if change.new is not None else None,
-        )
-        for change in changes
-    ]
+            also = (old.points[split_from[index]].number,) if index in split_from else ()
+            best, terms = alignment.best_new[index], _terms(point, lexicon)
+            changes.append(_unmatched("added", point, best, nearest, threshold, found, terms, also))
+    return changes
+
+
+_MEMO_LIMIT = 1 << 14
+"""The most results a lexicon's memo keeps before it is emptied (as the alignment's evidence does)."""
+
+_FINGERPRINTS: dict[int, str] = {}
+"""The fingerprints of the meetings diffed so far, by object, while the object lives (a meeting is immutable)."""
+
+
+def _fingerprint(meeting: Meeting) -> str:
+    """The fingerprint of *meeting*, taken once per object: a series diffs each statement twice."""
+    key = id(meeting)
+    found = _FINGERPRINTS.get(key)
+    if found is None:
+        found = _FINGERPRINTS[key] = fingerprint(meeting)
+        weakref.finalize(meeting, _FINGERPRINTS.pop, key, None)
+    return found
 
 
 @functools.cache
@@ -1031,7 +1065,9 @@ def diff(
     _check_arguments(old, new, threshold, similarity)
     lexicon = checked_lexicon(lexicon)
     changes = _point_changes(old, new, Matching(float(threshold), similarity, lexicon))
-    provenance = Provenance(_version(), lexicon.fingerprint, fingerprint(old), fingerprint(new), similarity is not None)
+    provenance = Provenance(
+        _version(), lexicon.fingerprint, _fingerprint(old), _fingerprint(new), similarity is not None
+    )
     return StatementDiff(
         old_id=old.id,
         new_id=new.id,

@@ -158,8 +158,9 @@ def unify(*sides: frozenset[str]) -> tuple[frozenset[str], ...]:
     lost and gained.
 
     Example:
-        >>> unify(frozenset({"Central Asian", "China"}), frozenset({"Central Asia"}))
-        (frozenset({'Central Asia', 'China'}), frozenset({'Central Asia'}))
+        >>> old, new = unify(frozenset({"Central Asian", "China"}), frozenset({"Central Asia"}))
+        >>> sorted(old), sorted(new)
+        (['Central Asia', 'China'], ['Central Asia'])
     """
     written: dict[str, str] = {}
     by_key: dict[str, str] = {}
