@@ -18,10 +18,16 @@ Without a Chromium on the machine the tests are skipped, saying so.
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
 import re
 import shutil
+import socket
 import subprocess
+import sys
+import time
+import urllib.request
 from html import unescape
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +37,7 @@ import pytest
 from c5statement import MEETING_2020, MEETINGS, Point, compare, diff
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
@@ -104,8 +111,7 @@ those of its default light and dark themes; GitHub's those of its light and
 dark page colours. The classic notebook has no dark theme.
 """
 
-PROBE = """
-for (const details of document.querySelectorAll("details")) details.open = true;
+CONTRAST = """
 function rgba(text) {
   const parts = text.match(/rgba?\\(([^)]*)\\)/)[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number);
   return [parts[0], parts[1], parts[2], parts.length > 3 ? parts[3] : 1];
@@ -141,9 +147,32 @@ function contrast(element) {
   const [light, dark] = [luminance(seen), luminance(back)].sort((a, b) => b - a);
   return (light + 0.05) / (dark + 0.05);
 }
+function lowContrast(root) {
+  // Each element of root holding text with a contrast under 4.5:1 ([tag, class, text, ratio]); how many were measured.
+  const found = [];
+  let measured = 0;
+  for (const element of root.querySelectorAll("*")) {
+    const own = Array.from(element.childNodes).filter((node) => node.nodeType === 3 && node.textContent.trim());
+    if (!own.length || !element.getClientRects().length) continue;
+    measured += 1;
+    const ratio = contrast(element);
+    if (ratio < 4.5) {
+      found.push([element.tagName.toLowerCase(), String(element.className), own[0].textContent.trim().slice(0, 40),
+        Math.round(ratio * 100) / 100]);
+    }
+  }
+  return [found, measured];
+}
+"""
+"""The WCAG contrast of each text against what lies behind it (translucent layers composited), in JavaScript."""
+
+PROBE = (
+    CONTRAST
+    + """
+for (const details of document.querySelectorAll("details")) details.open = true;
 const results = {};
 for (const area of document.querySelectorAll(".area")) {
-  const found = {aligned: [], runs: [], overflow: [], text: area.innerText, contrast: [], measured: 0};
+  const found = {aligned: [], runs: [], overflow: [], text: area.innerText};
   for (const cell of area.querySelectorAll("td, th, p, li, div.c5")) {
     found.aligned.push(getComputedStyle(cell).textAlign);
   }
@@ -151,16 +180,7 @@ for (const area of document.querySelectorAll(".area")) {
     const style = getComputedStyle(run);
     found.runs.push([run.tagName.toLowerCase(), run.className, style.textDecorationLine]);
   }
-  for (const element of area.querySelectorAll("*")) {
-    const own = Array.from(element.childNodes).filter((node) => node.nodeType === 3 && node.textContent.trim());
-    if (!own.length || !element.getClientRects().length) continue;
-    found.measured += 1;
-    const ratio = contrast(element);
-    if (ratio < 4.5) {
-      found.contrast.push([element.tagName.toLowerCase(), element.className, own[0].textContent.trim().slice(0, 40),
-        Math.round(ratio * 100) / 100]);
-    }
-  }
+  [found.contrast, found.measured] = lowContrast(area);
   const right = area.getBoundingClientRect().right;
   for (const box of area.querySelectorAll("*")) {
     if (box.getBoundingClientRect().right > right + 1) found.overflow.push(box.tagName + " " + box.className);
@@ -169,6 +189,7 @@ for (const area of document.querySelectorAll(".area")) {
 }
 document.getElementById("result").textContent = JSON.stringify(results);
 """
+)
 
 HOSTS = {
     "jupyterlab": "jp-OutputArea-output jp-RenderedHTMLCommon jp-RenderedHTML",
@@ -307,3 +328,177 @@ def test_untrusted_text_separates_every_label(view: str, findings: dict[str, dic
         assert "+energy +mechanism" in text
         for kind in ("edited", "added", "unchanged"):
             assert re.search(rf"\b{kind}\b", text), kind
+
+
+# Inside real JupyterLab: the views as the outputs of a notebook, trusted (signed) and untrusted, in the
+# light and the dark theme, rendered by JupyterLab itself in headless Chromium (driven with Playwright).
+
+HAS_JUPYTERLAB = (
+    importlib.util.find_spec("jupyterlab") is not None and importlib.util.find_spec("playwright") is not None
+)
+
+IN_JUPYTERLAB = os.environ.get("C5STATEMENT_JUPYTERLAB") == "1"
+"""Whether to run the test inside real JupyterLab: about a minute, so on request (the checks of ``.ci/run`` ask)."""
+
+
+def _notebook(fragments: dict[str, str], name: str) -> str:
+    """A notebook whose cells show *fragments* as HTML outputs, as a notebook saved after a run does."""
+    nbformat: Any = importlib.import_module("nbformat")
+    v4 = nbformat.v4
+
+    notebook = v4.new_notebook(metadata={"title": name})  # two notebooks, two signatures
+    for view, fragment in fragments.items():
+        output = v4.new_output("display_data", data={"text/html": fragment, "text/plain": view})
+        notebook.cells.append(v4.new_code_cell(f"# {view}", outputs=[output]))
+    return str(nbformat.writes(notebook))
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def jupyterlab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A JupyterLab server over a folder with the views in a trusted and an untrusted notebook; its address."""
+    if not HAS_JUPYTERLAB:
+        pytest.skip("JupyterLab or Playwright is not installed (both are in the test extra)")
+    nbformat: Any = importlib.import_module("nbformat")
+    notary_class: Any = importlib.import_module("nbformat.sign").NotebookNotary
+
+    root = tmp_path_factory.mktemp("jupyterlab")
+    data = root / "data"
+    data.mkdir()
+    for name in ("trusted", "untrusted"):
+        (root / f"{name}.ipynb").write_text(_notebook(views(), name), encoding="utf-8")
+    notary = notary_class(data_dir=str(data))
+    trusted = nbformat.read(root / "trusted.ipynb", as_version=4)
+    notary.sign(trusted)
+    settings = root / "settings" / "@jupyterlab"
+    for extension, name, values in (
+        ("notebook-extension", "tracker", {"windowingMode": "none"}),
+        ("apputils-extension", "notification", {"fetchNews": "false", "checkForUpdates": False}),
+    ):
+        (settings / extension).mkdir(parents=True, exist_ok=True)
+        (settings / extension / f"{name}.jupyterlab-settings").write_text(json.dumps(values), encoding="utf-8")
+    port = _free_port()
+    environment = {
+        **os.environ,
+        "JUPYTERLAB_SETTINGS_DIR": str(root / "settings"),
+        "JUPYTER_DATA_DIR": str(data),
+        "JUPYTER_RUNTIME_DIR": str(root / "runtime"),
+        "JUPYTER_CONFIG_DIR": str(root / "config"),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        f"--port={port}",
+        "--IdentityProvider.token=",
+        "--ServerApp.password=",
+        f"--ServerApp.root_dir={root}",
+        "--LabApp.expose_app_in_browser=True",
+        "--LabApp.news_url=",
+        *(["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),
+    ]
+    server = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    address = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(240):
+            try:
+                with urllib.request.urlopen(f"{address}/api/status", timeout=1):  # noqa: S310 - our own local server
+                    break
+            except OSError:
+                if server.poll() is not None:
+                    pytest.fail(
+                        f"JupyterLab did not start: {server.stderr.read().decode()[-2000:] if server.stderr else ''}"
+                    )
+                time.sleep(0.25)
+        yield address
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        if server.stderr is not None:
+            server.stderr.close()
+
+
+SHOWN = """
+([path, count]) => {
+  const panel = Array.from(window.jupyterapp.shell.widgets("main")).find((widget) => widget.context?.path === path);
+  if (!panel) return false;
+  window.jupyterapp.shell.activateById(panel.id);
+  return panel.isVisible && panel.node.querySelectorAll(".jp-OutputArea-output .c5").length >= count;
+}
+"""
+
+IN_NOTEBOOK = """
+(path) => {
+  const panel = Array.from(window.jupyterapp.shell.widgets("main")).find((widget) => widget.context?.path === path);
+  for (const details of panel.node.querySelectorAll(".jp-OutputArea-output details")) details.open = true;
+  let low = [];
+  let measured = 0;
+  for (const output of panel.node.querySelectorAll(".jp-OutputArea-output")) {
+    const [found, count] = lowContrast(output);
+    low = low.concat(found);
+    measured += count;
+  }
+  return {low: low, measured: measured, styles: panel.node.querySelectorAll(".c5 style").length,
+          trusted: panel.content.model.cells.get(0).trusted,
+          background: getComputedStyle(document.body).getPropertyValue("--jp-layout-color0").trim()};
+}
+"""
+
+
+@pytest.mark.skipif(not HAS_JUPYTERLAB, reason="JupyterLab or Playwright is not installed (both are in the test extra)")
+@pytest.mark.skipif(
+    not IN_JUPYTERLAB, reason="inside real JupyterLab only on request (about a minute): set C5STATEMENT_JUPYTERLAB=1"
+)
+def test_every_text_has_contrast_in_real_jupyterlab(jupyterlab: str) -> None:
+    """In JupyterLab itself, light and dark, trusted and untrusted: every text of every view at least 4.5:1."""
+    from playwright.sync_api import sync_playwright
+
+    assert BROWSER is not None
+    count = len(views())
+    found: dict[str, Any] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=BROWSER, args=list(HEADLESS[1:]))
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            page.goto(f"{jupyterlab}/lab/tree/trusted.ipynb")
+            page.wait_for_function("() => window.jupyterapp !== undefined", timeout=90_000)
+            page.evaluate("async () => { await window.jupyterapp.restored; }")
+            page.add_script_tag(content=CONTRAST)
+            for theme in ("JupyterLab Light", "JupyterLab Dark"):
+                page.evaluate("(theme) => window.jupyterapp.commands.execute('apputils:change-theme', {theme})", theme)
+                page.wait_for_function(
+                    "(theme) => document.body.dataset.jpThemeName === theme && !document.body.dataset.jpThemeLoading",
+                    arg=theme,
+                    timeout=60_000,
+                )
+                for notebook in ("trusted", "untrusted"):
+                    page.evaluate(
+                        "(path) => window.jupyterapp.commands.execute('docmanager:open', {path})", f"{notebook}.ipynb"
+                    )
+                    page.wait_for_function(SHOWN, arg=[f"{notebook}.ipynb", count], timeout=60_000)
+                    found[f"{theme}/{notebook}"] = page.evaluate(IN_NOTEBOOK, f"{notebook}.ipynb")
+        finally:
+            browser.close()
+    assert set(found) == {
+        f"{theme}/{notebook}"
+        for theme in ("JupyterLab Light", "JupyterLab Dark")
+        for notebook in ("trusted", "untrusted")
+    }
+    assert found["JupyterLab Dark/trusted"]["background"] == "#111"
+    assert found["JupyterLab Light/trusted"]["styles"] > 0  # a trusted notebook keeps the views' <style>
+    assert found["JupyterLab Light/untrusted"]["styles"] == 0  # an untrusted one loses it
+    assert found["JupyterLab Light/trusted"]["trusted"]
+    assert not found["JupyterLab Light/untrusted"]["trusted"]
+    for key, result in found.items():
+        assert result["measured"] > 50, key
+        assert result["low"] == [], (key, result["low"])
