@@ -165,7 +165,7 @@ def _load_views() -> None:
     import_module("._views", __name__)  # registers the render functions of every class and format
 
 
-# The views are drawn by the renderer, which loads on the first view asked for.
+# The views are drawn by the views package (_views), which loads on the first view asked for.
 on_first_view(_load_views)
 
 

@@ -207,7 +207,7 @@ def mimebundle(
 class Views:
     """Mixin: the views of a class (text, Markdown, HTML) and its Jupyter display.
 
-    Each view is drawn by the function the renderer registered for the class.
+    Each view is drawn by the function the views package registered for the class.
     IPython calls ``_repr_mimebundle_`` (or ``_repr_html_``); the text view is
     given uncoloured, the HTML view escaped.
     """
@@ -215,7 +215,7 @@ class Views:
     __slots__ = ()
 
     def to_text(self, *, color: bool | None = None) -> str:
-        r"""Render the object for a terminal; control characters in its texts are shown as escapes (``\x1b``).
+        r"""Render the object for a terminal; controls and invisible characters shown as escapes (``\x1b``).
 
         Args:
             color: Use ANSI colours; ``None`` (the default) colours only when

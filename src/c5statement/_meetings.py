@@ -3,7 +3,7 @@
 A row holds the facts a reader scans for first: the date, the id, the level and
 format, the venue, who chaired or hosted, the head of every delegation with the
 title the record gives, and the documents adopted (the record's decisions). The
-renderers take rows, so any selection of meetings can be shown, and default to
+views take rows, so any selection of meetings can be shown, and default to
 every packaged meeting (:data:`c5statement.MEETINGS`). The table is drawn like
 every other object, by the views registered for :class:`MeetingTable` (see
 ``_views``); this module decides only what a row holds.
