@@ -107,13 +107,15 @@ def key_terms(text: str, lexicon: Lexicon | None = None) -> frozenset[str]:
     inside = [(start, end) for _, start, end in names]
     terms = {name for name, _, _ in names}
     written = {name.casefold().replace(" ", "-") for name in terms}
-    for feature, surfaces in lexicon.analyse(text).features.items():
+    features = lexicon.analyse(text).features
+    for feature, surfaces in features.items():
         if not feature.startswith("@") or feature[1:] in written:
             continue
         spans = [found.span() for surface in surfaces for found in re.finditer(re.escape(surface), text)]
         if not spans or not all(any(a <= start and end <= b for a, b in inside) for start, end in spans):
             terms.add(feature[1:])
-    return _one_each(terms, {name for name, _, _ in names}, lexicon)
+    written_as = {surface.casefold() for feature, found in features.items() if feature[0] == "@" for surface in found}
+    return _one_each(terms, {name for name, _, _ in names}, lexicon, written_as)
 
 
 _SAME_CONCEPT = 0.75
@@ -130,17 +132,23 @@ _GENERIC_HEADS = frozenset({"initiative", "initiatives"})
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 
 
-def _one_each(terms: set[str], names: set[str], lexicon: Lexicon) -> frozenset[str]:
+def _one_each(terms: set[str], names: set[str], lexicon: Lexicon, surfaces: set[str]) -> frozenset[str]:
     """Each key term once, however it is written: a concept by its label, a name by its shortest form.
 
     A name that is a concept of the lexicon by another writing (``Afghan``,
     ``belt-and-road``, ``COVID-19``) becomes the concept's label; a concept
     becomes its label; names the same but for case, hyphens or a demonym's
-    ending (``Central Asia``, ``Central Asian``) become one.
+    ending (``Central Asia``, ``Central Asian``) become one. Only a name in
+    which the text's analysis found a concept's words (*surfaces*) is looked up.
     """
     found: set[str] = set()
     for term in terms:
-        concept = _concept_of(term, lexicon) if term in names else term
+        if term not in names:
+            concept: str | None = term
+        elif any(surface in term.casefold() for surface in surfaces):  # a concept may be written in the name
+            concept = _concept_of(term, lexicon)
+        else:
+            concept = None
         found.add(lexicon.concept(concept).label if concept is not None else _LEADING_ARTICLE.sub("", term))
     return unify(frozenset(found))[0]
 
