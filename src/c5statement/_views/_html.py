@@ -121,6 +121,7 @@ _CLASS_STYLES = {
     " padding: .35em .75em .35em 2.2em; margin: .5em 0",
     "c5-summary": "margin: .25em 0",
     "c5-small": "font-size: .85em",
+    "c5-nowrap": "white-space: nowrap",
 }
 
 _ROW_STYLES = {
@@ -490,10 +491,14 @@ def table_to_html(table: MeetingTable) -> str:
     parts.append("</tr>")
     for row in table.rows:
         chair = row.chair or (f"{row.host}, host" if row.host else "")
-        heads = "<br>".join(_esc(head) for head in row.heads)
-        documents = "<br>".join(_esc(document) for document in row.documents)
+        heads = ", ".join(  # the name a line; the title on hover (and in every other view of the table)
+            f'<span title="{_esc(head.title)}">{_esc(head.country)} {_esc(head.person)}'
+            f"{'' if head.role == 'head of delegation' else ' (' + _esc(head.role) + ')'}</span>"
+            for head in row.heads
+        )
+        documents = "".join(f"<div>\u2022 {_esc(document)}</div>" for document in row.documents)
         meeting = f"<code>{_esc(row.id)}</code><br>{_esc(row.level)}, {_esc(row.format)}"
-        parts.append(f"<tr><td>{_esc(row.date.isoformat())}</td><td>{meeting}</td>")
+        parts.append(f'<tr><td class="c5-nowrap">{_esc(row.date.isoformat())}</td><td>{meeting}</td>')
         parts.append(f"<td>{_esc(row.venue or '')}</td><td>{_esc(chair)}</td><td>{heads}</td><td>{documents}</td></tr>")
     parts.append("</table></div>")
     return _styled("".join(parts))
