@@ -23,6 +23,7 @@ from ._model import (
 
 if TYPE_CHECKING:
     from ._align import Evidence, similarity
+    from ._coding import Agreement, agreement, krippendorff_alpha, themes_in_scores
     from ._compare import Lineage, Series, compare
     from ._convert import FORMAT_VERSION, dump, fingerprint, from_dict, from_json, load, to_dict, to_json
     from ._data import meeting
@@ -43,6 +44,10 @@ if TYPE_CHECKING:
 
 # Heavier modules load on first use, so that `import c5statement` stays cheap.
 _LAZY = {
+    "Agreement": "._coding",
+    "agreement": "._coding",
+    "krippendorff_alpha": "._coding",
+    "themes_in_scores": "._coding",
     "Concept": "._lexicon",
     "DEFAULT_THRESHOLD": "._diff",
     "EmbeddingSimilarity": "._embedding",
@@ -92,6 +97,7 @@ __all__ = [
     "MEETING_2020",
     "ROLES",
     "THEMES",
+    "Agreement",
     "Coding",
     "Concept",
     "ContextNote",
@@ -117,6 +123,7 @@ __all__ = [
     "Theme",
     "Topic",
     "WordEdit",
+    "agreement",
     "compare",
     "default_lexicon",
     "diff",
@@ -127,6 +134,7 @@ __all__ = [
     "from_json",
     "json_schema",
     "key_terms",
+    "krippendorff_alpha",
     "load",
     "meeting",
     "numbering_gaps",
@@ -135,6 +143,7 @@ __all__ = [
     "skeleton",
     "skeleton_json",
     "suggest_themes",
+    "themes_in_scores",
     "to_dict",
     "to_json",
     "with_suggested_themes",

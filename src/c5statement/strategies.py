@@ -289,7 +289,10 @@ def codings() -> st.SearchStrategy[Coding]:
     return schemes.flatmap(build)
 
 
-_POINT_REFS = st.tuples(slugs(), st.integers(min_value=1, max_value=40)).map(lambda ref: f"{ref[0]}#{ref[1]}")
+# Four-part meeting ids, which slugs() (at most three parts) never draws as a meeting's own id.
+_POINT_REFS = st.tuples(slugs(), st.integers(min_value=1, max_value=40)).map(
+    lambda ref: f"earlier-meeting-{ref[0].replace('-', '')}-x#{ref[1]}"
+)
 
 
 def points(
