@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 import pytest
 from hypothesis import given
@@ -18,6 +20,9 @@ from c5statement import (
     similarity,
     themes_in_scores,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def recoded(meeting: Meeting, codes: list[frozenset[str]]) -> Meeting:
@@ -176,3 +181,39 @@ class TestSummaries:
         summary = Point(3, "trade, investment and Belt and Road projects are to grow.", verbatim=False)
         assert PointChange("edited", text, summary, 0.8).edits == ()
         assert PointChange("edited", text, attrs.evolve(summary, verbatim=True), 0.8).edits != ()
+
+
+class TestParseWithMeeting:
+    def seed_text(self) -> str:
+        from pathlib import Path
+
+        return (Path(__file__).parent / "data" / "seed_article.txt").read_text(encoding="utf-8")
+
+    def test_parse_meeting_suggests_themes_marked_as_suggested(self, tmp_path: Path) -> None:
+        """``parse --meeting`` tags the points with suggested themes, marked so; ``--no-suggest-themes`` does not."""
+        from c5statement import load
+        from c5statement._cli import main
+
+        text = tmp_path / "seed.txt"
+        text.write_text(self.seed_text(), encoding="utf-8")
+        assert main(["parse", str(text), "--meeting", "cc5-fmm-2020", "-o", str(tmp_path / "a.json")]) == 0
+        suggested = load(tmp_path / "a.json")
+        assert all(point.coding == "suggested" for point in suggested.points)
+        assert suggested.point(7).themes
+        assert diff(MEETING_2020, suggested).themes_lost == frozenset()
+        bare = ["parse", str(text), "--meeting", "cc5-fmm-2020", "--no-suggest-themes", "-o", str(tmp_path / "b.json")]
+        assert main(bare) == 0
+        assert all(not point.themes and not point.coded for point in load(tmp_path / "b.json").points)
+
+    def test_the_text_replaces_summaries_and_keeps_their_links(self) -> None:
+        """Parsed verbatim points replace a record's summaries, keep their links, and the record reads as complete."""
+        from c5statement import skeleton
+
+        summaries = tuple(
+            Point(p.number, "a summary.", verbatim=False, continues=("cc5-fmm-2019#1",)) for p in MEETING_2020.points
+        )
+        record = attrs.evolve(MEETING_2020, points=summaries[:3], points_complete=False, points_total=9)
+        document = skeleton(self.seed_text(), meeting=record)
+        assert [point["verbatim"] for point in document["points"]] == [True] * 9
+        assert [point["continues"] for point in document["points"][:4]] == [["cc5-fmm-2019#1"]] * 3 + [[]]
+        assert (document["points_complete"], document["points_total"]) == (True, None)

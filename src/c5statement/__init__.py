@@ -24,6 +24,7 @@ from ._model import (
 if TYPE_CHECKING:
     from ._align import Evidence, similarity
     from ._coding import Agreement, agreement, krippendorff_alpha, themes_in_scores
+    from ._collection import Meetings
     from ._compare import Lineage, Series, compare
     from ._convert import FORMAT_VERSION, dump, fingerprint, from_dict, from_json, load, to_dict, to_json
     from ._data import meeting
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from ._themes import THEMES, Theme
 
     MEETING_2020: Meeting
-    MEETINGS: tuple[Meeting, ...]
+    MEETINGS: Meetings
     __version__: str
 
 # Heavier modules load on first use, so that `import c5statement` stays cheap.
@@ -53,6 +54,7 @@ _LAZY = {
     "EmbeddingSimilarity": "._embedding",
     "Evidence": "._align",
     "Lexicon": "._lexicon",
+    "Meetings": "._collection",
     "FORMAT_VERSION": "._convert",
     "FieldChange": "._diff",
     "JsonObject": "._json",
@@ -111,6 +113,7 @@ __all__ = [
     "Lexicon",
     "Lineage",
     "Meeting",
+    "Meetings",
     "NoPointsFoundError",
     "NumberingGapWarning",
     "Participant",

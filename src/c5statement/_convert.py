@@ -43,7 +43,7 @@ from ._json import MAX_DEPTH, MAX_DIGITS, MAX_DOCUMENT_BYTES, json_problems, pla
 from ._model import Coding, ContextNote, Decision, Meeting, Participant, Point, Quote, Source, Topic
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterator, Sequence
 
 __all__ = [
     "FORMAT_VERSION",
@@ -615,11 +615,16 @@ def dump(obj: attrs.AttrsInstance, path: str | os.PathLike[str]) -> None:
     write_atomic(path, to_json(obj).encode("utf-8"))
 
 
-def fingerprint(obj: attrs.AttrsInstance) -> str:
+def fingerprint(obj: attrs.AttrsInstance | Sequence[Meeting]) -> str:
     """Return the SHA-256 hex digest of the canonical JSON of *obj*.
 
     Equal objects have equal fingerprints; cite a record by its fingerprint to
     name exactly the version you used.
+
+    A sequence of meetings, such as :data:`c5statement.MEETINGS`, has the
+    digest of its records' fingerprints, in order, each followed by a line
+    feed: it changes when any record changes, or the order, and can be
+    checked without Python from the records' JSON files.
 
     Example:
         >>> from c5statement import Point
@@ -627,7 +632,18 @@ def fingerprint(obj: attrs.AttrsInstance) -> str:
         True
         >>> len(fingerprint(Point(number=1, text="x")))
         64
+        >>> from c5statement import MEETING_2020
+        >>> import hashlib
+        >>> line = fingerprint(MEETING_2020) + chr(10)
+        >>> fingerprint([MEETING_2020]) == hashlib.sha256(line.encode()).hexdigest()
+        True
     """
     import hashlib
 
-    return hashlib.sha256(to_json(obj).encode("utf-8")).hexdigest()
+    if isinstance(obj, (tuple, list)) and not attrs.has(type(obj)):
+        for index, item in enumerate(obj):
+            if not isinstance(item, Meeting):
+                raise InvalidTypeError([(f"$[{index}]", f"must be a Meeting, got {type(item).__name__}")])
+        lines = "".join(fingerprint(item) + "\n" for item in obj)
+        return hashlib.sha256(lines.encode("ascii")).hexdigest()
+    return hashlib.sha256(to_json(typing.cast("attrs.AttrsInstance", obj)).encode("utf-8")).hexdigest()

@@ -244,8 +244,9 @@ class PointChange(Validated):
     def themes_gained(self) -> frozenset[str]:
         """Themes the point has in the new statement and not in the old (all of them, if added).
 
-        Nothing is gained against an old point that is not coded (see
-        :attr:`Point.coded <c5statement.Point.coded>`): its themes are unknown.
+        Nothing is gained where either point is not coded by a person (see
+        :attr:`Point.coded <c5statement.Point.coded>`): against an uncoded
+        point's themes, which are unknown, or from suggested ones.
 
         Example:
             >>> PointChange("added", None, Point(3, "a.", frozenset({"energy"})), 0.0).themes_gained
@@ -253,7 +254,7 @@ class PointChange(Validated):
             >>> PointChange("edited", Point(3, "a."), Point(3, "b.", frozenset({"energy"})), 0.9).themes_gained
             frozenset()
         """
-        if self.old is not None and not self.old.coded:
+        if self.uncoded:
             return frozenset()
         old = self.old.themes if self.old is not None else frozenset()
         new = self.new.themes if self.new is not None else frozenset()
@@ -263,7 +264,7 @@ class PointChange(Validated):
     def themes_lost(self) -> frozenset[str]:
         """Themes the point had in the old statement and not in the new (all of them, if removed).
 
-        Nothing is lost to a new point that is not coded: its themes are unknown.
+        Nothing is lost where either point is not coded by a person.
 
         Example:
             >>> PointChange("removed", Point(3, "a.", frozenset({"energy"})), None, 0.0).themes_lost
@@ -271,7 +272,7 @@ class PointChange(Validated):
             >>> PointChange("edited", Point(3, "a.", frozenset({"energy"})), Point(3, "b."), 0.9).themes_lost
             frozenset()
         """
-        if self.new is not None and not self.new.coded:
+        if self.uncoded:
             return frozenset()
         old = self.old.themes if self.old is not None else frozenset()
         new = self.new.themes if self.new is not None else frozenset()
@@ -756,6 +757,23 @@ def fully_coded(meeting: Meeting) -> bool:
     return meeting.points_complete and all(point.coded for point in meeting.points)
 
 
+def coded_themes(meeting: Meeting) -> frozenset[str]:
+    """The themes of *meeting*'s topics and of its points coded by a person (suggestions left out).
+
+    Example:
+        >>> from c5statement import MEETING_2020
+        >>> coded_themes(MEETING_2020) == MEETING_2020.themes
+        True
+    """
+    found: set[str] = set()
+    for topic in meeting.topics:
+        found |= topic.themes
+    for point in meeting.points:
+        if point.coded:
+            found |= point.themes
+    return frozenset(found)
+
+
 def _point_changes(
     old: Meeting,
     new: Meeting,
@@ -873,8 +891,8 @@ def diff(
         new_id=new.id,
         points=_reading_order(changes),
         fields=tuple(_object_changes("$", old, new)),
-        themes_gained=new.themes - old.themes if fully_coded(old) else frozenset(),
-        themes_lost=old.themes - new.themes if fully_coded(new) else frozenset(),
+        themes_gained=coded_themes(new) - old.themes if fully_coded(old) else frozenset(),
+        themes_lost=coded_themes(old) - new.themes if fully_coded(new) else frozenset(),
         threshold=float(threshold),
         ignore=frozenset(
             name for name, wanted in zip(COSMETIC, (ignore_case, ignore_quotes, ignore_space), strict=True) if wanted

@@ -309,18 +309,25 @@ class Point(Validated, Views):
 
     @property
     def coded(self) -> bool:
-        """Whether the point is coded in the packaged scheme (by a person or a program): see :attr:`coding`.
+        """Whether the point is coded in the packaged scheme by a person: see :attr:`coding`.
+
+        Suggested themes are shown, marked as suggestions, but a point that has
+        only those is not coded: diffs and series never read a theme missing
+        from a suggestion as absent.
 
         Example:
             >>> Point(1, "all parties agree.", themes=frozenset({"trade"})).coded
             True
+            >>> Point(1, "all parties agree.", themes=frozenset({"trade"}), coding="suggested").coded
+            False
         """
-        return self.coding is not None or bool(self.themes)
+        return self.coding == "coded" or (self.coding is None and bool(self.themes))
 
     def codes(self, scheme: str = THEMES_SCHEME, coder: str | None = None) -> frozenset[str] | None:
         """Return the point's codes in *scheme* by *coder*, or ``None`` if it is not coded there.
 
-        ``codes()`` gives :attr:`themes` if the point is coded, else ``None``.
+        ``codes()`` gives :attr:`themes` if the point is coded (or has suggested
+        themes), else ``None``.
 
         Example:
             >>> point = Point(1, "all parties agree.", codings=(Coding("cap", frozenset({"19.1"})),))
@@ -328,7 +335,7 @@ class Point(Validated, Views):
             (frozenset({'19.1'}), None, None)
         """
         if scheme == THEMES_SCHEME and coder is None:
-            return self.themes if self.coded else None
+            return self.themes if self.coded or self.coding is not None else None
         for coding in self.codings:
             if coding.scheme == scheme and coding.coder == coder:
                 return coding.codes
