@@ -137,3 +137,19 @@ def test_compare_gives_every_meeting_themes() -> None:
     matrix = compare(MEETINGS).theme_matrix
     for column in range(len(MEETINGS)):
         assert any(present[column] for present in matrix.values()), MEETINGS[column].id
+
+
+@pytest.mark.parametrize("found", [m for m in LATER if m.points], ids=lambda m: m.id)
+def test_views_label_summaries(found: Meeting) -> None:
+    """Text, Markdown and HTML mark every summary point; the verbatim 2020 points carry no mark."""
+    text = found.to_text(color=False)
+    markdown = found.to_markdown()
+    html = found.to_html()
+    for point in found.points:
+        assert f"{point.number}. (summary) " in text
+        assert f"{point.number}. **(summary)** " in markdown
+        assert "(summary)" in point.to_text(color=False)
+        assert 'class="c5-badge c5-summary"' in point.to_html()
+    assert html.count('class="c5-badge c5-summary"') == len(found.points)
+    for view in (MEETING_2020.to_text(color=False), MEETING_2020.to_markdown(), MEETING_2020.to_html()):
+        assert "(summary)" not in view

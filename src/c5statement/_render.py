@@ -333,10 +333,16 @@ def point_to_text(point: Point, *, color: bool | None = None) -> str:
         >>> from c5statement import Point
         >>> point_to_text(Point(7, "all parties condemn terrorism.", frozenset({"security"})), color=False)
         '7. all parties condemn terrorism. [security]'
+
+        A point that is the record's summary (``verbatim`` false) is marked:
+
+        >>> point_to_text(Point(2, "the sides will trade more.", verbatim=False), color=False)
+        '2. (summary) the sides will trade more.'
     """
     paint = use_color(color)
     themes = f" {_paint('[' + ', '.join(sorted(point.themes)) + ']', 'cyan', paint)}" if point.themes else ""
-    return f"{_paint(str(point.number) + '.', 'bold', paint)} {_tty(point.text)}{themes}"
+    mark = "" if point.verbatim else f"{_paint(_SUMMARY_MARK, 'yellow', paint)} "
+    return f"{_paint(str(point.number) + '.', 'bold', paint)} {mark}{_tty(point.text)}{themes}"
 
 
 @register(Meeting, "text")
@@ -404,6 +410,18 @@ def meeting_to_markdown(meeting: Meeting) -> str:
     return "\n".join(lines) + "\n"
 
 
+_SUMMARY_MARK = "(summary)"
+"""How views mark a point whose text is the record's summary, not the document's wording (``verbatim`` false)."""
+
+
+def _summary_chip(point: Point) -> str:
+    """The HTML mark of a summary point, with its meaning on hover; nothing for a verbatim point."""
+    if point.verbatim:
+        return ""
+    title = "the record's summary in its own words, not the document's text"
+    return f'<span class="c5-badge c5-summary" title="{title}">{_SUMMARY_MARK}</span> '
+
+
 def _theme_chips(themes: Iterable[str], extra: str = "", prefix: str = "") -> str:
     chips = " ".join(f'<span class="c5-theme {extra}">{_esc(prefix + theme)}</span>' for theme in sorted(themes))
     return chips + " " if chips else ""
@@ -419,7 +437,8 @@ def point_to_markdown(point: Point) -> str:
         '7. all parties agree. *security*'
     """
     themes = f" *{_md(', '.join(sorted(point.themes)))}*" if point.themes else ""
-    return f"{point.number}. {_md(point.text)}{themes}"
+    mark = "" if point.verbatim else f"**{_md(_SUMMARY_MARK)}** "
+    return f"{point.number}. {mark}{_md(point.text)}{themes}"
 
 
 @register(Point, "html")
@@ -433,7 +452,8 @@ def point_to_html(point: Point) -> str:
         (False, True)
     """
     return _styled(
-        f'<div class="c5 c5-point"><b>{point.number}.</b> {_esc(point.text)} {_theme_chips(point.themes)}</div>'
+        f'<div class="c5 c5-point"><b>{point.number}.</b> {_summary_chip(point)}{_esc(point.text)} '
+        f"{_theme_chips(point.themes)}</div>"
     )
 
 
@@ -473,7 +493,7 @@ def meeting_to_html(meeting: Meeting) -> str:
     if meeting.points:
         parts.append("<h4>Points</h4><ol>")
         parts += [
-            f'<li value="{point.number}">{_esc(point.text)} {_theme_chips(point.themes)}</li>'
+            f'<li value="{point.number}">{_summary_chip(point)}{_esc(point.text)} {_theme_chips(point.themes)}</li>'
             for point in meeting.points
         ]
         parts.append("</ol>")
