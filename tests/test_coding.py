@@ -162,6 +162,11 @@ class TestUncodedIsNotAbsent:
         assert diff(MEETING_2020, partial).themes_lost == frozenset()
         assert diff(MEETING_2020, attrs.evolve(partial, points_complete=True)).themes_lost
 
+    def test_a_record_without_points_loses_no_theme(self) -> None:
+        """A record of facts only says nothing of its statement's themes."""
+        facts_only = attrs.evolve(MEETING_2020, id="facts", points=(), topics=())
+        assert diff(MEETING_2020, facts_only).themes_lost == frozenset()
+
     def test_the_series_says_unknown(self) -> None:
         """In a series, a theme of an uncoded statement is unknown (None), not absent."""
         from c5statement import compare
@@ -217,3 +222,31 @@ class TestParseWithMeeting:
         assert [point["verbatim"] for point in document["points"]] == [True] * 9
         assert [point["continues"] for point in document["points"][:4]] == [["cc5-fmm-2019#1"]] * 3 + [[]]
         assert (document["points_complete"], document["points_total"]) == (True, None)
+
+
+class TestViews:
+    def test_summaries_and_suggestions_are_labelled(self) -> None:
+        """Views mark a summary point and suggested themes as such, in every format."""
+        point = Point(2, "the sides back trade.", frozenset({"trade"}), verbatim=False, coding="suggested")
+        assert point.to_text(color=False) == "2. (summary) the sides back trade. [suggested: trade]"
+        assert "(summary)" in point.to_markdown()
+        assert "suggested" in point.to_markdown()
+        html = point.to_html()
+        assert "(summary)" in html
+        assert "(suggested)" in html
+
+    def test_a_partly_read_record_says_what_is_unknown(self) -> None:
+        """A record read in part says how many points were read and that the rest is unknown."""
+        partial = attrs.evolve(MEETING_2020, points=MEETING_2020.points[:3], points_complete=False, points_total=9)
+        for view in (partial.to_text(color=False), partial.to_markdown(), partial.to_html()):
+            assert "3 of 9 points read; what follows is unknown, not absent." in view
+
+    def test_diff_and_series_views_say_uncoded(self) -> None:
+        """A diff to an uncoded copy says the themes were not compared; a series shows '?'."""
+        from c5statement import compare
+
+        result = diff(MEETING_2020, uncoded_copy(MEETING_2020))
+        for view in (result.to_text(color=False), result.to_markdown(), result.to_html()):
+            assert "Themes not compared where points are uncoded" in view
+        table = compare([MEETING_2020, uncoded_copy(MEETING_2020)]).to_markdown()
+        assert "| trade | ● | ? |" in table

@@ -72,3 +72,43 @@ class TestTables:
         row = Meetings([meeting("cc5-summit-2022-video")]).to_records()[0]
         assert (row["city"], row["format"]) == (None, "video")
         assert Meetings([MEETING_2020]).to_records()[0]["coding"] == "coded"
+
+
+class TestLineageByLinks:
+    def test_continuations_follow_links_through_meetings(self) -> None:
+        """A point continued in one meeting and again in the next is followed through both."""
+        from c5statement import Point
+
+        second = attrs.evolve(
+            MEETING_2020, id="second", points=(Point(1, "a summary.", verbatim=False, continues=("cc5-fmm-2020#8",)),)
+        )
+        third = attrs.evolve(
+            MEETING_2020,
+            id="third",
+            points=(Point(1, "another.", verbatim=False, continues=("second#1",)), Point(2, "unrelated.")),
+        )
+        found = Meetings([MEETING_2020, second, third]).continuations("cc5-fmm-2020#8")
+        assert [(meeting_id, point.number) for meeting_id, point in found] == [("second", 1), ("third", 1)]
+        assert Meetings([MEETING_2020, second, third]).continuations("cc5-fmm-2020#1") == []
+
+    def test_unknown_references(self) -> None:
+        """A reference to no meeting or no point is a KeyError."""
+        for reference in ("cc5-fmm-1999#1", "cc5-fmm-2020#99", "cc5-fmm-2020"):
+            with pytest.raises(KeyError):
+                MEETINGS.point(reference)
+
+    def test_every_packaged_link_resolves_to_an_earlier_meeting(self) -> None:
+        """Each link of a packaged point names a point carried by an earlier packaged meeting."""
+        order = {m.id: index for index, m in enumerate(MEETINGS)}
+        for index, found in enumerate(MEETINGS):
+            for point in found.points:
+                for reference in point.continues:
+                    assert order[reference.split("#")[0]] < index, reference
+                    assert MEETINGS.point(reference) is not None
+
+    def test_every_packaged_summary_is_marked_and_sourced(self) -> None:
+        """Points of the later records are summaries, each citing a source."""
+        for found in MEETINGS[1:]:
+            for point in found.points:
+                assert point.verbatim is False
+                assert point.sources

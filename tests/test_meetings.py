@@ -428,6 +428,14 @@ class TestPeopleAndPlaces:
         assert found == CITIES
         assert all(m.city is None for m in MEETINGS if m.format == "video")
 
+    def test_the_chair_or_host_comes_from_the_host_country(self) -> None:
+        """In every in-person meeting, the chair (or the host where no chair is named) is of the host country."""
+        for found in MEETINGS:
+            if found.format == "video":
+                continue
+            leader = found.chair or next(p for p in found.participants if p.role == "host")
+            assert leader.country == found.host_country, found.id
+
     def test_one_spelling_and_one_key_per_person(self) -> None:
         """Across every meeting, a person key has one spelling and a spelling one key."""
         spellings: dict[str | None, set[str]] = {}

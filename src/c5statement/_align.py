@@ -120,10 +120,11 @@ _PRIOR_MEAN = 0.10
 _PRIOR_SPREAD = 0.07
 _PRIOR_PAIRS = 24
 _SAMPLE = 256
+"""Large statements estimate the mean and spread of their pair scores from this many pairs."""
 _LOGIT_LIMIT = 60.0
 """Logits are clipped to this size: beyond it the score is 0 or 1 to many digits, and exp() cannot overflow."""
 _MEMO_SIZE = 1 << 14
-"""Large statements estimate the mean and spread of their pair scores from this many pairs."""
+"""The most results (the evidence of pairs of texts) a lexicon's memo keeps; when full, it is emptied."""
 
 _EXACT_LIMIT = 400
 """Components larger than this are assigned greedily instead of by the Hungarian method."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._model import Meeting
+from ._model import Meeting, Point
 
 __all__ = ["DELEGATION_COLUMNS", "MEETING_COLUMNS", "Meetings"]
 
@@ -152,6 +152,49 @@ class Meetings(tuple[Meeting, ...]):
             (12, True)
         """
         return self.fingerprint[:12]
+
+    def point(self, reference: str) -> Point:
+        """Return the point named by *reference*, ``"meeting-id#number"`` (the form of :attr:`Point.continues`).
+
+        Raises:
+            KeyError: If no meeting of the collection has that id, or it has no such point.
+
+        Example:
+            >>> from c5statement import MEETINGS
+            >>> sorted(MEETINGS.point("cc5-fmm-2020#8").themes)
+            ['afghanistan', 'peace-and-stability']
+        """
+        meeting_id, _, number = reference.partition("#")
+        found = next((meeting for meeting in self if meeting.id == meeting_id), None)
+        if found is None or not number.isdigit():
+            raise KeyError(reference)
+        return found.point(int(number))
+
+    def continuations(self, reference: str) -> list[tuple[str, Point]]:
+        """Follow a point forward through the collection by the records' :attr:`Point.continues` links.
+
+        Returns every point that continues the point named by *reference*
+        (``"meeting-id#number"``), directly or through other points, as
+        ``(meeting id, point)`` pairs in the collection's order. Only meetings
+        whose points were read can continue a point: a meeting read in part
+        (``points_complete`` false) may continue it in points not carried.
+
+        Example:
+            >>> import attrs
+            >>> from c5statement import MEETING_2020, Point
+            >>> later = attrs.evolve(MEETING_2020, id="later", points=(
+            ...     Point(1, "a summary.", verbatim=False, continues=("cc5-fmm-2020#8",)),))
+            >>> Meetings([MEETING_2020, later]).continuations("cc5-fmm-2020#8")
+            [('later', Point(number=1, text='a summary.', ...))]
+        """
+        reached = {reference}
+        found: list[tuple[str, Point]] = []
+        for meeting in self:
+            for point in meeting.points:
+                if reached.intersection(point.continues):
+                    reached.add(f"{meeting.id}#{point.number}")
+                    found.append((meeting.id, point))
+        return found
 
     def to_records(self) -> list[dict[str, Any]]:
         """Return one tidy row per meeting, keyed by :data:`MEETING_COLUMNS`.

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._align import DEFAULT_THRESHOLD, align
+from ._align import DEFAULT_THRESHOLD
 from ._check import Checker, Validated, real, rule
 from ._convert import add_document_classes
-from ._diff import StatementDiff, check_options, diff, fully_coded
+from ._diff import Matching, StatementDiff, check_options, checked_lexicon, diff, fully_coded
 from ._display import Views
 from ._model import Meeting, Point
 
@@ -157,9 +157,6 @@ class Series(Validated, Views):
     diffs: tuple[StatementDiff, ...] = attrs.field(metadata=rule(Checker.objects, StatementDiff))
     lineages: tuple[Lineage, ...] = attrs.field(metadata=rule(Checker.objects, Lineage))
     threshold: float = attrs.field(default=DEFAULT_THRESHOLD, converter=real, metadata=rule(Checker.fraction))
-    _scorer: Callable[[Point, Point], float] | None = attrs.field(
-        default=None, alias="scorer", eq=False, repr=False, hash=False
-    )
     _cache: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False, hash=False)
 
     @property
@@ -180,7 +177,8 @@ class Series(Validated, Views):
         """
         found: tuple[tuple[float, ...], ...] | None = self._cache.get("similarity")
         if found is None:
-            found = _similarity_matrix(self)
+            matching = self._cache.get("matching") or Matching(self.threshold, None, checked_lexicon(None))
+            found = _similarity_matrix(self.statements, self.diffs, matching)
             self._cache["similarity"] = found
         return found
 
@@ -421,11 +419,7 @@ add_document_classes(Lineage, Series)
 
 
 def _returning(
-    position: int,
-    fresh: dict[int, Point],
-    chains: list[_Chain],
-    threshold: float,
-    similarity: Callable[[Point, Point], float] | None,
+    position: int, fresh: dict[int, Point], chains: list[_Chain], matching: Matching
 ) -> list[tuple[int, Point, float]]:
     """Pair points new to the statement at *position* with lineages dropped before the previous statement.
 
@@ -443,7 +437,7 @@ def _returning(
     if not dropped or not fresh:
         return []
     candidates = sorted(fresh.values(), key=lambda point: point.number)
-    result = align([point for _, point in dropped], candidates, threshold=threshold, similarity=similarity)
+    result = matching.align([point for _, point in dropped], candidates)
     return [(dropped[match.old][0], candidates[match.new], match.similarity) for match in result.matches]
 
 
@@ -455,12 +449,7 @@ def _chain(count: int) -> _Chain:
     return ([None] * count, [None] * count, [None] * count, [None])
 
 
-def _lineages(
-    statements: Sequence[Meeting],
-    diffs: Sequence[StatementDiff],
-    threshold: float,
-    similarity: Callable[[Point, Point], float] | None,
-) -> tuple[Lineage, ...]:
+def _lineages(statements: Sequence[Meeting], diffs: Sequence[StatementDiff], matching: Matching) -> tuple[Lineage, ...]:
     count = len(statements)
     chains: list[_Chain] = []
     open_by_number: dict[int, int] = {}
@@ -471,7 +460,7 @@ def _lineages(
     for position in range(1, count):
         best: dict[int, float] = {}
         fresh, splits, following = _follow(chains, open_by_number, diffs[position - 1], position, best)
-        for chain, point, score in _returning(position, fresh, chains, threshold, similarity):
+        for chain, point, score in _returning(position, fresh, chains, matching):
             _step(chains[chain], position, point, "returned", score)
             following[point.number] = chain
             del fresh[point.number]
@@ -516,22 +505,23 @@ def _step(chain: _Chain, position: int, point: Point, kind: str, score: float | 
     chain[0][position], chain[1][position], chain[2][position] = point, kind, score
 
 
-def _similarity_matrix(series: Series) -> tuple[tuple[float, ...], ...]:
-    count = len(series.statements)
+def _similarity_matrix(
+    statements: Sequence[Meeting], diffs: Sequence[StatementDiff], matching: Matching
+) -> tuple[tuple[float, ...], ...]:
+    count = len(statements)
     if count > MATRIX_LIMIT:
         msg = (
             f"the similarity matrix of {count} statements would need {count * (count - 1) // 2} diffs; "
             f"it is computed for at most {MATRIX_LIMIT} statements (compare a selection)"
         )
         raise ValueError(msg)
-    statements = series.statements
     matrix = [[1.0] * count for _ in range(count)]
     for first in range(count):
         for second in range(first + 1, count):
             result = (
-                series.diffs[first]
+                diffs[first]
                 if second == first + 1
-                else diff(statements[first], statements[second], threshold=series.threshold, similarity=series._scorer)  # noqa: SLF001 - the series' own scorer
+                else diff(statements[first], statements[second], **matching._asdict())
             )
             value = _statement_similarity(result, len(statements[first].points), len(statements[second].points))
             matrix[first][second] = matrix[second][first] = value
@@ -543,6 +533,7 @@ def compare(
     *,
     threshold: float = DEFAULT_THRESHOLD,
     similarity: Callable[[Point, Point], float] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Series:
     """Compare a series of statements, in the order given (usually by date).
 
@@ -550,6 +541,9 @@ def compare(
         statements: The meetings (at least one).
         threshold: As for :func:`c5statement.diff`.
         similarity: As for :func:`c5statement.diff`.
+        lexicon: As for :func:`c5statement.diff`: the lexicon of every step (the
+            diffs, the returning points, the similarity matrix), so that their
+            evidence and key terms come from it.
 
     Returns:
         The series: theme presence, point lineages, pairwise similarity and the
@@ -582,10 +576,12 @@ def compare(
         msg = "compare() needs at least one statement"
         raise ValueError(msg)
     check_options(threshold, similarity)
+    matching = Matching(float(threshold), similarity, checked_lexicon(lexicon))
     meetings = tuple(statements)
     diffs = tuple(
-        diff(meetings[index], meetings[index + 1], threshold=threshold, similarity=similarity)
-        for index in range(len(meetings) - 1)
+        diff(meetings[index], meetings[index + 1], **matching._asdict()) for index in range(len(meetings) - 1)
     )
-    lineages = _lineages(meetings, diffs, float(threshold), similarity)
-    return Series(meetings, diffs, lineages, float(threshold), scorer=similarity)
+    lineages = _lineages(meetings, diffs, matching)
+    series = Series(meetings, diffs, lineages, float(threshold))
+    series._cache["matching"] = matching  # noqa: SLF001 - the options the matrix is computed with, never written
+    return series

@@ -34,6 +34,7 @@ background load on the first diff.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import math
 import re
@@ -255,7 +256,9 @@ class Lexicon:
                     self._phrases.setdefault(stems[0], []).append((stems, prefix, concept.id))
         for entries in self._phrases.values():
             entries.sort(key=lambda entry: -len(entry[0]))
-        self._word_weight = _background_weights(background)
+        texts = None if background is None else tuple(background)
+        self._background = None if texts is None else _digest(texts)
+        self._word_weight = _background_weights(texts)
         self._words: dict[str, tuple[str, str, tuple[str, ...]]] = {}
         self._analyses: dict[str, Analysis] = {}
         self._weights: dict[str, Mapping[str, float]] = {}
@@ -284,7 +287,26 @@ class Lexicon:
         kept = [concept for concept in self.concepts if concept.id not in replaced]
         lexicon = Lexicon([*kept, *extra])
         lexicon._word_weight = self._word_weight  # the same background, not read again
+        lexicon._background = self._background
         return lexicon
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """A SHA-256 hex digest of the concepts and the background: what a result computed with the lexicon cites.
+
+        Two lexicons with the same concepts (in the same order) and the same
+        background texts have the same fingerprint; a diff records the
+        fingerprint of the lexicon it was made with.
+
+        Example:
+            >>> lexicon = default_lexicon()
+            >>> len(lexicon.fingerprint), lexicon.extended([]).fingerprint == lexicon.fingerprint
+            (64, True)
+            >>> lexicon.extended([Concept("space", "space", ("satellite*",), "")]).fingerprint == lexicon.fingerprint
+            False
+        """
+        concepts = [attrs.asdict(concept) for concept in self.concepts]
+        return _digest([json.dumps({"concepts": concepts, "background": self._background}, sort_keys=True)])
 
     def weight(self, feature: str) -> float:
         """Return how much sharing *feature* counts: rare words and strong concepts weigh most.
@@ -370,6 +392,13 @@ class Lexicon:
             if words[position][0] not in _STOPWORDS and position not in absorbed:
                 found.setdefault(stems[position], []).append(text[start:end])
         return Analysis({feature: tuple(dict.fromkeys(words)) for feature, words in found.items()})
+
+
+def _digest(texts: Iterable[str]) -> str:
+    digest = hashlib.sha256()
+    for text in texts:
+        digest.update(text.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
 
 
 def _background_weights(texts: Iterable[str] | None) -> Callable[[str], float]:

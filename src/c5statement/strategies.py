@@ -31,7 +31,8 @@ except ImportError as error:  # pragma: no cover - exercised in a subprocess tes
     )
     raise ImportError(msg, name=error.name) from error
 
-from ._check import CONTROL_CHARACTERS, PLACEHOLDER
+from ._chars import CONTROL_CHARACTERS
+from ._check import PLACEHOLDER
 from ._countries import COUNTRY_CODES
 from ._model import (
     DECISION_KINDS,
@@ -51,7 +52,8 @@ from ._themes import THEMES, Theme
 
 if TYPE_CHECKING:
     from ._compare import Lineage, Series
-    from ._diff import FieldChange, PointChange, StatementDiff, WordEdit
+    from ._diff import FieldChange, PointChange, StatementDiff
+    from ._edits import WordEdit
 
 __all__ = [
     "codes",
@@ -268,7 +270,7 @@ def codes() -> st.SearchStrategy[frozenset[str]]:
     digits = st.integers(min_value=0, max_value=999).map(str)
     dotted = st.tuples(digits, digits).map(".".join)
     underscored = st.tuples(st.sampled_from(("per", "cap", "v")), digits, digits).map(lambda t: f"{t[0]}{t[1]}_{t[2]}")
-    return st.frozensets(st.one_of(dotted, underscored, slugs()), max_size=3)
+    return st.frozensets(st.one_of(dotted, underscored, st.sampled_from(sorted(THEMES))), max_size=3)
 
 
 @functools.cache
@@ -280,14 +282,22 @@ def codings() -> st.SearchStrategy[Coding]:
         >>> find(codings(), lambda coding: coding.coder is not None).coder is not None
         True
     """
-    schemes = st.sampled_from(("cap", "manifesto", "themes")) | slugs()
+    coders = st.sampled_from(("reader-a", "reader-b", "Ana Pérez"))
+    return st.one_of(
+        st.builds(
+            Coding,
+            scheme=st.sampled_from(("cap", "manifesto")) | slugs().filter(lambda slug: slug != "themes"),
+            codes=codes(),
+            coder=st.none() | coders,
+            suggested=st.booleans(),
+        ),
+        st.builds(Coding, scheme=st.just("themes"), codes=themes(), coder=coders, suggested=st.booleans()),
+    )
 
-    def build(scheme: str) -> st.SearchStrategy[Coding]:
-        coders = texts(max_size=20) if scheme == "themes" else st.none() | texts(max_size=20)
-        return st.builds(Coding, scheme=st.just(scheme), codes=codes(), coder=coders, suggested=st.booleans())
 
-    return schemes.flatmap(build)
+_CITIES = st.sampled_from((None, "Xi'an", "Astana", "Almaty", "Chengdu", "Samarkand", "Қарағанды", "O\u02bbsh"))
 
+_CONCEPT_IDS = ("health", "security", "counter-terrorism", "trade", "connectivity", "my-concept")
 
 # Four-part meeting ids, which slugs() (at most three parts) never draws as a meeting's own id.
 _POINT_REFS = st.tuples(slugs(), st.integers(min_value=1, max_value=40)).map(
@@ -312,10 +322,10 @@ def points(
         themes=themes(),
         sources=_citations(source_ids),
         verbatim=st.booleans(),
-        concepts=st.lists(slugs(), unique=True, max_size=3).map(tuple),
-        continues=st.lists(_POINT_REFS, unique=True, max_size=2).map(tuple),
+        concepts=st.just(()) | st.lists(st.sampled_from(_CONCEPT_IDS), unique=True, max_size=3).map(tuple),
+        continues=st.just(()) | st.lists(_POINT_REFS, unique=True, min_size=1, max_size=2).map(tuple),
         coding=st.sampled_from((None, "coded", "suggested")),
-        codings=st.lists(codings(), unique_by=lambda coding: (coding.scheme, coding.coder), max_size=2).map(tuple),
+        codings=st.just(()) | st.tuples(codings()),
     )
 
 
@@ -429,11 +439,11 @@ def meetings(draw: st.DrawFn, *, max_points: int = 12, max_text: int = 300) -> M
         date=draw(_dates),
         format=meeting_format,
         venue=draw(_optional_text()),
-        city=None if meeting_format == "video" else draw(_optional_text()),
-        host_country=draw(st.none() | st.sampled_from(sorted(COUNTRY_CODES))),
+        city=None if meeting_format == "video" else draw(_CITIES),
+        host_country=draw(st.none() | st.sampled_from(("CN", "KZ", "KG", "TJ", "TM", "UZ", "US"))),
         points_complete=complete,
         points_total=total,
-        points_note=draw(_optional_text()),
+        points_note=None if complete else draw(_optional_text()),
         participants=tuple(people),
         topics=tuple(draw(st.lists(topics(source_ids), max_size=4))),
         decisions=tuple(draw(st.lists(decisions(source_ids), max_size=3))),
@@ -615,7 +625,7 @@ def theme_entries() -> st.SearchStrategy[Theme]:
 
     Example:
         >>> from hypothesis import find
-        >>> from c5statement._themes import is_slug
+        >>> from c5statement._slugs import is_slug
         >>> is_slug(find(theme_entries(), lambda found: True).slug)
         True
     """
