@@ -147,9 +147,9 @@ def test_views_label_summaries(found: Meeting) -> None:
     html = found.to_html()
     for point in found.points:
         assert f"{point.number}. (summary) " in text
-        assert f"{point.number}. **(summary)** " in markdown
+        assert f"{point.number}. (summary) " in markdown
+        assert f'<li value="{point.number}">(summary) ' in html
         assert "(summary)" in point.to_text(color=False)
-        assert 'class="c5-badge c5-summary"' in point.to_html()
-    assert html.count('class="c5-badge c5-summary"') == len(found.points)
+        assert "(summary)" in point.to_html()
     for view in (MEETING_2020.to_text(color=False), MEETING_2020.to_markdown(), MEETING_2020.to_html()):
         assert "(summary)" not in view
