@@ -250,3 +250,11 @@ class TestViews:
             assert "Themes not compared where points are uncoded" in view
         table = compare([MEETING_2020, uncoded_copy(MEETING_2020)]).to_markdown()
         assert "| trade | ● | ? |" in table
+
+    def test_city_and_reading_state_are_shown(self) -> None:
+        """The facts show the city and host country, and a record read in part says so."""
+        from c5statement import meeting
+
+        assert "Xi'an, CN" in meeting("cc5-fmm-2021").to_text(color=False)
+        partial = attrs.evolve(MEETING_2020, points=MEETING_2020.points[:2], points_complete=False, points_note="Seen.")
+        assert "2 points read; what follows is unknown, not absent. Seen." in partial.to_markdown()

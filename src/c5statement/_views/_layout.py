@@ -119,6 +119,12 @@ def facts(meeting: Meeting) -> list[tuple[str, str]]:
     ]
     if meeting.venue is not None:
         rows.append(("Venue", meeting.venue))
+    if meeting.city is not None or meeting.host_country is not None:
+        place = ", ".join(part for part in (meeting.city, meeting.host_country) if part is not None)
+        rows.append(("City", place))
+    if not meeting.points_complete:
+        read = reading_note(meeting)
+        rows.append(("Points read", f"{read} {meeting.points_note}" if meeting.points_note else read))
     chair = meeting.chair
     if chair is not None:
         rows.append(("Chair", f"{flat(chair.person)} ({chair.country})"))
