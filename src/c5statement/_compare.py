@@ -84,7 +84,8 @@ class Lineage(Validated):
 
     A point that merges two earlier points (:attr:`PointChange.also`) stands in
     both lineages: as the continuation of the one, with kind ``"merged"`` in the
-    other, which ends there.
+    other, which ends there, unless the merged point comes back later as a
+    point of its own (kind ``"returned"``).
 
     A lineage is computed by :func:`c5statement.compare`, not read from a
     file: building one checks only that each field is a tuple.
@@ -430,8 +431,13 @@ def _returning(
     dropped: list[tuple[int, Point]] = []
     for chain, (points, kinds, _, _) in enumerate(chains):
         last = max((index for index in range(position) if points[index] is not None), default=None)
-        if last is not None and last < position - 1 and kinds[last] != "merged":
-            point = points[last]
+        # A lineage that merged into another point ended there, and may come back as itself: its own last point.
+        own = max(
+            (index for index in range(position) if points[index] is not None and kinds[index] != "merged"),
+            default=None,
+        )
+        if last is not None and own is not None and (last < position - 1 or kinds[last] == "merged"):
+            point = points[own]
             if point is not None:
                 dropped.append((chain, point))
     if not dropped or not fresh:
