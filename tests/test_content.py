@@ -113,6 +113,15 @@ def test_each_2020_point_has_a_lineage(number: int) -> None:
     assert _descendants(f"cc5-fmm-2020#{number}")
 
 
+@pytest.mark.parametrize("number", range(1, 10))
+def test_the_package_follows_each_2020_point(number: int) -> None:
+    """MEETINGS.continuations() finds, from the package alone, the same lineage as the links read here."""
+    reference = f"cc5-fmm-2020#{number}"
+    found = {f"{meeting_id}#{point.number}" for meeting_id, point in MEETINGS.continuations(reference)}
+    assert found == _descendants(reference)
+    assert all(MEETINGS.point(ref) is not None for ref in found)
+
+
 def test_the_first_point_reaches_the_xian_declaration() -> None:
     """Respect for chosen development paths runs from 2020 through 2021, 2022 and 2023 to the Xi'an Declaration."""
     lineage = _descendants("cc5-fmm-2020#1")
