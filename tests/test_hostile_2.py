@@ -35,3 +35,22 @@ class TestHugeThreshold:
         with pytest.raises(InvalidStatementError, match=r"\$\.weight: must be 0 or more"):
             Evidence("a", "b", "c", 10**400)
         assert math.isclose(Evidence("a", "b", "c", 10**300).weight, 1e300)
+
+
+class TestHugeEmbeddings:
+    """Defect 9: components of 1.2e154 overflowed ``fsum``; from 1e200, identical texts paired as nothing."""
+
+    @pytest.mark.parametrize("size", [1.2e154, 1e200, 1e308, 1e-200])
+    def test_cosines_do_not_depend_on_the_scale(self, size: float) -> None:
+        from c5statement import Point, embedding_similarity
+
+        def encode(texts: list[str]) -> list[list[float]]:
+            return [[size * ((len(text) % 7 + 1) / 8), size * (text.count("e") / len(text)), size / 2] for text in texts]
+
+        scaled = embedding_similarity(encode)
+        plain = embedding_similarity(lambda texts: [[value / size for value in vector] for vector in encode(texts)])
+        first, second = MEETING_2020.points[0], MEETING_2020.points[1]
+        assert scaled(first, Point(9, first.text)) == 1.0
+        assert math.isclose(scaled(first, second), plain(first, second), rel_tol=1e-12)
+        result = diff(MEETING_2020, MEETING_2020, similarity=scaled, threshold=0.99)
+        assert result.counts()["unchanged"] == len(MEETING_2020.points)
