@@ -45,7 +45,9 @@ class TestHugeEmbeddings:
         from c5statement import Point, embedding_similarity
 
         def encode(texts: list[str]) -> list[list[float]]:
-            return [[size * ((len(text) % 7 + 1) / 8), size * (text.count("e") / len(text)), size / 2] for text in texts]
+            return [
+                [size * ((len(text) % 7 + 1) / 8), size * (text.count("e") / len(text)), size / 2] for text in texts
+            ]
 
         scaled = embedding_similarity(encode)
         plain = embedding_similarity(lambda texts: [[value / size for value in vector] for vector in encode(texts)])
@@ -54,3 +56,35 @@ class TestHugeEmbeddings:
         assert math.isclose(scaled(first, second), plain(first, second), rel_tol=1e-12)
         result = diff(MEETING_2020, MEETING_2020, similarity=scaled, threshold=0.99)
         assert result.counts()["unchanged"] == len(MEETING_2020.points)
+
+
+class TestConceptValidates:
+    """Defect 13: ``Concept`` was not checked: a string weight, an infinite or negative one, bare-string phrases."""
+
+    @pytest.mark.parametrize(
+        ("changes", "error", "problem"),
+        [
+            ({"weight": "2"}, "InvalidTypeError", ("$.weight", "must be a number, got str")),
+            ({"weight": math.inf}, "InvalidStatementError", ("$.weight", "must be 0 or more, got inf")),
+            ({"weight": -1}, "InvalidStatementError", ("$.weight", "must be 0 or more, got -1.0")),
+            ({"phrases": "water"}, "InvalidTypeError", ("$.phrases", "must be a tuple, got str")),
+            ({"phrases": ("water", 3)}, "InvalidTypeError", ("$.phrases[1]", "must be a string, got int")),
+            ({"label": " "}, "InvalidStatementError", ("$.label", "must not be blank")),
+        ],
+    )
+    def test_refused_at_construction(self, changes: dict[str, object], error: str, problem: tuple[str, str]) -> None:
+        import c5statement
+        from c5statement import Concept
+
+        fields: dict[str, object] = {"id": "water", "label": "water", "phrases": ("irrigation",), "reason": ""}
+        with pytest.raises(getattr(c5statement, error)) as caught:
+            Concept(**{**fields, **changes})  # type: ignore[arg-type]
+        assert caught.type.__name__ == error
+        assert caught.value.errors == (problem,)
+
+    def test_a_list_of_phrases_is_a_tuple(self) -> None:
+        from c5statement import Concept, Lexicon
+
+        concept = Concept("water", "water", ["irrigation"], "")  # type: ignore[arg-type]
+        assert concept.phrases == ("irrigation",)
+        assert "@water" in Lexicon([concept]).analyse("New irrigation canals.").features

@@ -275,7 +275,12 @@ class Checker:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.type_error(path, "a number", value)
         elif not (0 <= value <= 1 and (isinstance(value, int) or math.isfinite(value))):  # no float() of a huge int
-            self.invalid(path, f"must be from 0 to 1, got {value!r}" if isinstance(value, float) or abs(value) < 10**20 else "must be from 0 to 1")
+            self.invalid(
+                path,
+                f"must be from 0 to 1, got {value!r}"
+                if isinstance(value, float) or abs(value) < 10**20
+                else "must be from 0 to 1",
+            )
 
     def date(self, path: str, value: object) -> None:
         """A :class:`datetime.date` (not a datetime).
@@ -457,7 +462,9 @@ class Checker:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.type_error(path, "a number", value)
         elif value < 0 or not _finite(value):
-            shown_value = repr(value) if isinstance(value, float) or _finite(value) else "an integer too large for a float"
+            shown_value = (
+                repr(value) if isinstance(value, float) or _finite(value) else "an integer too large for a float"
+            )
             self.invalid(path, f"must be 0 or more, got {shown_value}")
 
     def objects(self, path: str, value: object, cls: type) -> None:
