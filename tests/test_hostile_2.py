@@ -8,10 +8,18 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import stat
+import subprocess
+import sys
+from typing import TYPE_CHECKING
 
 import pytest
 
-from c5statement import MEETING_2020, Evidence, StatementDiff, compare, diff
+from c5statement import MEETING_2020, Evidence, InvalidStatementError, StatementDiff, compare, diff, to_json
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class TestHugeThreshold:
@@ -85,6 +93,197 @@ class TestConceptValidates:
     def test_a_list_of_phrases_is_a_tuple(self) -> None:
         from c5statement import Concept, Lexicon
 
-        concept = Concept("water", "water", ["irrigation"], "")  # type: ignore[arg-type]
+        concept = Concept("water", "water", ["irrigation"], "")
         assert concept.phrases == ("irrigation",)
         assert "@water" in Lexicon([concept]).analyse("New irrigation canals.").features
+
+
+def _open_descriptors() -> int:
+    """How many descriptors this process has open (Linux and macOS list them; elsewhere the test skips)."""
+    for folder in ("/proc/self/fd", "/dev/fd"):
+        if os.path.isdir(folder):  # noqa: PTH112
+            return len(os.listdir(folder))  # noqa: PTH208
+    pytest.skip("no list of open descriptors here")
+
+
+# A child process with at most 64 descriptors: errors that leak one run out of them long before 300 tries.
+LOW_ULIMIT = """
+import os, resource, sys
+soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+resource.setrlimit(resource.RLIMIT_NOFILE, (64, hard))
+from c5statement import MEETING_2020, dump, load
+from c5statement._cli import main
+folder, good = sys.argv[1], sys.argv[2]
+fifo = os.path.join(folder, "fifo.json")
+os.mkfifo(fifo)
+names = [os.path.join(folder, f"sub{index}") for index in range(300)]
+for name in names:
+    os.mkdir(name)
+for name in names:  # every way of failing, 300 times over
+    for attempt in (lambda: load(name), lambda: dump(MEETING_2020, name), lambda: dump(MEETING_2020, fifo),
+                    lambda: dump(MEETING_2020, name + "/x/"), lambda: dump(MEETING_2020, "")):
+        try:
+            attempt()
+        except OSError:
+            pass
+        else:
+            raise SystemExit("no error")
+dump(MEETING_2020, os.path.join(folder, "written.json"))
+sys.exit(main(["validate", "--quiet", *names, good]))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32" or not hasattr(os, "mkfifo"), reason="needs resource limits and FIFOs")
+class TestDescriptors:
+    """Defect 4: ``load()`` of a folder leaked a descriptor, and its error named the descriptor, not the path."""
+
+    def test_the_error_names_the_path(self, tmp_path: Path) -> None:
+        from c5statement import load
+
+        with pytest.raises(IsADirectoryError) as caught:
+            load(tmp_path)
+        assert caught.value.filename == os.fspath(tmp_path)
+        assert str(tmp_path) in str(caught.value)
+
+    def test_no_descriptor_is_left_open(self, tmp_path: Path) -> None:
+        from c5statement import dump, load
+
+        fifo = tmp_path / "fifo.json"
+        os.mkfifo(fifo)
+        before = _open_descriptors()
+        for _ in range(20):
+            with pytest.raises(IsADirectoryError):
+                load(tmp_path)
+            with pytest.raises(InvalidStatementError):
+                load(fifo)
+            with pytest.raises(OSError, match="not a regular file"):
+                dump(MEETING_2020, fifo)
+        assert _open_descriptors() == before
+
+    def test_a_low_ulimit(self, tmp_path: Path) -> None:
+        """With ``ulimit -n 64``, 300 folders refused 5 ways each, then a valid file and a write still work."""
+        good = tmp_path / "good.json"
+        good.write_text(to_json(MEETING_2020), encoding="utf-8")
+        work = tmp_path / "work"
+        work.mkdir()
+        result = subprocess.run(
+            [sys.executable, "-c", LOW_ULIMIT, os.fspath(work), os.fspath(good)],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+        assert result.returncode == 2, result.stderr[-2000:]  # the folders are refused, the valid file is not
+        lines = result.stderr.splitlines()
+        assert len(lines) == 300, lines[-3:]
+        assert all(line.endswith(": is a directory, not a file") for line in lines), lines[-3:]
+        assert (work / "written.json").read_text(encoding="utf-8") == to_json(MEETING_2020)
+
+
+def _left_in(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir())
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links and special files of Unix")
+class TestFilesStayWhatTheyWere:
+    """Defects 5, 6 and 14: ``dump`` and ``parse -o --force`` replaced links, FIFOs, devices; long and odd names."""
+
+    def test_a_link_is_written_through_and_stays(self, tmp_path: Path) -> None:
+        from c5statement import dump
+
+        real = tmp_path / "real.json"
+        real.write_text("old", encoding="utf-8")
+        link = tmp_path / "link.json"
+        link.symlink_to("real.json")
+        dump(MEETING_2020, link)
+        assert link.is_symlink()
+        assert str(link.readlink()) == "real.json"
+        assert real.read_text(encoding="utf-8") == to_json(MEETING_2020)
+        assert _left_in(tmp_path) == ["link.json", "real.json"]
+
+    def test_a_dangling_link_makes_its_target(self, tmp_path: Path) -> None:
+        from c5statement import dump
+
+        (tmp_path / "sub").mkdir()
+        link = tmp_path / "link.json"
+        link.symlink_to("sub/made.json")
+        dump(MEETING_2020, link)
+        assert link.is_symlink()
+        assert (tmp_path / "sub" / "made.json").read_text(encoding="utf-8") == to_json(MEETING_2020)
+
+    def test_a_fifo_is_refused_and_stays(self, tmp_path: Path) -> None:
+        from c5statement import dump
+
+        fifo = tmp_path / "fifo.json"
+        os.mkfifo(fifo)
+        with pytest.raises(OSError, match=r"not a regular file \(a FIFO\): c5statement writes only regular files"):
+            dump(MEETING_2020, fifo)
+        assert stat.S_ISFIFO(fifo.lstat().st_mode)
+        assert _left_in(tmp_path) == ["fifo.json"]
+
+    @pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="only root makes a device")
+    def test_a_device_is_refused_and_stays(self, tmp_path: Path) -> None:
+        from c5statement import dump
+
+        device = tmp_path / "null"
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # the null device, made here
+        link = tmp_path / "to-null.json"
+        link.symlink_to(device)
+        for target in (device, link):
+            with pytest.raises(OSError, match=r"not a regular file \(a character device\)"):
+                dump(MEETING_2020, target)
+        assert stat.S_ISCHR(device.lstat().st_mode)
+        assert link.is_symlink()
+
+    def test_a_folder_an_empty_name_and_a_final_slash(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        from c5statement import dump
+
+        monkeypatch.chdir(tmp_path)
+        existing = tmp_path / "exists.json"
+        existing.write_text("kept", encoding="utf-8")
+        (tmp_path / "folder").mkdir()
+        with pytest.raises(IsADirectoryError, match="is a folder, not a file"):
+            dump(MEETING_2020, tmp_path / "folder")
+        with pytest.raises(FileNotFoundError, match="the file name is empty"):
+            dump(MEETING_2020, "")
+        with pytest.raises(IsADirectoryError, match="the name ends with a slash"):
+            dump(MEETING_2020, f"{existing}/")
+        assert existing.read_text(encoding="utf-8") == "kept"
+        assert _left_in(tmp_path) == ["exists.json", "folder"]
+        assert _left_in(tmp_path / "folder") == []
+
+    @pytest.mark.parametrize("size", [228, 229, 240, 255])
+    def test_long_names_get_a_short_temporary_name(self, tmp_path: Path, size: int) -> None:
+        from c5statement import dump, load
+
+        target = tmp_path / ("n" * (size - 5) + ".json")
+        dump(MEETING_2020, target)
+        assert load(target) == MEETING_2020
+        assert _left_in(tmp_path) == [target.name]
+
+    def test_the_command_line_writes_through_a_link(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        from c5statement._cli import main
+
+        text = tmp_path / "statement.txt"
+        text.write_text("1. all parties agree.\n2. all parties act.\n", encoding="utf-8")
+        real = tmp_path / "real.json"
+        real.write_text("old", encoding="utf-8")
+        link = tmp_path / "link.json"
+        link.symlink_to(real)
+        fifo = tmp_path / "fifo.json"
+        os.mkfifo(fifo)
+        assert main(["parse", os.fspath(text), "-o", os.fspath(link), "--force"]) == 0
+        assert link.is_symlink()
+        assert json.loads(real.read_text(encoding="utf-8"))["points"][1]["text"] == "all parties act."
+        assert main(["parse", os.fspath(text), "-o", os.fspath(fifo), "--force"]) == 2
+        assert main(["parse", os.fspath(text), "-o", f"{real}/", "--force"]) == 2
+        err = capsys.readouterr().err.splitlines()
+        assert err == [
+            (
+                f"c5statement: error: {fifo}: cannot write: not a regular file (a FIFO): "
+                "c5statement writes only regular files"
+            ),
+            f"c5statement: error: {real}/: cannot write: the name ends with a slash, so it names a folder, not a file",
+        ]
+        assert stat.S_ISFIFO(fifo.lstat().st_mode)
+        assert json.loads(real.read_text(encoding="utf-8"))["points"][1]["text"] == "all parties act."

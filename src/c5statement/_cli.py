@@ -48,7 +48,6 @@ import os
 import re
 import sys
 import warnings
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, NoReturn, TextIO, cast
 
 from ._convert import from_json, to_json
@@ -694,15 +693,14 @@ def _write_file(name: str, data: bytes, *, force: bool) -> None:
     if not name:
         msg = '"": the file name is empty'
         raise UserError(msg)
-    target = Path(name)
-    if target.is_dir():
+    if os.path.isdir(name):  # noqa: PTH112 - the name as given, a final slash kept
         msg = f"{name}: is a directory, not a file"
         raise UserError(msg)
     exists = f"{name}: already exists (use --force to replace it)"
-    if not force and os.path.lexists(target):
+    if not force and os.path.lexists(name):
         raise UserError(exists)
     try:
-        write_atomic(target, data, replace=force)
+        write_atomic(name, data, replace=force)  # the name as given: a path object drops a final slash
     except FileExistsError:
         raise UserError(exists) from None
     except OSError as error:
