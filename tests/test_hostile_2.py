@@ -9,14 +9,27 @@ from __future__ import annotations
 import json
 import math
 import os
+import random
 import stat
 import subprocess
 import sys
 from typing import TYPE_CHECKING
 
+import attrs
 import pytest
 
-from c5statement import MEETING_2020, Evidence, InvalidStatementError, StatementDiff, compare, diff, to_json
+from c5statement import (
+    MEETING_2020,
+    Evidence,
+    InvalidStatementError,
+    Meeting,
+    Point,
+    StatementDiff,
+    compare,
+    diff,
+    to_json,
+)
+from c5statement._align import align
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -287,3 +300,65 @@ class TestFilesStayWhatTheyWere:
         ]
         assert stat.S_ISFIFO(fifo.lstat().st_mode)
         assert json.loads(real.read_text(encoding="utf-8"))["points"][1]["text"] == "all parties act."
+
+
+def _meeting(texts: list[str]) -> Meeting:
+    return attrs.evolve(MEETING_2020, points=tuple(Point(index + 1, text) for index, text in enumerate(texts)))
+
+
+ONCE = "All parties will strengthen cooperation in agriculture and water."
+REWORDED = "All parties will further strengthen cooperation in agriculture and water resources."
+
+
+class TestRepeatedTexts:
+    """Defect 7: 13 identical points reworded alike gave 12 added, 12 removed; two identical points crossed."""
+
+    @pytest.mark.parametrize("count", [2, 3, 13, 200])
+    def test_identical_points_reworded_alike_pair_in_order(self, count: int) -> None:
+        result = diff(_meeting([ONCE] * count), _meeting([REWORDED] * count))
+        assert result.counts() == {"unchanged": 0, "edited": count, "moved": 0, "added": 0, "removed": 0}
+        assert [(change.old.number, change.new.number) for change in result.points if change.old and change.new] == [
+            (number, number) for number in range(1, count + 1)
+        ]
+
+    def test_no_crossing_and_no_false_move_among_other_points(self) -> None:
+        other = [point.text for point in MEETING_2020.points[:2]]
+        result = diff(_meeting([ONCE, other[0], ONCE, other[1]]), _meeting([REWORDED, other[0], REWORDED, other[1]]))
+        assert [
+            (change.kind, change.old and change.old.number, change.new and change.new.number)
+            for change in result.points
+        ] == [
+            ("edited", 1, 1),
+            ("unchanged", 2, 2),
+            ("edited", 3, 3),
+            ("unchanged", 4, 4),
+        ]
+
+
+def _vocabulary_points(count: int, seed: int) -> list[str]:
+    """Points of 12 to 30 words drawn from the 2020 record's own words: no word is rare among them."""
+    rng = random.Random(seed)  # noqa: S311 - made-up texts, not secrets
+    words = [word.strip(".;,") for point in MEETING_2020.points for word in point.text.split()]
+    return [" ".join(rng.choice(words) for _ in range(rng.randint(12, 30))) + "." for _ in range(count)]
+
+
+class TestCommonWords:
+    """Defect 16: with points drawn from one statement's words, candidates came only from equal texts."""
+
+    def test_every_reworded_point_is_found(self) -> None:
+        old = _vocabulary_points(300, seed=16)
+        rng = random.Random(61)  # noqa: S311 - made-up texts, not secrets
+        new = []
+        for text in old:
+            words = text.split()
+            words[rng.randrange(len(words))] = "jointly"  # one word changed in every point
+            new.append(" ".join(words))
+        order = list(range(300))
+        for _ in range(20):  # some points moved
+            order.insert(rng.randrange(300), order.pop(rng.randrange(300)))
+        later = _meeting([new[index] for index in order])
+        result = align(_meeting(old).points, later.points)
+        found = {(match.old, match.new) for match in result.matches}
+        truth = {(index, position) for position, index in enumerate(order)}
+        assert len(found & truth) >= 0.99 * len(truth), len(found & truth)
+        assert result.compared <= 20 * 300  # a bounded number of candidates per point, not every pair
