@@ -6,6 +6,7 @@ doubling of the input (never by timing): see also ``test_scaling.py``.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
@@ -17,6 +18,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from c5statement import (
     MEETING_2020,
@@ -362,3 +365,38 @@ class TestCommonWords:
         truth = {(index, position) for position, index in enumerate(order)}
         assert len(found & truth) >= 0.99 * len(truth), len(found & truth)
         assert result.compared <= 20 * 300  # a bounded number of candidates per point, not every pair
+
+
+WORDS = sorted({word for point in MEETING_2020.points for word in point.text.split()})
+
+
+class TestLongEdits:
+    """Defect 1, the laws: past 200 tokens a side, the anchored matching still gives edits that read back."""
+
+    @given(
+        old=st.lists(st.sampled_from(["peace", "trade", "the", "\u0301", ",", "and"]), max_size=700),
+        new=st.lists(st.sampled_from(["peace", "trade", "the", "\u0301", ",", "road"]), max_size=700),
+    )
+    def test_matches_are_equal_tokens_in_order(self, old: list[str], new: list[str]) -> None:
+        from c5statement._edits import _matches
+
+        found = _matches(old, new)
+        assert all(old[i] == new[j] for i, j in found)
+        assert all(a[0] < b[0] and a[1] < b[1] for a, b in itertools.pairwise(found))
+
+    @given(words=st.lists(st.sampled_from(WORDS), min_size=150, max_size=400), data=st.data())
+    def test_long_edits_read_back_both_ways(self, words: list[str], data: st.DataObject) -> None:
+        from c5statement._edits import word_edits
+
+        changed = list(words)
+        for _ in range(data.draw(st.integers(1, 20))):
+            changed[data.draw(st.integers(0, len(changed) - 1))] = data.draw(st.sampled_from(["jointly", "x\u0301"]))
+        old, new = " ".join(words), " ".join(changed)
+        edits = word_edits(old, new)
+        forward, backward, at_old, at_new = [], [], 0, 0
+        for edit in edits:
+            forward += [old[at_old : edit.old_start], edit.new_text]
+            backward += [new[at_new : edit.new_start], edit.old_text]
+            at_old, at_new = edit.old_end, edit.new_end
+        assert "".join([*forward, old[at_old:]]) == new
+        assert "".join([*backward, new[at_new:]]) == old
