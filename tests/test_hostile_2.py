@@ -400,3 +400,28 @@ class TestLongEdits:
             at_old, at_new = edit.old_end, edit.new_end
         assert "".join([*forward, old[at_old:]]) == new
         assert "".join([*backward, new[at_new:]]) == old
+
+
+class TestLongSeries:
+    """Defect 3: with lineages dropped at every step, ``compare`` grew quadratic; returns must still be found."""
+
+    def test_a_point_returns_after_many_statements_among_many_dropped(self) -> None:
+        texts = [f"All parties will develop topic{k} links with partner{k} in sector{k}." for k in range(400)]
+        back = "All parties will protect the snow leopard habitats of the Tian Shan together."
+        statements = []
+        for index in range(60):
+            points = [texts[4 * index + number] for number in range(6)]
+            if index in {0, 45}:
+                points.append(back if index == 0 else back.replace("together", "jointly"))
+            statements.append(
+                attrs.evolve(
+                    MEETING_2020,
+                    id=f"s{index}",
+                    points=tuple(Point(number + 1, text) for number, text in enumerate(points)),
+                )
+            )
+        series = compare(statements)
+        lineage = series.lineage_of(0, 7)
+        assert lineage.kinds[45] == "returned"
+        assert lineage.numbers[45] == 7
+        assert sum(kind == "returned" for lineage in series.lineages for kind in lineage.kinds) == 1

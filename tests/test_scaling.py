@@ -15,9 +15,10 @@ import random
 import sys
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import pytest
 
-from c5statement import MEETING_2020, key_terms
+from c5statement import MEETING_2020, Meeting, Point, compare, key_terms
 from c5statement._edits import word_edits
 
 if TYPE_CHECKING:
@@ -117,3 +118,32 @@ class TestKeyTerms:
     )
     def test_work_per_doubling(self, unit: str, size: int) -> None:
         assert ratio(lambda n: lambda: key_terms(unit * n + "Forum."), size) <= MOST
+
+
+def _series(count: int) -> list[Meeting]:
+    """*count* statements of 8 points, each dropping half the points of the one before for good."""
+    texts = [
+        f"All parties will develop topic{k} cooperation with partner{k} in sector{k}." for k in range(4 * count + 8)
+    ]
+    return [
+        attrs.evolve(
+            MEETING_2020,
+            id=f"s{index}",
+            points=tuple(Point(number + 1, texts[4 * index + number]) for number in range(8)),
+        )
+        for index in range(count)
+    ]
+
+
+class TestCompare:
+    """Defect 3: following lineages was quadratic in the number of statements when lineages were dropped."""
+
+    def test_work_per_doubling_of_the_statements(self) -> None:
+        from c5statement._compare import _lineages
+
+        def build(count: int) -> Callable[[], object]:
+            statements = _series(count)
+            diffs = compare(statements).diffs  # untraced: the diffs cost what their steps cost
+            return lambda: _lineages(statements, diffs, 0.5, None)
+
+        assert ratio(build, 40) <= MOST

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -116,8 +117,11 @@ class Series(Validated, Views):
             that was dropped earlier (whose last point is in a statement before
             the previous one): it does when aligning the last points of the
             dropped lineages with the statement's unmatched points pairs the
-            two, with the same similarity and threshold. Its kind is then
-            ``"returned"``.
+            two, with the same similarity and threshold. With the built-in
+            similarity, only the dropped lineages that share the most rare
+            words with each unmatched point (six per point), or its very text,
+            are aligned, so a step costs the same however many lineages were
+            dropped before it. Its kind is then ``"returned"``.
         threshold: The threshold the diffs were made with.
 
     Only the diffs of consecutive statements are computed, so a series costs
@@ -305,31 +309,88 @@ class Series(Validated, Views):
 add_document_classes(Lineage, Series)
 
 
+class _Dropped:
+    """The lineages dropped before the previous statement, their last points indexed by feature.
+
+    A lineage joins when a statement does not continue it, and leaves when it
+    returns, so no step looks at every lineage. With the built-in similarity,
+    the new points of a statement are aligned only with the dropped lineages
+    that share the most of their rarest features (:data:`_POOL_CANDIDATES`
+    each, reading at most :data:`_POOL_READS` entries of the index, the most
+    recently dropped first), and those of the same text: the work of a step grows with its new points, not
+    with the number of statements before it. With a custom similarity, every
+    dropped lineage is aligned, as that function alone can tell what matches.
+    """
+
+    def __init__(self, indexed: bool) -> None:
+        self.last: dict[int, Point] = {}  # the chain, its last point
+        self.indexed = indexed
+        self.lists: dict[str, list[int]] = {}
+        self.texts: dict[str, list[int]] = {}
+
+    def add(self, chain: int, point: Point) -> None:
+        self.last[chain] = point
+        if self.indexed:
+            self.texts.setdefault(point.text, []).append(chain)
+            for feature in _features(point.text):
+                self.lists.setdefault(feature, []).append(chain)
+
+    def remove(self, chain: int) -> None:
+        del self.last[chain]  # its entries in the lists are skipped when read
+
+    def pool(self, fresh: Sequence[Point]) -> list[int]:
+        """The dropped lineages to align with the *fresh* points, in the order they were dropped."""
+        if not self.indexed:
+            return list(self.last)
+        chosen: set[int] = set()
+        for point in fresh:
+            features = sorted((f for f in _features(point.text) if f in self.lists), key=lambda f: len(self.lists[f]))
+            hits: Counter[int] = Counter()
+            budget = _POOL_READS
+            for feature in features:
+                found = self.lists[feature][-budget:]  # the most recently dropped
+                hits.update(chain for chain in reversed(found) if chain in self.last)
+                budget -= len(found)
+                if budget <= 0:
+                    break
+            chosen.update(chain for chain, _ in hits.most_common(_POOL_CANDIDATES))
+            same = [chain for chain in self.texts.get(point.text, ()) if chain in self.last]
+            chosen.update(same[-_POOL_CANDIDATES:])  # the same text, even one without features (``all.``)
+        return sorted(chosen)
+
+
+_POOL_READS = 256
+"""At most this many index entries are read per new point to find the dropped lineages it may continue."""
+
+_POOL_CANDIDATES = 6
+"""How many dropped lineages, those sharing the most rare features, each new point is aligned with."""
+
+
+def _features(text: str) -> Iterable[str]:
+    from ._lexicon import default_lexicon
+
+    return default_lexicon().weights(text).keys()
+
+
 def _returning(
-    position: int,
     fresh: dict[int, Point],
-    chains: list[_Chain],
+    dropped: _Dropped,
     threshold: float,
     similarity: Callable[[Point, Point], float] | None,
 ) -> list[tuple[int, Point, float]]:
-    """Pair points new to the statement at *position* with lineages dropped before the previous statement.
+    """Pair points new to a statement with lineages dropped before the previous statement.
 
-    The last points of the dropped lineages are aligned with the new points, one
-    alignment for the step, so the work grows with the points involved, not with
-    the number of statements.
+    The last points of the dropped lineages (those :class:`_Dropped` picks) are
+    aligned with the new points, one alignment for the step.
     """
-    dropped: list[tuple[int, Point]] = []
-    for chain, (points, kinds, _, _) in enumerate(chains):
-        last = max((index for index in range(position) if points[index] is not None), default=None)
-        if last is not None and last < position - 1 and kinds[last] != "merged":
-            point = points[last]
-            if point is not None:
-                dropped.append((chain, point))
-    if not dropped or not fresh:
+    if not dropped.last or not fresh:
         return []
     candidates = sorted(fresh.values(), key=lambda point: point.number)
-    result = align([point for _, point in dropped], candidates, threshold=threshold, similarity=similarity)
-    return [(dropped[match.old][0], candidates[match.new], match.similarity) for match in result.matches]
+    chains = dropped.pool(candidates)
+    if not chains:
+        return []
+    result = align([dropped.last[chain] for chain in chains], candidates, threshold=threshold, similarity=similarity)
+    return [(chains[match.old], candidates[match.new], match.similarity) for match in result.matches]
 
 
 # Each chain: the point, kind and similarity at each position, and its parent lineage.
@@ -353,13 +414,19 @@ def _lineages(
         open_by_number[point.number] = len(chains)
         chains.append(_chain(count))
         chains[-1][0][0], chains[-1][1][0] = point, "baseline"
+    dropped = _Dropped(indexed=similarity is None)
+    ended: list[int] = []  # the lineages the previous statement did not continue
     for position in range(1, count):
+        for chain in ended:  # dropped before the previous statement now: they may return here
+            dropped.add(chain, _last(chains[chain], position - 2))
         best: dict[int, float] = {}
         fresh, splits, following = _follow(chains, open_by_number, diffs[position - 1], position, best)
-        for chain, point, score in _returning(position, fresh, chains, threshold, similarity):
+        for chain, point, score in _returning(fresh, dropped, threshold, similarity):
             _step(chains[chain], position, point, "returned", score)
             following[point.number] = chain
+            dropped.remove(chain)
             del fresh[point.number]
+        ended = [chain for chain in open_by_number.values() if chains[chain][0][position] is None]
         for point in sorted(fresh.values(), key=lambda point: point.number):
             chains.append(_chain(count))
             parent, score = splits.get(point.number, (None, best[point.number]))
@@ -395,6 +462,14 @@ def _follow(
             if change.also and change.also[0] in open_by_number:
                 splits[change.new.number] = (open_by_number[change.also[0]], change.similarity)
     return fresh, splits, following
+
+
+def _last(chain: _Chain, position: int) -> Point:
+    point = chain[0][position]
+    if point is None:  # pragma: no cover - a lineage open at a statement has a point there
+        msg = "an open lineage has no point"
+        raise AssertionError(msg)
+    return point
 
 
 def _step(chain: _Chain, position: int, point: Point, kind: str, score: float | None) -> None:
