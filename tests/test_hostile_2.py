@@ -425,3 +425,51 @@ class TestLongSeries:
         assert lineage.kinds[45] == "returned"
         assert lineage.numbers[45] == 7
         assert sum(kind == "returned" for lineage in series.lineages for kind in lineage.kinds) == 1
+
+
+class TestParseErrorsInTheTextsTerms:
+    """Defect 8: parse errors named internal paths (``$.number``, an offset) and blamed --title on the file."""
+
+    def test_a_list_numbered_from_zero(self) -> None:
+        from c5statement import parse_points
+
+        with pytest.raises(InvalidStatementError) as caught:
+            parse_points("The parties agreed:\n\n0. all parties agree.\n1. all parties act.\n")
+        assert caught.value.errors == (
+            ("$", "line 3: point 0: the list is numbered from 0; points are numbered from 1"),
+        )
+
+    def test_a_control_character_names_point_line_and_column(self) -> None:
+        from c5statement import parse_points
+
+        text = "Preamble.\n\n1. all parties agree.\n2. all parties\n   will \x1b[2Kact.\n3. a third \x07 point.\n"
+        with pytest.raises(InvalidStatementError) as caught:
+            parse_points(text)
+        assert caught.value.errors == (
+            ("$", "line 5, column 9: point 2: contains the control character U+001B"),
+            ("$", "line 6, column 12: point 3: contains the control character U+0007"),
+        )
+
+    def test_on_the_command_line(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        from c5statement._cli import main
+
+        text = tmp_path / "in.txt"
+        text.write_text("0. all parties agree.\n1. all parties act.\n", encoding="utf-8")
+        assert main(["parse", os.fspath(text)]) == 2
+        assert capsys.readouterr().err == (
+            f"c5statement: error: {text}: line 1: point 0: the list is numbered from 0; points are numbered from 1\n"
+        )
+
+    @pytest.mark.parametrize(
+        ("title", "reason"),
+        [(" ", "must not be blank"), ("bad\x01", "contains the control character U+0001 at offset 3")],
+    )
+    def test_a_bad_title_names_the_option(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], title: str, reason: str
+    ) -> None:
+        from c5statement._cli import main
+
+        text = tmp_path / "in.txt"
+        text.write_text("1. all parties agree.\n2. all parties act.\n", encoding="utf-8")
+        assert main(["parse", os.fspath(text), "--title", title]) == 2
+        assert capsys.readouterr().err == f"c5statement: error: --title: {reason}\n"

@@ -668,6 +668,13 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
 
 def _parse(args: argparse.Namespace, out: TextIO) -> int:
     meeting = None if args.meeting is None else _known_meeting(args.meeting)
+    if args.title is not None:  # an option's error names the option, not the input file
+        from ._check import Checker
+
+        check = Checker()
+        check.text("$", args.title)
+        if check.problems:
+            raise UserError(*(f"--title: {reason}" for _, reason in check.problems))
     text = _read_text(args.textfile)
     from ._parse import NumberingGapWarning, skeleton_json
 
