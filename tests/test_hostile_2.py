@@ -14,7 +14,7 @@ import random
 import stat
 import subprocess
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
@@ -35,6 +35,7 @@ from c5statement import (
 from c5statement._align import align
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
 
@@ -473,3 +474,55 @@ class TestParseErrorsInTheTextsTerms:
         text.write_text("1. all parties agree.\n2. all parties act.\n", encoding="utf-8")
         assert main(["parse", os.fspath(text), "--title", title]) == 2
         assert capsys.readouterr().err == f"c5statement: error: --title: {reason}\n"
+
+
+class TestStoredSeries:
+    """Defect 12: a ``Series`` read from inconsistent JSON loaded, then crashed every view with ``IndexError``."""
+
+    @pytest.mark.parametrize(
+        ("change", "problem"),
+        [
+            (
+                lambda data: data["lineages"][0].update(points=data["lineages"][0]["points"][:1]),
+                ("$.lineages[0].points", "must hold 3 entries, one per statement"),
+            ),
+            (
+                lambda data: data["lineages"][2].update(similarities=[]),
+                ("$.lineages[2].similarities", "must hold 3 entries, one per statement"),
+            ),
+            (
+                lambda data: data.update(diffs=data["diffs"][:1]),
+                ("$.diffs", "must hold 2 diff(s), one per pair of consecutive statements"),
+            ),
+            (
+                lambda data: data.update(statements=[], diffs=[]),
+                ("$.statements", "must hold at least one statement"),
+            ),
+            (
+                lambda data: data["lineages"][0].update(parent=999),
+                ("$.lineages[0].parent", "must be the position of a lineage, below 9"),
+            ),
+            (
+                lambda data: data["lineages"][0]["points"][0].update(number=99),
+                ("$.lineages[0].points[0]", "statement 0 has no point 99"),
+            ),
+        ],
+        ids=["short lineage", "no similarities", "a diff missing", "no statements", "parent", "a point missing"],
+    )
+    def test_refused_on_load(self, change: Callable[[dict[str, Any]], None], problem: tuple[str, str]) -> None:
+        from c5statement import MEETINGS, Series, from_json
+
+        series = compare([MEETING_2020, MEETINGS[1], MEETINGS[2]])
+        data = json.loads(to_json(series))
+        change(data)
+        with pytest.raises(InvalidStatementError) as caught:
+            from_json(json.dumps(data), Series)
+        assert caught.value.errors[0] == problem
+
+    def test_a_consistent_series_still_loads_and_shows(self) -> None:
+        from c5statement import MEETINGS, Series, from_json
+
+        series = compare([MEETING_2020, MEETINGS[1], MEETINGS[2]])
+        loaded = from_json(to_json(series), Series)
+        assert loaded == series
+        assert loaded.to_text() == series.to_text()

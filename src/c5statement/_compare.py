@@ -131,7 +131,10 @@ class Series(Validated, Views):
 
     Every point of every statement is in exactly one lineage, but for merged
     points (in two). A series is a computed view, not a file format: building
-    one checks only the types of its fields, not that the parts agree.
+    one checks the types of its fields and that the parts agree in size (one
+    diff per pair of consecutive statements, of those statements; an entry
+    per statement in every lineage, naming points those statements have), so
+    that a series read from an inconsistent file is refused rather than shown.
 
     Example:
         >>> from c5statement import MEETING_2020, compare
@@ -148,6 +151,23 @@ class Series(Validated, Views):
         default=None, alias="scorer", eq=False, repr=False, hash=False
     )
     _cache: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False, hash=False)
+
+    def _check(self, check: Checker) -> None:
+        """The parts agree in size: a series read from a file whose parts do not is refused, not shown wrong."""
+        if check.problems:
+            return
+        count = len(self.statements)
+        if count == 0:
+            check.invalid("$.statements", "must hold at least one statement")
+            return
+        if len(self.diffs) != count - 1:
+            check.invalid("$.diffs", f"must hold {count - 1} diff(s), one per pair of consecutive statements")
+        for index, step in enumerate(self.diffs[: count - 1]):
+            if (step.old_id, step.new_id) != (self.statements[index].id, self.statements[index + 1].id):
+                check.invalid(f"$.diffs[{index}]", f"must compare statements {index} and {index + 1} by their ids")
+        numbers = [{point.number for point in statement.points} for statement in self.statements]
+        for index, lineage in enumerate(self.lineages):
+            _check_lineage(check, f"$.lineages[{index}]", lineage, numbers, len(self.lineages))
 
     @property
     def similarity(self) -> tuple[tuple[float, ...], ...]:
@@ -303,6 +323,19 @@ class Series(Validated, Views):
                 "parent",
             ],
         )
+
+
+def _check_lineage(check: Checker, path: str, lineage: Lineage, numbers: list[set[int]], lineages: int) -> None:
+    """A lineage has a point, kind and similarity per statement, points of those statements, a parent in range."""
+    for name in ("points", "kinds", "similarities"):
+        if len(getattr(lineage, name)) != len(numbers):
+            check.invalid(f"{path}.{name}", f"must hold {len(numbers)} entries, one per statement")
+            return
+    for position, point in enumerate(lineage.points):
+        if point is not None and point.number not in numbers[position]:
+            check.invalid(f"{path}.points[{position}]", f"statement {position} has no point {point.number}")
+    if lineage.parent is not None and not 0 <= lineage.parent < lineages:
+        check.invalid(f"{path}.parent", f"must be the position of a lineage, below {lineages}")
 
 
 # Written and read for convenience; not a file format (see docs/format.md).
