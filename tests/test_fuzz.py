@@ -133,7 +133,7 @@ def _set(root: Any, path: tuple[Any, ...], new: Any) -> Any:
 def _long_or_repeated(draw: st.DrawFn, data: Any, path: tuple[Any, ...], kind: str) -> Any:
     """*data* with a long point (thousands of the record's own words) at *path*, or every point's text the same."""
     if kind == "long text" and isinstance(_get(data, path), str):
-        count = draw(st.integers(500, 12_000))
+        count = draw(st.integers(300, 4_000))
         start = draw(st.integers(0, len(WORDS) - 1))
         return _set(data, path, " ".join(WORDS[(start + index * 7) % len(WORDS)] for index in range(count)))
     if kind == "repeat" and isinstance(data, dict) and isinstance(data.get("points"), list):
@@ -391,7 +391,7 @@ def _prepare(folder: Path, kind: str) -> str:
 
 
 @pytest.mark.skipif(sys.platform == "win32" or not hasattr(os, "mkfifo"), reason="symbolic links and FIFOs of Unix")
-@FUZZ
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(kind=st.sampled_from(FILE_KINDS), seed=st.sampled_from(sorted(SEEDS)), unit=st.sampled_from(EDGE_STRINGS[-4:]))
 def test_files_stay_what_they_were(kind: str, seed: str, unit: str, tmp_path: Path) -> None:
     """``dump`` writes through links, refuses special files and odd names, and leaves nothing behind."""
