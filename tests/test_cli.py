@@ -247,10 +247,13 @@ class TestShowCommand:
         assert "Wang Yi" in result.stdout
 
     def test_missing_file(self, tmp_path: Path) -> None:
-        """A missing file is named, exit 2."""
+        """A missing file is named, and said not to be a meeting id either, exit 2."""
         result = run("show", "missing.json", cwd=tmp_path)
         assert_clean_failure(result)
-        assert result.stderr == "c5statement: error: missing.json: no such file\n"
+        assert result.stderr == (
+            "c5statement: error: missing.json: no such file, and not the id of a packaged meeting "
+            '("c5statement meetings" lists every id)\n'
+        )
 
     def test_directory(self, tmp_path: Path) -> None:
         """A directory instead of a file is named, exit 2."""
@@ -422,7 +425,7 @@ class TestDiffCommand:
         """A missing NEW file is named, exit 2 (not 1)."""
         result = run("diff", files["old"], files["old"].with_name("nope.json"))
         assert_clean_failure(result)
-        assert result.stderr == f"c5statement: error: {files['old'].with_name('nope.json')}: no such file\n"
+        assert result.stderr.startswith(f"c5statement: error: {files['old'].with_name('nope.json')}: no such file, ")
 
     def test_invalid_old(self, tmp_path: Path, files: dict[str, Path]) -> None:
         """An invalid OLD file is reported with the place, exit 2."""

@@ -166,8 +166,9 @@ examples:
   c5statement parse chengdu.txt --meeting cc5-fmm-2024 --suggest-themes -o 2024.json
 
 With "--meeting ID", every fact of the meeting (date, venue, delegations,
-documents, sources) comes from the packaged record ID; only the points come
-from the text, and only the text's own source is left to fill in.
+documents, sources) comes from the packaged record ID (or from the statement
+in a FILE); only the points come from the text, and only the text's own source
+is left to fill in.
 "--suggest-themes" tags each point with themes from the vocabulary and says in
 the notes that they are suggestions. A gap in the numbering (1, 2, 4) is noted
 in the skeleton and reported on standard error as a warning.
@@ -366,7 +367,11 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("-o", "--output", metavar="OUT", help="write the skeleton to OUT instead of standard output")
     parse.add_argument("--force", action="store_true", help="replace OUT if it exists (by default an error)")
     parse.add_argument("--title", metavar="TITLE", help="the title of the source the text comes from")
-    parse.add_argument("--meeting", metavar="ID", help="take every fact but the points from the packaged meeting ID")
+    parse.add_argument(
+        "--meeting",
+        metavar="ID|FILE",
+        help="take every fact but the points from the packaged meeting ID (or the statement in FILE)",
+    )
     parse.add_argument(
         "--suggest-themes", action="store_true", help="tag the points with suggested themes (noted as suggestions)"
     )
@@ -448,14 +453,26 @@ def _packaged(name: str) -> Meeting | None:
     return find_meeting(name)
 
 
-def _known_meeting(name: str) -> Meeting:
-    found = _packaged(name)
-    if found is None:
-        from ._data import known_ids
+def _unknown(name: str) -> UserError:
+    """The error for *name*, neither an existing file nor the id of a packaged meeting.
 
-        msg = f"{_tty_name(name)}: not the id of a packaged meeting (known: {known_ids()})"
-        raise UserError(msg)
-    return found
+    It says both, names the ids *name* most likely meant, and where every id is listed.
+
+    Example:
+        >>> print(_unknown("cc5-fmm-2023x"))  # doctest: +ELLIPSIS
+        cc5-fmm-2023x: no such file, and not the id of a packaged meeting: did you mean cc5-fmm-2023? (...)
+    """
+    from ._data import close_ids
+
+    close = close_ids(name)
+    if not close:
+        guess = ""
+    elif len(close) == 1:
+        guess = f": did you mean {close[0]}?"
+    else:
+        guess = f": did you mean {', '.join(close[:-1])} or {close[-1]}?"
+    where = f'("{PROG} meetings" lists every id)'
+    return UserError(f"{_tty_name(name)}: no such file, and not the id of a packaged meeting{guess} {where}")
 
 
 # What must not reach a terminal raw: C0 and C1 controls (line feed and tab included), DEL,
@@ -497,6 +514,16 @@ def _tty_view(text: str) -> str:
 def _tty_name(name: str) -> str:
     """A file name as it may be shown on a terminal: escaped, and an empty name shown as ``""``."""
     return _tty(name) if name else '""'
+
+
+def _file_or_id(name: str) -> Meeting:
+    """The meeting in the file *name*, or else the packaged meeting whose id is *name*.
+
+    When *name* is neither, the error says so and names the ids it may have meant.
+    """
+    if name not in {STDIN, ""} and not os.path.lexists(name) and _packaged(name) is None:
+        raise _unknown(name)
+    return _read_meeting(name)
 
 
 def _read_meeting(name: str) -> Meeting:
@@ -592,7 +619,7 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
 
         meeting = meeting_2020()
     else:
-        meeting = _read_meeting(args.file)
+        meeting = _file_or_id(args.file)
     _write_view(meeting, args, out)
     return EXIT_OK
 
@@ -613,8 +640,8 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
     if args.old == STDIN and args.new == STDIN:
         msg = 'OLD and NEW cannot both be "-": standard input can be read only once'
         raise UserError(msg)
-    old = _read_meeting(args.old)
-    new = _read_meeting(args.new)
+    old = _file_or_id(args.old)
+    new = _file_or_id(args.new)
     from ._diff import diff
 
     options = {"threshold": args.threshold} if args.threshold is not None else {}
@@ -667,7 +694,9 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _parse(args: argparse.Namespace, out: TextIO) -> int:
-    meeting = None if args.meeting is None else _known_meeting(args.meeting)
+    if args.meeting == STDIN and args.textfile == STDIN:
+        msg = 'TEXTFILE and --meeting cannot both be "-": standard input can be read only once'
+        raise UserError(msg)
     if args.title is not None:  # an option's error names the option, not the input file
         from ._check import Checker
 
@@ -675,6 +704,7 @@ def _parse(args: argparse.Namespace, out: TextIO) -> int:
         check.text("$", args.title)
         if check.problems:
             raise UserError(*(f"--title: {reason}" for _, reason in check.problems))
+    meeting = None if args.meeting is None else _file_or_id(args.meeting)
     text = _read_text(args.textfile)
     from ._parse import NumberingGapWarning, skeleton_json
 

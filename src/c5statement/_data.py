@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import pkgutil
 
 from ._convert import from_json
 from ._model import Meeting
 
-__all__ = ["MEETING_FILES", "find_meeting", "known_ids", "meeting", "meeting_2020", "meetings", "read_packaged"]
+__all__ = [
+    "MEETING_FILES",
+    "close_ids",
+    "find_meeting",
+    "known_ids",
+    "meeting",
+    "meeting_2020",
+    "meetings",
+    "read_packaged",
+]
 
 MEETING_FILES: tuple[str, ...] = (
     "meeting_2020.json",
@@ -71,19 +81,22 @@ def meeting(id: str) -> Meeting:
         id: A meeting id, such as ``"cc5-fmm-2021"``.
 
     Raises:
-        KeyError: If no packaged meeting has that id; the message lists the known ids.
+        KeyError: If no packaged meeting has that id; the message names the ids it
+            most likely meant (:func:`close_ids`) and lists the known ids.
 
     Example:
         >>> meeting("cc5-fmm-2021").venue
         "Xi'an, Shaanxi Province, China"
-        >>> meeting("cc5-fmm-1999")
+        >>> meeting("cc5-fmm-2023x")
         Traceback (most recent call last):
         ...
-        KeyError: "no packaged meeting has the id 'cc5-fmm-1999'; known: cc5-fmm-2020, ..."
+        KeyError: "no packaged meeting has the id 'cc5-fmm-2023x'; did you mean cc5-fmm-2023? known: cc5-fmm-2020, ..."
     """
     found = find_meeting(id)
     if found is None:
-        msg = f"no packaged meeting has the id {id!r}; known: {known_ids()}"
+        close = close_ids(id)
+        guess = f"did you mean {' or '.join(close)}? " if close else ""
+        msg = f"no packaged meeting has the id {id!r}; {guess}known: {known_ids()}"
         raise KeyError(msg)
     return found
 
@@ -106,3 +119,32 @@ def known_ids() -> str:
         'cc5-fmm-2020'
     """
     return ", ".join(found.id for found in meetings())
+
+
+def close_ids(name: str, *, most: int = 3) -> tuple[str, ...]:
+    """Return the ids of the packaged meetings that *name* most likely meant, best first (at most *most*).
+
+    Case is ignored. The ids that contain *name* come first (``2023`` means both
+    meetings of 2023); then those :func:`difflib.get_close_matches` finds, keeping
+    only the closest when one stands out (a typo has one likely meaning).
+
+    Example:
+        >>> close_ids("cc5-fmm-2023x")
+        ('cc5-fmm-2023',)
+        >>> close_ids("2023")
+        ('cc5-fmm-2023', 'cc5-summit-2023')
+        >>> close_ids("nonexistent")
+        ()
+    """
+    if not isinstance(name, str):
+        return ()
+    wanted = name.strip().casefold()
+    ids = [found.id for found in meetings()]
+    containing = [id for id in ids if len(wanted) >= 3 and wanted in id]  # noqa: PLR2004 - shorter is too vague
+    if containing:
+        return tuple(containing[:most])
+    close = difflib.get_close_matches(wanted, ids, n=most, cutoff=0.6)
+    if not close:
+        return ()
+    ratio = {id: difflib.SequenceMatcher(None, wanted, id).ratio() for id in close}
+    return tuple(id for id in close if ratio[id] >= ratio[close[0]] - 0.05)
