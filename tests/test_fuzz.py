@@ -130,6 +130,10 @@ def _set(root: Any, path: tuple[Any, ...], new: Any) -> Any:
     return root
 
 
+_REPEAT_BYTES = 4_000_000
+"""The most bytes of text that repeating one point's text over all points may make."""
+
+
 def _long_or_repeated(draw: st.DrawFn, data: Any, path: tuple[Any, ...], kind: str) -> Any:
     """*data* with a long point (thousands of the record's own words) at *path*, or every point's text the same."""
     if kind == "long text" and isinstance(_get(data, path), str):
@@ -140,9 +144,11 @@ def _long_or_repeated(draw: st.DrawFn, data: Any, path: tuple[Any, ...], kind: s
         texts = [point.get("text") for point in data["points"] if isinstance(point, dict)]
         if texts:
             text = draw(st.sampled_from(texts))
-            for point in data["points"]:
-                if isinstance(point, dict):
-                    point["text"] = text
+            # Within bounds: a huge text repeated over a huge array of points would fill the memory.
+            if len(json.dumps(text)) * len(texts) <= _REPEAT_BYTES:
+                for point in data["points"]:
+                    if isinstance(point, dict):
+                        point["text"] = text
     return data
 
 
@@ -171,6 +177,8 @@ def tree_mutants(draw: st.DrawFn, data: Any) -> Any:  # noqa: C901 - one branch 
             small = len(json.dumps(here)) < 500
             item = draw(st.sampled_from([here, {}, 1, "x", None] if small else [{}, 1, "x", None]))
             data = _set(data, path, [item] * draw(st.integers(10, 3 * 10**4)))
+            # Copies, not one object many times: a later mutation of one item must not grow them all.
+            data = json.loads(json.dumps(data))
         elif kind == "deep":
             depth = draw(st.sampled_from([31, 32, 33, 100, 300]))  # deeper ones come as bytes, below
             nested: Any = here
