@@ -22,20 +22,23 @@ split, and a sweep of the threshold.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import re
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from c5statement import DEFAULT_THRESHOLD, Meeting, Point, diff
+from c5statement import DEFAULT_THRESHOLD, Meeting, Point, diff, parse_points
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
 CORPUS = Path(__file__).parent / "alignment_corpus"
+REAL_GOLD = Path(__file__).parent / "real_gold"
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
 
 
@@ -50,6 +53,8 @@ class Case:
     gold: dict[int, frozenset[int]]
     group: str = ""
     """The folder of the corpus the pair is in (``heldout3``, ...), empty for the top folder."""
+    family: str = ""
+    """For a real published pair: the format (``C+C5``, ``C5+1``, ...)."""
 
 
 def _meeting(identifier: str, points: Sequence[Point]) -> Meeting:
@@ -79,6 +84,31 @@ def load_cases(directory: Path = CORPUS) -> list[Case]:
     return cases
 
 
+def load_real(texts: Path, gold: Path = REAL_GOLD) -> tuple[list[Case], list[str]]:
+    """Read the real published pairs: the gold from *gold*, the texts from *texts*, parsed as published.
+
+    The texts are third-party pages kept outside the repository; a pair whose text
+    is missing is left out and named in the second list.
+    """
+    cases, missing = [], []
+    for path in sorted(gold.glob("*.json")):
+        document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        sides = []
+        for side in ("old", "new"):
+            source = texts / document[side]["file"]
+            if not source.is_file():
+                missing.append(f"{document['id']}: {document[side]['file']}")
+                break
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                sides.append(parse_points(source.read_text(encoding="utf-8")))
+        if len(sides) < 2:
+            continue
+        gold_map = {item["new"]: frozenset(item["old"]) for item in document["gold"]}
+        cases.append(Case(document["id"], document["split"], sides[0], sides[1], gold_map, family=document["family"]))
+    return cases, missing
+
+
 def decisions(case: Case, threshold: float = DEFAULT_THRESHOLD) -> dict[int, int | None]:
     """What the diff says of each new point: the old point it continues, or None."""
     result = diff(_meeting("old", case.old), _meeting("new", case.new), threshold=threshold)
@@ -91,6 +121,129 @@ def decisions(case: Case, threshold: float = DEFAULT_THRESHOLD) -> dict[int, int
         else:
             said[change.new.number] = change.also[0] if change.also else None
     return said
+
+
+def links(case: Case, threshold: float = DEFAULT_THRESHOLD) -> dict[int, set[int]]:
+    """Every old point the diff links each new point to: its match and its further links."""
+    result = diff(_meeting("old", case.old), _meeting("new", case.new), threshold=threshold)
+    linked: dict[int, set[int]] = {}
+    for change in result.points:
+        if change.new is not None:
+            olds = {change.old.number} if change.old is not None else set()
+            linked[change.new.number] = olds | set(change.also)
+    return linked
+
+
+def all_new(case: Case) -> int:
+    """Decisions right when every new point is called new."""
+    return sum(not acceptable for acceptable in case.gold.values())
+
+
+def report_real(cases: Sequence[Case], missing: Sequence[str], *, verbose: bool = False) -> None:
+    """Print the real published pairs: per pair, per family and per split, beside "every point new"."""
+    print("real published pairs (gold decided by reading; texts parsed as published)")
+    for line in missing:
+        print(f"  missing text, pair left out: {line}")
+    print(f"  {'split':<8} {'pair':<18} {'family':<20} {'diff':>12} {'all new':>12}")
+    totals: dict[str, list[int]] = {}
+    two = [0, 0]
+    for case in cases:
+        right, made, wrong = score(case)
+        base = all_new(case)
+        figures = f"{right:>3}/{made:<3}{right / made:6.1%} {base:>3}/{made:<3}{base / made:6.1%}"
+        print(f"  {case.split:<8} {case.name:<18} {case.family:<20} {figures}")
+        if verbose:
+            print("\n".join(wrong))
+        for group in ("all", f"split {case.split}", f"family {case.family}"):
+            total = totals.setdefault(group, [0, 0, 0])
+            total[0] += right
+            total[1] += made
+            total[2] += base
+        linked = links(case)
+        for number, acceptable in case.gold.items():
+            if len(acceptable) > 1:
+                two[1] += 1
+                two[0] += len(linked.get(number, set()) & acceptable) > 1
+    print("  totals                                        diff         all new")
+    for group, (right, made, base) in sorted(totals.items()):
+        print(f"  {group:<40} {right:>4}/{made:<4}{right / made:6.1%} {base:>4}/{made:<4}{base / made:6.1%}")
+    if two[1]:
+        print(f"  new points continuing two or more old points, linked to at least two of them: {two[0]}/{two[1]}")
+
+
+FITTED: dict[str, tuple[float, ...]] = {
+    "RAW_FLOOR": (0.08, 0.12, 0.16),
+    "EVIDENT_RAW": (0.3, 0.35, 0.4),
+    "PHRASE_PRIOR": (1.0, 3.0),
+    "EVIDENT_RELATED": (0.15, 0.2, 0.25),
+}
+"""The constants of ``c5statement._align`` chosen on the fitting pairs, with the values tried (defaults among them)."""
+
+
+def _settings() -> list[dict[str, float]]:
+    names = list(FITTED)
+    return [dict(zip(names, values, strict=True)) for values in itertools.product(*(FITTED[name] for name in names))]
+
+
+def _right_by_setting(cases: Sequence[Case]) -> list[list[int]]:
+    """For each setting of :data:`FITTED`, the decisions right in each case."""
+    from c5statement import _align
+
+    saved = {name: getattr(_align, name) for name in FITTED}
+    try:
+        table = []
+        for setting in _settings():
+            for name, value in setting.items():
+                setattr(_align, name, value)
+            table.append([score(case)[0] for case in cases])
+        return table
+    finally:
+        for name, value in saved.items():
+            setattr(_align, name, value)
+
+
+def report_fit(real: Sequence[Case], paraphrases: Sequence[Case]) -> None:
+    """Choose :data:`FITTED` on the fitting pairs and report it left out one real pair at a time.
+
+    The fitting pairs are the real pairs marked ``fit`` and every pair of the paraphrase
+    corpus (its ``heldout`` files too: the real ``heldout`` pairs are the held-out
+    yardstick now); a setting under which an unrelated statement matches anything is
+    never chosen. Ties go to the packaged defaults, then to the first setting. Leaving out
+    one real fitting pair, the setting is chosen on the others, and the left-out pair
+    is scored with it.
+    """
+    from c5statement import _align
+
+    fitting = [case for case in real if case.split == "fit"] + list(paraphrases)
+    table = _right_by_setting(fitting)
+    settings = _settings()
+    defaults = {name: getattr(_align, name) for name in FITTED}
+    unrelated = [index for index, case in enumerate(fitting) if not any(case.gold.values())]
+    allowed = [
+        position
+        for position, row in enumerate(table)
+        if all(row[index] == len(fitting[index].gold) for index in unrelated)
+    ]
+
+    def choose(left_out: int | None) -> int:
+        def total(position: int) -> tuple[int, bool, int]:
+            right = sum(value for index, value in enumerate(table[position]) if index != left_out)
+            return (right, settings[position] == defaults, -position)
+
+        return max(allowed, key=total)
+
+    chosen = choose(None)
+    print("fitted constants (real fit pairs + the paraphrase corpus; unrelated statements must match nothing)")
+    print(f"  chosen on all: {settings[chosen]}; packaged: {defaults}")
+    left = [0, 0]
+    for index, case in enumerate(fitting):
+        if case.family and case.split == "fit":
+            position = choose(index)
+            left[0] += table[position][index]
+            left[1] += len(case.gold)
+            right = table[position][index]
+            print(f"  left out {case.name:<18} {right:>3}/{len(case.gold):<3} with {settings[position]}")
+    print(f"  real fit pairs, each scored with the constants chosen without it: {left[0]}/{left[1]}")
 
 
 def score(case: Case, threshold: float = DEFAULT_THRESHOLD) -> tuple[int, int, list[str]]:
@@ -166,11 +319,26 @@ def synthetic(cases: Sequence[Case], unrelated: Sequence[Point], seed: int = 7) 
     return made
 
 
-def main(argv: list[str] | None = None) -> None:
+def main(argv: list[str] | None = None) -> None:  # noqa: C901 - one report after another
     """Print the decisions right per file, per split, and over a sweep of thresholds."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list every wrong decision")
+    parser.add_argument(
+        "--texts",
+        type=Path,
+        help="the folder holding the real published texts named by benchmarks/real_gold (kept outside the repository)",
+    )
+    parser.add_argument(
+        "--fit",
+        action="store_true",
+        help="with --texts: choose the fitted constants again and give leave-one-pair-out figures",
+    )
     arguments = parser.parse_args(argv)
+    if arguments.texts is not None:
+        real, missing = load_real(arguments.texts)
+        report_real(real, missing, verbose=arguments.verbose)
+        if arguments.fit:
+            report_fit(real, load_cases())
     cases = load_cases()
     unrelated = [point for case in cases if not any(case.gold.values()) for point in case.new]
     every = [*cases, *synthetic(cases, unrelated)]

@@ -16,6 +16,8 @@ from c5statement import (
     Point,
     PointChange,
     StatementDiff,
+    _align,
+    compare,
     diff,
     from_json,
     to_json,
@@ -30,6 +32,7 @@ from c5statement._align import (
     similarity,
     stable_pairs,
 )
+from c5statement._lexicon import default_lexicon
 
 P2020 = MEETING_2020.points
 
@@ -309,3 +312,91 @@ def test_the_pass_over_all_pairs_scores_as_each_pair_alone(data: st.DataObject) 
     assert set(together) == {(i, j) for i in range(len(old.points)) for j in range(len(new.points))}
     for (i, j), score in together.items():
         assert math.isclose(score, scorer.score(i, j), rel_tol=1e-12, abs_tol=1e-12)
+
+
+class TestRealTextRules:
+    """The rules drawn from real published pairs (texts here in our own words)."""
+
+    def test_a_shared_phrase_counts_at_full_weight(self) -> None:
+        """A long paragraph and a point sharing an exact phrase score more than with the same words scattered."""
+        paragraph = Point(
+            1,
+            "The sides will expand trade in agricultural goods, open new markets, improve logistics hubs, attract "
+            "investment in processing, and raise the share of settlements in national currencies between their banks.",
+        )
+        tail = ", alongside new tourism routes, student exchanges, film festivals and sports events."
+        phrase = Point(2, "Settlements in national currencies will grow" + tail)
+        scattered = Point(2, "Each nation will grow its settlements and currencies" + tail)
+        assert similarity(paragraph, phrase) > similarity(paragraph, scattered) + 0.04
+
+    def test_formulas_are_no_phrase(self) -> None:
+        """Formulaic runs of words (sovereignty and territorial integrity) do not count as a shared phrase."""
+        first = Point(1, "All sides honour one another's independence, sovereignty and territorial integrity.")
+        second = Point(
+            2, "Trade ministers discussed the independence, sovereignty and territorial integrity of states."
+        )
+        paraphrase = Point(
+            2, "Trade ministers discussed the territorial integrity, independence and sovereignty of states."
+        )
+        assert similarity(first, second) == pytest.approx(similarity(first, paraphrase))
+        lexicon = default_lexicon()
+        assert not _align._phrases(first.text, lexicon) & _align._phrases(second.text, lexicon)
+
+    def test_evident_pairs_survive_a_harsh_calibration(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Each other's best by a clear margin, on a specific concept: matched whatever the calibration says."""
+        monkeypatch.setattr(_align, "_BIAS", -40.0)
+        result = align(P2020, [PANDEMIC, EVIL_FORCES, SECURITY_AFGHAN, LOCAL])
+        assert {(match.old + 1, match.new + 1) for match in result.matches} == {(2, 1), (7, 2), (8, 3)}
+        assert all(0.5 < match.similarity <= _align.EVIDENT_SCORE for match in result.matches)
+        monkeypatch.setattr(_align, "EVIDENT_MARGIN", math.inf)
+        assert align(P2020, [PANDEMIC, EVIL_FORCES, SECURITY_AFGHAN, LOCAL]).matches == ()
+
+    def test_a_point_joining_two_subjects_links_both(self) -> None:
+        """A new point on the Belt and Road and on transport continues 2020 points 3 and 4."""
+        joined = Point(
+            1,
+            "Model projects of the Belt and Road in trade, energy and investment will go ahead, and a land bridge "
+            "across Eurasia will make Central Asia a hub of transport.",
+        )
+        following = later([joined, P2020[6]], id="later")
+        result = diff(MEETING_2020, following)
+        (change,) = [change for change in result.points if change.new == joined]
+        assert (change.old.number, change.also) == (3, (4,))  # type: ignore[union-attr]
+        assert result.apply(MEETING_2020) == following
+        assert result.inverted().apply(following) == MEETING_2020
+        assert from_json(to_json(result), StatementDiff) == result
+
+    def test_a_point_split_in_two_links_the_second_part(self) -> None:
+        """Transport continued as railways and customs, then as flights: the flights point splits from it."""
+        old = later(
+            [
+                Point(
+                    1,
+                    "All parties will build transport corridors: freight railways through Central Asia, faster "
+                    "customs clearance and more passenger flights between their cities.",
+                ),
+                Point(2, "All parties condemn terrorism, separatism and extremism and will fight drug trafficking."),
+                Point(3, "All parties will expand agricultural trade and ensure food security."),
+            ],
+            id="old",
+        )
+        new = later(
+            [
+                Point(
+                    1, "Freight railways across Central Asia will carry more goods, and customs will clear them faster."
+                ),
+                Point(2, "Passenger flights between the cities of the six countries will be increased."),
+                Point(3, "The sides will jointly combat the three evil forces and drug crime."),
+            ],
+            id="new",
+        )
+        result = diff(old, new)
+        kinds = {change.new.number: (change.kind, change.also) for change in result.points if change.new is not None}
+        assert kinds[2] == ("added", (1,))
+        assert result.apply(old) == new
+        back = result.inverted()
+        assert back.apply(new) == old
+        assert back.inverted() == result
+        assert from_json(to_json(result), StatementDiff) == result
+        series = compare([old, new])
+        assert [lineage.kinds for lineage in series.lineages if "split" in lineage.kinds] == [(None, "split")]

@@ -163,3 +163,84 @@ def test_one_letter_prefixes_match() -> None:
     lexicon = Lexicon([Concept("a", "a-words", ("a*",), "every word in a"), Concept("ag", "ag", ("agri*",), "")])
     assert lexicon.analyse("Apple agriculture").features["@a"] == ("Apple", "agriculture")
     assert lexicon.analyse("agricultural").features["@ag"] == ("agricultural",)
+
+
+# Concepts grown from the vocabulary of real published statements: for each, two wordings
+# (our own examples) that must meet on it. Every concept added for real texts is listed here.
+GROWN_CONCEPTS = {
+    "fairness-justice": ("international equality and justice", "fairness and justice in the world"),
+    "mechanism": ("advance institutional development", "mechanism building of the format"),
+    "friendship": ("friendship from generation to generation", "an everlasting friendship"),
+    "shared-future": ("a community of shared destiny", "a community with a shared future"),
+    "security-architecture": ("indivisible security for all", "a regional security architecture"),
+    "mutual-benefit": ("mutually beneficial cooperation", "all-round cooperation"),
+    "security-consultations": ("meetings between their NSAs", "consultations of national security councils"),
+    "accountability": ("the extradite or prosecute principle", "perpetrators brought to justice"),
+    "chabahar-instc": ("the terminal at Chabahar port", "the International North-South Transport Corridor"),
+    "humanitarian": ("humanitarian aid to the people", "humanitarian assistance"),
+    "trading-system": ("reform of the WTO", "the multilateral trading system"),
+    "global-gateway": ("the Global Gateway strategy", "Global Gateway investments"),
+    "sanctions": ("restrictive measures", "circumvention of sanctions"),
+    "disarmament": ("nuclear non-proliferation", "a day of disarmament"),
+    "rights": ("the rule of law and democracy", "fundamental rights"),
+    "connectivity": ("more passenger flights", "freight railways"),
+    "minerals": ("rare earths", "critical raw materials"),
+    "development-paths": ("uphold good faith", "strategic mutual trust"),
+}
+
+
+class TestGrownConcepts:
+    @pytest.mark.parametrize("concept", sorted(GROWN_CONCEPTS))
+    def test_both_wordings_name_the_concept(self, concept: str) -> None:
+        """Each concept grown from real texts joins the two wordings it exists for."""
+        first, second = GROWN_CONCEPTS[concept]
+        assert concept in concepts_of(first)
+        assert concept in concepts_of(second)
+
+    def test_every_grown_concept_has_a_reason(self) -> None:
+        """The grown concepts are in the packaged lexicon, each with a reason of its own."""
+        lexicon = default_lexicon()
+        for concept in GROWN_CONCEPTS:
+            assert len(lexicon.concept(concept).reason) > 20
+
+    def test_heads_of_state_and_international_law_are_boilerplate(self) -> None:
+        """Leaders, heads of state and international law name no concept: every format has them."""
+        assert concepts_of("the heads of state and the leaders met") == set()
+        assert "multilateralism" not in concepts_of("in full respect of international law")
+
+    def test_partner_formulas_weigh_little(self) -> None:
+        """The partner formats' formulas (participants, the European Union, sustainable) weigh little."""
+        lexicon = default_lexicon()
+        for common in ("particip", "sustain"):
+            assert lexicon.weight(common) < 0.7 * lexicon.weight("desertif")
+        assert lexicon.weight("leader") < 0.8 * lexicon.weight("desertif")
+
+    def test_justice_for_terrorists_is_not_fairness(self) -> None:
+        """Bringing perpetrators to justice is accountability, not international fairness and justice."""
+        assert "fairness-justice" not in concepts_of("perpetrators must be brought to justice")
+
+
+class TestGuards:
+    def test_west_bank_is_not_banking(self) -> None:
+        """ "West Bank" names the Middle East, and its "Bank" no finance; a development bank still does."""
+        assert concepts_of("settlements in the West Bank") == {"middle-east"}
+        assert "finance" in concepts_of("loans of the development bank")
+
+    def test_security_council_is_not_security_cooperation(self) -> None:
+        """The UN Security Council is a body of the United Nations, not security cooperation."""
+        assert "security" not in concepts_of("a reform of the Security Council")
+        assert "security" in concepts_of("security cooperation")
+
+    def test_guards_of_a_lexicon_of_ones_own(self) -> None:
+        """A guard keeps the words after its first from starting a phrase; the guard's own start still can."""
+        concepts = [Concept("bank", "banks", ("bank",), ""), Concept("place", "places", ("west bank",), "")]
+        guarded = Lexicon(concepts, guards=["west bank"])
+        assert {"@place"} == {key for key in guarded.analyse("the West Bank").features if key[0] == "@"}
+        assert "@bank" in Lexicon(concepts).analyse("the West Bank").features
+        assert guarded.extended([]).guards == ("west bank",)
+        assert guarded.fingerprint != Lexicon(concepts).fingerprint == Lexicon(concepts, guards=[]).fingerprint
+
+    def test_a_guard_must_be_text(self) -> None:
+        """A guard that is not a phrase is refused, naming the argument."""
+        with pytest.raises(InvalidTypeError, match="guards"):
+            Lexicon([], guards=[3])  # type: ignore[list-item]

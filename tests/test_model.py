@@ -23,7 +23,7 @@ from c5statement import (
     Source,
     Topic,
 )
-from c5statement._themes import is_slug
+from c5statement._slugs import is_slug
 from c5statement.strategies import meetings, texts
 
 DAY = datetime.date(2021, 5, 12)

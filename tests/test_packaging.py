@@ -42,7 +42,7 @@ class TestImport:
         )
         modules = set(eval(loaded))  # noqa: S307 - our own subprocess's output
         assert "c5statement._data" not in modules
-        assert not modules & {"c5statement._diff", "c5statement._parse", "c5statement._render", "c5statement._cli"}
+        assert not modules & {"c5statement._diff", "c5statement._parse", "c5statement._views", "c5statement._cli"}
 
     def test_first_access_loads_and_caches(self) -> None:
         """MEETING_2020 is read on first access, then the same object is returned."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 import re
 import sys
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 
 from c5statement import MEETING_2020, InvalidStatementError, InvalidTypeError, Point, _parse
 from c5statement._ordinals import ORDINALS
-from c5statement._parse import LOOKED_FOR, NoPointsFoundError, parse_points
+from c5statement._parse import LOOKED_FOR, NoPointsFoundError, NumberingGapWarning, parse_points
 
 if TYPE_CHECKING:
     from types import FrameType
@@ -86,7 +87,8 @@ class TestParsePoints:
     def test_compound_ordinals(self, word: str) -> None:
         """Compound ordinals may use a hyphen, a non-breaking hyphen or a space."""
         text = f"Twentieth, all parties agree.\n\n{word}, all parties act."
-        assert [point.number for point in parse_points(text)] == [20, 21]
+        with pytest.warns(NumberingGapWarning, match="numbered 20"):
+            assert [point.number for point in parse_points(text)] == [20, 21]
 
     @pytest.mark.parametrize("style", ["{}.", "{})", "({})"])
     def test_arabic_numbering(self, style: str) -> None:
@@ -100,8 +102,9 @@ class TestParsePoints:
         assert [point.number for point in parse_points(text)] == [1, 2, 4, 7]
 
     def test_list_may_start_above_one(self) -> None:
-        """An excerpt that starts at point 3 keeps its numbers."""
-        assert [point.number for point in parse_points("3) three.\n4) four.")] == [3, 4]
+        """An excerpt that starts at point 3 keeps its numbers, with a warning that points 1 and 2 are missing."""
+        with pytest.warns(NumberingGapWarning, match=r"numbered 3 \(no points 1 to 2\)"):
+            assert [point.number for point in parse_points("3) three.\n4) four.")] == [3, 4]
 
     def test_wrapped_lines_are_joined_with_single_spaces(self) -> None:
         """Lines that wrap are joined by one space; words and punctuation stay."""
@@ -292,7 +295,8 @@ class TestMoreStyles:
     def test_chinese_numerals_above_ten(self) -> None:
         """十 is ten, 十一 eleven and 十二 twelve."""
         text = "十、第十点。\n十一、第十一点。\n十二、第十二点。"
-        assert [point.number for point in parse_points(text)] == [10, 11, 12]
+        with pytest.warns(NumberingGapWarning):
+            assert [point.number for point in parse_points(text)] == [10, 11, 12]
 
     def test_chinese_line_breaks_add_no_space(self) -> None:
         """A line broken between two Chinese characters is joined without a space; other breaks give one."""
@@ -737,9 +741,15 @@ def documents(draw: st.DrawFn) -> tuple[str, list[tuple[int, str]]]:
 class TestParsePointsProperties:
     @given(documents())
     def test_rendered_points_parse_back(self, document: tuple[str, list[tuple[int, str]]]) -> None:
-        """Points rendered in any style, wrapped, with prose around them, parse back unchanged."""
+        """Points rendered in any style, wrapped, with prose around them, parse back unchanged.
+
+        Exactly when the first number is not 1, a warning says that points may be missing.
+        """
         text, expected = document
-        assert numbers_and_texts(parse_points(text)) == expected
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            assert numbers_and_texts(parse_points(text)) == expected
+        assert [warning.category for warning in caught] == ([NumberingGapWarning] if expected[0][0] != 1 else [])
 
     @given(pasted_documents())
     def test_pasted_paragraphs_parse_back(self, document: tuple[str, list[tuple[int, str]]]) -> None:
@@ -770,3 +780,89 @@ class TestParsePointsProperties:
         numbers = [point.number for point in points]
         assert len(numbers) >= 2
         assert numbers == sorted(set(numbers))
+
+
+class TestPageLayouts:
+    """Layouts of statements as web pages publish them (texts written for these tests)."""
+
+    def test_first_point_in_the_preamble_paragraph(self) -> None:
+        """A "First, ..." that ends the preamble's paragraph is point 1, cut from the preamble."""
+        text = (
+            "The spokesperson summed up the talks. The ministers reached four points. First, the sides will meet "
+            "every year in turn.\n\nSecond, the sides will open a trade office.\n\nThird, the sides will train "
+            "customs officers together."
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            points = parse_points(text)
+        assert numbers_and_texts(points) == [
+            (1, "the sides will meet every year in turn."),
+            (2, "the sides will open a trade office."),
+            (3, "the sides will train customs officers together."),
+        ]
+
+    def test_first_point_in_the_preamble_before_one_more_point(self) -> None:
+        """Two points are enough: the preamble's "First," opens point 1 when "Second," opens the next paragraph."""
+        text = "The ministers agreed on two points. First, water.\n\nSecond, roads."
+        assert numbers_and_texts(parse_points(text)) == [(1, "water."), (2, "roads.")]
+
+    def test_first_inside_a_sentence_stays_prose(self) -> None:
+        """A "first," that does not open a sentence is not a point: the list starts at 2, with a warning."""
+        text = "The talks were, first, friendly and long.\n\nSecond, water.\n\nThird, roads."
+        with pytest.warns(NumberingGapWarning, match="numbered 2 \\(no point 1\\)"):
+            points = parse_points(text)
+        assert numbers_and_texts(points) == [(2, "water."), (3, "roads.")]
+
+    def test_two_dash_bullets_with_continuation_paragraphs(self) -> None:
+        """Unbulleted paragraphs under a dash bullet continue its point; two such bullets are a list."""
+        text = (
+            "The ministers agreed:\n\n- The sides will open new flights.\n\nThe first routes will link the capitals."
+            "\n\n- The sides will build a rail link.\n"
+        )
+        assert numbers_and_texts(parse_points(text)) == [
+            (1, "The sides will open new flights. The first routes will link the capitals."),
+            (2, "The sides will build a rail link."),
+        ]
+
+    def test_three_dash_bullets_keep_the_first(self) -> None:
+        """With three bullets and continuation paragraphs, the first bullet is kept."""
+        text = (
+            "Agreed points\n\n- Trade will grow.\n\nTariffs on fruit will fall.\n\n- Students will travel.\n\n"
+            "Two hundred grants will be offered.\n\n- Health workers will train together.\n"
+        )
+        assert numbers_and_texts(parse_points(text)) == [
+            (1, "Trade will grow. Tariffs on fruit will fall."),
+            (2, "Students will travel. Two hundred grants will be offered."),
+            (3, "Health workers will train together."),
+        ]
+
+    def test_a_paragraph_ending_with_a_colon_starts_another_bullet_list(self) -> None:
+        """Prose that introduces a list (ends with a colon) still separates two bullet lists; the longer wins."""
+        text = "- an agenda item;\n- another item.\n\nThe parties agreed:\n\n- one;\n- two;\n- three."
+        assert [point.text for point in parse_points(text)] == ["one;", "two;", "three."]
+
+    def test_heading_on_the_enumerator_line_is_kept_apart(self) -> None:
+        """A heading after the number, above the point's body, is joined to it with a full stop."""
+        text = (
+            "1. Political trust\nThe six countries will back one another on matters of sovereignty.\n\n"
+            "2. Practical cooperation\nThe six countries will widen trade, transport and investment links."
+        )
+        assert numbers_and_texts(parse_points(text)) == [
+            (1, "Political trust. The six countries will back one another on matters of sovereignty."),
+            (2, "Practical cooperation. The six countries will widen trade, transport and investment links."),
+        ]
+
+    def test_heading_paragraph_under_a_bare_number(self) -> None:
+        """A number alone, its heading, then the body in a paragraph of its own: the last point keeps its body."""
+        text = (
+            "1.\nPolitical trust\n\nThe sides back one another.\n\n2.\nPractical cooperation\n\nThe sides trade more."
+        )
+        assert numbers_and_texts(parse_points(text)) == [
+            (1, "Political trust. The sides back one another."),
+            (2, "Practical cooperation. The sides trade more."),
+        ]
+
+    def test_a_wrapped_first_line_is_not_a_heading(self) -> None:
+        """A first line broken mid-sentence, about as long as the next, is joined with a space as before."""
+        text = "1. The sides welcome the Global Security\nInitiative and its concept paper.\n2. The sides agree."
+        assert parse_points(text)[0].text == "The sides welcome the Global Security Initiative and its concept paper."

@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 from c5statement import MEETING_2020, InvalidStatementError, Point, PointChange, Series, StatementDiff, diff, key_terms
 from c5statement._cli import main
-from c5statement._render import _md_runs, _text_runs, runs
+from c5statement._views._layout import runs
+from c5statement._views._markdown import _md_runs
+from c5statement._views._text import _text_runs
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -538,6 +540,6 @@ class TestMarkdownNeutralised:
             assert tags == expected_tags
 
     def test_code_spans_keep_returns_out(self) -> None:
-        from c5statement._render import _code
+        from c5statement._views._markdown import _code
 
         assert _code("a\rb\nc") == "`a b c`"

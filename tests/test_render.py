@@ -24,15 +24,12 @@ from c5statement import (
     from_json,
     to_json,
 )
-from c5statement._render import (
-    _lineage_label,
-    inline,
-    meeting_to_html,
-    meeting_to_markdown,
-    meeting_to_text,
-    mimebundle,
-    use_color,
-)
+from c5statement._display import mimebundle, use_color
+from c5statement._views._html import meeting_to_html
+from c5statement._views._layout import inline
+from c5statement._views._layout import lineage_label as _lineage_label
+from c5statement._views._markdown import meeting_to_markdown
+from c5statement._views._text import meeting_to_text
 from c5statement.strategies import meetings
 
 if TYPE_CHECKING:

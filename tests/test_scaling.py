@@ -139,11 +139,15 @@ class TestCompare:
     """Defect 3: following lineages was quadratic in the number of statements when lineages were dropped."""
 
     def test_work_per_doubling_of_the_statements(self) -> None:
+        from c5statement import default_lexicon
         from c5statement._compare import _lineages
+        from c5statement._diff import Matching
+
+        matching = Matching(0.5, None, default_lexicon())
 
         def build(count: int) -> Callable[[], object]:
             statements = _series(count)
             diffs = compare(statements).diffs  # untraced: the diffs cost what their steps cost
-            return lambda: _lineages(statements, diffs, 0.5, None)
+            return lambda: _lineages(statements, diffs, matching)
 
         assert ratio(build, 40) <= MOST

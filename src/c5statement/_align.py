@@ -7,8 +7,9 @@ weighs less the more points of either statement use it. The content similarity o
 two points blends the weighted Dice coefficient of their features (how much of
 both they share) with their containment (how much of the smaller one the other
 holds), so that a short summary point and the long paragraph it summarises still
-meet. Themes count only when both points have some: themes on one side never
-lower a score.
+meet. A shared exact phrase of three rare content words counts at its full
+weight, however long the paragraphs around it. Themes count only when both
+points have some: themes on one side never lower a score.
 
 **Calibration.** Raw similarities of real rewordings and of unrelated points
 overlap, and where they overlap differs from one pair of statements to the next.
@@ -25,15 +26,20 @@ The default decision therefore turns each raw score into a *match score*
 A match score of 0.5 means "as likely as not the same commitment"; the threshold
 of :func:`align` applies to it, so it means the same for every pair of
 statements. A pair whose raw similarity is below :data:`RAW_FLOOR` scores at
-most its raw similarity, so it never matches at any sensible threshold. With a custom similarity
+most its raw similarity, so it never matches at any sensible threshold. A pair
+that is each point's best by :data:`EVIDENT_MARGIN`, at a raw score of at least
+:data:`EVIDENT_RAW`, sharing a specific concept or a phrase, between statements
+related enough, scores at least 0.5 plus its margin: evidence the calibration
+cannot argue away. With a custom similarity
 function, the threshold applies to that function's scores as they are.
 
 **Assignment.** Pairs that are clear (each the other's best by
 :data:`AMBIGUITY_MARGIN`) are fixed; the rest fall into connected components,
 each solved exactly by a Hungarian assignment (greedily above
 :data:`_EXACT_LIMIT` points). A point left unmatched whose best candidate is
-matched to another point, and scores well with it, is recorded as a second link
-of that match (a merge or a split): :attr:`Match.also`.
+matched to another point, and scores well with it (or is its clear best on
+specific evidence), is recorded as a second link of that match (a merge or a
+split): :attr:`Match.also`.
 
 **Scale.** Small statements are scored pair by pair. Larger ones take their
 candidates from an inverted index of features: each point is scored only
@@ -87,7 +93,7 @@ AMBIGUITY_MARGIN = 0.1
 THEME_WEIGHT = 0.2
 """The share of the theme overlap (shared themes over the fewer of the two) when both points have themes."""
 
-RAW_FLOOR = 0.08
+RAW_FLOOR = 0.12
 """Below this raw content similarity, the match score is at most the raw score: such a pair never matches."""
 
 
@@ -100,6 +106,18 @@ RELATEDNESS_CAP = 0.5
 SECOND_LINK_SHARE = 0.75
 """A second link (a merge or a split) must share at least this part of its primary pair's raw score."""
 
+EVIDENT_LINK_SHARE = 0.5
+"""A second link on specific evidence (a second subject, or a split-off part) needs only this share."""
+
+LINK_MARGIN = 0.05
+"""A second link that is the free point's best by this raw margin, on specific evidence, is kept."""
+
+LINK_RAW = 0.3
+"""The least raw similarity of a merge link kept on specific evidence."""
+
+SPLIT_RAW = 0.45
+"""The least raw similarity of a split kept on specific evidence: it turns an added point into a continuation."""
+
 CONTAINMENT_SHARE = 0.5
 """The share of containment, against the Dice coefficient, in the content similarity."""
 _DICE = 1 - CONTAINMENT_SHARE
@@ -109,6 +127,30 @@ CONCEPT_SHARE = 0.4
 
 CONCEPT_PRIOR = 1.0
 """Concept weight added to each side before their concepts' overlap: one shared weak concept proves little."""
+
+PHRASE_WORDS = 3
+"""A shared exact phrase of this many content words (stopwords left out) or more counts at its full weight."""
+
+PHRASE_RARITY = 0.85
+"""A shared phrase counts only if its words weigh this much on average in the background (no formula does)."""
+
+PHRASE_PRIOR = 3.0
+"""The weight added to a shared phrase's own: its score is its weight over its weight plus this."""
+
+EVIDENT_MARGIN = 0.1
+"""A pair each point's best by this raw margin, sharing a specific concept or a phrase, is matched."""
+
+EVIDENT_CONCEPT = 2.0
+"""A shared concept this heavy (in the lexicon) is specific: enough, with a clear margin, for a match."""
+
+EVIDENT_RAW = 0.35
+"""The least raw similarity of a pair matched on evident grounds."""
+
+EVIDENT_SCORE = 0.9
+"""The most a match score raised on evident grounds can reach: half, plus the raw margin, up to this."""
+
+EVIDENT_RELATED = 0.15
+"""Evident grounds count only between statements at least this related (their median best raw score)."""
 
 # The calibration: a logistic function of the raw score, its standing, rank and margin.
 _BIAS = -10.5
@@ -121,10 +163,11 @@ _PRIOR_MEAN = 0.10
 _PRIOR_SPREAD = 0.07
 _PRIOR_PAIRS = 24
 _SAMPLE = 256
+"""Large statements estimate the mean and spread of their pair scores from this many pairs."""
 _LOGIT_LIMIT = 60.0
 """Logits are clipped to this size: beyond it the score is 0 or 1 to many digits, and exp() cannot overflow."""
 _MEMO_SIZE = 1 << 14
-"""Large statements estimate the mean and spread of their pair scores from this many pairs."""
+"""The most results (the evidence of pairs of texts) a lexicon's memo keeps; when full, it is emptied."""
 
 _EXACT_LIMIT = 400
 """Components larger than this are assigned greedily instead of by the Hungarian method."""
@@ -352,7 +395,9 @@ def similarity(old: Point, new: Point, *, lexicon: Lexicon | None = None) -> flo
     The score blends the weighted Dice coefficient and the containment of the
     points' features: word stems and the concepts of *lexicon* (by default the
     packaged one), each weighed by its rarity in formulaic statement phrasing.
-    Themes count when both points have some. Within :func:`c5statement.diff`,
+    An exact phrase of three or more rare content words that both points hold
+    counts at its full weight, however long the text around it: the score is at
+    least that phrase's. Themes count when both points have some. Within :func:`c5statement.diff`,
     this raw score is calibrated against the other points of the two statements.
 
     Example:
@@ -371,7 +416,10 @@ def similarity(old: Point, new: Point, *, lexicon: Lexicon | None = None) -> flo
         return 1.0
     lexicon = _lexicon(lexicon)
     first, second = lexicon.weights(old.text), lexicon.weights(new.text)
-    score = _content(first, second, _totals(first), _totals(second))
+    score = max(
+        _content(first, second, _totals(first), _totals(second)),
+        _phrase_score(_phrases(old.text, lexicon), _phrases(new.text, lexicon), first),
+    )
     return _with_themes(score, old, new)
 
 
@@ -450,13 +498,41 @@ class _Scorer:
     """Raw content scores of the pairs of two statements, computed once each."""
 
     def __init__(self, old: Sequence[Point], new: Sequence[Point], lexicon: Lexicon) -> None:
-        self.old, self.new = old, new
+        self.old, self.new, self.lexicon = old, new, lexicon
         self.old_features, self.new_features = _local_weights(
             [lexicon.weights(point.text) for point in old], [lexicon.weights(point.text) for point in new]
         )
         self.old_totals = [_totals(features) for features in self.old_features]
         self.new_totals = [_totals(features) for features in self.new_features]
         self.raw: dict[tuple[int, int], float] = {}
+        self.old_phrases = [_phrases(point.text, lexicon) for point in old]
+        self.new_phrases = [_phrases(point.text, lexicon) for point in new]
+        self.sharing = _sharing(self.old_phrases, self.new_phrases)
+        """The pairs that hold a phrase in common, found through an index of the new points' phrases."""
+        self.phrased: set[tuple[int, int]] = set()
+        """The pairs found to share an exact phrase of :data:`PHRASE_WORDS` content words or more."""
+
+    def specific(self, i: int, j: int) -> bool:
+        """Whether old point *i* and new point *j* share a phrase or a specific concept (not boilerplate)."""
+        if (i, j) in self.phrased:
+            return True
+        second, weight = self.new_features[j], self.lexicon.weight
+        return any(
+            feature[0] == "@" and feature in second and weight(feature) >= EVIDENT_CONCEPT
+            for feature in self.old_features[i]
+        )
+
+    def phrase(self, i: int, j: int) -> float:
+        """The score of the exact phrases old point *i* and new point *j* share, at their full weight (0 if none).
+
+        A phrase's words weigh what they weigh in this comparison; the score is
+        their weight over that weight plus :data:`PHRASE_PRIOR`, whatever the
+        length of the paragraphs around it.
+        """
+        found = _phrase_score(self.old_phrases[i], self.new_phrases[j], self.old_features[i])
+        if found:
+            self.phrased.add((i, j))
+        return found
 
     def __call__(self, i: int, j: int) -> float:
         key = (i, j)
@@ -471,6 +547,9 @@ class _Scorer:
         if first.text == second.text and first.themes == second.themes:
             return 1.0
         found = _content(self.old_features[i], self.new_features[j], self.old_totals[i], self.new_totals[j])
+        if (i, j) in self.sharing:
+            phrase = self.phrase(i, j)
+            found = phrase if phrase > found else found  # noqa: FURB136 - runs for every pair scored
         return _with_themes(found, first, second) if first.themes and second.themes else found
 
     def every_pair(self) -> dict[tuple[int, int], float]:
@@ -484,6 +563,7 @@ class _Scorer:
                 holders.setdefault(feature, []).append(j)
         size = len(self.new)
         raw: dict[tuple[int, int], float] = {}
+        sharing = self.sharing
         for i, features in enumerate(self.old_features):
             shared, concepts = [0.0] * size, [0.0] * size
             for feature, weight in features.items():
@@ -498,6 +578,9 @@ class _Scorer:
                     raw[i, j] = 1.0
                     continue
                 found = _blend(shared[j], concepts[j], total, self.new_totals[j])
+                if (i, j) in sharing:
+                    phrase = self.phrase(i, j)
+                    found = phrase if phrase > found else found  # noqa: FURB136 - runs for every pair
                 raw[i, j] = _with_themes(found, first, second) if themes and second.themes else found
         return raw
 
@@ -549,6 +632,51 @@ def _postings(texts: Sequence[Features]) -> dict[str, list[int]]:
         for feature in features:
             lists.setdefault(feature, []).append(index)
     return lists
+
+
+def _sharing(
+    old: Sequence[frozenset[tuple[str, ...]]], new: Sequence[frozenset[tuple[str, ...]]]
+) -> set[tuple[int, int]]:
+    """The pairs (old, new) holding a phrase in common, through an index of the phrases both sides use."""
+    common = frozenset().union(*old) & frozenset().union(*new)
+    if not common:
+        return set()
+    holders: dict[tuple[str, ...], list[int]] = {}
+    for j, grams in enumerate(new):
+        for gram in grams & common:
+            holders.setdefault(gram, []).append(j)
+    return {(i, j) for i, grams in enumerate(old) for gram in grams & common for j in holders[gram]}
+
+
+def _phrase_score(first: frozenset[tuple[str, ...]], second: frozenset[tuple[str, ...]], weights: Features) -> float:
+    """The weight of the words of the phrases both texts hold, over itself plus :data:`PHRASE_PRIOR` (0 if none)."""
+    shared = first & second
+    if not shared:
+        return 0.0
+    words = {word for gram in shared for word in gram}
+    weight = math.fsum(weights.get(word, 0.0) for word in sorted(words))
+    return weight / (weight + PHRASE_PRIOR)
+
+
+def _phrases(text: str, lexicon: Lexicon) -> frozenset[tuple[str, ...]]:
+    """The runs of :data:`PHRASE_WORDS` consecutive content words of *text* rare enough to count as a phrase."""
+    key = ("phrases", text)
+    found: frozenset[tuple[str, ...]] | None = lexicon.memo.get(key)
+    if found is None:
+        from ._lexicon import normalise_words
+
+        words = normalise_words(text)
+        features = lexicon.weights(text)  # words inside a boilerplate formula are no features
+        least = PHRASE_RARITY * PHRASE_WORDS * lexicon.weight("\x00")  # an unseen word weighs the most
+        found = frozenset(
+            gram
+            for gram in zip(*(words[start:] for start in range(PHRASE_WORDS)), strict=False)
+            if all(word in features for word in gram) and math.fsum(features[word] for word in gram) >= least
+        )
+        if len(lexicon.memo) >= _MEMO_SIZE:
+            lexicon.memo.clear()
+        lexicon.memo[key] = found
+    return found
 
 
 def _same_texts(old: Sequence[Point], new: Sequence[Point]) -> set[tuple[int, int]]:
@@ -689,6 +817,7 @@ class _Calibrated:
     def __init__(self, scorer: _Scorer, raw: dict[tuple[int, int], float], sample: Sequence[tuple[int, int]]) -> None:
         """Calibrate the *raw* scores of the pairs to judge; *sample* (empty: all of *raw*) gives their standing."""
         self.raw = scorer.raw = raw
+        self.scorer = scorer
         self.mean, self.spread = _standing([scorer(*pair) for pair in sample] if sample else list(raw.values()))
         self.best_old, self.best_new = best_old, best_new = _bests(raw.items(), len(scorer.old), len(scorer.new))
         # The smaller statement's points are the ones expected to find partners: its median best score.
@@ -700,6 +829,7 @@ class _Calibrated:
         exp = math.exp
         old_first, old_second, new_first, new_second = best_old.first, best_old.second, best_new.first, best_new.second
         scores: dict[tuple[int, int], float] = {}
+        evident_grounds = self.relatedness >= EVIDENT_RELATED
         for (i, j), score in raw.items():
             if score >= 1.0 or score <= 0:
                 scores[i, j] = 1.0 if score >= 1.0 else 0.0
@@ -713,6 +843,11 @@ class _Calibrated:
             clipped = -_LOGIT_LIMIT if logit < -_LOGIT_LIMIT else _LOGIT_LIMIT if logit > _LOGIT_LIMIT else logit  # noqa: FURB136
             value = 1 / (1 + exp(-clipped))
             scores[i, j] = value if score >= RAW_FLOOR or value < score else score
+            if evident_grounds and mine and theirs and score >= EVIDENT_RAW and score - runner_up >= EVIDENT_MARGIN:
+                # Each the other's best by a clear margin, on specific evidence: no calibration argues it away.
+                evident = min(EVIDENT_SCORE, 0.5 + (score - runner_up))
+                if evident > scores[i, j] and scorer.specific(i, j):
+                    scores[i, j] = evident
         self.scores = scores
 
     def _calibrate(self, score: float, mutual: float, margin: float) -> float:
@@ -727,11 +862,16 @@ class _Calibrated:
         also hold a fair share of what the primary pair shares (raw *primary*).
         """
         score = self.raw.get((i, j), 0.0)
-        if score < SECOND_LINK_SHARE * primary:
+        # A merge only adds a link to a matched point; a split turns an added point into a continuation,
+        # so it needs more.
+        least, clear = (LINK_RAW, LINK_MARGIN) if old_unmatched else (SPLIT_RAW, EVIDENT_MARGIN)
+        if score < EVIDENT_LINK_SHARE * primary:
             return 0.0
-        if old_unmatched:
-            return self._calibrate(score, 1.0, score - self.best_old.runner_up(i, j))
-        return self._calibrate(score, 1.0, score - self.best_new.runner_up(j, i))
+        margin = score - (self.best_old.runner_up(i, j) if old_unmatched else self.best_new.runner_up(j, i))
+        value = self._calibrate(score, 1.0, margin) if score >= SECOND_LINK_SHARE * primary else 0.0
+        if score >= least and margin >= clear and 0.5 + margin > value and self.scorer.specific(i, j):
+            value = min(EVIDENT_SCORE, 0.5 + margin)  # the free point's clear best, on specific evidence
+        return value
 
 
 def _custom(old: Sequence[Point], new: Sequence[Point], function: Similarity) -> dict[tuple[int, int], float]:

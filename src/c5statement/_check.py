@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._chars import ANY_CONTROLS, CONTROL_CHARACTERS
 from ._countries import COUNTRY_CODES
 from ._errors import MAX_PROBLEMS, InvalidStatementError, InvalidTypeError, Problem, shorten, shown
 from ._json import MAX_INTEGER
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import Collection, Iterator
 
 __all__ = [
-    "CONTROL_CHARACTERS",
+    "FINGERPRINT_PATTERN",
     "PLACEHOLDER",
     "URL_PATTERN",
     "Checker",
@@ -47,13 +48,11 @@ __all__ = [
 PLACEHOLDER = "<FILL IN"
 """Texts that begin so are placeholders of a skeleton, left for a person to fill in."""
 
-URL_PATTERN = r"^https?://[^\s\u0000-\u001F\u007F-\u009F]+(?![\s\S])"
+FINGERPRINT_PATTERN = r"^[0-9a-f]{64}$"
+"""A SHA-256 fingerprint, in lowercase hexadecimal."""
 
-CONTROL_CHARACTERS = "".join(chr(code) for code in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)))
-"""Control characters (C0 and C1) other than tab, line feed and carriage return, which no text may hold.
+URL_PATTERN = rf"^https?://[^\s{ANY_CONTROLS}]+(?![\s\S])"
 
-They carry no text, and in a terminal they can move the cursor or rewrite the screen.
-"""
 _CONTROL = re.compile(f"[{re.escape(CONTROL_CHARACTERS)}]")
 
 # Stand-ins for required fields that failed to load (see check_partial): valid values,
@@ -322,6 +321,20 @@ class Checker:
             self.type_error(path, "a string", value)
         elif value not in COUNTRY_CODES:
             self.invalid(path, f"{shown(value)} is not an ISO 3166-1 alpha-2 country code")
+
+    def fingerprint(self, path: str, value: object) -> None:
+        """A SHA-256 hex digest, as :func:`c5statement.fingerprint` gives: 64 lowercase hexadecimal digits.
+
+        Example:
+            >>> check = Checker()
+            >>> check.fingerprint("$.old", "abc")
+            >>> check.problems[0][1]
+            "'abc' is not a SHA-256 fingerprint (64 lowercase hexadecimal digits)"
+        """
+        if not isinstance(value, str):
+            self.type_error(path, "a string", value)
+        elif not re.fullmatch(FINGERPRINT_PATTERN, value):
+            self.invalid(path, f"{shown(value)} is not a SHA-256 fingerprint (64 lowercase hexadecimal digits)")
 
     def slug(self, path: str, value: object) -> None:
         """A lowercase slug, like ``belt-and-road``.

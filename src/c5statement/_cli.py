@@ -17,10 +17,13 @@ exit status stays the same. An input is read up to :data:`MAX_INPUT_BYTES`
 input are read: a FIFO or a device is refused at once, rather than waited on.
 
 Every error is one line: in error lines and in the ``OK FILE`` lines of
-``validate``, control characters, line breaks (CR, LF, U+0085, U+2028, U+2029)
-and bidirectional controls (U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069)
-coming from the input or its name are shown as escapes (``\x1b``, ``\u202e``),
-so that no input can rewrite the terminal or forge a line.
+``validate``, control characters, line breaks (CR, LF, U+0085, U+2028, U+2029),
+bidirectional controls (U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069) and
+invisible characters (soft hyphen, zero-width space, joiner and non-joiner, word
+joiner, byte order mark, tag characters) coming from the input or its name are
+shown as escapes (``\x1b``, ``\u202e``), so that no input can rewrite the
+terminal, forge a line or hide a change; a text view is escaped by the same rule
+(:mod:`c5statement._chars`), keeping its line feeds, tabs and colours.
 
 Output does not depend on the locale. Documents (``--format json``,
 ``markdown`` and ``html``, the skeleton of ``parse`` and the schema of
@@ -45,17 +48,17 @@ import errno
 import io
 import json
 import os
-import re
 import sys
 import warnings
 from typing import IO, TYPE_CHECKING, NoReturn, TextIO, cast
 
-from ._convert import from_json, to_json
-from ._display import use_color
+from ._chars import visible, visible_view
+from ._convert import from_json
+from ._display import formats_of, output_format, render, use_color
 from ._errors import InvalidStatementError
 from ._files import read_limited, write_atomic
 from ._json import MAX_DOCUMENT_BYTES
-from ._meetings import TABLE_FORMATS
+from ._meetings import MeetingTable
 from ._model import Meeting
 
 if TYPE_CHECKING:
@@ -99,7 +102,6 @@ STDIN = "-"
 MAX_INPUT_BYTES = MAX_DOCUMENT_BYTES
 """The largest input read, in bytes (64 MiB): a larger file (or ``/dev/zero``) is an error, not a memory exhaustion."""
 
-FORMATS = ("text", "markdown", "json", "html")
 COLORS = ("auto", "always", "never")
 _COLOR_CHOICES = {"auto": None, "always": True, "never": False}
 
@@ -259,8 +261,14 @@ def _threshold(text: str) -> float:
     return value
 
 
+def _statement_diff() -> type:
+    from ._diff import StatementDiff
+
+    return StatementDiff
+
+
 def _default_threshold() -> float:
-    from ._diff import DEFAULT_THRESHOLD
+    from ._align import DEFAULT_THRESHOLD
 
     return DEFAULT_THRESHOLD
 
@@ -275,8 +283,11 @@ def _add_color(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_format(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format (default: %(default)s)")
+def _add_format(parser: argparse.ArgumentParser, cls: type) -> None:
+    """Add ``--format``: every registered output format that draws a *cls*."""
+    parser.add_argument(
+        "-f", "--format", choices=formats_of(cls), default="text", help="output format (default: %(default)s)"
+    )
 
 
 _FORMATTER = argparse.RawDescriptionHelpFormatter
@@ -339,13 +350,13 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument(
         "file", metavar="FILE|ID", nargs="?", help='a statement file ("-" for standard input) or a meeting id'
     )
-    _add_format(show)
+    _add_format(show, Meeting)
     _add_color(show)
 
     diff = _command(commands, "diff", _diff)
     diff.add_argument("old", metavar="OLD", help='the earlier statement file ("-" for standard input) or a meeting id')
     diff.add_argument("new", metavar="NEW", help="the later statement file or a meeting id")
-    _add_format(diff)
+    _add_format(diff, _statement_diff())
     diff.add_argument(
         "-t",
         "--threshold",
@@ -377,9 +388,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     meetings = _command(commands, "meetings", _meetings)
-    meetings.add_argument(
-        "-f", "--format", choices=TABLE_FORMATS, default="text", help="output format (default: %(default)s)"
-    )
+    _add_format(meetings, MeetingTable)
 
     _command(commands, "schema", _schema)
     return parser
@@ -475,30 +484,14 @@ def _unknown(name: str) -> UserError:
     return UserError(f"{_tty_name(name)}: no such file, and not the id of a packaged meeting{guess} {where}")
 
 
-# What must not reach a terminal raw: C0 and C1 controls (line feed and tab included), DEL,
-# the line and paragraph separators, and the bidirectional controls.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def _escape_one(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"  # noqa: PLR2004 - one byte or more
-
-
 def _tty(text: str) -> str:
-    r"""*text* safe to show on a terminal as part of one line: every control, break and bidi control escaped.
+    r"""*text* safe to show on a terminal as part of one line: every character of the one rule escaped, breaks too.
 
     Example:
         >>> print(_tty("a\x1b]0;title\x07\n\u202eb"))
         a\x1b]0;title\x07\x0a\u202eb
     """
-    return _UNSAFE.sub(_escape_one, text)
-
-
-# In a text view, line feeds and tabs are its layout and colour codes (SGR) are the renderer's own.
-_VIEW_UNSAFE = re.compile(
-    "(\x1b\\[[0-9;]*m)|[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-)
+    return visible(text)
 
 
 def _tty_view(text: str) -> str:
@@ -508,7 +501,7 @@ def _tty_view(text: str) -> str:
         >>> _tty_view("\x1b[1mtitle\x1b[0m\n\tpoint\r\u202e\x1b[2K")
         '\x1b[1mtitle\x1b[0m\n\tpoint\\x0d\\u202e\\x1b[2K'
     """
-    return _VIEW_UNSAFE.sub(lambda match: match.group(1) or _escape_one(match), text)
+    return visible_view(text)
 
 
 def _tty_name(name: str) -> str:
@@ -624,16 +617,14 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _write_view(obj: Meeting | StatementDiff, args: argparse.Namespace, out: TextIO) -> None:
-    """Write *obj* in the format asked for: a document (JSON, Markdown, HTML) as UTF-8, text for the terminal."""
-    if args.format == "json":
-        _write_document(to_json(obj), out)
-    elif args.format == "markdown":
-        _write_document(obj.to_markdown(), out)
-    elif args.format == "html":
-        _write_document(obj.to_html_document(), out)
+def _write_view(obj: Meeting | StatementDiff | MeetingTable, args: argparse.Namespace, out: TextIO) -> None:
+    """Write *obj* in the output format asked for: a document as UTF-8, text for the terminal escaped."""
+    found = output_format(args.format)
+    if found.terminal:
+        color = use_color(_COLOR_CHOICES[getattr(args, "color", "never")], out)
+        _write(_tty_view(render(obj, found.view, color=color)), out)
     else:
-        _write(_tty_view(obj.to_text(color=use_color(_COLOR_CHOICES[args.color], out))), out)
+        _write_document(render(obj, found.view), out)
 
 
 def _diff(args: argparse.Namespace, out: TextIO) -> int:
@@ -746,13 +737,9 @@ def _write_file(name: str, data: bytes, *, force: bool) -> None:
 
 
 def _meetings(args: argparse.Namespace, out: TextIO) -> int:
-    from ._meetings import render_meetings
+    from ._meetings import meeting_rows
 
-    table = render_meetings(format=args.format)
-    if args.format == "text":
-        _write(table, out)
-    else:
-        _write_document(table, out)
+    _write_view(MeetingTable(meeting_rows()), args, out)
     return EXIT_OK
 
 

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._align import DEFAULT_THRESHOLD, align
+from ._align import DEFAULT_THRESHOLD
 from ._check import Checker, Validated, real, rule
 from ._convert import add_document_classes
-from ._diff import StatementDiff, check_options, diff
+from ._diff import Matching, StatementDiff, check_options, checked_lexicon, diff
 from ._display import Views
 from ._model import Meeting, Point
+
+if TYPE_CHECKING:
+    from ._lexicon import Lexicon
 
 __all__ = ["MATRIX_LIMIT", "Lineage", "Series", "compare"]
 
@@ -68,7 +71,8 @@ class Lineage(Validated):
 
     A point that merges two earlier points (:attr:`PointChange.also`) stands in
     both lineages: as the continuation of the one, with kind ``"merged"`` in the
-    other, which ends there.
+    other, which ends there, unless the merged point comes back later as a
+    point of its own (kind ``"returned"``).
 
     A lineage is computed by :func:`c5statement.compare`, not read from a
     file: building one checks only that each field is a tuple.
@@ -147,9 +151,6 @@ class Series(Validated, Views):
     diffs: tuple[StatementDiff, ...] = attrs.field(metadata=rule(Checker.objects, StatementDiff))
     lineages: tuple[Lineage, ...] = attrs.field(metadata=rule(Checker.objects, Lineage))
     threshold: float = attrs.field(default=DEFAULT_THRESHOLD, converter=real, metadata=rule(Checker.fraction))
-    _scorer: Callable[[Point, Point], float] | None = attrs.field(
-        default=None, alias="scorer", eq=False, repr=False, hash=False
-    )
     _cache: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False, hash=False)
 
     def _check(self, check: Checker) -> None:
@@ -187,7 +188,8 @@ class Series(Validated, Views):
         """
         found: tuple[tuple[float, ...], ...] | None = self._cache.get("similarity")
         if found is None:
-            found = _similarity_matrix(self)
+            matching = self._cache.get("matching") or Matching(self.threshold, None, checked_lexicon(None))
+            found = _similarity_matrix(self.statements, self.diffs, matching)
             self._cache["similarity"] = found
         return found
 
@@ -345,7 +347,8 @@ add_document_classes(Lineage, Series)
 class _Dropped:
     """The lineages dropped before the previous statement, their last points indexed by feature.
 
-    A lineage joins when a statement does not continue it, and leaves when it
+    A lineage joins when a statement does not continue it (or merges it into
+    another point: it may come back as itself), and leaves when it
     returns, so no step looks at every lineage. With the built-in similarity,
     the new points of a statement are aligned only with the dropped lineages
     that share the most of their rarest features (:data:`_POOL_CANDIDATES`
@@ -355,9 +358,10 @@ class _Dropped:
     dropped lineage is aligned, as that function alone can tell what matches.
     """
 
-    def __init__(self, indexed: bool) -> None:
-        self.last: dict[int, Point] = {}  # the chain, its last point
-        self.indexed = indexed
+    def __init__(self, lexicon: Lexicon | None) -> None:
+        self.last: dict[int, Point] = {}  # the chain, its last point of its own (not one it merged into)
+        self.lexicon = lexicon  # None: a custom similarity, every dropped lineage aligned
+        self.indexed = lexicon is not None
         self.lists: dict[str, list[int]] = {}
         self.texts: dict[str, list[int]] = {}
 
@@ -365,8 +369,11 @@ class _Dropped:
         self.last[chain] = point
         if self.indexed:
             self.texts.setdefault(point.text, []).append(chain)
-            for feature in _features(point.text):
+            for feature in self._features(point.text):
                 self.lists.setdefault(feature, []).append(chain)
+
+    def _features(self, text: str) -> Iterable[str]:
+        return self.lexicon.weights(text).keys() if self.lexicon is not None else ()
 
     def remove(self, chain: int) -> None:
         del self.last[chain]  # its entries in the lists are skipped when read
@@ -377,7 +384,9 @@ class _Dropped:
             return list(self.last)
         chosen: set[int] = set()
         for point in fresh:
-            features = sorted((f for f in _features(point.text) if f in self.lists), key=lambda f: len(self.lists[f]))
+            features = sorted(
+                (f for f in self._features(point.text) if f in self.lists), key=lambda f: len(self.lists[f])
+            )
             hits: Counter[int] = Counter()
             budget = _POOL_READS
             for feature in features:
@@ -399,18 +408,7 @@ _POOL_CANDIDATES = 6
 """How many dropped lineages, those sharing the most rare features, each new point is aligned with."""
 
 
-def _features(text: str) -> Iterable[str]:
-    from ._lexicon import default_lexicon
-
-    return default_lexicon().weights(text).keys()
-
-
-def _returning(
-    fresh: dict[int, Point],
-    dropped: _Dropped,
-    threshold: float,
-    similarity: Callable[[Point, Point], float] | None,
-) -> list[tuple[int, Point, float]]:
+def _returning(fresh: dict[int, Point], dropped: _Dropped, matching: Matching) -> list[tuple[int, Point, float]]:
     """Pair points new to a statement with lineages dropped before the previous statement.
 
     The last points of the dropped lineages (those :class:`_Dropped` picks) are
@@ -422,7 +420,7 @@ def _returning(
     chains = dropped.pool(candidates)
     if not chains:
         return []
-    result = align([dropped.last[chain] for chain in chains], candidates, threshold=threshold, similarity=similarity)
+    result = matching.align([dropped.last[chain] for chain in chains], candidates)
     return [(chains[match.old], candidates[match.new], match.similarity) for match in result.matches]
 
 
@@ -434,12 +432,7 @@ def _chain(count: int) -> _Chain:
     return ([None] * count, [None] * count, [None] * count, [None])
 
 
-def _lineages(
-    statements: Sequence[Meeting],
-    diffs: Sequence[StatementDiff],
-    threshold: float,
-    similarity: Callable[[Point, Point], float] | None,
-) -> tuple[Lineage, ...]:
+def _lineages(statements: Sequence[Meeting], diffs: Sequence[StatementDiff], matching: Matching) -> tuple[Lineage, ...]:
     count = len(statements)
     chains: list[_Chain] = []
     open_by_number: dict[int, int] = {}
@@ -447,19 +440,20 @@ def _lineages(
         open_by_number[point.number] = len(chains)
         chains.append(_chain(count))
         chains[-1][0][0], chains[-1][1][0] = point, "baseline"
-    dropped = _Dropped(indexed=similarity is None)
-    ended: list[int] = []  # the lineages the previous statement did not continue
+    dropped = _Dropped(matching.lexicon if matching.similarity is None else None)
+    ended: list[int] = []  # the lineages the previous statement did not continue, or merged into another point
     for position in range(1, count):
         for chain in ended:  # dropped before the previous statement now: they may return here
             dropped.add(chain, _last(chains[chain], position - 2))
         best: dict[int, float] = {}
         fresh, splits, following = _follow(chains, open_by_number, diffs[position - 1], position, best)
-        for chain, point, score in _returning(fresh, dropped, threshold, similarity):
+        for chain, point, score in _returning(fresh, dropped, matching):
             _step(chains[chain], position, point, "returned", score)
             following[point.number] = chain
             dropped.remove(chain)
             del fresh[point.number]
-        ended = [chain for chain in open_by_number.values() if chains[chain][0][position] is None]
+        continuing = set(following.values())
+        ended = [chain for chain in open_by_number.values() if chain not in continuing]
         for point in sorted(fresh.values(), key=lambda point: point.number):
             chains.append(_chain(count))
             parent, score = splits.get(point.number, (None, best[point.number]))
@@ -509,22 +503,23 @@ def _step(chain: _Chain, position: int, point: Point, kind: str, score: float | 
     chain[0][position], chain[1][position], chain[2][position] = point, kind, score
 
 
-def _similarity_matrix(series: Series) -> tuple[tuple[float, ...], ...]:
-    count = len(series.statements)
+def _similarity_matrix(
+    statements: Sequence[Meeting], diffs: Sequence[StatementDiff], matching: Matching
+) -> tuple[tuple[float, ...], ...]:
+    count = len(statements)
     if count > MATRIX_LIMIT:
         msg = (
             f"the similarity matrix of {count} statements would need {count * (count - 1) // 2} diffs; "
             f"it is computed for at most {MATRIX_LIMIT} statements (compare a selection)"
         )
         raise ValueError(msg)
-    statements = series.statements
     matrix = [[1.0] * count for _ in range(count)]
     for first in range(count):
         for second in range(first + 1, count):
             result = (
-                series.diffs[first]
+                diffs[first]
                 if second == first + 1
-                else diff(statements[first], statements[second], threshold=series.threshold, similarity=series._scorer)  # noqa: SLF001 - the series' own scorer
+                else diff(statements[first], statements[second], **matching._asdict())
             )
             value = _statement_similarity(result, len(statements[first].points), len(statements[second].points))
             matrix[first][second] = matrix[second][first] = value
@@ -536,6 +531,7 @@ def compare(
     *,
     threshold: float = DEFAULT_THRESHOLD,
     similarity: Callable[[Point, Point], float] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Series:
     """Compare a series of statements, in the order given (usually by date).
 
@@ -543,6 +539,9 @@ def compare(
         statements: The meetings (at least one).
         threshold: As for :func:`c5statement.diff`.
         similarity: As for :func:`c5statement.diff`.
+        lexicon: As for :func:`c5statement.diff`: the lexicon of every step (the
+            diffs, the returning points, the similarity matrix), so that their
+            evidence and key terms come from it.
 
     Returns:
         The series: theme presence, point lineages, pairwise similarity and the
@@ -575,10 +574,12 @@ def compare(
         msg = "compare() needs at least one statement"
         raise ValueError(msg)
     check_options(threshold, similarity)
+    matching = Matching(float(threshold), similarity, checked_lexicon(lexicon))
     meetings = tuple(statements)
     diffs = tuple(
-        diff(meetings[index], meetings[index + 1], threshold=threshold, similarity=similarity)
-        for index in range(len(meetings) - 1)
+        diff(meetings[index], meetings[index + 1], **matching._asdict()) for index in range(len(meetings) - 1)
     )
-    lineages = _lineages(meetings, diffs, float(threshold), similarity)
-    return Series(meetings, diffs, lineages, float(threshold), scorer=similarity)
+    lineages = _lineages(meetings, diffs, matching)
+    series = Series(meetings, diffs, lineages, float(threshold))
+    series._cache["matching"] = matching  # noqa: SLF001 - the options the matrix is computed with, never written
+    return series

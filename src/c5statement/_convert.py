@@ -47,8 +47,6 @@ if typing.TYPE_CHECKING:
 
 __all__ = [
     "FORMAT_VERSION",
-    "MAX_DEPTH",
-    "PLACEHOLDER",
     "add_document_classes",
     "dump",
     "fingerprint",

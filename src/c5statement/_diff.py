@@ -11,18 +11,20 @@ from __future__ import annotations
 
 import functools
 import math
+import weakref
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
 from ._align import AMBIGUITY_MARGIN, DEFAULT_THRESHOLD, Evidence, align, evidence, stable_pairs
-from ._check import Checker, Validated, real, rule
-from ._convert import add_document_classes, from_dict, get_converter
+from ._check import FINGERPRINT_PATTERN, Checker, Validated, real, rule
+from ._convert import add_document_classes, fingerprint, from_dict, get_converter
 from ._display import Views
-from ._edits import COSMETIC, WordEdit, cosmetic_classes, word_edits
+from ._edits import COSMETIC, WordEdit, word_edits
 from ._errors import InvalidStatementError
-from ._json import JsonObject, freeze, json_key
+from ._json import freeze, json_key
+from ._lexicon import Lexicon, default_lexicon
 from ._model import Meeting, Point
 from ._paths import KEYED, NOT_APPLICABLE, ORDER, apply_changes, item_class, place
 from ._terms import key_terms
@@ -30,22 +32,18 @@ from ._terms import key_terms
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from ._lexicon import Lexicon
+    from ._align import Alignment
 
 __all__ = [
-    "AMBIGUITY_MARGIN",
-    "COSMETIC",
-    "DEFAULT_THRESHOLD",
     "KINDS",
-    "Evidence",
     "FieldChange",
-    "JsonObject",
+    "Matching",
     "PointChange",
+    "Provenance",
     "StatementDiff",
-    "WordEdit",
-    "cosmetic_classes",
+    "check_options",
+    "checked_lexicon",
     "diff",
-    "key_terms",
 ]
 
 KINDS: tuple[str, ...] = ("unchanged", "edited", "moved", "added", "removed")
@@ -57,6 +55,7 @@ _NATURAL = rule(Checker.natural)
 _FRACTION = rule(Checker.fraction)
 _BOOLEAN = rule(Checker.boolean)
 _POINT = rule(Checker.instance, Point, optional=True)
+_TERMS = rule(Checker.strings)
 
 
 def _freeze_old(value: Any) -> Any:
@@ -104,6 +103,11 @@ class PointChange(Validated):
         evidence: Why the pair was matched, strongest first: the concepts and
             terms both points contain. For an added or removed point, the
             evidence for its nearest candidate.
+        old_terms: The key terms of the old point, as the lexicon of the diff
+            found them (see :func:`key_terms`), so that a stored diff shows the
+            same terms wherever it is read; ``None`` (a change built by hand):
+            found with the packaged lexicon when asked for.
+        new_terms: The key terms of the new point, likewise.
 
     The word-level edits, :attr:`edits`, are derived from the two texts on first
     use; they are not stored.
@@ -124,14 +128,15 @@ class PointChange(Validated):
     nearest: int | None = attrs.field(default=None, metadata=rule(Checker.positive))
     also: tuple[int, ...] = attrs.field(default=(), metadata=rule(Checker.numbers))
     evidence: tuple[Evidence, ...] = attrs.field(default=(), metadata=rule(Checker.objects, Evidence))
+    old_terms: frozenset[str] | None = attrs.field(default=None, metadata=_TERMS)
+    new_terms: frozenset[str] | None = attrs.field(default=None, metadata=_TERMS)
 
     def _check(self, check: Checker) -> None:
         """The rules between the kind and the other fields; the first one broken is reported."""
         if check.problems:
             return
-        expected = {"added": (False, True), "removed": (True, False)}.get(self.kind, (True, True))
-        if (self.old is not None, self.new is not None) != expected:
-            check.invalid("$", f"a change of kind {self.kind!r} needs {self._needs()}")
+        if problem := self._side_problem():
+            check.invalid("$", problem)
         elif self.kind in {"added", "removed"} and self.moved:
             check.invalid("$.moved", f"a change of kind {self.kind!r} cannot be moved")
         elif self.kind not in {"added", "removed"} and self.nearest is not None:
@@ -146,6 +151,15 @@ class PointChange(Validated):
                 check.invalid("$.kind", reason)
             elif self.kind != "edited" and self.moved != (self.kind == "moved"):
                 check.invalid("$.moved", f"must be {self.kind == 'moved'} for a change of kind {self.kind!r}")
+
+    def _side_problem(self) -> str:
+        """What is wrong with the sides (old, new) for the kind, or an empty string."""
+        expected = {"added": (False, True), "removed": (True, False)}.get(self.kind, (True, True))
+        if (self.old is not None, self.new is not None) != expected:
+            return f"a change of kind {self.kind!r} needs {self._needs()}"
+        if (self.old is None and self.old_terms) or (self.new is None and self.new_terms):
+            return "a side without a point names no key terms"
+        return ""
 
     def _needs(self) -> str:
         return {
@@ -194,7 +208,7 @@ class PointChange(Validated):
             >>> sorted(PointChange("edited", old, new, 0.4).terms_gained)
             ['Global Security Initiative']
         """
-        return _terms(self.new) - _terms(self.old)
+        return _side_terms(self, "new") - _side_terms(self, "old")
 
     @functools.cached_property
     def terms_lost(self) -> frozenset[str]:
@@ -205,7 +219,7 @@ class PointChange(Validated):
             >>> sorted(PointChange("edited", old, new, 0.6).terms_lost)
             ['Afghanistan', 'afghanistan']
         """
-        return _terms(self.old) - _terms(self.new)
+        return _side_terms(self, "old") - _side_terms(self, "new")
 
     @functools.cached_property
     def terms_kept(self) -> frozenset[str]:
@@ -216,7 +230,7 @@ class PointChange(Validated):
             >>> sorted(PointChange("edited", old, new, 0.6).terms_kept)
             ['peace-and-stability']
         """
-        return _terms(self.old) & _terms(self.new)
+        return _side_terms(self, "old") & _side_terms(self, "new")
 
     @property
     def edited(self) -> bool:
@@ -286,6 +300,8 @@ class PointChange(Validated):
             self.moved,
             self.nearest,
             evidence=tuple(Evidence(item.label, item.new, item.old, item.weight) for item in self.evidence),
+            old_terms=self.new_terms,
+            new_terms=self.old_terms,
         )
 
 
@@ -362,6 +378,45 @@ class FieldChange(Validated):
         return FieldChange(self.path, self.new, self.old)
 
 
+_FINGERPRINT = rule(Checker.fingerprint, schema={"pattern": FINGERPRINT_PATTERN})
+
+
+@attrs.frozen
+class Provenance(Validated):
+    """What a diff was computed from and with: the package version, the lexicon and the two statements.
+
+    Attributes:
+        version: The version of c5statement that computed it.
+        lexicon: The :attr:`~c5statement.Lexicon.fingerprint` of the lexicon
+            that found the evidence and the key terms.
+        old: The :func:`~c5statement.fingerprint` of the old statement.
+        new: The fingerprint of the new statement.
+        custom_similarity: Whether the match scores came from a function given
+            as ``similarity=`` rather than the built-in score.
+
+    Example:
+        >>> from c5statement import MEETING_2020, diff, fingerprint
+        >>> found = diff(MEETING_2020, MEETING_2020).provenance
+        >>> found.old == found.new == fingerprint(MEETING_2020), found.custom_similarity
+        (True, False)
+    """
+
+    version: str = attrs.field(metadata=_STRING)
+    lexicon: str = attrs.field(metadata=_FINGERPRINT)
+    old: str = attrs.field(metadata=_FINGERPRINT)
+    new: str = attrs.field(metadata=_FINGERPRINT)
+    custom_similarity: bool = attrs.field(default=False, metadata=_BOOLEAN)
+
+    def inverted(self) -> Provenance:
+        """Return the provenance of the inverted diff: the two statements trade places.
+
+        Example:
+            >>> Provenance("1.0", "0" * 64, "a" * 64, "b" * 64).inverted().old[:3]
+            'bbb'
+        """
+        return attrs.evolve(self, old=self.new, new=self.old)
+
+
 @attrs.frozen
 class StatementDiff(Validated, Views):
     """The differences between two statements; see :func:`diff`.
@@ -379,6 +434,8 @@ class StatementDiff(Validated, Views):
         ignore: The classes of cosmetic change (``"case"``, ``"quotes"``,
             ``"space"``) that the views hide; the changes themselves are kept,
             so that :meth:`apply` stays exact.
+        provenance: What the diff was computed from and with (see
+            :class:`Provenance`); ``None`` for a diff built by hand.
 
     A diff is falsy when the two statements are equal. It is a frozen, hashable
     value (its field changes hold read-only JSON values) and round-trips through
@@ -401,6 +458,7 @@ class StatementDiff(Validated, Views):
     themes_lost: frozenset[str] = attrs.field(default=frozenset(), metadata=rule(Checker.strings))
     threshold: float = attrs.field(default=DEFAULT_THRESHOLD, converter=real, metadata=_FRACTION)
     ignore: frozenset[str] = attrs.field(default=frozenset(), metadata=rule(Checker.strings))
+    provenance: Provenance | None = attrs.field(default=None, metadata=rule(Checker.instance, Provenance))
 
     def _check(self, check: Checker) -> None:
         """The parts fit together: each path changed once, point numbers once per side, nearest points that exist."""
@@ -462,7 +520,7 @@ class StatementDiff(Validated, Views):
         return bool(change.cosmetic) and change.cosmetic <= self.ignore
 
     def _terms(self, side: str) -> frozenset[str]:
-        return frozenset().union(*(_terms(getattr(change, side)) for change in self.points))
+        return frozenset().union(*(_side_terms(change, side) for change in self.points))
 
     @property
     def terms_gained(self) -> frozenset[str]:
@@ -563,6 +621,7 @@ class StatementDiff(Validated, Views):
             themes_lost=self.themes_gained,
             threshold=self.threshold,
             ignore=self.ignore,
+            provenance=None if self.provenance is None else self.provenance.inverted(),
         )
 
 
@@ -602,8 +661,24 @@ def _old_number(change: PointChange) -> int:
     return change.old.number if change.old is not None else 0
 
 
-def _terms(point: Point | None) -> frozenset[str]:
-    return key_terms(point.text) if point is not None else frozenset()
+def _terms(point: Point | None, lexicon: Lexicon | None = None) -> frozenset[str]:
+    """The key terms of *point* (none for no point), kept in the lexicon's memo for the next diff of the same text."""
+    if point is None:
+        return frozenset()
+    if lexicon is None:
+        return key_terms(point.text)
+    found: frozenset[str] | None = lexicon.memo.get(("key terms", point.text))
+    if found is None:
+        if len(lexicon.memo) >= _MEMO_LIMIT:
+            lexicon.memo.clear()
+        found = lexicon.memo["key terms", point.text] = key_terms(point.text, lexicon)
+    return found
+
+
+def _side_terms(change: PointChange, side: str) -> frozenset[str]:
+    """The key terms of one side of *change*: as recorded, or found with the packaged lexicon."""
+    stored = change.old_terms if side == "old" else change.new_terms
+    return stored if stored is not None else _terms(change.old if side == "old" else change.new)
 
 
 def _object_changes(path: str, old: Any, new: Any) -> list[FieldChange]:
@@ -658,13 +733,24 @@ def _indexed_changes(path: str, old: tuple[Any, ...], new: tuple[Any, ...]) -> l
 
 
 def _unmatched(  # noqa: PLR0917 - private; every argument is one fact of the change
-    kind: str, point: Point, best: float, nearest: int | None, threshold: float, found: tuple[Evidence, ...]
+    kind: str,
+    point: Point,
+    best: float,
+    nearest: int | None,
+    threshold: float,
+    found: tuple[Evidence, ...],
+    terms: frozenset[str],
+    also: tuple[int, ...] = (),
 ) -> PointChange:
-    """An added or removed point, with its best score to, the number of, and the evidence for the closest point."""
+    """An added or removed point: its best score to, the number of and the evidence for the closest point; its terms."""
     margin = max(0.0, threshold - best)
     old, new = (point, None) if kind == "removed" else (None, point)
+    old_terms, new_terms = (terms, None) if kind == "removed" else (None, terms)
     ambiguous = margin < AMBIGUITY_MARGIN and best > 0
-    return PointChange(kind, old, new, best, margin, ambiguous=ambiguous, nearest=nearest, evidence=found)
+    return PointChange(
+        kind, old, new, best, margin, ambiguous=ambiguous, nearest=nearest, also=also, evidence=found,
+        old_terms=old_terms, new_terms=new_terms,
+    )  # fmt: skip
 
 
 def _check_arguments(old: object, new: object, threshold: object, similarity: object) -> None:
@@ -673,6 +759,24 @@ def _check_arguments(old: object, new: object, threshold: object, similarity: ob
             msg = f"diff() compares two Meeting objects; {name} is a {type(value).__name__}"
             raise TypeError(msg)
     check_options(threshold, similarity)
+
+
+def checked_lexicon(lexicon: object) -> Lexicon:
+    """Return *lexicon*, or the packaged one for ``None``.
+
+    Raises:
+        TypeError: If *lexicon* is neither ``None`` nor a :class:`~c5statement.Lexicon`.
+
+    Example:
+        >>> checked_lexicon(None) is default_lexicon()
+        True
+    """
+    if lexicon is None:
+        return default_lexicon()
+    if not isinstance(lexicon, Lexicon):
+        msg = f"lexicon must be a Lexicon, got {type(lexicon).__name__}"
+        raise TypeError(msg)
+    return lexicon
 
 
 def check_options(threshold: object, similarity: object) -> None:
@@ -701,15 +805,40 @@ def check_options(threshold: object, similarity: object) -> None:
         raise TypeError(msg)
 
 
-def _point_changes(
-    old: Meeting,
-    new: Meeting,
-    threshold: float,
-    similarity: Callable[[Point, Point], float] | None,
-    lexicon: Lexicon | None,
-) -> list[PointChange]:
+class Matching(NamedTuple):
+    """The options a diff is computed with, given once to every step of a diff or a series.
+
+    Attributes:
+        threshold: The least match score for two points to be matched.
+        similarity: A function replacing the built-in score, or ``None``.
+        lexicon: The lexicon of the built-in score, the evidence and the key terms.
+
+    Example:
+        >>> from c5statement import MEETING_2020
+        >>> matching = Matching(0.5, None, default_lexicon())
+        >>> len(matching.align(MEETING_2020.points[:3], MEETING_2020.points[:3]).matches)
+        3
+    """
+
+    threshold: float
+    similarity: Callable[[Point, Point], float] | None
+    lexicon: Lexicon
+
+    def align(self, old: Sequence[Point], new: Sequence[Point]) -> Alignment:
+        """Align two sequences of points with these options.
+
+        Example:
+            >>> from c5statement import Point
+            >>> Matching(0.5, None, default_lexicon()).align([Point(1, "peace.")], []).matches
+            ()
+        """
+        return align(old, new, threshold=self.threshold, similarity=self.similarity, lexicon=self.lexicon)
+
+
+def _point_changes(old: Meeting, new: Meeting, matching: Matching) -> list[PointChange]:
     """One change per point of either meeting: the aligned pairs, then the removed and the added points."""
-    alignment = align(old.points, new.points, threshold=threshold, similarity=similarity, lexicon=lexicon)
+    threshold, lexicon = matching.threshold, matching.lexicon
+    alignment = matching.align(old.points, new.points)
     matches = alignment.matches
     kept = stable_pairs(matches)
     changes: list[PointChange] = []
@@ -735,23 +864,49 @@ def _point_changes(
                 moved,
                 also=tuple(sorted(old.points[k].number for k in match.also)),
                 evidence=why(match.old, match.new),
+                old_terms=_terms(before, lexicon),
+                new_terms=_terms(after, lexicon),
             )
         )
     for index, point in enumerate(old.points):
         if index not in matched_old:
             partner = alignment.nearest_old[index]
             nearest, found = (None, ()) if partner is None else (new.points[partner].number, why(index, partner))
-            changes.append(_unmatched("removed", point, alignment.best_old[index], nearest, threshold, found))
+            terms = _terms(point, lexicon)
+            changes.append(_unmatched("removed", point, alignment.best_old[index], nearest, threshold, found, terms))
     split_from = dict(alignment.splits)
     for index, point in enumerate(new.points):
         if index not in matched_new:
             partner = alignment.nearest_new[index]
             nearest, found = (None, ()) if partner is None else (old.points[partner].number, why(partner, index))
-            change = _unmatched("added", point, alignment.best_new[index], nearest, threshold, found)
-            if index in split_from:
-                change = attrs.evolve(change, also=(old.points[split_from[index]].number,))
-            changes.append(change)
+            also = (old.points[split_from[index]].number,) if index in split_from else ()
+            best, terms = alignment.best_new[index], _terms(point, lexicon)
+            changes.append(_unmatched("added", point, best, nearest, threshold, found, terms, also))
     return changes
+
+
+_MEMO_LIMIT = 1 << 14
+"""The most results a lexicon's memo keeps before it is emptied (as the alignment's evidence does)."""
+
+_FINGERPRINTS: dict[int, str] = {}
+"""The fingerprints of the meetings diffed so far, by object, while the object lives (a meeting is immutable)."""
+
+
+def _fingerprint(meeting: Meeting) -> str:
+    """The fingerprint of *meeting*, taken once per object: a series diffs each statement twice."""
+    key = id(meeting)
+    found = _FINGERPRINTS.get(key)
+    if found is None:
+        found = _FINGERPRINTS[key] = fingerprint(meeting)
+        weakref.finalize(meeting, _FINGERPRINTS.pop, key, None)
+    return found
+
+
+@functools.cache
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("c5statement")
 
 
 def diff(
@@ -778,8 +933,10 @@ def diff(
             replace the built-in calibrated score (for example
             :func:`c5statement.embedding_similarity`). Its scores are compared
             with *threshold* as they are.
-        lexicon: The concepts and word weights of the built-in similarity and
-            of the evidence; by default the packaged lexicon.
+        lexicon: The concepts and word weights of the built-in similarity, of
+            the evidence and of the key terms; by default the packaged lexicon.
+            The diff records the key terms of each point as this lexicon finds
+            them, and the lexicon's fingerprint (:attr:`StatementDiff.provenance`).
         ignore_case: Hide the points whose only change is in case, as ``diff -i`` does.
         ignore_quotes: Hide the points whose only change is in quote style
             (typographic against straight quotes and apostrophes).
@@ -812,7 +969,11 @@ def diff(
         True
     """
     _check_arguments(old, new, threshold, similarity)
-    changes = _point_changes(old, new, float(threshold), similarity, lexicon)
+    lexicon = checked_lexicon(lexicon)
+    changes = _point_changes(old, new, Matching(float(threshold), similarity, lexicon))
+    provenance = Provenance(
+        _version(), lexicon.fingerprint, _fingerprint(old), _fingerprint(new), similarity is not None
+    )
     return StatementDiff(
         old_id=old.id,
         new_id=new.id,
@@ -824,4 +985,5 @@ def diff(
         ignore=frozenset(
             name for name, wanted in zip(COSMETIC, (ignore_case, ignore_quotes, ignore_space), strict=True) if wanted
         ),
+        provenance=provenance,
     )

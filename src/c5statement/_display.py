@@ -1,25 +1,62 @@
-"""Views of the objects: a registry of render functions, the notebook display, and the colour rule.
+"""Views of the objects: a registry of render functions and output formats, the notebook display, the colour rule.
 
 The classes own their views (``to_text``, ``to_markdown``, ``to_html`` and the
 notebook representations) but not the code that draws them: they look a render
-function up here by type and view name. The renderer (``_render.py``) fills the
+function up here by type and view name. The views package (``_views``) fills the
 registry when it is imported; the package loads it on the first view asked for
 (see :func:`on_first_view`), so that neither the model nor this module imports it.
+
+The output formats of the command line (``--format text``, ``json``, ...) are
+registered here too, each with the view it draws: the command line offers, for
+each object, the formats whose view is registered for its class.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
-__all__ = ["Views", "mimebundle", "on_first_view", "register", "render", "use_color"]
+__all__ = [
+    "OutputFormat",
+    "Views",
+    "formats_of",
+    "mimebundle",
+    "on_first_view",
+    "output_format",
+    "register",
+    "register_format",
+    "render",
+    "use_color",
+]
 
 _RENDERERS: dict[tuple[type, str], Callable[..., str]] = {}
 _LOADERS: list[Callable[[], object]] = []
+
+
+class OutputFormat(NamedTuple):
+    """An output format of the command line.
+
+    Attributes:
+        name: The name ``--format`` takes.
+        view: The view it draws (the name its render functions are registered under).
+        terminal: Whether it is text for a terminal (coloured on request, escaped,
+            in the terminal's encoding) rather than a document written as UTF-8 bytes.
+
+    Example:
+        >>> output_format("html").view
+        'html-document'
+    """
+
+    name: str
+    view: str
+    terminal: bool = False
+
+
+_FORMATS: dict[str, OutputFormat] = {}
 
 
 def register(cls: type, view: str) -> Callable[[Callable[..., str]], Callable[..., str]]:
@@ -49,6 +86,48 @@ def on_first_view(load: Callable[[], object]) -> None:
         >>> on_first_view(lambda: None)
     """
     _LOADERS.append(load)
+
+
+def register_format(name: str, view: str | None = None, *, terminal: bool = False) -> None:
+    """Register the output format *name*, which draws *view* (by default the view of the same name).
+
+    Example:
+        >>> register_format("text", terminal=True)
+        >>> output_format("text").terminal
+        True
+    """
+    _FORMATS[name] = OutputFormat(name, view or name, terminal)
+
+
+def _load_views() -> None:
+    while _LOADERS:
+        _LOADERS.pop(0)()
+
+
+def output_format(name: str) -> OutputFormat:
+    """Return the output format registered as *name*.
+
+    Raises:
+        KeyError: If no format has that name.
+
+    Example:
+        >>> output_format("markdown")
+        OutputFormat(name='markdown', view='markdown', terminal=False)
+    """
+    _load_views()
+    return _FORMATS[name]
+
+
+def formats_of(cls: type) -> tuple[str, ...]:
+    """Return the names of the output formats that can draw an object of *cls*, in their order of registration.
+
+    Example:
+        >>> from c5statement import Meeting
+        >>> formats_of(Meeting)
+        ('text', 'markdown', 'json', 'html')
+    """
+    _load_views()
+    return tuple(name for name, found in _FORMATS.items() if _lookup(cls, found.view) is not None)
 
 
 def _lookup(cls: type, view: str) -> Callable[..., str] | None:
@@ -128,7 +207,7 @@ def mimebundle(
 class Views:
     """Mixin: the views of a class (text, Markdown, HTML) and its Jupyter display.
 
-    Each view is drawn by the function the renderer registered for the class.
+    Each view is drawn by the function the views package registered for the class.
     IPython calls ``_repr_mimebundle_`` (or ``_repr_html_``); the text view is
     given uncoloured, the HTML view escaped.
     """
@@ -136,7 +215,7 @@ class Views:
     __slots__ = ()
 
     def to_text(self, *, color: bool | None = None) -> str:
-        r"""Render the object for a terminal; control characters in its texts are shown as escapes (``\x1b``).
+        r"""Render the object for a terminal; controls and invisible characters shown as escapes (``\x1b``).
 
         Args:
             color: Use ANSI colours; ``None`` (the default) colours only when

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ._chars import visible
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -53,8 +55,10 @@ class InvalidStatementError(ValueError):
 
     Every problem found is listed in :attr:`errors` as a ``(path, reason)`` pair,
     where *path* is a JSONPath-like location such as ``$.points[2].text``; the
-    message lists them, one per line. :attr:`source` names the file, when the
-    data came from one.
+    message lists them, one per line, every character that must not reach a
+    reader raw shown as an escape (:attr:`errors` keeps them as found), so that
+    a traceback shows each problem on its own line. :attr:`source` names the
+    file, when the data came from one.
 
     Reports are bounded: at most :data:`MAX_PROBLEMS` problems are listed and
     :attr:`omitted` counts the others; a path or reason longer than
@@ -86,7 +90,7 @@ class InvalidStatementError(ValueError):
         super().__init__(self._message())
 
     def _message(self) -> str:
-        lines = [f"{path}: {reason}" for path, reason in self.errors]
+        lines = [f"{visible(path)}: {visible(reason)}" for path, reason in self.errors]
         if self.omitted:
             lines.append(self.more())
         head = f"invalid statement data in {self.source}" if self.source else "invalid statement data"

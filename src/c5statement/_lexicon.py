@@ -34,6 +34,7 @@ background load on the first diff.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import math
 import re
@@ -242,6 +243,11 @@ class Lexicon:
         concepts: The concepts, in order of precedence for their labels.
         background: Texts of formulaic statement phrasing; a word used in many
             of them weighs little. ``None`` gives every word the same weight.
+        guards: Names and places whose words name no concept of their own
+            ("West Bank" is not banking, the Security Council is no security
+            cooperation): no phrase of a concept starts inside a guard, but a
+            phrase that starts where the guard does and covers it all
+            (``west bank`` names the Middle East).
 
     Example:
         >>> lexicon = Lexicon([Concept("water", "water", ("irrigation", "water resource*"), "")])
@@ -249,8 +255,12 @@ class Lexicon:
         ['@water', 'canal', 'irrig', 'resourc', 'water']
     """
 
-    def __init__(self, concepts: Iterable[Concept], *, background: Iterable[str] | None = None) -> None:
+    def __init__(
+        self, concepts: Iterable[Concept], *, background: Iterable[str] | None = None, guards: Iterable[str] = ()
+    ) -> None:
         self.concepts: tuple[Concept, ...] = tuple(concepts)
+        self.guards: tuple[str, ...] = tuple(guards)
+        """The guarded names and places, as given."""
         problems = [
             (f"$.concepts[{index}]", f"expected a Concept, got {type(concept).__name__}")
             for index, concept in enumerate(self.concepts)
@@ -273,7 +283,10 @@ class Lexicon:
                     self._phrases.setdefault(stems[0], []).append((stems, prefix, concept.id))
         for entries in self._phrases.values():
             entries.sort(key=lambda entry: -len(entry[0]))
-        self._word_weight = _background_weights(background)
+        self._guards = _compile_guards(self.guards)
+        texts = None if background is None else tuple(background)
+        self._background = None if texts is None else _digest(texts)
+        self._word_weight = _background_weights(texts)
         self._words: dict[str, tuple[str, str, tuple[str, ...]]] = {}
         self._analyses: dict[str, Analysis] = {}
         self._weights: dict[str, Mapping[str, float]] = {}
@@ -300,9 +313,31 @@ class Lexicon:
         extra = tuple(concepts)
         replaced = {concept.id for concept in extra if isinstance(concept, Concept)}
         kept = [concept for concept in self.concepts if concept.id not in replaced]
-        lexicon = Lexicon([*kept, *extra])
+        lexicon = Lexicon([*kept, *extra], guards=self.guards)
         lexicon._word_weight = self._word_weight  # the same background, not read again
+        lexicon._background = self._background
         return lexicon
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """A SHA-256 hex digest of the concepts, guards and background: what a result made with the lexicon cites.
+
+        Two lexicons with the same concepts (in the same order) and the same
+        background texts have the same fingerprint; a diff records the
+        fingerprint of the lexicon it was made with.
+
+        Example:
+            >>> lexicon = default_lexicon()
+            >>> len(lexicon.fingerprint), lexicon.extended([]).fingerprint == lexicon.fingerprint
+            (64, True)
+            >>> lexicon.extended([Concept("space", "space", ("satellite*",), "")]).fingerprint == lexicon.fingerprint
+            False
+        """
+        concepts = [attrs.asdict(concept) for concept in self.concepts]
+        content: dict[str, Any] = {"concepts": concepts, "background": self._background}
+        if self.guards:  # a lexicon without guards keeps the fingerprint it had before guards existed
+            content["guards"] = list(self.guards)
+        return _digest([json.dumps(content, sort_keys=True)])
 
     def weight(self, feature: str) -> float:
         """Return how much sharing *feature* counts: rare words and strong concepts weigh most.
@@ -372,22 +407,58 @@ class Lexicon:
         words = [self._word(token) for token, _, _ in spans]
         stems = [stem for _, stem, _ in words]
         absorbed: set[int] = set()  # words inside a boilerplate formula do not count on their own
-        for position, (_, start, end) in enumerate(spans):
-            for concept in words[position][2]:
-                found.setdefault("@" + concept, []).append(text[start:end])
+        matches: list[tuple[int, int, str]] = []  # (first word, end word, concept) of every phrase found
+        for position in range(len(spans)):
+            matches.extend((position, position + 1, concept) for concept in words[position][2])
             for phrase, prefix, concept in self._phrases.get(stems[position], ()):
                 last = position + len(phrase) + (prefix is not None)
                 if last > len(spans) or tuple(stems[position : position + len(phrase)]) != phrase:
                     continue
                 if prefix is not None and not words[last - 1][0].startswith(prefix):
                     continue
-                found.setdefault("@" + concept, []).append(text[start : spans[last - 1][2]])
-                if self._by_id[concept].weight < 1:
-                    absorbed.update(range(position, last))
+                matches.append((position, last, concept))
+        guarded = _guarded(stems, self._guards)
+        for first, last, concept in matches:
+            span = guarded.get(first)
+            if span is not None and not (first == span[0] and last >= span[1]):  # only one naming the whole guard
+                continue
+            found.setdefault("@" + concept, []).append(text[spans[first][1] : spans[last - 1][2]])
+            if self._by_id[concept].weight < 1:
+                absorbed.update(range(first, last))
         for position, (_, start, end) in enumerate(spans):
             if words[position][0] not in _STOPWORDS and position not in absorbed:
                 found.setdefault(stems[position], []).append(text[start:end])
         return Analysis({feature: tuple(dict.fromkeys(words)) for feature, words in found.items()})
+
+
+def _compile_guards(guards: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
+    """The stems of each guard phrase of two words or more, by its first stem."""
+    compiled: dict[str, list[tuple[str, ...]]] = {}
+    for guard in guards:
+        if not isinstance(guard, str):
+            raise InvalidTypeError([("$.guards", f"expected a phrase (str), got {type(guard).__name__}")])
+        stems = tuple(_stem(word) for word in _split(guard))
+        if len(stems) > 1:
+            compiled.setdefault(stems[0], []).append(stems)
+    return compiled
+
+
+def _guarded(stems: list[str], guards: Mapping[str, list[tuple[str, ...]]]) -> dict[int, tuple[int, int]]:
+    """The span (start, end) of the guarded name or place that each word stands in, by the word's position."""
+    guarded: dict[int, tuple[int, int]] = {}
+    for position, stem in enumerate(stems):
+        for guard in guards.get(stem, ()):
+            if tuple(stems[position : position + len(guard)]) == guard:
+                span = (position, position + len(guard))
+                guarded.update(dict.fromkeys(range(*span), span))
+    return guarded
+
+
+def _digest(texts: Iterable[str]) -> str:
+    digest = hashlib.sha256()
+    for text in texts:
+        digest.update(text.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
 
 
 def _background_weights(texts: Iterable[str] | None) -> Callable[[str], float]:
@@ -461,4 +532,5 @@ def default_lexicon() -> Lexicon:
         for line in read_packaged("background.txt").decode("utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     ]
-    return Lexicon(concepts.values(), background=background)
+    guards = [entry["phrase"] for entry in document.get("guards", ())]
+    return Lexicon(concepts.values(), background=background, guards=guards)

@@ -3,8 +3,10 @@
 A row holds the facts a reader scans for first: the date, the id, the level and
 format, the venue, who chaired or hosted, the head of every delegation with the
 title the record gives, and the documents adopted (the record's decisions). The
-renderers take rows, so any selection of meetings can be shown, and default to
-every packaged meeting (:data:`c5statement.MEETINGS`).
+views take rows, so any selection of meetings can be shown, and default to
+every packaged meeting (:data:`c5statement.MEETINGS`). The table is drawn like
+every other object, by the views registered for :class:`MeetingTable` (see
+``_views``); this module decides only what a row holds.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import datetime
 from typing import TYPE_CHECKING, Any
 
 import attrs
+
+from ._display import render
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -23,6 +27,7 @@ __all__ = [
     "TABLE_FORMATS",
     "Head",
     "MeetingRow",
+    "MeetingTable",
     "meeting_rows",
     "render_meetings",
     "rows_to_csv",
@@ -32,7 +37,7 @@ __all__ = [
 ]
 
 TABLE_FORMATS: tuple[str, ...] = ("text", "markdown", "json", "csv")
-"""The formats :func:`render_meetings` knows."""
+"""The formats :func:`render_meetings` knows: those whose view is registered for :class:`MeetingTable`."""
 
 HOST_ROLE = "host"
 """The role of a participant who hosted a meeting that no source says they chaired."""
@@ -188,6 +193,27 @@ def meeting_rows(meetings: Iterable[Meeting] | None = None) -> tuple[MeetingRow,
     return tuple(MeetingRow.from_meeting(meeting) for meeting in meetings)
 
 
+@attrs.frozen
+class MeetingTable:
+    """The table of some meetings: the object the views draw (text, Markdown, JSON, CSV).
+
+    Attributes:
+        rows: The rows, one a meeting, in the order given.
+
+    Example:
+        >>> from c5statement._display import render
+        >>> table = MeetingTable(meeting_rows()[:2])
+        >>> render(table, "csv").splitlines()[2].split(",")[1]
+        'cc5-fmm-2021'
+    """
+
+    rows: tuple[MeetingRow, ...]
+
+
+def _table(rows: Iterable[MeetingRow], view: str) -> str:
+    return render(MeetingTable(tuple(rows)), view)
+
+
 def rows_to_text(rows: Iterable[MeetingRow]) -> str:
     """Render rows for a terminal: a block a meeting, separated by blank lines.
 
@@ -209,36 +235,15 @@ def rows_to_text(rows: Iterable[MeetingRow]) -> str:
         >>> lines[11]
         '    - adopted a joint statement'
     """
-    blocks = []
-    for row in rows:
-        lines = [f"{row.date.isoformat()}  {row.id}  {row.level}, {row.format}"]
-        lines.append(f"  venue: {row.venue or 'none (' + row.format + ')'}")
-        if row.chair:
-            lines.append(f"  chair: {row.chair}")
-        if row.host:
-            lines.append(f"  host: {row.host} (no chair named in the sources)")
-        lines.append("  heads of delegation:")
-        lines += [f"    {head}" for head in row.heads]
-        if row.documents:
-            lines.append("  documents and decisions:")
-            lines += [f"    - {document}" for document in row.documents]
-        blocks.append("\n".join(lines) + "\n")
-    return "\n".join(blocks)
-
-
-_MARKDOWN_HEADER = ("Date", "Id", "Level", "Format", "Venue", "Chair or host", "Heads of delegation", "Documents")
-
-
-def _markdown_cell(text: str) -> str:
-    """Escape *text* for a Markdown table cell: pipes escaped, line breaks flattened."""
-    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
+    return _table(rows, "text")
 
 
 def rows_to_markdown(rows: Iterable[MeetingRow]) -> str:
     """Render rows as a Markdown (GitHub-flavoured) table.
 
-    Pipes and backslashes in the data are escaped, and line breaks flattened, so
-    that no text can break the table.
+    Every cell is escaped as in the other Markdown views (pipes, backslashes,
+    HTML and emphasis), and line breaks flattened, so that no text can break
+    the table.
 
     Example:
         >>> table = rows_to_markdown(meeting_rows()[:1])
@@ -247,22 +252,7 @@ def rows_to_markdown(rows: Iterable[MeetingRow]) -> str:
         >>> len(table.splitlines())
         3
     """
-    lines = ["| " + " | ".join(_MARKDOWN_HEADER) + " |", "|" + " --- |" * len(_MARKDOWN_HEADER)]
-    for row in rows:
-        cells = row.cells()
-        chair = cells["chair"] or (f"{cells['host']}, host" if cells["host"] else "")
-        values = (
-            cells["date"],
-            cells["id"],
-            cells["level"],
-            cells["format"],
-            cells["venue"],
-            chair,
-            cells["heads"],
-            cells["documents"],
-        )
-        lines.append("| " + " | ".join(_markdown_cell(value) for value in values) + " |")
-    return "\n".join(lines) + "\n"
+    return _table(rows, "markdown")
 
 
 def rows_to_json(rows: Iterable[MeetingRow]) -> str:
@@ -273,9 +263,7 @@ def rows_to_json(rows: Iterable[MeetingRow]) -> str:
         >>> json.loads(rows_to_json(meeting_rows()[:1]))[0]["heads"][0]["person"]
         'Wang Yi'
     """
-    import json
-
-    return json.dumps([row.to_dict() for row in rows], ensure_ascii=False, indent=2) + "\n"
+    return _table(rows, "json")
 
 
 def rows_to_csv(rows: Iterable[MeetingRow]) -> str:
@@ -287,18 +275,7 @@ def rows_to_csv(rows: Iterable[MeetingRow]) -> str:
         >>> parsed[0]["chair"]
         'Wang Yi (CN)'
     """
-    import csv
-    import io
-
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(row.cells())
-    return out.getvalue()
-
-
-_RENDERERS = {"text": rows_to_text, "markdown": rows_to_markdown, "json": rows_to_json, "csv": rows_to_csv}
+    return _table(rows, "csv")
 
 
 def render_meetings(meetings: Iterable[Meeting] | None = None, format: str = "text") -> str:
@@ -320,7 +297,7 @@ def render_meetings(meetings: Iterable[Meeting] | None = None, format: str = "te
         ...
         ValueError: unknown table format 'yaml'; choose one of text, markdown, json, csv
     """
-    if format not in _RENDERERS:
+    if format not in TABLE_FORMATS:
         msg = f"unknown table format {format!r}; choose one of {', '.join(TABLE_FORMATS)}"
         raise ValueError(msg)
-    return _RENDERERS[format](meeting_rows(meetings))
+    return _table(meeting_rows(meetings), format)

@@ -13,6 +13,7 @@ from typing import Any, ClassVar, TypeVar
 
 import attrs
 
+from ._chars import TEXT_CONTROLS
 from ._check import URL_PATTERN, Checker, Validated, rule
 from ._countries import COUNTRY_CODES
 from ._display import Views
@@ -39,7 +40,7 @@ FORMATS: frozenset[str] = frozenset({"in-person", "video", "hybrid"})
 
 # Each field's rule, named once: the check run on construction and the JSON Schema
 # constraints that say the same to other languages (read by ``_schema.py``).
-_TEXT_PATTERN = r"^(?=[\s\S]*\S)[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*(?![\s\S])"
+_TEXT_PATTERN = rf"^(?=[\s\S]*\S)[^{TEXT_CONTROLS}]*(?![\s\S])"
 _TEXT = rule(Checker.text, schema={"minLength": 1, "pattern": _TEXT_PATTERN})
 _SLUG = rule(Checker.slug, schema={"pattern": SLUG_PATTERN})
 _POSITIVE = rule(Checker.positive, schema={"minimum": 1, "maximum": MAX_INTEGER})

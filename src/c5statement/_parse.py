@@ -69,9 +69,17 @@ Ordinals run together:
     several sequences, the longest is split. Two ordinals are not enough, and a
     paragraph whose ordinals all open lines already is left as it is.
 
+    Pages also run the preamble into the first point: "... reached five
+    points. First, ..." and then "Second, ..." opens a paragraph of its own.
+    When a paragraph opens with an ordinal above one (``Second,``, ``二是``)
+    and the paragraph before holds the ordinal just before it opening a
+    sentence (not at its start), that paragraph is split there.
+
 Numbering:
     Points keep the numbers the source gives them, gaps included (1, 2, 4):
     :func:`skeleton` notes such gaps and warns (:class:`NumberingGapWarning`).
+    When the first point found is not numbered 1 (an excerpt, or a point 1
+    run into prose), :func:`parse_points` warns (:class:`NumberingGapWarning`).
     Bullets are numbered 1, 2, 3, ..., letters a=1, b=2, ... Bullets indented
     deeper than the shallowest bullet are nested: they stay in the text of the
     point above them, bullet and all.
@@ -80,8 +88,12 @@ Lists:
     Within one style, a list runs while its numbers rise, by at most
     ten at a time; a number that goes back (or repeats, or leaps) starts another
     list. Roman and letter lists must start at one (I, a) and rise by exactly
-    one, which keeps initials and stray numerals out. A bullet list ends at a paragraph that is neither a bullet nor a
-    heading. Lists of fewer than two items are ignored. Of the remaining lists,
+    one, which keeps initials and stray numerals out. Pages continue a
+    bullet's point in unbulleted paragraphs below it, so prose paragraphs
+    between two bullets belong to the bullet above; a bullet list ends only at
+    a paragraph that introduces another list (ends with a colon). After the
+    last bullet, prose is not part of it (it cannot be told from closing
+    prose). Lists of fewer than two items are ignored. Of the remaining lists,
     numbered ones (ordinal, arabic, Roman or Chinese) win over letters, and
     letters over bullets, unless they are nested in a bullet item (indented
     deeper than the bullet before them, with no prose paragraph between); then
@@ -104,7 +116,14 @@ Texts:
     that ends without punctuation and either is short (at most twelve words)
     and starts with no lowercase letter, or reads as a title of any length
     (every word of four letters or more capitalised, but prepositions such as
-    "between" and "with"). The text is the words and punctuation of the point,
+    "between" and "with"). A heading above a point's body (on the
+    enumerator's line, or on the line or paragraph after a bare enumerator)
+    is kept apart from the body with a full stop ("Political trust. The
+    sides ..."): a first line that reads as a heading, does not end with a
+    word such as "the" or "of", and is followed by a capital letter, in a
+    paragraph of its own or on a line much longer than it (a wrapped line is
+    about as long as the next); a last point whose paragraph is only such a
+    heading takes the paragraph below. The text is the words and punctuation of the point,
     without its enumerator, with every run of whitespace (line breaks
     included) made one space, but for a line break between two Chinese
     characters (or Chinese punctuation), which is removed, Chinese being
@@ -132,7 +151,7 @@ from ._model import Meeting, Point, Source
 from ._ordinals import ORDINALS
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
 __all__ = ["NoPointsFoundError", "NumberingGapWarning", "numbering_gaps", "parse_points", "skeleton", "skeleton_json"]
 
@@ -435,16 +454,12 @@ RUN_TOGETHER = 3
 """The fewest ordinals in sequence, run together in one paragraph, that are read as points."""
 
 
-def _run_together(text: str) -> list[int]:
-    """The offsets in *text* (one paragraph) of its longest sequence of ordinals opening sentences, if long enough.
+def _opening_ordinals(text: str) -> Iterator[tuple[int, bool, int]]:
+    """``(offset, chinese, number)`` of each ordinal in *text* that opens the text or a sentence.
 
     English ordinals (``Second,``, ``The second is``) must open a sentence;
-    Chinese ones (``二是``) must open the paragraph or follow a punctuation mark.
-    Their numbers must rise by one, English or Chinese throughout.
+    Chinese ones (``二是``) must open the text or follow a punctuation mark.
     """
-    best: list[int] = []
-    run: list[int] = []
-    last: tuple[bool, int] | None = None
     for match in _RUN_TOGETHER.finditer(text):
         start = match.start()
         before = text[max(0, start - 20) : start]
@@ -456,8 +471,19 @@ def _run_together(text: str) -> list[int]:
             word = _SEPARATORS.sub("-", (match["the"] or match["word"]).lower())
             number = _ORDINAL_NUMBERS.get(word)
             opens = _SENTENCE_BEFORE.search(before) is not None
-        if number is None or not (opens or start == 0):
-            continue
+        if number is not None and (opens or start == 0):
+            yield start, chinese, number
+
+
+def _run_together(text: str) -> list[int]:
+    """The offsets in *text* (one paragraph) of its longest sequence of ordinals opening sentences, if long enough.
+
+    Their numbers must rise by one, English or Chinese throughout.
+    """
+    best: list[int] = []
+    run: list[int] = []
+    last: tuple[bool, int] | None = None
+    for start, chinese, number in _opening_ordinals(text):
         if last is None or last != (chinese, number - 1):
             run = []
         run.append(start)
@@ -485,6 +511,56 @@ def _split_run_together(lines: list[_Line]) -> list[_Line]:
             end += 1
         result.extend(_split_paragraph(lines[start:end]))
         start = end
+    return result
+
+
+def _paragraph_ranges(lines: list[_Line]) -> list[tuple[int, int]]:
+    """The (start, end) of every paragraph of *lines*: runs of non-blank lines."""
+    ranges = []
+    start = 0
+    while start < len(lines):
+        if lines[start].blank:
+            start += 1
+            continue
+        end = start
+        while end < len(lines) and not lines[end].blank:
+            end += 1
+        ranges.append((start, end))
+        start = end
+    return ranges
+
+
+def _split_opening_ordinal(lines: list[_Line]) -> list[_Line]:
+    """*lines* with the point that a paragraph's last sentences open split from it.
+
+    A preamble often runs into the first point: "The ministers agreed on five points.
+    First, ...", then "Second, ..." opens a paragraph of its own. When a paragraph
+    starts with an ordinal (English or Chinese) whose number is above one, and
+    the paragraph before it holds the ordinal just before, opening a sentence
+    after its start, that paragraph is split there.
+    """
+    result = list(lines)
+    for (start, end), (following, _) in reversed(list(itertools.pairwise(_paragraph_ranges(lines)))):
+        opening = _ordinal(lines[following].content)
+        chinese_opening = next((reading for reading in _chinese(lines[following].content) if reading), None)
+        if opening is not None:
+            wanted = (False, opening[1] - 1)
+        elif chinese_opening is not None and chinese_opening[0] == "一是":
+            wanted = (True, chinese_opening[1] - 1)
+        else:
+            continue
+        if wanted[1] < 1:
+            continue
+        text = "\n".join(line.content for line in lines[start:end])
+        cuts = [offset for offset, chinese, number in _opening_ordinals(text) if offset and (chinese, number) == wanted]
+        if not cuts:
+            continue
+        indent = lines[start].indent
+        pieces = (text[: cuts[-1]].strip(), text[cuts[-1] :].strip())
+        split = [_Line(part.strip(), indent) for part in pieces[0].split("\n") if part.strip()]
+        split.append(_Line("", 0))
+        split.extend(_Line(part.strip(), indent) for part in pieces[1].split("\n") if part.strip())
+        result[start:end] = split
     return result
 
 
@@ -530,6 +606,25 @@ def _breaks_bullets(lines: list[_Line], start: int, end: int, indent: int) -> bo
     return False
 
 
+def _introduces_a_list(lines: list[_Line], start: int, end: int, indent: int) -> bool:
+    """Whether lines start..end (exclusive), between two bullets, hold a paragraph that ends the first bullet list.
+
+    Pages continue a bullet's point in unbulleted paragraphs below it, so a prose
+    paragraph between two bullets belongs to the bullet above, unless it
+    introduces a list of its own (ends with a colon).
+    """
+    for index in range(start, end):
+        line = lines[index]
+        opens = index > 0 and lines[index - 1].blank
+        if opens and not line.blank and line.indent <= indent and not _is_heading(line.content):
+            paragraph_end = index
+            while paragraph_end + 1 < end and not lines[paragraph_end + 1].blank:
+                paragraph_end += 1
+            if lines[paragraph_end].content.endswith((":", "\uff1a")):
+                return True
+    return False
+
+
 def _runs(lines: list[_Line], candidates: list[_Candidate]) -> list[list[_Candidate]]:
     runs: list[list[_Candidate]] = []
     current: dict[str, list[_Candidate]] = {}
@@ -538,7 +633,7 @@ def _runs(lines: list[_Line], candidates: list[_Candidate]) -> list[list[_Candid
         if run:
             last = run[-1]
             if candidate.style == _BULLET_STYLE:
-                broken = _breaks_bullets(lines, last.index + 1, candidate.index, candidate.indent)
+                broken = _introduces_a_list(lines, last.index + 1, candidate.index, candidate.indent)
             elif candidate.style.startswith(_STEP_BY_ONE):
                 broken = candidate.number != last.number + 1
             else:
@@ -612,7 +707,27 @@ def _paragraphs(lines: list[_Line], start: int, end: int) -> list[list[str]]:
 
 
 def _last_end(lines: list[_Line], item: _Candidate, others: set[int]) -> int:
-    """The end (exclusive) of the last point: its paragraph and deeper-indented ones."""
+    """The end (exclusive) of the last point: its paragraph and deeper-indented ones.
+
+    A point whose own paragraph is only a heading takes the paragraph below it too.
+    """
+    end = _own_end(lines, item, others)
+    text = [line.content for line in lines[_text_line(item) : end] if not line.blank]
+    if len(text) == 1 and (item.rest or item.index + 1 < end):
+        following = end
+        while following < len(lines) and lines[following].blank:
+            following += 1
+        if following < len(lines) and following not in others:
+            paragraph_end = following
+            while paragraph_end < len(lines) and not lines[paragraph_end].blank:
+                paragraph_end += 1
+            if _heading_above_body([text, [line.content for line in lines[following:paragraph_end]]]):
+                return paragraph_end
+    return end
+
+
+def _own_end(lines: list[_Line], item: _Candidate, others: set[int]) -> int:
+    """The end of the last point's paragraph and of the deeper-indented paragraphs after it."""
     index = item.index + 1
     while index < len(lines):
         line = lines[index]
@@ -662,6 +777,35 @@ def _ends_at_its_line(lines: list[_Line], run: list[_Candidate]) -> bool:
     )
 
 
+_HEADING_ENDINGS = frozenset(
+    "a an and as at by for from in of on or the to with".split()  # noqa: SIM905 - a list of words reads best as text
+)
+"""Words that end a wrapped line, never a heading."""
+
+HEADING_SHARE = 0.6
+"""A heading on the enumerator's line is shorter than this share of the line below it, or a paragraph of its own."""
+
+
+def _heading_above_body(paragraphs: list[list[str]]) -> bool:
+    """Whether the first line of a point's *paragraphs* is a heading above its body.
+
+    It is when it reads as a heading (short, unpunctuated, not starting in
+    lowercase, not ending with a word such as "the" or "of"), and the text below
+    starts with a capital letter, either as a paragraph of its own or on a line
+    much longer than the heading (a wrapped line is about as long as the next).
+    """
+    if not paragraphs or not paragraphs[0]:
+        return False
+    heading = paragraphs[0][0]
+    words = heading.split()
+    if not words or not _is_heading(heading) or words[-1].lower() in _HEADING_ENDINGS:
+        return False
+    if len(paragraphs[0]) > 1:
+        below = paragraphs[0][1]
+        return below[:1].isupper() and len(heading) < HEADING_SHARE * len(below)
+    return len(paragraphs) > 1 and paragraphs[1][0][:1].isupper()
+
+
 def _point_text(first: str, paragraphs: list[list[str]]) -> str:
     paragraphs = [list(paragraph) for paragraph in paragraphs]
     if first:
@@ -669,6 +813,8 @@ def _point_text(first: str, paragraphs: list[list[str]]) -> str:
             paragraphs[0].insert(0, first)
         else:
             paragraphs = [[first]]
+    if _heading_above_body(paragraphs):
+        paragraphs[0][0] += "."
     while len(paragraphs) > 1 and len(paragraphs[-1]) == 1 and _is_heading(paragraphs[-1][0]):
         paragraphs.pop()
     last = paragraphs[-1] if paragraphs else []
@@ -730,7 +876,7 @@ def parse_points(text: str) -> tuple[Point, ...]:
     if _one_paragraph_per_line(lines):
         lines = _paragraph_lines(lines)
         unbroken = False
-    split = _split_run_together(lines)
+    split = _split_opening_ordinal(_split_run_together(lines))
     if len(split) != len(lines) or split != lines:
         lines, unbroken = split, False
     candidates = _candidates(lines)
@@ -756,9 +902,24 @@ def parse_points(text: str) -> tuple[Point, ...]:
             points.append(Point(number=number, text=point_text))
         except InvalidStatementError as error:
             problems += _in_the_text(text, number, item.rest, point_text, error)
+    return _checked(points, problems)
+
+
+def _checked(points: list[Point], problems: list[Problem]) -> tuple[Point, ...]:
+    """The points, if every one could be built (else the problems, raised); a list not starting at 1 warns."""
     if problems:
         raise InvalidStatementError(problems)
+    if points[0].number != 1:
+        warnings.warn(NumberingGapWarning(_first_number_message(points[0].number)), stacklevel=3)
     return tuple(points)
+
+
+def _first_number_message(number: int) -> str:
+    missing = "no point 1" if number == 2 else f"no points 1 to {number - 1}"  # noqa: PLR2004 - one number missing
+    return (
+        f"the first point found is numbered {number} ({missing}): check that no point was missed, "
+        "for instance one run into the paragraph before it"
+    )
 
 
 _OFFSET = re.compile(r" at offset (\d+)$")
@@ -818,10 +979,11 @@ _GIVEN_NOTE = (
 
 
 class NumberingGapWarning(UserWarning):
-    r"""The points of a skeleton skip numbers (1, 2, 4): a point may have been missed.
+    r"""The points skip numbers (1, 2, 4) or do not start at 1: a point may have been missed.
 
-    :func:`skeleton` issues it, and notes the gap in the skeleton's ``notes``;
-    :func:`parse_points` keeps the numbers as written and does not warn.
+    :func:`skeleton` issues it for a gap, and notes the gap in the skeleton's
+    ``notes``; :func:`parse_points` keeps the numbers as written and issues it
+    only when the first point found is not numbered 1.
 
     Example:
         >>> import warnings

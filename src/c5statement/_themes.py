@@ -7,12 +7,10 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._slugs import SLUG_PATTERN, is_slug
-
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["SLUG_PATTERN", "THEMES", "Theme", "is_slug"]
+__all__ = ["THEMES", "Theme"]
 
 
 @attrs.frozen

@@ -31,7 +31,8 @@ except ImportError as error:  # pragma: no cover - exercised in a subprocess tes
     )
     raise ImportError(msg, name=error.name) from error
 
-from ._check import CONTROL_CHARACTERS, PLACEHOLDER
+from ._chars import CONTROL_CHARACTERS
+from ._check import PLACEHOLDER
 from ._countries import COUNTRY_CODES
 from ._model import (
     FORMATS,
@@ -48,7 +49,8 @@ from ._themes import THEMES, Theme
 
 if TYPE_CHECKING:
     from ._compare import Lineage, Series
-    from ._diff import FieldChange, PointChange, StatementDiff, WordEdit
+    from ._diff import FieldChange, PointChange, StatementDiff
+    from ._edits import WordEdit
 
 __all__ = [
     "context_notes",
@@ -532,7 +534,7 @@ def theme_entries() -> st.SearchStrategy[Theme]:
 
     Example:
         >>> from hypothesis import find
-        >>> from c5statement._themes import is_slug
+        >>> from c5statement._slugs import is_slug
         >>> is_slug(find(theme_entries(), lambda found: True).slug)
         True
     """

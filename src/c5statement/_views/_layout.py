@@ -1,0 +1,661 @@
+"""What each view shows, whatever the format: the facts, sections, lines and counts of every object.
+
+The format modules (:mod:`._text`, :mod:`._markdown`, :mod:`._html`, ...) only
+write what this module decides: they take its rows, labels and runs, escape
+every text for their target and add their own markup. A wording shared by the
+formats (``nearest old 3, similarity 0.27``, ``terms gained: ...``) is decided
+here once.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from c5statement._compare import Series
+from c5statement._diff import StatementDiff
+from c5statement._edits import word_edits
+from c5statement._json import thaw
+from c5statement._model import Meeting, Point
+from c5statement._paths import ORDER, segments
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+
+    from c5statement._diff import FieldChange, PointChange
+    from c5statement._model import ContextNote, Participant, Quote, Source
+
+__all__ = [
+    "DIFF_COLUMNS",
+    "ILLUSTRATIVE",
+    "MINUS",
+    "SIGNS",
+    "SUMMARY",
+    "Row",
+    "Run",
+    "brief",
+    "change_terms",
+    "change_text",
+    "changes_word",
+    "counts_line",
+    "diff_records",
+    "diff_terms",
+    "facts",
+    "field_groups",
+    "flags",
+    "flat",
+    "grouped",
+    "inline",
+    "json_text",
+    "lineage_cells",
+    "lineage_label",
+    "lineage_text",
+    "links",
+    "lists_after",
+    "lists_before",
+    "marked_text",
+    "matrix",
+    "nearest_note",
+    "noted",
+    "number_label",
+    "page_title",
+    "runs",
+    "score_note",
+    "shown_kind",
+    "source_line",
+    "why",
+]
+
+
+MINUS = "\u2212"
+
+_LABEL_WIDTH = 60
+
+SIGNS = {"unchanged": "=", "edited": "~", "moved": "^", "added": "+", "removed": "-"}
+
+_BRIEF_WIDTH = 70
+
+_EVIDENCE_SHOWN = 3
+"""How many pieces of evidence a view shows for a change (the data keeps them all)."""
+
+_EVIDENCE_NEAREST = 0.1
+"""An added or removed point shows the evidence for its nearest candidate from this score up."""
+
+_QUOTE_WIDTH = 50
+
+_ELLIPSIS = "\u2026"
+
+_WHITESPACE = re.compile(r"\s+")
+
+ILLUSTRATIVE = "ILLUSTRATIVE RECORD \u2014 not an official text"
+
+SUMMARY = "Summary"
+
+
+def flat(text: object) -> str:
+    r"""A one-line field kept on one line: each run of white space, line breaks included, one space.
+
+    Example:
+        >>> flat("Nur-Sultan\n| Chair |  Fake  ")
+        'Nur-Sultan | Chair | Fake'
+    """
+    return _WHITESPACE.sub(" ", str(text)).strip()
+
+
+def facts(meeting: Meeting) -> list[tuple[str, str]]:
+    """The one-line facts, each value on one line; the participants by name only (details have a section)."""
+    rows = [
+        ("Id", meeting.id),
+        ("Level", meeting.level),
+        ("Date", meeting.date.isoformat()),
+        ("Format", meeting.format),
+    ]
+    if meeting.venue is not None:
+        rows.append(("Venue", meeting.venue))
+    chair = meeting.chair
+    if chair is not None:
+        rows.append(("Chair", f"{flat(chair.person)} ({chair.country})"))
+    if meeting.participants:
+        rows.append(
+            ("Participants", ", ".join(f"{flat(person.person)} ({person.country})" for person in meeting.participants))
+        )
+    if meeting.illustrative:
+        rows.append(("Illustrative", "yes: a made-up record, not an official text"))
+    return [(name, flat(value)) for name, value in rows]
+
+
+def noted(text: str, note: str | None) -> str:
+    return f"{text} (note: {note})" if note else text
+
+
+def _participant_line(participant: Participant) -> str:
+    """A participant as reported: ``CN  Wang Yi — Foreign Minister (chair); also spelled: ...; note: ...``."""
+    line = f"{flat(participant.country)}  {flat(participant.person)} \u2014 {flat(participant.title)}"
+    line += f" ({flat(participant.role)})"
+    if participant.aliases:
+        line += "; also spelled: " + ", ".join(flat(alias) for alias in participant.aliases)
+    return f"{line}; note: {participant.note}" if participant.note else line
+
+
+def _quote_line(quote: Quote) -> str:
+    """A quote with who said it, where and when: ``“...” — Hua Chunying, spokesperson; a briefing; 2020-07-18``."""
+    speaker = flat(f"{quote.speaker}, {quote.speaker_title}" if quote.speaker_title else quote.speaker)
+    when = quote.date and quote.date.isoformat()
+    parts = [speaker, *(flat(part) for part in (quote.occasion, when) if part)]
+    return noted(f"\u201c{quote.text}\u201d \u2014 {'; '.join(parts)}", quote.note)
+
+
+def _context_line(note: ContextNote) -> str:
+    return noted(note.text if note.year is None else f"{note.text} ({note.year})", note.note)
+
+
+def source_line(source: Source, *, url: bool = True) -> str:
+    """A source as cited: ``id: publisher, “title”, author, date, url``."""
+    parts = [flat(source.publisher), f"\u201c{flat(source.title)}\u201d"]
+    parts += [flat(part) for part in (source.author, source.date and source.date.isoformat()) if part]
+    if url and source.url:
+        parts.append(flat(source.url))
+    return f"{flat(source.id)}: {', '.join(parts)}"
+
+
+def lists_before(meeting: Meeting) -> list[tuple[str, list[str]]]:
+    """The sections between the facts and the points: caveats first, then who took part."""
+    return [
+        ("Notes", list(meeting.notes)),
+        ("Participants", [_participant_line(participant) for participant in meeting.participants]),
+        (SUMMARY, [meeting.summary] if meeting.summary else []),
+        ("Topics", [topic.text for topic in meeting.topics]),
+        ("Decisions", [noted(decision.text, decision.note) for decision in meeting.decisions]),
+    ]
+
+
+def lists_after(meeting: Meeting) -> list[tuple[str, list[str]]]:
+    """The sections after the points: quotes, context and the sources cited."""
+    return [
+        ("Quotes", [_quote_line(quote) for quote in meeting.quotes]),
+        ("Context", [_context_line(note) for note in meeting.context]),
+        ("Sources", [noted(source_line(source), source.note) for source in meeting.sources]),
+    ]
+
+
+class Run(NamedTuple):
+    """A piece of a reworded point.
+
+    Attributes:
+        kind: ``"equal"``, ``"delete"`` or ``"insert"``.
+        text: The text of the run, exactly as in the point.
+        cosmetic: Whether the run is part of a change only of case, quotes or space.
+
+    Example:
+        >>> Run("insert", " fast").kind
+        'insert'
+    """
+
+    kind: str
+    text: str
+    cosmetic: bool = False
+
+
+def runs(change: PointChange, ignore: frozenset[str] = frozenset()) -> list[Run]:
+    """Split a matched point into equal, deleted and inserted runs that read back both ways.
+
+    Joining the equal and deleted runs gives the old text exactly; joining the
+    equal and inserted runs gives the new text. A deletion comes before the
+    insertion that replaces it. A cosmetic edit whose classes are all in
+    *ignore* is shown as its new text, as an equal run.
+
+    Example:
+        >>> from c5statement import Point, PointChange
+        >>> change = PointChange("edited", Point(1, "all will set up a fund."), Point(1, "All will keep a fund."), 0.7)
+        >>> [(run.kind, run.text) for run in runs(change)]
+        [('delete', 'all'), ('insert', 'All'), ('equal', ' will '),
+         ('delete', 'set up'), ('insert', 'keep'), ('equal', ' a fund.')]
+        >>> "".join(run.text for run in runs(change, frozenset({"case"})) if run.kind != "delete")
+        'All will keep a fund.'
+    """
+    old, new = change.old, change.new
+    if new is None or old is None:
+        point = new or old
+        return [Run("insert" if new is not None else "delete", point.text if point is not None else "")]
+    found: list[Run] = []
+    cursor = 0
+    for edit in change.edits:
+        if edit.new_start > cursor:
+            found.append(Run("equal", new.text[cursor : edit.new_start]))
+        cosmetic = bool(edit.cosmetic)
+        if cosmetic and edit.cosmetic <= ignore:
+            found.append(Run("equal", edit.new_text))
+        else:
+            found += [
+                Run(kind, text, cosmetic)
+                for kind, text in (("delete", edit.old_text), ("insert", edit.new_text))
+                if text
+            ]
+        cursor = edit.new_end
+    if cursor < len(new.text):
+        found.append(Run("equal", new.text[cursor:]))
+    return found
+
+
+def inline(change: PointChange) -> list[tuple[str, str]]:
+    """The runs of :func:`runs` as ``(kind, text)`` pairs.
+
+    Example:
+        >>> from c5statement import Point, PointChange
+        >>> inline(PointChange("edited", Point(1, "trade will grow."), Point(1, "trade will grow fast."), 0.9))
+        [('equal', 'trade will grow'), ('insert', ' fast'), ('equal', '.')]
+    """
+    return [(run.kind, run.text) for run in runs(change)]
+
+
+def number_label(change: PointChange) -> str:
+    if change.old is not None and change.new is not None:
+        if change.old.number == change.new.number:
+            return str(change.new.number)
+        return f"{change.old.number} → {change.new.number}"
+    point = change.new or change.old
+    return str(point.number) if point is not None else ""
+
+
+def change_text(change: PointChange) -> str:
+    point = change.new or change.old
+    return point.text if point is not None else ""
+
+
+def shown_kind(change: PointChange, result: StatementDiff) -> str:
+    """The kind as shown: a point whose only changes are hidden cosmetic ones reads as unchanged."""
+    return "unchanged" if result.hidden(change) else change.kind
+
+
+def flags(change: PointChange) -> list[str]:
+    flags = []
+    if change.cosmetic:
+        flags.append("cosmetic: " + ", ".join(sorted(change.cosmetic)))
+    if change.moved and change.kind != "moved":
+        flags.append("moved")
+    if change.ambiguous:
+        flags.append("ambiguous")
+    return flags
+
+
+def nearest_note(change: PointChange) -> str:
+    """Name the closest point of the other statement, for an added or removed point; empty for a matched point."""
+    if change.kind not in {"added", "removed"}:
+        return ""
+    side = "old" if change.kind == "added" else "new"
+    if change.nearest is None:
+        return f"no similar point in the {side} statement"
+    return f"nearest {side} {change.nearest}"
+
+
+def score_note(change: PointChange) -> str:
+    """The similarity in words: ``similarity 0.74``, or ``nearest old 3, similarity 0.27``."""
+    nearest = nearest_note(change)
+    if change.nearest is None:
+        return nearest or f"similarity {change.similarity:.2f}"
+    return f"{nearest}, similarity {change.similarity:.2f}"
+
+
+def why(change: PointChange) -> str:
+    """The evidence of a match in words, strongest first: ``shared: health: epidemic ≈ pandemic; Belt and Road``.
+
+    Unchanged points need no reason; added and removed points show the reason of their nearest candidate.
+    """
+    if change.kind == "unchanged" or not change.evidence:
+        return ""
+    if (change.old is None or change.new is None) and change.similarity < _EVIDENCE_NEAREST:
+        return ""  # a nearest candidate this far off has no reason worth reading
+    return "shared: " + "; ".join(str(item) for item in change.evidence[:_EVIDENCE_SHOWN])
+
+
+def links(change: PointChange) -> str:
+    """The second links of a change: the old points it also continues, or was split from."""
+    if not change.also:
+        return ""
+    numbers = ", ".join(str(number) for number in change.also)
+    return f"split from old {numbers}" if change.old is None else f"also continues old {numbers}"
+
+
+def counts_line(result: StatementDiff) -> str:
+    """The counts in words; points whose only changes are cosmetic are counted on their own, as hidden if they are."""
+    counts = result.counts()
+    cosmetic = sum(bool(change.cosmetic) for change in result.points)
+    hidden = sum(result.hidden(change) for change in result.points)
+    counts["edited"] -= cosmetic
+    parts = [f"{counts[kind]} {kind}" for kind in ("added", "removed", "edited") if counts[kind]]
+    if cosmetic:
+        parts.append(f"{cosmetic} cosmetic only" + (f" ({hidden} hidden)" if hidden else ""))
+    parts += [f"{counts[kind]} {kind}" for kind in ("moved", "unchanged") if counts[kind]]
+    if result.fields:
+        parts.append(f"{len(result.fields)} field change{'s' if len(result.fields) != 1 else ''}")
+    return ", ".join(parts) if parts else "no points"
+
+
+def _terms_line(gained: Iterable[str], lost: Iterable[str], kept: Iterable[str], minus: str = MINUS) -> str:
+    """Key terms in words: ``terms gained: +Global Security Initiative; lost: -Afghanistan; kept: peace``."""
+    parts = [
+        f"{name}: {', '.join(sign + term for term in sorted(terms))}"
+        for name, sign, terms in (("gained", "+", gained), ("lost", minus, lost), ("kept", "", kept))
+        if terms
+    ]
+    return "terms " + "; ".join(parts) if parts else ""
+
+
+def change_terms(change: PointChange, minus: str = MINUS) -> str:
+    """The key terms a matched point gained and lost (kept terms are the diff's business), or an empty string."""
+    if change.old is None or change.new is None:
+        return ""
+    return _terms_line(change.terms_gained, change.terms_lost, (), minus)
+
+
+def diff_terms(result: StatementDiff, minus: str = MINUS) -> str:
+    return _terms_line(result.terms_gained, result.terms_lost, result.terms_kept, minus)
+
+
+def json_text(value: Any) -> str:
+    return json.dumps(thaw(value), ensure_ascii=False)
+
+
+def _cut(text: str, width: int = _BRIEF_WIDTH) -> str:
+    """*text* on one line, cut to *width* characters with an ellipsis if longer.
+
+    Example:
+        >>> _cut("all parties will deepen cooperation", 20)
+        'all parties will de…'
+    """
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + _ELLIPSIS
+
+
+def _item_brief(item: dict[str, Any]) -> str:
+    """Summarise a record by its key fields: a participant, quote, source, or anything with a text."""
+    if "country" in item and "person" in item:
+        title = f" ({item['title']})" if item.get("title") else ""
+        return _cut(f"{item['country']} {item['person']}{title}")
+    if "speaker" in item and "text" in item:
+        return f"{_cut(str(item['speaker']), 30)}: “{_cut(str(item['text']), _QUOTE_WIDTH)}”"
+    if "id" in item and "title" in item:
+        return f"{item['id']} “{_cut(str(item['title']), _QUOTE_WIDTH)}”"
+    if isinstance(item.get("text"), str):
+        year = f" ({item['year']})" if isinstance(item.get("year"), int) else ""
+        return _cut(item["text"]) + year
+    return _cut(json_text(item))
+
+
+def brief(value: Any) -> str:
+    """A JSON value shortened for reading: long strings cut, records summarised, long lists counted.
+
+    Example:
+        >>> brief({"country": "KZ", "person": "Mukhtar Tleuberdi", "title": "Foreign Minister"})
+        'KZ Mukhtar Tleuberdi (Foreign Minister)'
+        >>> brief(["a" * 80, "b"])
+        '["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…", +1 more]'
+    """
+    value = thaw(value)
+    if isinstance(value, dict):
+        return _item_brief(value)
+    if isinstance(value, list):
+        whole = "[" + ", ".join(brief(item) for item in value) + "]"
+        if len(value) <= 1 or len(whole) <= _BRIEF_WIDTH + 2:
+            return whole
+        return f"[{brief(value[0])}, +{len(value) - 1} more]"
+    if isinstance(value, str):
+        return json_text(_cut(value))
+    return json_text(value)
+
+
+class Row(NamedTuple):
+    """One field change as read: ``value`` (old → new), ``order``, or an item ``added`` / ``removed``."""
+
+    kind: str
+    label: str
+    old: str
+    new: str
+    field: FieldChange
+    runs: tuple[Run, ...] = ()
+
+
+def _label(segment: str) -> str:
+    """A keyed item (``[KZ]``) by its key; an indexed one (``[0]``) and a field name as they are."""
+    inner = segment[1:-1] if segment.startswith("[") else ""
+    return inner if inner and not inner.isdigit() else segment
+
+
+def _field_row(field: FieldChange, top: str) -> Row:
+    rest = segments(field.path)[1:]
+    label = " ".join(_label(segment) for segment in rest) or top
+    last = rest[-1] if rest else ""
+    if last == ORDER and isinstance(field.old, (list, tuple)) and isinstance(field.new, (list, tuple)):
+        return Row("order", label, " ".join(map(str, field.old)), " ".join(map(str, field.new)), field)
+    if last.startswith("[") and (field.old is None) != (field.new is None):
+        kind, value = ("added", field.new) if field.old is None else ("removed", field.old)
+        shown = brief(value)
+        name = last[1:-1]
+        if name.isdigit():
+            shown = f"{last} {shown}"
+        elif not shown.startswith(name + " "):
+            shown = f"{name} {shown}"
+        return Row(kind, label, shown if kind == "removed" else "", shown if kind == "added" else "", field)
+    return Row("value", label, brief(field.old), brief(field.new), field, _value_runs(field.old, field.new))
+
+
+_CONTEXT = 30
+"""How many characters of unchanged text a field change shows on each side of a changed word."""
+
+
+def _texts(value: Any) -> str | None:
+    """A string, or a list of strings joined by ``"; "``: the text whose words a field change compares."""
+    value = thaw(value)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+        return "; ".join(value)
+    return None
+
+
+def _value_runs(old: Any, new: Any) -> tuple[Run, ...]:
+    """For long texts, the word edits between them with the unchanged text around them shortened; else nothing.
+
+    Example:
+        >>> notes = "a made-up record " * 6
+        >>> found = _value_runs([notes + "with the date."], [notes + "with no date."])
+        >>> [(run.kind, run.text) for run in found]
+        [('equal', '… record a made-up record with '), ('delete', 'the'), ('insert', 'no'), ('equal', ' date.')]
+    """
+    before, after = _texts(old), _texts(new)
+    if isinstance(old, tuple) and isinstance(new, tuple) and len(old) != len(new):
+        return ()  # items added or removed: the lists are read as lists
+    if before is None or after is None or max(len(before), len(after)) <= _BRIEF_WIDTH:
+        return ()
+    found: list[Run] = []
+    cursor = 0
+    for edit in word_edits(before, after):
+        found.append(Run("equal", after[cursor : edit.new_start]))
+        found += [Run(kind, text) for kind, text in (("delete", edit.old_text), ("insert", edit.new_text)) if text]
+        cursor = edit.new_end
+    found.append(Run("equal", after[cursor:]))
+    last = len(found) - 1
+    shortened = []
+    for index, run in enumerate(found):
+        text = run.text
+        if run.kind == "equal" and len(text) > 2 * _CONTEXT + 1:
+            head = text[:_CONTEXT] if index > 0 else ""
+            tail = text[-_CONTEXT:] if index < last else ""
+            text = head + _ELLIPSIS + tail
+        if text:
+            shortened.append(Run(run.kind, text.replace("\r", " ").replace("\n", " ")))
+    return tuple(shortened)
+
+
+def field_groups(fields: Sequence[FieldChange]) -> list[tuple[str, list[Row]]]:
+    """Field changes grouped by top-level field, in order; a group of one top-level value has no sub-path."""
+    groups: dict[str, list[FieldChange]] = {}
+    for field in fields:
+        parts = segments(field.path)
+        groups.setdefault(parts[0] if parts else "$", []).append(field)
+    return [(top, [_field_row(field, top) for field in changes]) for top, changes in groups.items()]
+
+
+def grouped(rows: list[Row]) -> bool:
+    """Whether a group needs a heading: more than one change, or a change inside the field."""
+    return len(rows) > 1 or len(segments(rows[0].field.path)) > 1
+
+
+def changes_word(count: int) -> str:
+    return f"{count} change{'s' if count != 1 else ''}"
+
+
+def marked_text(
+    change: PointChange, result: StatementDiff, escape: Callable[[str], str], marked: Callable[[Sequence[Run]], str]
+) -> str:
+    """A change's text for a document: its edit runs marked where it was edited, else the text escaped."""
+    if shown_kind(change, result) != "edited" or not change.edits:
+        return escape(change_text(change))
+    return marked(runs(change, result.ignore))
+
+
+def lineage_cells(series: Series) -> list[list[str]]:
+    rows = []
+    for lineage in series.lineages:
+        cells = []
+        for position, point in enumerate(lineage.points):
+            if point is None:
+                cells.append("—")
+            else:
+                score = lineage.similarities[position]
+                mark = _LINK_MARKS.get(lineage.kinds[position] or "", "")
+                cells.append(
+                    f"{point.number}{mark}"
+                    if score is None or score >= 1
+                    else f"{point.number}{mark} ({_below_one(score)})"
+                )
+        rows.append(cells)
+    return rows
+
+
+_LINK_MARKS = {"merged": "+", "split": "<", "returned": "^"}
+"""Marks after a lineage's point number: merged into another lineage's point, split from one, returned."""
+
+
+def matrix(series: Series) -> tuple[tuple[float, ...], ...]:
+    """The series' similarity matrix, or none past the number of statements it is computed for."""
+    from c5statement._compare import MATRIX_LIMIT
+
+    return series.similarity if len(series.statements) <= MATRIX_LIMIT else ()
+
+
+def _below_one(score: float) -> str:
+    """A score under 1 with two decimals, rounded down, so that it never reads as a perfect 1.00.
+
+    Example:
+        >>> _below_one(0.996), _below_one(0.5)
+        ('0.99', '0.50')
+    """
+    return f"{math.floor(score * 100) / 100:.2f}"
+
+
+def lineage_text(points: Sequence[Point | None]) -> str:
+    first = next((point for point in points if point is not None), None)
+    return first.text if first is not None else ""  # a valid lineage has a point; a broken one still renders
+
+
+def lineage_label(points: Sequence[Point | None]) -> str:
+    """The lineage's first text, cut at a word with an ellipsis if longer than the label width.
+
+    Example:
+        >>> from c5statement import Point
+        >>> lineage_label([None, Point(2, "all parties will strengthen cooperation in trade, energy and transport.")])
+        'all parties will strengthen cooperation in trade, energy…'
+    """
+    text = flat(lineage_text(points))
+    if len(text) <= _LABEL_WIDTH:
+        return text
+    cut = text[: _LABEL_WIDTH - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + _ELLIPSIS
+
+
+def page_title(obj: Meeting | Point | StatementDiff | Series) -> str:
+    """The title of a whole page showing *obj*.
+
+    Example:
+        >>> from c5statement import Point
+        >>> page_title(Point(3, "all parties agree."))
+        'Point 3'
+    """
+    if isinstance(obj, Meeting):
+        return flat(obj.title)
+    if isinstance(obj, StatementDiff):
+        return f"Diff: {obj.old_id} \u2192 {obj.new_id}"
+    if isinstance(obj, Series):
+        return f"Series of {len(obj.labels)} statements"
+    return f"Point {obj.number}"
+
+
+DIFF_COLUMNS: tuple[str, ...] = (
+    "old_id",
+    "new_id",
+    "change",
+    "old_number",
+    "new_number",
+    "similarity",
+    "margin",
+    "ambiguous",
+    "moved",
+    "nearest",
+    "also",
+    "cosmetic",
+    "old_text",
+    "new_text",
+    "themes_gained",
+    "themes_lost",
+    "terms_gained",
+    "terms_lost",
+    "evidence",
+)
+"""The columns of a diff as records (one row a point change), in order."""
+
+
+def _joined(items: Iterable[object]) -> str:
+    return "; ".join(str(item) for item in items)
+
+
+def diff_records(result: StatementDiff) -> list[dict[str, str | int | float | bool | None]]:
+    """A diff as records: one row a point change, in reading order, with the columns of :data:`DIFF_COLUMNS`.
+
+    ``change`` is the kind as the views show it (a point whose only changes are
+    hidden cosmetic ones reads ``unchanged``); sets and lists are joined with
+    ``"; "`` (themes and terms sorted, the evidence strongest first); an absent
+    value is ``None``.
+
+    Example:
+        >>> from c5statement import MEETING_2020, diff
+        >>> row = diff_records(diff(MEETING_2020, MEETING_2020))[0]
+        >>> row["change"], row["old_number"], row["new_number"], row["similarity"]
+        ('unchanged', 1, 1, 1.0)
+    """
+    return [
+        {
+            "old_id": result.old_id,
+            "new_id": result.new_id,
+            "change": shown_kind(change, result),
+            "old_number": None if change.old is None else change.old.number,
+            "new_number": None if change.new is None else change.new.number,
+            "similarity": change.similarity,
+            "margin": change.margin,
+            "ambiguous": change.ambiguous,
+            "moved": change.moved,
+            "nearest": change.nearest,
+            "also": _joined(change.also),
+            "cosmetic": _joined(sorted(change.cosmetic)),
+            "old_text": None if change.old is None else change.old.text,
+            "new_text": None if change.new is None else change.new.text,
+            "themes_gained": _joined(sorted(change.themes_gained)),
+            "themes_lost": _joined(sorted(change.themes_lost)),
+            "terms_gained": _joined(sorted(change.terms_gained)),
+            "terms_lost": _joined(sorted(change.terms_lost)),
+            "evidence": _joined(change.evidence),
+        }
+        for change in result.points
+    ]
