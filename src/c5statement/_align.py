@@ -53,6 +53,7 @@ points, never with the product of the sizes. Repeated texts pair in order.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import numbers
 import operator
@@ -507,10 +508,17 @@ class _Scorer:
         self.raw: dict[tuple[int, int], float] = {}
         self.old_phrases = [_phrases(point.text, lexicon) for point in old]
         self.new_phrases = [_phrases(point.text, lexicon) for point in new]
-        self.sharing = _sharing(self.old_phrases, self.new_phrases)
-        """The pairs that hold a phrase in common, found through an index of the new points' phrases."""
         self.phrased: set[tuple[int, int]] = set()
         """The pairs found to share an exact phrase of :data:`PHRASE_WORDS` content words or more."""
+
+    @functools.cached_property
+    def sharing(self) -> set[tuple[int, int]]:
+        """The pairs that hold a phrase in common, found through an index of the new points' phrases.
+
+        Only for small statements, whose every pair is scored: with many equal
+        texts, the pairs sharing a phrase are the square of their number.
+        """
+        return _sharing(self.old_phrases, self.new_phrases)
 
     def specific(self, i: int, j: int) -> bool:
         """Whether old point *i* and new point *j* share a phrase or a specific concept (not boilerplate)."""
@@ -547,7 +555,7 @@ class _Scorer:
         if first.text == second.text and first.themes == second.themes:
             return 1.0
         found = _content(self.old_features[i], self.new_features[j], self.old_totals[i], self.new_totals[j])
-        if (i, j) in self.sharing:
+        if not self.old_phrases[i].isdisjoint(self.new_phrases[j]):  # a phrase in common, tested for this pair alone
             phrase = self.phrase(i, j)
             found = phrase if phrase > found else found  # noqa: FURB136 - runs for every pair scored
         return _with_themes(found, first, second) if first.themes and second.themes else found
