@@ -66,6 +66,12 @@ from pathlib import Path
 from c5statement import *
 from shell_session import shell
 EXAMPLES = Path({str(DOCS.parent / "examples")!r})
+try:  # as in the tests: generating examples slowly on a busy machine is not a failure of the docs
+    from hypothesis import HealthCheck as _HealthCheck, settings as _settings
+    _settings.register_profile("docs", suppress_health_check=[_HealthCheck.too_slow])
+    _settings.load_profile("docs")
+except ImportError:
+    pass
 _previous_folder = _os.getcwd()
 _page_folder = _tempfile.mkdtemp(prefix="c5statement-docs-")
 _os.chdir(_page_folder)

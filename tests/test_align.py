@@ -20,6 +20,7 @@ from c5statement import (
     compare,
     diff,
     from_json,
+    themes_in_scores,
     to_json,
 )
 from c5statement._align import (
@@ -59,16 +60,18 @@ class TestSimilarity:
         assert similarity(P2020[0], P2020[0]) == 1.0
 
     def test_themes_on_one_side_do_not_lower(self) -> None:
-        """Themes present on one side only leave the score as it is."""
+        """Themes present on one side only leave the score as it is, even where themes count."""
         untagged = Point(2, P2020[1].text)
         tagged = Point(PANDEMIC.number, PANDEMIC.text, themes=frozenset({"health"}))
-        assert similarity(untagged, tagged) == similarity(untagged, PANDEMIC)
-        assert similarity(P2020[1], PANDEMIC) == similarity(untagged, PANDEMIC)
+        with themes_in_scores():
+            assert similarity(untagged, tagged) == similarity(untagged, PANDEMIC)
+            assert similarity(P2020[1], PANDEMIC) == similarity(untagged, PANDEMIC)
 
     def test_themes_one_side_holds_count_fully(self) -> None:
-        """A point tagged with one of the other's themes loses nothing to the other's extra themes."""
+        """Where themes count, a point tagged with one of the other's themes loses nothing to its extra themes."""
         tagged = Point(PANDEMIC.number, PANDEMIC.text, themes=frozenset({"health"}))
-        assert similarity(P2020[1], tagged) >= similarity(P2020[1], PANDEMIC)
+        with themes_in_scores():
+            assert similarity(P2020[1], tagged) >= similarity(P2020[1], PANDEMIC)
 
     def test_synonyms_raise_the_score(self) -> None:
         """The pandemic paraphrase is closer to the COVID-19 point than to the agriculture point."""

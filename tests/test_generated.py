@@ -82,7 +82,8 @@ class TestNewField:
         """Each field of Meeting is shown by the views, or is known to be shown only through what cites it."""
         shown = {
             "id", "title", "level", "date", "format", "venue", "participants", "topics", "decisions", "points",
-            "quotes", "context", "summary", "notes", "sources", "illustrative",
+            "quotes", "context", "summary", "notes", "sources", "illustrative", "city", "host_country",
+            "points_complete", "points_total", "points_note",
         }  # fmt: skip
         cited_only = {"summary_sources", "fact_sources"}  # source ids; the sources themselves are listed
         fields = {field.name for field in attrs.fields(Meeting)}

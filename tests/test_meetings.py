@@ -103,7 +103,7 @@ EXPECTED: dict[str, Expected] = {
         {
             "CN": "Xi Jinping",
             "KZ": "Kassym-Jomart Tokayev",
-            "KG": "Sadyr Zhaparov",
+            "KG": "Sadyr Japarov",
             "TJ": "Emomali Rahmon",
             "TM": "Gurbanguly Berdimuhamedov",
             "UZ": "Shavkat Mirziyoyev",
@@ -135,7 +135,7 @@ EXPECTED: dict[str, Expected] = {
         {
             "CN": "Qin Gang",
             "KZ": "Murat Nurtleu",
-            "KG": "Kulubaev Zheenbek Moldokanovich",
+            "KG": "Jeenbek Kulubaev",
             "TJ": "Sirojiddin Muhriddin",
             "TM": "Vepa Hajiyev",
             "UZ": "Bakhtiyor Saidov",
@@ -167,7 +167,7 @@ EXPECTED: dict[str, Expected] = {
         {
             "CN": "Wang Yi",
             "KZ": "Murat Nurtleu",
-            "KG": "Kulubaev Zheenbek Moldokanovich",
+            "KG": "Jeenbek Kulubaev",
             "TJ": "Sirojiddin Muhriddin",
             "TM": "Rashid Meredov",
             "UZ": "Bakhtiyor Saidov",
@@ -407,3 +407,63 @@ class TestTable:
     def test_unknown_format(self) -> None:
         with pytest.raises(ValueError, match="unknown table format 'xml'"):
             render_meetings(format="xml")
+
+
+CITIES = {
+    "cc5-fmm-2021": ("Xi'an", "CN"),
+    "cc5-fmm-2022": ("Astana", "KZ"),
+    "cc5-fmm-2023": ("Xi'an", "CN"),
+    "cc5-summit-2023": ("Xi'an", "CN"),
+    "cc5-fmm-2024": ("Chengdu", "CN"),
+    "cc5-fmm-2025": ("Almaty", "KZ"),
+    "cc5-summit-2025": ("Astana", "KZ"),
+}
+
+
+class TestPeopleAndPlaces:
+    def test_every_in_person_meeting_has_a_city_and_host_country(self) -> None:
+        """The cities and host countries are as the sources give them; video meetings have none."""
+        found = {m.id: (m.city, m.host_country) for m in MEETINGS if m.format != "video"}
+        assert found == CITIES
+        assert all(m.city is None for m in MEETINGS if m.format == "video")
+
+    def test_the_chair_or_host_comes_from_the_host_country(self) -> None:
+        """In every in-person meeting, the chair (or the host where no chair is named) is of the host country."""
+        for found in MEETINGS:
+            if found.format == "video":
+                continue
+            leader = found.chair or next(p for p in found.participants if p.role == "host")
+            assert leader.country == found.host_country, found.id
+
+    def test_one_spelling_and_one_key_per_person(self) -> None:
+        """Across every meeting, a person key has one spelling and a spelling one key."""
+        spellings: dict[str | None, set[str]] = {}
+        keys: dict[str, set[str | None]] = {}
+        for found in MEETINGS:
+            for participant in found.participants:
+                spellings.setdefault(participant.person_id, set()).add(participant.person)
+                keys.setdefault(participant.person, set()).add(participant.person_id)
+        assert None not in spellings
+        assert all(len(names) == 1 for names in spellings.values())
+        assert all(len(ids) == 1 for ids in keys.values())
+        assert len(spellings) == 22
+
+    def test_the_two_berdimuhamedovs_stay_apart(self) -> None:
+        """Father (2022) and son (2023, 2025) have different keys."""
+        turkmen = {m.id: m.participant("TM").person_id for m in MEETINGS if m.level == "heads-of-state"}
+        assert turkmen == {
+            "cc5-summit-2022-video": "gurbanguly-berdimuhamedov",
+            "cc5-summit-2023": "serdar-berdimuhamedov",
+            "cc5-summit-2025": "serdar-berdimuhamedov",
+        }
+
+    def test_earlier_spellings_are_aliases(self) -> None:
+        """The spellings the records gave before are kept as aliases."""
+        assert "Sadyr Zhaparov" in meeting("cc5-summit-2022-video").participant("KG").aliases
+        assert "Kulubaev Zheenbek Moldokanovich" in meeting("cc5-fmm-2023").participant("KG").aliases
+
+    def test_documents_and_decisions(self) -> None:
+        """Every packaged meeting adopted at least one document; kinds are as read."""
+        assert all(any(d.kind == "document" for d in m.decisions) for m in MEETINGS if m.id != "cc5-fmm-2021")
+        kinds = [d.kind for d in meeting("cc5-fmm-2022").decisions]
+        assert kinds == ["document", "document", "document", "document", "decision"]

@@ -114,9 +114,10 @@ class TestThemeKeywords:
 
 class TestWithSuggestedThemes:
     def test_fills_points_without_themes(self) -> None:
-        """Points without themes get the suggestions."""
+        """Points without themes get the suggestions, marked as suggested."""
         parsed = parse_points((DATA / "seed_article.txt").read_text(encoding="utf-8"))
-        assert with_suggested_themes(parsed) == tuple(attrs.evolve(point, sources=()) for point in MEETING_2020.points)
+        expected = tuple(attrs.evolve(point, sources=(), coding="suggested") for point in MEETING_2020.points)
+        assert with_suggested_themes(parsed) == expected
 
     def test_never_overwrites(self) -> None:
         """Themes a person has set are kept as they are, even if they look wrong."""
@@ -130,15 +131,16 @@ class TestWithSuggestedThemes:
 
     @given(st.lists(points(), max_size=6))
     def test_only_empty_themes_change(self, given_points: list[Point]) -> None:
-        """Numbers, texts and sources never change; set themes never change."""
+        """Numbers, texts and sources never change; a person's coding never changes; suggestions are marked."""
         result = with_suggested_themes(given_points)
         assert len(result) == len(given_points)
         for before, after in zip(given_points, result, strict=True):
-            assert attrs.evolve(after, themes=before.themes) == before
-            if before.themes:
-                assert after.themes == before.themes
+            assert attrs.evolve(after, themes=before.themes, coding=before.coding) == before
+            if before.themes or before.coded:
+                assert after == before
             else:
                 assert after.themes == suggest_themes(before.text)
+                assert after.coding == "suggested"
 
 
 class TestArgumentTypes:
@@ -201,7 +203,7 @@ class TestMeeting:
         result = with_suggested_themes(bare)
         assert isinstance(result, Meeting)
         assert result.points[0].themes == {"my-theme"}
-        assert result.points[1:] == MEETING_2020.points[1:]
+        assert result.points[1:] == tuple(attrs.evolve(p, coding="suggested") for p in MEETING_2020.points[1:])
         assert attrs.evolve(result, points=bare.points) == bare
 
     def test_a_tagged_meeting_is_unchanged(self) -> None:

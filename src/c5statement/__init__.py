@@ -8,7 +8,16 @@ from ._display import on_first_view
 from ._errors import InvalidStatementError as InvalidStatementError
 from ._errors import InvalidTypeError as InvalidTypeError
 from ._model import (
+    DECISION_KINDS as DECISION_KINDS,
+)
+from ._model import (
     FORMATS as FORMATS,
+)
+from ._model import (
+    ROLES as ROLES,
+)
+from ._model import (
+    Coding as Coding,
 )
 from ._model import (
     ContextNote as ContextNote,
@@ -40,6 +49,11 @@ if TYPE_CHECKING:
     from ._align import DEFAULT_THRESHOLD as DEFAULT_THRESHOLD
     from ._align import Evidence as Evidence
     from ._align import similarity as similarity
+    from ._coding import Agreement as Agreement
+    from ._coding import agreement as agreement
+    from ._coding import krippendorff_alpha as krippendorff_alpha
+    from ._coding import themes_in_scores as themes_in_scores
+    from ._collection import Meetings as Meetings
     from ._compare import Lineage as Lineage
     from ._compare import Series as Series
     from ._compare import compare as compare
@@ -116,11 +130,13 @@ if TYPE_CHECKING:
     from ._themes import Theme as Theme
 
     MEETING_2020: Meeting
-    MEETINGS: tuple[Meeting, ...]
+    MEETINGS: Meetings
     __version__: str
 
 _PUBLIC: dict[str, tuple[str, ...]] = {
     "._align": ("DEFAULT_THRESHOLD", "Evidence", "similarity"),
+    "._coding": ("Agreement", "agreement", "krippendorff_alpha", "themes_in_scores"),
+    "._collection": ("Meetings",),
     "._compare": ("Lineage", "Series", "compare"),
     "._convert": ("FORMAT_VERSION", "dump", "fingerprint", "from_dict", "from_json", "load", "to_dict", "to_json"),
     "._data": ("meeting",),
@@ -130,7 +146,20 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "._errors": ("InvalidStatementError", "InvalidTypeError"),
     "._json": ("JsonObject",),
     "._lexicon": ("Concept", "Lexicon", "default_lexicon"),
-    "._model": ("FORMATS", "ContextNote", "Decision", "Meeting", "Participant", "Point", "Quote", "Source", "Topic"),
+    "._model": (
+        "DECISION_KINDS",
+        "FORMATS",
+        "ROLES",
+        "Coding",
+        "ContextNote",
+        "Decision",
+        "Meeting",
+        "Participant",
+        "Point",
+        "Quote",
+        "Source",
+        "Topic",
+    ),
     "._parse": (
         "NoPointsFoundError",
         "NumberingGapWarning",

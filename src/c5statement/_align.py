@@ -66,6 +66,7 @@ from typing import TYPE_CHECKING, Protocol
 import attrs
 
 from ._check import Checker, Validated, real, rule
+from ._coding import scores_use_themes
 from ._errors import InvalidTypeError
 from ._model import Point
 
@@ -384,7 +385,7 @@ def _totals(features: Features) -> Totals:
 
 
 def _with_themes(score: float, old: Point, new: Point) -> float:
-    if not (old.themes and new.themes):
+    if not (old.themes and new.themes and scores_use_themes()):  # a coding changes no score unless asked
         return score
     overlap = len(old.themes & new.themes) / min(len(old.themes), len(new.themes))
     return (1 - THEME_WEIGHT) * score + THEME_WEIGHT * overlap
@@ -398,8 +399,10 @@ def similarity(old: Point, new: Point, *, lexicon: Lexicon | None = None) -> flo
     packaged one), each weighed by its rarity in formulaic statement phrasing.
     An exact phrase of three or more rare content words that both points hold
     counts at its full weight, however long the text around it: the score is at
-    least that phrase's. Themes count when both points have some. Within :func:`c5statement.diff`,
-    this raw score is calibrated against the other points of the two statements.
+    least that phrase's. Themes count only inside
+    :func:`c5statement.themes_in_scores`, and only when both points have some.
+    Within :func:`c5statement.diff`, this raw score is calibrated against the
+    other points of the two statements.
 
     Example:
         >>> a = Point(1, "all parties will strengthen agricultural cooperation.")
@@ -413,7 +416,7 @@ def similarity(old: Point, new: Point, *, lexicon: Lexicon | None = None) -> flo
     for name, value in (("old", old), ("new", new)):
         if not isinstance(value, Point):
             raise InvalidTypeError([(f"$.{name}", f"expected a Point, got {type(value).__name__}")])
-    if old.text == new.text and old.themes == new.themes:
+    if old.text == new.text and (old.themes == new.themes or not scores_use_themes()):
         return 1.0
     lexicon = _lexicon(lexicon)
     first, second = lexicon.weights(old.text), lexicon.weights(new.text)
@@ -552,7 +555,7 @@ class _Scorer:
     def score(self, i: int, j: int) -> float:
         """The raw score of old point *i* and new point *j*, computed afresh."""
         first, second = self.old[i], self.new[j]
-        if first.text == second.text and first.themes == second.themes:
+        if first.text == second.text and (first.themes == second.themes or not scores_use_themes()):
             return 1.0
         found = _content(self.old_features[i], self.new_features[j], self.old_totals[i], self.new_totals[j])
         if not self.old_phrases[i].isdisjoint(self.new_phrases[j]):  # a phrase in common, tested for this pair alone
@@ -571,6 +574,7 @@ class _Scorer:
                 holders.setdefault(feature, []).append(j)
         size = len(self.new)
         raw: dict[tuple[int, int], float] = {}
+        themed = scores_use_themes()
         sharing = self.sharing
         for i, features in enumerate(self.old_features):
             shared, concepts = [0.0] * size, [0.0] * size
@@ -582,7 +586,7 @@ class _Scorer:
             first, total = self.old[i], self.old_totals[i]
             text, themes = first.text, first.themes
             for j, second in enumerate(self.new):
-                if text == second.text and themes == second.themes:
+                if text == second.text and (themes == second.themes or not themed):
                     raw[i, j] = 1.0
                     continue
                 found = _blend(shared[j], concepts[j], total, self.new_totals[j])

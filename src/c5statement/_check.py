@@ -27,15 +27,18 @@ from ._chars import ANY_CONTROLS, CONTROL_CHARACTERS
 from ._countries import COUNTRY_CODES
 from ._errors import MAX_PROBLEMS, InvalidStatementError, InvalidTypeError, Problem, shorten, shown
 from ._json import MAX_INTEGER
-from ._slugs import is_slug
+from ._slugs import SLUG_PATTERN, is_slug
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterator
 
 __all__ = [
+    "CODE_PATTERN",
     "FINGERPRINT_PATTERN",
     "PLACEHOLDER",
+    "POINT_REF_PATTERN",
     "URL_PATTERN",
+    "WIKIDATA_PATTERN",
     "Checker",
     "Validated",
     "check_partial",
@@ -52,6 +55,15 @@ FINGERPRINT_PATTERN = r"^[0-9a-f]{64}$"
 """A SHA-256 fingerprint, in lowercase hexadecimal."""
 
 URL_PATTERN = rf"^https?://[^\s{ANY_CONTROLS}]+(?![\s\S])"
+
+CODE_PATTERN = r"^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*(?![\s\S])"
+"""A code of a coding scheme: letters and digits, with single dots, hyphens or underscores between (``per103_1``)."""
+
+POINT_REF_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*#[1-9][0-9]{0,5}(?![\s\S])"
+"""A reference to a point of a meeting: ``meeting-id#number`` (``cc5-fmm-2020#3``)."""
+
+WIKIDATA_PATTERN = r"^Q[1-9][0-9]{0,11}(?![\s\S])"
+"""A Wikidata item id: ``Q`` and a number (``Q42``)."""
 
 _CONTROL = re.compile(f"[{re.escape(CONTROL_CHARACTERS)}]")
 
@@ -448,6 +460,70 @@ class Checker:
             self.slug(item_path, item)
         if isinstance(value, tuple) and len(set(value)) != len(value):
             self.invalid(path, "lists a source more than once")
+
+    def _unique_matching(self, path: str, value: object, pattern: str, what: str) -> None:
+        """A tuple of strings matching *pattern*, each once."""
+        for item_path, item in self.items(path, value, tuple):
+            if not isinstance(item, str):
+                self.type_error(item_path, "a string", item)
+            elif not re.fullmatch(pattern, item):
+                self.invalid(item_path, f"{shown(item)} is not {what}")
+        if isinstance(value, tuple) and len(set(value)) != len(value):
+            self.invalid(path, "lists an item more than once")
+
+    def slugs(self, path: str, value: object) -> None:
+        """A tuple of slugs (concept ids), each once.
+
+        Example:
+            >>> check = Checker()
+            >>> check.slugs("$.concepts", ("health", "Health"))
+            >>> check.problems
+            [('$.concepts[1]', "'Health' is not a lowercase slug (letters, digits and single hyphens)")]
+        """
+        self._unique_matching(path, value, SLUG_PATTERN, "a lowercase slug (letters, digits and single hyphens)")
+
+    def point_refs(self, path: str, value: object) -> None:
+        """A tuple of point references ``meeting-id#number``, each once.
+
+        Example:
+            >>> check = Checker()
+            >>> check.point_refs("$.continues", ("cc5-fmm-2020#3", "cc5-fmm-2020-3"))
+            >>> check.problems
+            [('$.continues[1]', "'cc5-fmm-2020-3' is not a point reference 'meeting-id#number', like 'cc5-fmm-2020#3'")]
+        """
+        self._unique_matching(
+            path, value, POINT_REF_PATTERN, "a point reference 'meeting-id#number', like 'cc5-fmm-2020#3'"
+        )
+
+    def codes(self, path: str, value: object) -> None:
+        """A frozenset of codes (:data:`CODE_PATTERN`); a bad one is named by value.
+
+        Example:
+            >>> check = Checker()
+            >>> check.codes("$.codes", frozenset({"19.1", "per103_1", "a b"}))
+            >>> check.problems
+            [('$.codes', "'a b' is not a code (letters and digits, with single dots, hyphens or underscores between)")]
+        """
+        for _, item in self.items(path, value, frozenset):
+            if not isinstance(item, str):
+                self.type_error(path, "a frozenset of strings", item)
+            elif not re.fullmatch(CODE_PATTERN, item):
+                what = "a code (letters and digits, with single dots, hyphens or underscores between)"
+                self.invalid(path, f"{shown(item)} is not {what}")
+
+    def wikidata(self, path: str, value: object) -> None:
+        """A Wikidata item id (:data:`WIKIDATA_PATTERN`).
+
+        Example:
+            >>> check = Checker()
+            >>> check.wikidata("$.wikidata", "42")
+            >>> check.problems
+            [('$.wikidata', "'42' is not a Wikidata item id, like 'Q42'")]
+        """
+        if not isinstance(value, str):
+            self.type_error(path, "a string", value)
+        elif not re.fullmatch(WIKIDATA_PATTERN, value):
+            self.invalid(path, f"{shown(value)} is not a Wikidata item id, like 'Q42'")
 
     def numbers(self, path: str, value: object) -> None:
         """A tuple of point numbers (1 or more), each once, in ascending order.

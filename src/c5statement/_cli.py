@@ -165,15 +165,17 @@ examples:
   c5statement parse statement.txt                  skeleton on standard output
   c5statement parse statement.txt -o 2021.json --title "Joint statement, 12 May 2021"
   c5statement validate 2021.json                   fails until every <FILL IN: ...> is filled
-  c5statement parse chengdu.txt --meeting cc5-fmm-2024 --suggest-themes -o 2024.json
+  c5statement parse chengdu.txt --meeting cc5-fmm-2024 -o 2024.json
 
 With "--meeting ID", every fact of the meeting (date, venue, delegations,
 documents, sources) comes from the packaged record ID (or from the statement
-in a FILE); only the points come from the text, and only the text's own source
-is left to fill in.
-"--suggest-themes" tags each point with themes from the vocabulary and says in
-the notes that they are suggestions. A gap in the numbering (1, 2, 4) is noted
-in the skeleton and reported on standard error as a warning.
+in a FILE); only the points come from the text, verbatim, replacing the
+record's points or summaries (whose links to earlier points are kept by
+number), and only the text's own source is left to fill in. With "--meeting",
+each point is tagged with themes suggested from the vocabulary, marked as
+suggestions in the data and the notes ("--no-suggest-themes" leaves them
+uncoded); without it, "--suggest-themes" asks for them. A gap in the numbering
+(1, 2, 4) is noted in the skeleton and reported on standard error as a warning.
 
 "-o" does not replace an existing file unless "--force" is given; the file is
 written whole or not at all.
@@ -384,7 +386,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="take every fact but the points from the packaged meeting ID (or the statement in FILE)",
     )
     parse.add_argument(
-        "--suggest-themes", action="store_true", help="tag the points with suggested themes (noted as suggestions)"
+        "--suggest-themes",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="tag the points with suggested themes, marked and noted as suggestions (default: with --meeting)",
     )
 
     meetings = _command(commands, "meetings", _meetings)
@@ -702,7 +707,8 @@ def _parse(args: argparse.Namespace, out: TextIO) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", NumberingGapWarning)
         try:
-            document = skeleton_json(text, source_title=args.title, meeting=meeting, suggest_themes=args.suggest_themes)
+            suggest = meeting is not None if args.suggest_themes is None else args.suggest_themes
+            document = skeleton_json(text, source_title=args.title, meeting=meeting, suggest_themes=suggest)
         except InvalidStatementError as error:
             raise _problems(args.textfile, error, document=False) from None
     label = "<stdin>" if args.textfile == STDIN else _tty_name(args.textfile)

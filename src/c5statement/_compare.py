@@ -11,7 +11,7 @@ import attrs
 from ._align import DEFAULT_THRESHOLD
 from ._check import Checker, Validated, real, rule
 from ._convert import add_document_classes
-from ._diff import Matching, StatementDiff, check_options, checked_lexicon, diff
+from ._diff import Matching, StatementDiff, check_options, checked_lexicon, diff, fully_coded
 from ._display import Views
 from ._model import Meeting, Point
 
@@ -41,6 +41,20 @@ def _matrix(rows: tuple[tuple[float, ...], ...]) -> tuple[tuple[float, ...], ...
 _TUPLE = rule(Checker.instance, tuple)
 
 _PANDAS_HINT = 'to_frame() needs pandas, which is not installed; install it with: pip install "c5statement[pandas]"'
+
+
+def _coding_state(statement: Meeting) -> str:
+    """``"coded"``, ``"partly coded"`` or ``"not coded"``: the state of a statement's points."""
+    if fully_coded(statement):
+        return "coded"
+    return "partly coded" if any(point.coded for point in statement.points) else "not coded"
+
+
+def _concept_label(lexicon: Lexicon, concept: str) -> str:
+    try:
+        return lexicon.concept(concept).label
+    except KeyError:
+        return concept
 
 
 @attrs.frozen
@@ -219,15 +233,28 @@ class Series(Validated, Views):
         return tuple(sorted(found))
 
     @property
-    def theme_matrix(self) -> dict[str, tuple[bool, ...]]:
-        """For each theme, whether each statement has it.
+    def theme_matrix(self) -> dict[str, tuple[bool | None, ...]]:
+        """For each theme, whether each statement has it: ``None`` where that is unknown.
+
+        A theme is unknown, not absent, in a statement that does not have it
+        and is not fully coded: some of its points are not coded, or its main
+        document was read only in part (see :func:`~c5statement._diff.fully_coded`).
 
         Example:
-            >>> from c5statement import MEETING_2020, compare
-            >>> compare([MEETING_2020]).theme_matrix["security"]
-            (True,)
+            >>> import attrs
+            >>> from c5statement import MEETING_2020, Point, compare
+            >>> uncoded = attrs.evolve(MEETING_2020, points=(Point(1, "all parties agree."),))
+            >>> compare([MEETING_2020, uncoded]).theme_matrix["trade"]
+            (True, None)
         """
-        return {theme: tuple(theme in statement.themes for statement in self.statements) for theme in self.themes}
+        known = [fully_coded(statement) for statement in self.statements]
+        return {
+            theme: tuple(
+                True if theme in statement.themes else (False if complete else None)
+                for statement, complete in zip(self.statements, known, strict=True)
+            )
+            for theme in self.themes
+        }
 
     def lineage_of(self, statement: int, number: int) -> Lineage:
         """Return the lineage holding point *number* of the statement at position *statement*.
@@ -244,6 +271,91 @@ class Series(Validated, Views):
             if lineage.numbers[statement] == number:
                 return lineage
         raise KeyError(number)
+
+    def theme_timeline(self) -> list[dict[str, Any]]:
+        """Return the theme timeline as tidy records: one row per statement and theme.
+
+        Each row has ``statement`` (its id), ``position`` (0-based), ``date``
+        (ISO), ``theme``, ``label`` (the theme's label in
+        :data:`c5statement.THEMES`, else the slug), ``present`` (``True``,
+        ``False``, or ``None`` where unknown: see :attr:`theme_matrix`),
+        ``points`` (how many of the statement's points carry the theme) and
+        ``coding`` (``"coded"``, ``"partly coded"`` or ``"not coded"``: the
+        statement's points; ``"partly coded"`` also where its main document
+        was read only in part).
+
+        Example:
+            >>> from c5statement import MEETING_2020, compare
+            >>> row = compare([MEETING_2020]).theme_timeline()[0]
+            >>> row["theme"], row["label"], row["present"], row["points"], row["coding"]
+            ('afghanistan', 'Afghanistan', True, 1, 'coded')
+        """
+        from ._themes import THEMES
+
+        matrix = self.theme_matrix
+        rows = []
+        for position, statement in enumerate(self.statements):
+            coding = _coding_state(statement)
+            for theme in self.themes:
+                entry = THEMES.get(theme)
+                rows.append(
+                    {
+                        "statement": statement.id,
+                        "position": position,
+                        "date": statement.date.isoformat(),
+                        "theme": theme,
+                        "label": entry.label if entry is not None else theme,
+                        "present": matrix[theme][position],
+                        "points": sum(1 for point in statement.points if theme in point.themes),
+                        "coding": coding,
+                    }
+                )
+        return rows
+
+    def concept_spans(self, lexicon: Lexicon | None = None) -> list[dict[str, Any]]:
+        """Return each concept's first and last appearance in the series, one record per concept.
+
+        A point's concepts are those its record names
+        (:attr:`Point.concepts <c5statement.Point.concepts>`), or, for a point
+        that names none, those *lexicon* (by default the packaged one) finds in
+        its text. Each row has ``concept``, ``label``, ``first`` and ``last``
+        (statement ids), ``first_date`` and ``last_date`` (ISO), ``statements``
+        (in how many statements it appears) and ``points`` (in how many points),
+        in order of first appearance, then of concept id.
+
+        Example:
+            >>> from c5statement import MEETING_2020, compare
+            >>> spans = {row["concept"]: row for row in compare([MEETING_2020]).concept_spans()}
+            >>> spans["health"]["first"], spans["health"]["points"]
+            ('cc5-fmm-2020', 2)
+        """
+        from ._lexicon import default_lexicon
+
+        lexicon = lexicon if lexicon is not None else default_lexicon()
+        seen: dict[str, list[int]] = {}  # concept -> positions of the statements, once per point
+        for position, statement in enumerate(self.statements):
+            for point in statement.points:
+                concepts = point.concepts or tuple(
+                    feature[1:] for feature in lexicon.analyse(point.text).features if feature.startswith("@")
+                )
+                for concept in dict.fromkeys(concepts):
+                    seen.setdefault(concept, []).append(position)
+        rows = []
+        for concept, positions in sorted(seen.items(), key=lambda item: (min(item[1]), item[0])):
+            first, last = self.statements[min(positions)], self.statements[max(positions)]
+            rows.append(
+                {
+                    "concept": concept,
+                    "label": _concept_label(lexicon, concept),
+                    "first": first.id,
+                    "first_date": first.date.isoformat(),
+                    "last": last.id,
+                    "last_date": last.date.isoformat(),
+                    "statements": len(set(positions)),
+                    "points": len(positions),
+                }
+            )
+        return rows
 
     def to_records(self) -> list[dict[str, Any]]:
         """Return one plain row per point per statement, for tables and data frames.

@@ -40,10 +40,10 @@ from ._check import PLACEHOLDER, check_partial, has_surrogate, type_name
 from ._errors import MAX_PROBLEMS, InvalidStatementError, InvalidTypeError, Problem, shorten, shown
 from ._files import read_limited, write_atomic
 from ._json import MAX_DEPTH, MAX_DIGITS, MAX_DOCUMENT_BYTES, json_problems, places
-from ._model import ContextNote, Decision, Meeting, Participant, Point, Quote, Source, Topic
+from ._model import Coding, ContextNote, Decision, Meeting, Participant, Point, Quote, Source, Topic
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterator, Sequence
 
 __all__ = [
     "FORMAT_VERSION",
@@ -271,7 +271,7 @@ def _problems(error: BaseException, path: str, omitted: list[int]) -> Iterator[P
         yield (path, f"invalid value ({type(error).__name__}: {shorten(str(error), 200)})")
 
 
-_DOCUMENT_CLASSES: set[type] = {Meeting, Source, Participant, Topic, Decision, Point, Quote, ContextNote}
+_DOCUMENT_CLASSES: set[type] = {Meeting, Source, Participant, Topic, Decision, Point, Quote, ContextNote, Coding}
 
 
 def add_document_classes(*classes: type) -> None:
@@ -299,8 +299,9 @@ def to_dict(obj: attrs.AttrsInstance) -> dict[str, Any]:
 
     Example:
         >>> from c5statement import Point
-        >>> to_dict(Point(number=1, text="all parties agree.", themes=frozenset({"trade"})))
-        {'format_version': 1, 'number': 1, 'text': 'all parties agree.', 'themes': ['trade'], 'sources': []}
+        >>> document = to_dict(Point(number=1, text="all parties agree.", themes=frozenset({"trade"})))
+        >>> list(document)[:5], document["themes"]
+        (['format_version', 'number', 'text', 'themes', 'sources'], ['trade'])
     """
     if not _is_public_class(type(obj)):
         raise InvalidTypeError([("$", f"cannot write {type(obj).__name__}: not a c5statement object")])
@@ -324,8 +325,8 @@ def from_dict(data: object, cls: type[Any] = Meeting) -> Any:
 
     Example:
         >>> from c5statement import Point
-        >>> from_dict({"number": 2, "text": "all parties agree."}, Point)
-        Point(number=2, text='all parties agree.', themes=frozenset(), sources=())
+        >>> from_dict({"number": 2, "text": "all parties agree."}, Point) == Point(2, "all parties agree.")
+        True
         >>> from_dict({"number": "2", "text": "all parties agree."}, Point)
         Traceback (most recent call last):
         ...
@@ -369,7 +370,12 @@ def to_json(obj: attrs.AttrsInstance) -> str:
           "number": 1,
           "text": "all parties agree.",
           "themes": [],
-          "sources": []
+          "sources": [],
+          "verbatim": true,
+          "concepts": [],
+          "continues": [],
+          "coding": null,
+          "codings": []
         }
     """
     import json
@@ -606,11 +612,16 @@ def dump(obj: attrs.AttrsInstance, path: str | os.PathLike[str]) -> None:
     write_atomic(path, to_json(obj).encode("utf-8"))
 
 
-def fingerprint(obj: attrs.AttrsInstance) -> str:
+def fingerprint(obj: attrs.AttrsInstance | Sequence[Meeting]) -> str:
     """Return the SHA-256 hex digest of the canonical JSON of *obj*.
 
     Equal objects have equal fingerprints; cite a record by its fingerprint to
     name exactly the version you used.
+
+    A sequence of meetings, such as :data:`c5statement.MEETINGS`, has the
+    digest of its records' fingerprints, in order, each followed by a line
+    feed: it changes when any record changes, or the order, and can be
+    checked without Python from the records' JSON files.
 
     Example:
         >>> from c5statement import Point
@@ -618,7 +629,18 @@ def fingerprint(obj: attrs.AttrsInstance) -> str:
         True
         >>> len(fingerprint(Point(number=1, text="x")))
         64
+        >>> from c5statement import MEETING_2020
+        >>> import hashlib
+        >>> line = fingerprint(MEETING_2020) + chr(10)
+        >>> fingerprint([MEETING_2020]) == hashlib.sha256(line.encode()).hexdigest()
+        True
     """
     import hashlib
 
-    return hashlib.sha256(to_json(obj).encode("utf-8")).hexdigest()
+    if isinstance(obj, (tuple, list)) and not attrs.has(type(obj)):
+        for index, item in enumerate(obj):
+            if not isinstance(item, Meeting):
+                raise InvalidTypeError([(f"$[{index}]", f"must be a Meeting, got {type(item).__name__}")])
+        lines = "".join(fingerprint(item) + "\n" for item in obj)
+        return hashlib.sha256(lines.encode("ascii")).hexdigest()
+    return hashlib.sha256(to_json(typing.cast("attrs.AttrsInstance", obj)).encode("utf-8")).hexdigest()

@@ -6,6 +6,7 @@ import difflib
 import functools
 import pkgutil
 
+from ._collection import Meetings
 from ._convert import from_json
 from ._model import Meeting
 
@@ -60,7 +61,7 @@ def meeting_2020() -> Meeting:
 
 
 @functools.cache
-def meetings() -> tuple[Meeting, ...]:
+def meetings() -> Meetings:
     """Load and cache every packaged meeting of the mechanism, in date order.
 
     The first is the very object :func:`meeting_2020` returns.
@@ -71,7 +72,7 @@ def meetings() -> tuple[Meeting, ...]:
         >>> [m.date for m in meetings()] == sorted(m.date for m in meetings())
         True
     """
-    return (meeting_2020(), *(from_json(read_packaged(name), Meeting) for name in MEETING_FILES[1:]))
+    return Meetings((meeting_2020(), *(from_json(read_packaged(name), Meeting) for name in MEETING_FILES[1:])))
 
 
 def meeting(id: str) -> Meeting:

@@ -176,8 +176,8 @@ class PointChange(Validated):
             >>> [(edit.op, edit.new_text) for edit in change.edits]
             [('insert', 'fast')]
         """
-        if self.old is None or self.new is None:
-            return ()
+        if self.old is None or self.new is None or self.old.verbatim != self.new.verbatim:
+            return ()  # a summary in the record's words is never compared word by word with a document's text
         return word_edits(self.old.text, self.new.text)
 
     @property
@@ -258,10 +258,18 @@ class PointChange(Validated):
     def themes_gained(self) -> frozenset[str]:
         """Themes the point has in the new statement and not in the old (all of them, if added).
 
+        Nothing is gained where either point is not coded by a person (see
+        :attr:`Point.coded <c5statement.Point.coded>`): against an uncoded
+        point's themes, which are unknown, or from suggested ones.
+
         Example:
             >>> PointChange("added", None, Point(3, "a.", frozenset({"energy"})), 0.0).themes_gained
             frozenset({'energy'})
+            >>> PointChange("edited", Point(3, "a."), Point(3, "b.", frozenset({"energy"})), 0.9).themes_gained
+            frozenset()
         """
+        if self.uncoded:
+            return frozenset()
         old = self.old.themes if self.old is not None else frozenset()
         new = self.new.themes if self.new is not None else frozenset()
         return new - old
@@ -270,13 +278,29 @@ class PointChange(Validated):
     def themes_lost(self) -> frozenset[str]:
         """Themes the point had in the old statement and not in the new (all of them, if removed).
 
+        Nothing is lost where either point is not coded by a person.
+
         Example:
             >>> PointChange("removed", Point(3, "a.", frozenset({"energy"})), None, 0.0).themes_lost
             frozenset({'energy'})
+            >>> PointChange("edited", Point(3, "a.", frozenset({"energy"})), Point(3, "b."), 0.9).themes_lost
+            frozenset()
         """
+        if self.uncoded:
+            return frozenset()
         old = self.old.themes if self.old is not None else frozenset()
         new = self.new.themes if self.new is not None else frozenset()
         return old - new
+
+    @property
+    def uncoded(self) -> tuple[str, ...]:
+        """The sides, ``"old"`` and ``"new"``, whose point is there and not coded.
+
+        Example:
+            >>> PointChange("edited", Point(3, "a.", frozenset({"energy"})), Point(3, "b."), 0.9).uncoded
+            ('new',)
+        """
+        return tuple(side for side, point in (("old", self.old), ("new", self.new)) if point and not point.coded)
 
     def inverted(self) -> PointChange:
         """Return the change seen from the new statement back to the old.
@@ -428,8 +452,11 @@ class StatementDiff(Validated, Views):
             order: the new statement's order, each removed point after the point
             that preceded it in the old statement.
         fields: Changes outside the points, in field order.
-        themes_gained: Themes of the new meeting (points and topics) absent from the old.
-        themes_lost: Themes of the old meeting absent from the new.
+        themes_gained: Themes of the new meeting (points and topics) absent from
+            the old; empty if the old one is not fully coded (see :attr:`uncoded`).
+        themes_lost: Themes of the old meeting absent from the new; empty if
+            the new one is not fully coded: a theme missing from points that
+            are not coded, or not read, is unknown, not lost.
         threshold: The least match score that was accepted for a match.
         ignore: The classes of cosmetic change (``"case"``, ``"quotes"``,
             ``"space"``) that the views hide; the changes themselves are kept,
@@ -494,6 +521,23 @@ class StatementDiff(Validated, Views):
         return bool(self.fields) or any(
             change.kind != "unchanged" or change.old != change.new for change in self.points
         )
+
+    @property
+    def uncoded(self) -> tuple[str, ...]:
+        """The sides, ``"old"`` and ``"new"``, with points that are not coded.
+
+        Themes are not said to be gained against an uncoded old side, nor lost
+        against an uncoded new one; views say so.
+
+        Example:
+            >>> import attrs
+            >>> from c5statement import MEETING_2020, Point, diff
+            >>> parsed = attrs.evolve(MEETING_2020, points=tuple(Point(p.number, p.text) for p in MEETING_2020.points))
+            >>> result = diff(MEETING_2020, parsed)
+            >>> result.uncoded, result.themes_lost
+            (('new',), frozenset())
+        """
+        return tuple(side for side in ("old", "new") if any(side in change.uncoded for change in self.points))
 
     def counts(self) -> dict[str, int]:
         """Return how many points there are of each kind, and how many moved.
@@ -805,6 +849,40 @@ def check_options(threshold: object, similarity: object) -> None:
         raise TypeError(msg)
 
 
+def fully_coded(meeting: Meeting) -> bool:
+    """Whether *meeting* carries points, every one coded, and every point of its main document was read.
+
+    Only then can a theme be said to be absent from it: a record without points
+    says nothing of its statement's content.
+
+    Example:
+        >>> from c5statement import MEETING_2020, Point
+        >>> import attrs
+        >>> fully_coded(MEETING_2020), fully_coded(attrs.evolve(MEETING_2020, points=(Point(1, "a."),)))
+        (True, False)
+        >>> fully_coded(attrs.evolve(MEETING_2020, points=()))
+        False
+    """
+    return bool(meeting.points) and meeting.points_complete and all(point.coded for point in meeting.points)
+
+
+def coded_themes(meeting: Meeting) -> frozenset[str]:
+    """The themes of *meeting*'s topics and of its points coded by a person (suggestions left out).
+
+    Example:
+        >>> from c5statement import MEETING_2020
+        >>> coded_themes(MEETING_2020) == MEETING_2020.themes
+        True
+    """
+    found: set[str] = set()
+    for topic in meeting.topics:
+        found |= topic.themes
+    for point in meeting.points:
+        if point.coded:
+            found |= point.themes
+    return frozenset(found)
+
+
 class Matching(NamedTuple):
     """The options a diff is computed with, given once to every step of a diff or a series.
 
@@ -979,8 +1057,8 @@ def diff(
         new_id=new.id,
         points=_reading_order(changes),
         fields=tuple(_object_changes("$", old, new)),
-        themes_gained=new.themes - old.themes,
-        themes_lost=old.themes - new.themes,
+        themes_gained=coded_themes(new) - old.themes if fully_coded(old) else frozenset(),
+        themes_lost=coded_themes(old) - new.themes if fully_coded(new) else frozenset(),
         threshold=float(threshold),
         ignore=frozenset(
             name for name, wanted in zip(COSMETIC, (ignore_case, ignore_quotes, ignore_space), strict=True) if wanted

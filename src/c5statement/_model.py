@@ -14,7 +14,7 @@ from typing import Any, ClassVar, TypeVar
 import attrs
 
 from ._chars import TEXT_CONTROLS
-from ._check import URL_PATTERN, Checker, Validated, rule
+from ._check import CODE_PATTERN, POINT_REF_PATTERN, URL_PATTERN, WIKIDATA_PATTERN, Checker, Validated, rule
 from ._countries import COUNTRY_CODES
 from ._display import Views
 from ._json import MAX_INTEGER
@@ -24,7 +24,12 @@ from ._slugs import SLUG_PATTERN
 T = TypeVar("T")
 
 __all__ = [
+    "DECISION_KINDS",
     "FORMATS",
+    "ROLES",
+    "THEMES_SCHEME",
+    "THEME_CODINGS",
+    "Coding",
     "ContextNote",
     "Decision",
     "Meeting",
@@ -37,6 +42,24 @@ __all__ = [
 
 FORMATS: frozenset[str] = frozenset({"in-person", "video", "hybrid"})
 """The allowed values of :attr:`Meeting.format`."""
+
+ROLES: tuple[str, ...] = ("chair", "co-chair", "host", "head of delegation", "guest")
+"""The allowed values of :attr:`Participant.role`, a small vocabulary.
+
+``"chair"`` chairs the meeting (at most one per meeting), ``"co-chair"`` shares
+the chair, ``"host"`` hosts a meeting whose chair no source names, ``"head of
+delegation"`` heads a party's delegation, and ``"guest"`` attends without being
+a party.
+"""
+
+DECISION_KINDS: tuple[str, ...] = ("document", "decision")
+"""The allowed values of :attr:`Decision.kind`: a document adopted or signed, or a decision taken."""
+
+THEME_CODINGS: tuple[str, ...] = ("coded", "suggested")
+"""The explicit values of :attr:`Point.coding`; ``None`` leaves the state to :attr:`Point.themes`."""
+
+THEMES_SCHEME = "themes"
+"""The name of the packaged coding scheme (the :data:`~c5statement.THEMES` slugs of :attr:`Point.themes`)."""
 
 # Each field's rule, named once: the check run on construction and the JSON Schema
 # constraints that say the same to other languages (read by ``_schema.py``).
@@ -53,6 +76,14 @@ _THEMES = rule(Checker.themes, schema={"items": {"pattern": SLUG_PATTERN}, "uniq
 _TEXTS = rule(Checker.texts, schema={"items": {"minLength": 1, "pattern": _TEXT_PATTERN}})
 _DATE = rule(Checker.date)
 _BOOLEAN = rule(Checker.boolean)
+_ROLE = rule(Checker.one_of, ROLES, schema={"enum": list(ROLES)})
+_DECISION_KIND = rule(Checker.one_of, DECISION_KINDS, schema={"enum": list(DECISION_KINDS)})
+_THEME_CODING = rule(Checker.one_of, THEME_CODINGS, schema={"enum": list(THEME_CODINGS)})
+_CONCEPTS = rule(Checker.slugs, schema={"items": {"pattern": SLUG_PATTERN}, "uniqueItems": True})
+_CONTINUES = rule(Checker.point_refs, schema={"items": {"pattern": POINT_REF_PATTERN}, "uniqueItems": True})
+_CODES = rule(Checker.codes, schema={"items": {"pattern": CODE_PATTERN}, "uniqueItems": True})
+_WIKIDATA = rule(Checker.wikidata, schema={"pattern": WIKIDATA_PATTERN})
+_COUNT = rule(Checker.positive, schema={"minimum": 1, "maximum": MAX_INTEGER})
 
 
 def _objects(cls: type) -> dict[str, Any]:
@@ -110,26 +141,39 @@ class Participant(Validated):
     Attributes:
         country: ISO 3166-1 alpha-2 code (``"KZ"``); ``"EU"`` is accepted for the
             European Union.
-        person: The head of delegation's name, as the cited source spells it.
+        person: The head of delegation's name, in one canonical spelling used
+            for the same person in every record.
         title: Their title as reported.
-        role: ``"chair"`` for the chair of the meeting, otherwise a free
-            description (default ``"head of delegation"``).
-        aliases: Other spellings of :attr:`person` found in other sources.
+        role: One of :data:`ROLES`: ``"chair"`` for the chair of the meeting,
+            ``"host"`` for a host whose chairing no source states, and so on
+            (default ``"head of delegation"``).
+        aliases: Other spellings of :attr:`person` found in the sources.
         sources: Ids of the sources this comes from.
         note: Caveats.
+        person_id: A stable key for the person across records: a slug of the
+            canonical name (``"mukhtar-tleuberdi"``), the same in every meeting,
+            different for different people of the same surname; ``None`` if not
+            given.
+        wikidata: The person's Wikidata item id (``"Q123"``), only where a cited
+            source shows it; ``None`` when unknown.
 
     Example:
         >>> Participant(country="KZ", person="Mukhtar Tleuberdi", title="Foreign Minister").role
         'head of delegation'
+        >>> Participant(country="KZ", person="Mukhtar Tleuberdi", title="Foreign Minister",
+        ...             person_id="mukhtar-tleuberdi").person_id
+        'mukhtar-tleuberdi'
     """
 
     country: str = attrs.field(metadata=_COUNTRY)
     person: str = attrs.field(metadata=_TEXT)
     title: str = attrs.field(metadata=_TEXT)
-    role: str = attrs.field(default="head of delegation", metadata=_TEXT)
+    role: str = attrs.field(default="head of delegation", metadata=_ROLE)
     aliases: tuple[str, ...] = attrs.field(default=(), metadata=_TEXTS)
     sources: tuple[str, ...] = attrs.field(default=(), metadata=_SOURCE_IDS)
     note: str | None = attrs.field(default=None, metadata=_TEXT)
+    person_id: str | None = attrs.field(default=None, metadata=_SLUG)
+    wikidata: str | None = attrs.field(default=None, metadata=_WIKIDATA)
 
 
 @attrs.frozen
@@ -150,14 +194,60 @@ class Topic(Validated):
 class Decision(Validated):
     """Something the meeting decided or adopted, worded as the source words it.
 
+    Attributes:
+        text: The decision, or the document's title.
+        sources: Ids of the sources this comes from.
+        note: Caveats.
+        kind: One of :data:`DECISION_KINDS`: ``"document"`` for a document
+            adopted or signed (a joint statement, a declaration, a treaty),
+            ``"decision"`` (the default) for anything else decided.
+
     Example:
-        >>> Decision(text="adopted a joint statement").text
-        'adopted a joint statement'
+        >>> Decision(text="adopted a joint statement").kind
+        'decision'
+        >>> Decision(text="Xi'an Declaration", kind="document").kind
+        'document'
     """
 
     text: str = attrs.field(metadata=_TEXT)
     sources: tuple[str, ...] = attrs.field(default=(), metadata=_SOURCE_IDS)
     note: str | None = attrs.field(default=None, metadata=_TEXT)
+    kind: str = attrs.field(default="decision", metadata=_DECISION_KIND)
+
+
+@attrs.frozen
+class Coding(Validated):
+    """A point's codes in one coding scheme, by one coder: a layer of coding beside :attr:`Point.themes`.
+
+    A point coded in a scheme has a :class:`Coding` for it, even with no codes
+    (coded, and no code applies); a point without one is *not coded* in that
+    scheme, which is not the same as having no codes.
+
+    Attributes:
+        scheme: A slug naming the scheme (``"cap"``, ``"manifesto"``). The name
+            ``"themes"`` is the packaged scheme, whose record coding is
+            :attr:`Point.themes`; a coding of it here needs a :attr:`coder`.
+        codes: The codes given: letters and digits, with single dots, hyphens
+            or underscores between (``"19.1"``, ``"per103_1"``, ``"trade"``).
+        coder: Who coded, for agreement between coders; ``None`` for the
+            record's own coding.
+        suggested: ``True`` if the codes were suggested by a program, not given
+            by a person.
+
+    Example:
+        >>> Coding(scheme="cap", codes=frozenset({"19.1"}), coder="reader-a").codes
+        frozenset({'19.1'})
+    """
+
+    scheme: str = attrs.field(metadata=_SLUG)
+    codes: frozenset[str] = attrs.field(default=frozenset(), metadata=_CODES)
+    coder: str | None = attrs.field(default=None, metadata=_TEXT)
+    suggested: bool = attrs.field(default=False, metadata=_BOOLEAN)
+
+    def _check(self, check: Checker) -> None:
+        """The packaged scheme's record coding is :attr:`Point.themes`, so a coding of it names its coder."""
+        if self.scheme == THEMES_SCHEME and self.coder is None:
+            check.invalid("$.coder", "a coding of the 'themes' scheme needs a coder (the record's own is Point.themes)")
 
 
 @attrs.frozen
@@ -170,19 +260,87 @@ class Point(Validated, Views):
             ``"First, the development, ..."``.
         themes: Theme slugs (see :data:`c5statement.THEMES`; other slugs are allowed).
         sources: Ids of the sources this comes from.
+        verbatim: ``True`` (the default) if :attr:`text` is the document's own
+            wording; ``False`` if it is the record's summary of the point in its
+            own words, which views label and diffs never compare word by word.
+        concepts: Ids of the lexicon's concepts (see
+            :func:`c5statement.default_lexicon`) that the point is about.
+        continues: References ``"meeting-id#number"`` (``"cc5-fmm-2020#3"``) to
+            points of earlier meetings that this point continues.
+        coding: The state of :attr:`themes`: ``None`` (the default) when it
+            follows from them (coded if there are any, *not coded* if there are
+            none); ``"coded"`` for a point coded by a person, even with no
+            theme; ``"suggested"`` for themes a program suggested.
+        codings: The point's codes in other schemes, or by other coders (see
+            :class:`Coding`), each ``(scheme, coder)`` once.
+
+    A point with no themes and no explicit :attr:`coding` is *not coded*: diffs
+    and series never read it as having lost its themes.
 
     Example:
         >>> point = Point(number=1, text="all parties condemn terrorism.")
-        >>> point.themes
-        frozenset()
+        >>> point.themes, point.coded
+        (frozenset(), False)
         >>> point.paragraph()
         'First, all parties condemn terrorism.'
+        >>> Point(number=1, text="all parties condemn terrorism.", coding="coded").coded
+        True
     """
 
     number: int = attrs.field(metadata=_POSITIVE)
     text: str = attrs.field(metadata=_TEXT)
     themes: frozenset[str] = attrs.field(default=frozenset(), metadata=_THEMES)
     sources: tuple[str, ...] = attrs.field(default=(), metadata=_SOURCE_IDS)
+    verbatim: bool = attrs.field(default=True, metadata=_BOOLEAN)
+    concepts: tuple[str, ...] = attrs.field(default=(), metadata=_CONCEPTS)
+    continues: tuple[str, ...] = attrs.field(default=(), metadata=_CONTINUES)
+    coding: str | None = attrs.field(default=None, metadata=_THEME_CODING)
+    codings: tuple[Coding, ...] = attrs.field(default=(), metadata=_objects(Coding))
+
+    def _check(self, check: Checker) -> None:
+        """Each scheme and coder is coded once."""
+        seen: dict[tuple[str, str | None], str] = {}
+        for path, coding in _typed("$.codings", self.codings, Coding):
+            key = (coding.scheme, coding.coder)
+            if key in seen:
+                check.invalid(
+                    path, f"scheme {coding.scheme!r} by coder {coding.coder!r} is already coded at {seen[key]}"
+                )
+            seen.setdefault(key, path)
+
+    @property
+    def coded(self) -> bool:
+        """Whether the point is coded in the packaged scheme by a person: see :attr:`coding`.
+
+        Suggested themes are shown, marked as suggestions, but a point that has
+        only those is not coded: diffs and series never read a theme missing
+        from a suggestion as absent.
+
+        Example:
+            >>> Point(1, "all parties agree.", themes=frozenset({"trade"})).coded
+            True
+            >>> Point(1, "all parties agree.", themes=frozenset({"trade"}), coding="suggested").coded
+            False
+        """
+        return self.coding == "coded" or (self.coding is None and bool(self.themes))
+
+    def codes(self, scheme: str = THEMES_SCHEME, coder: str | None = None) -> frozenset[str] | None:
+        """Return the point's codes in *scheme* by *coder*, or ``None`` if it is not coded there.
+
+        ``codes()`` gives :attr:`themes` if the point is coded (or has suggested
+        themes), else ``None``.
+
+        Example:
+            >>> point = Point(1, "all parties agree.", codings=(Coding("cap", frozenset({"19.1"})),))
+            >>> point.codes("cap"), point.codes(), point.codes("manifesto")
+            (frozenset({'19.1'}), None, None)
+        """
+        if scheme == THEMES_SCHEME and coder is None:
+            return self.themes if self.coded or self.coding is not None else None
+        for coding in self.codings:
+            if coding.scheme == scheme and coding.coder == coder:
+                return coding.codes
+        return None
 
     def paragraph(self) -> str:
         """Return the point as an enumerated paragraph: ``"First, " + text``.
@@ -255,7 +413,8 @@ class Meeting(Validated, Views):
         level: A slug for its level: ``"foreign-ministers"``, ``"summit"``, ...
         date: The (first) day of the meeting.
         format: ``"in-person"``, ``"video"`` or ``"hybrid"``.
-        venue: Where it took place (``None`` for a video meeting with no host city).
+        venue: Where it took place, as free text (``None`` for a video meeting
+            with no host city).
         participants: One per party, unique by country; at most one has
             ``role == "chair"``.
         topics: The agenda topics.
@@ -271,6 +430,17 @@ class Meeting(Validated, Views):
             level, date, format, venue).
         illustrative: ``True`` for a made-up record (examples, tests), which must
             not be mistaken for an official text.
+        city: The city it took place in (``"Xi'an"``); ``None`` for a video
+            meeting, or where unknown.
+        host_country: ISO 3166-1 alpha-2 code of the host country; ``None`` if
+            unknown or none.
+        points_complete: ``True`` (the default) if :attr:`points` holds every
+            point of the main document; ``False`` if only part of it could be
+            read, so that what follows the last point carried is *unknown*, not
+            absent.
+        points_total: How many points the main document has, where a source
+            shows it; ``None`` if unknown.
+        points_note: How much of the main document was read, and where.
 
     Every source id cited anywhere in the record must be one of :attr:`sources`.
 
@@ -301,31 +471,22 @@ class Meeting(Validated, Views):
     sources: tuple[Source, ...] = attrs.field(default=(), metadata=_objects(Source))
     fact_sources: tuple[str, ...] = attrs.field(default=(), metadata=_SOURCE_IDS)
     illustrative: bool = attrs.field(default=False, metadata=_BOOLEAN)
+    city: str | None = attrs.field(default=None, metadata=_TEXT)
+    host_country: str | None = attrs.field(default=None, metadata=_COUNTRY)
+    points_complete: bool = attrs.field(default=True, metadata=_BOOLEAN)
+    points_total: int | None = attrs.field(default=None, metadata=_COUNT)
+    points_note: str | None = attrs.field(default=None, metadata=_TEXT)
 
     CHAIR_ROLE: ClassVar[str] = "chair"
 
     def _check(self, check: Checker) -> None:
         """The rules across fields and items: unique countries, one chair, ascending numbers, citations that resolve."""
         participants = _typed("$.participants", self.participants, Participant)
-        seen_countries: dict[str, str] = {}
-        chairs = []
-        for path, participant in participants:
-            if participant.country in seen_countries:
-                where = seen_countries[participant.country]
-                check.invalid(f"{path}.country", f"{participant.country} already appears at {where}")
-            seen_countries.setdefault(participant.country, path)
-            if participant.role == self.CHAIR_ROLE:
-                chairs.append(path)
-        if len(chairs) > 1:
-            check.invalid("$.participants", f"more than one chair: {', '.join(chairs)}")
-
+        self._check_participants(check, participants)
+        if self.format == "video" and self.city is not None:
+            check.invalid("$.city", "a video meeting has no city (the venue's text can say where the chair sat)")
         points = _typed("$.points", self.points, Point)
-        previous = 0
-        for path, point in points:
-            if point.number <= previous:
-                reason = f"point numbers must be unique and ascending: {point.number} follows {previous}"
-                check.invalid(f"{path}.number", reason)
-            previous = point.number
+        self._check_points(check, points)
 
         known: dict[str, str] = {}
         for path, source in _typed("$.sources", self.sources, Source):
@@ -334,6 +495,42 @@ class Meeting(Validated, Views):
             known.setdefault(source.id, path)
         if check.cross_field:
             self._check_citations(check, known, participants, points)
+
+    def _check_participants(self, check: Checker, participants: list[tuple[str, Participant]]) -> None:
+        """Unique countries, unique person keys, at most one chair."""
+        seen: dict[tuple[str, object], str] = {}
+        chairs = []
+        for path, participant in participants:
+            for field, value in (("country", participant.country), ("person_id", participant.person_id)):
+                if value is None or not isinstance(value, str):
+                    continue
+                if (field, value) in seen:
+                    shown_value = value if field == "country" else repr(value)
+                    check.invalid(f"{path}.{field}", f"{shown_value} already appears at {seen[field, value]}")
+                seen.setdefault((field, value), path)
+            if participant.role == self.CHAIR_ROLE:
+                chairs.append(path)
+        if len(chairs) > 1:
+            check.invalid("$.participants", f"more than one chair: {', '.join(chairs)}")
+
+    def _check_points(self, check: Checker, points: list[tuple[str, Point]]) -> None:
+        """Ascending numbers, no link to the meeting's own points, a total no lower than the numbers."""
+        previous = 0
+        for path, point in points:
+            if point.number <= previous:
+                reason = f"point numbers must be unique and ascending: {point.number} follows {previous}"
+                check.invalid(f"{path}.number", reason)
+            previous = point.number
+            for index, reference in enumerate(point.continues if isinstance(point.continues, tuple) else ()):
+                if isinstance(reference, str) and reference.split("#", 1)[0] == self.id:
+                    check.invalid(f"{path}.continues[{index}]", f"{reference!r} refers to this meeting's own point")
+        self._check_counts(check, previous)
+
+    def _check_counts(self, check: Checker, highest: int) -> None:
+        """A known total of points is at least the highest number carried."""
+        total = self.points_total
+        if isinstance(total, int) and not isinstance(total, bool) and total < highest:
+            check.invalid("$.points_total", f"is {total}, but a point numbered {highest} is carried")
 
     def _check_citations(
         self, check: Checker, known: dict[str, str], participants: list[tuple[str, Any]], points: list[tuple[str, Any]]
@@ -395,6 +592,19 @@ class Meeting(Validated, Views):
             'Elvira Kadyrova'
         """
         return _find(self.sources, "id", source_id)
+
+    def participant(self, country: str) -> Participant:
+        """Return the participant for *country* (an ISO code).
+
+        Raises:
+            KeyError: If no participant has that country.
+
+        Example:
+            >>> from c5statement import MEETING_2020
+            >>> MEETING_2020.participant("KZ").person_id
+            'mukhtar-tleuberdi'
+        """
+        return _find(self.participants, "country", country)
 
     def point(self, number: int) -> Point:
         """Return the point numbered *number*.

@@ -1055,6 +1055,10 @@ def skeleton(
     its address and date are empty, and its note asks for them: the document
     loads at once, ready to diff, and says what is still unknown. A note added
     after the record's notes says which source the points were parsed from.
+    The text's points are verbatim: where the record held summaries of the
+    document's points, they are replaced, and each parsed point keeps the
+    links (``continues``) and concepts of the summary of the same number. The
+    record's reading state is reset: the text is taken as the whole document.
 
     :func:`c5statement.from_dict` rejects placeholders and names each one's
     path, so a skeleton cannot be loaded by mistake; once every placeholder is
@@ -1127,7 +1131,9 @@ def skeleton(
         document.update(_FACTS)
         notes.append(SKELETON_NOTE)
     else:
-        document = to_dict(attrs.evolve(meeting, points=points, sources=(*meeting.sources, source)))
+        points = _with_links(points, meeting)
+        whole = attrs.evolve(meeting, points_complete=True, points_total=None, points_note=None)  # the text is all
+        document = to_dict(attrs.evolve(whole, points=points, sources=(*meeting.sources, source)))
         notes.extend(meeting.notes)
         notes.append(_replaced_points_note(source_id, meeting))
     gaps = numbering_gaps(parsed)
@@ -1151,6 +1157,21 @@ def skeleton(
         filled = {"publisher": _NOT_GIVEN, "title": source_title or _NOT_GIVEN, "note": _GIVEN_NOTE}
     document["sources"][-1].update(filled)
     return document
+
+
+def _with_links(points: tuple[Point, ...], meeting: Meeting) -> tuple[Point, ...]:
+    """The parsed points, each with the links and concepts of the record's summary point of the same number.
+
+    A record's summaries (``verbatim`` false) follow the numbering of the document
+    they summarise, so the text's point *n* is the summary's point *n*.
+    """
+    summaries = {point.number: point for point in meeting.points if not point.verbatim}
+    return tuple(
+        attrs.evolve(point, continues=summaries[point.number].continues, concepts=summaries[point.number].concepts)
+        if point.number in summaries
+        else point
+        for point in points
+    )
 
 
 def _new_source_id(meeting: Meeting | None) -> str:

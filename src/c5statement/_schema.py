@@ -30,7 +30,9 @@ _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 _RULES = (
     "Rules checked on loading that the schema cannot express: point numbers are unique and "
-    "ascending; participants are unique by country and at most one has the role 'chair'; "
+    "ascending; participants are unique by country and by person_id, and at most one has the role 'chair'; "
+    "a point's continues links do not name its own meeting; a video meeting has no city; points_total is at "
+    "least the highest point number; "
     "source ids are unique and every cited source id is defined in 'sources'; texts are not "
     "blank, are valid Unicode and do not begin with the placeholder marker '<FILL IN'; dates "
     "are real calendar dates."

@@ -102,8 +102,11 @@ def with_suggested_themes(
 ) -> Meeting | tuple[Point, ...]:
     """Return *points* with suggested themes on those that have none.
 
-    A point that already has themes is returned unchanged: suggestions never
-    overwrite, extend or remove themes a person has set.
+    A point that already has themes, or is coded as having none, is returned
+    unchanged: suggestions never overwrite, extend or remove a person's
+    coding. The points given suggestions are marked so (their
+    :attr:`~c5statement.Point.coding` is ``"suggested"``), and views, diffs and
+    series treat them as not coded by a person.
 
     Given a :class:`~c5statement.Meeting` instead of points, return the meeting
     with its points so completed (``attrs.evolve``); everything else in it,
@@ -129,8 +132,8 @@ def with_suggested_themes(
         ...     Point(1, "all parties condemn terrorism.", themes=frozenset({"my-theme"})),
         ...     Point(2, "all parties condemn terrorism."),
         ... ])
-        >>> sorted(kept.themes), sorted(filled.themes)
-        (['my-theme'], ['security'])
+        >>> sorted(kept.themes), sorted(filled.themes), filled.coding
+        (['my-theme'], ['security'], 'suggested')
     """
     if isinstance(points, Meeting):
         return attrs.evolve(points, points=with_suggested_themes(points.points, vocabulary=vocabulary))
@@ -143,7 +146,9 @@ def with_suggested_themes(
     for index, point in enumerate(points):
         if not isinstance(point, Point):
             raise InvalidTypeError([(f"$[{index}]", f"must be a Point, got {type_name(point)}")])
-        completed.append(
-            point if point.themes else attrs.evolve(point, themes=suggest_themes(point.text, vocabulary=vocabulary))
-        )
+        if point.themes or point.coded:
+            completed.append(point)
+        else:
+            themes = suggest_themes(point.text, vocabulary=vocabulary)
+            completed.append(attrs.evolve(point, themes=themes, coding="suggested"))
     return tuple(completed)

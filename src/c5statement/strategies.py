@@ -35,7 +35,10 @@ from ._chars import CONTROL_CHARACTERS
 from ._check import PLACEHOLDER
 from ._countries import COUNTRY_CODES
 from ._model import (
+    DECISION_KINDS,
     FORMATS,
+    ROLES,
+    Coding,
     ContextNote,
     Decision,
     Meeting,
@@ -53,6 +56,8 @@ if TYPE_CHECKING:
     from ._edits import WordEdit
 
 __all__ = [
+    "codes",
+    "codings",
     "context_notes",
     "decisions",
     "field_changes",
@@ -214,10 +219,12 @@ def participants(
         country=country if country is not None else st.sampled_from(sorted(COUNTRY_CODES)),
         person=texts(max_size=40),
         title=texts(max_size=40),
-        role=st.sampled_from(("head of delegation", "special envoy", "deputy minister")),
+        role=st.sampled_from([role for role in ROLES if role != Meeting.CHAIR_ROLE]),
         aliases=st.lists(texts(max_size=40), max_size=2).map(tuple),
         sources=_citations(source_ids),
         note=_optional_text(),
+        person_id=st.none() | slugs(),
+        wikidata=st.none() | st.integers(min_value=1, max_value=10**9).map(lambda number: f"Q{number}"),
     )
 
 
@@ -242,7 +249,60 @@ def decisions(source_ids: tuple[str, ...] = ()) -> st.SearchStrategy[Decision]:
         >>> isinstance(find(decisions(), lambda found: True), Decision)
         True
     """
-    return st.builds(Decision, text=texts(max_size=120), sources=_citations(source_ids), note=_optional_text())
+    return st.builds(
+        Decision,
+        text=texts(max_size=120),
+        sources=_citations(source_ids),
+        note=_optional_text(),
+        kind=st.sampled_from(DECISION_KINDS),
+    )
+
+
+@functools.cache
+def codes() -> st.SearchStrategy[frozenset[str]]:
+    """Sets of codes of a user's scheme: slugs, dotted (``19.1``) and underscored (``per103_1``) codes.
+
+    Example:
+        >>> from hypothesis import find
+        >>> "." in next(iter(find(codes(), lambda found: any("." in code for code in found))))
+        True
+    """
+    digits = st.integers(min_value=0, max_value=999).map(str)
+    dotted = st.tuples(digits, digits).map(".".join)
+    underscored = st.tuples(st.sampled_from(("per", "cap", "v")), digits, digits).map(lambda t: f"{t[0]}{t[1]}_{t[2]}")
+    return st.frozensets(st.one_of(dotted, underscored, st.sampled_from(sorted(THEMES))), max_size=3)
+
+
+@functools.cache
+def codings() -> st.SearchStrategy[Coding]:
+    """Codings of a point in a user's scheme or by a second coder.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(codings(), lambda coding: coding.coder is not None).coder is not None
+        True
+    """
+    coders = st.sampled_from(("reader-a", "reader-b", "Ana Pérez"))
+    return st.one_of(
+        st.builds(
+            Coding,
+            scheme=st.sampled_from(("cap", "manifesto")) | slugs().filter(lambda slug: slug != "themes"),
+            codes=codes(),
+            coder=st.none() | coders,
+            suggested=st.booleans(),
+        ),
+        st.builds(Coding, scheme=st.just("themes"), codes=themes(), coder=coders, suggested=st.booleans()),
+    )
+
+
+_CITIES = st.sampled_from((None, "Xi'an", "Astana", "Almaty", "Chengdu", "Samarkand", "Қарағанды", "O\u02bbsh"))
+
+_CONCEPT_IDS = ("health", "security", "counter-terrorism", "trade", "connectivity", "my-concept")
+
+# Four-part meeting ids, which slugs() (at most three parts) never draws as a meeting's own id.
+_POINT_REFS = st.tuples(slugs(), st.integers(min_value=1, max_value=40)).map(
+    lambda ref: f"earlier-meeting-{ref[0].replace('-', '')}-x#{ref[1]}"
+)
 
 
 def points(
@@ -261,6 +321,11 @@ def points(
         text=texts(max_size=max_text),
         themes=themes(),
         sources=_citations(source_ids),
+        verbatim=st.booleans(),
+        concepts=st.just(()) | st.lists(st.sampled_from(_CONCEPT_IDS), unique=True, max_size=3).map(tuple),
+        continues=st.just(()) | st.lists(_POINT_REFS, unique=True, min_size=1, max_size=2).map(tuple),
+        coding=st.sampled_from((None, "coded", "suggested")),
+        codings=st.just(()) | st.tuples(codings()),
     )
 
 
@@ -346,22 +411,43 @@ def meetings(draw: st.DrawFn, *, max_points: int = 12, max_text: int = 300) -> M
     """
     source_list = draw(_SOURCE_LISTS)
     source_ids = tuple(source.id for source in source_list)
-    people = draw(st.lists(_any_participants(source_ids), max_size=6, unique_by=lambda person: person.country))
+    people = draw(
+        st.lists(
+            _any_participants(source_ids),
+            max_size=6,
+            unique_by=(lambda person: person.country, lambda person: person.person_id or f"#{person.country}"),
+        )
+    )
     with_chair = draw(st.booleans())
     if people and with_chair:
         chair_at = draw(st.integers(min_value=0, max_value=len(people) - 1))
         people[chair_at] = attrs.evolve(people[chair_at], role="chair")
+    meeting_id = draw(slugs())
+    point_tuple = draw(_point_tuples(source_ids, max_points, max_text))
+    point_tuple = tuple(
+        attrs.evolve(point, continues=tuple(ref for ref in point.continues if ref.split("#")[0] != meeting_id))
+        for point in point_tuple
+    )
+    meeting_format = draw(st.sampled_from(sorted(FORMATS)))
+    complete = draw(st.booleans())
+    highest = point_tuple[-1].number if point_tuple else 0
+    total = draw(st.none() | st.integers(min_value=max(highest, 1), max_value=highest + 20))
     return Meeting(
-        id=draw(slugs()),
+        id=meeting_id,
         title=draw(texts(max_size=80)),
         level=draw(st.sampled_from(("foreign-ministers", "summit", "deputy-ministers")) | slugs()),
         date=draw(_dates),
-        format=draw(st.sampled_from(sorted(FORMATS))),
+        format=meeting_format,
         venue=draw(_optional_text()),
+        city=None if meeting_format == "video" else draw(_CITIES),
+        host_country=draw(st.none() | st.sampled_from(("CN", "KZ", "KG", "TJ", "TM", "UZ", "US"))),
+        points_complete=complete,
+        points_total=total,
+        points_note=None if complete else draw(_optional_text()),
         participants=tuple(people),
         topics=tuple(draw(st.lists(topics(source_ids), max_size=4))),
         decisions=tuple(draw(st.lists(decisions(source_ids), max_size=3))),
-        points=draw(_point_tuples(source_ids, max_points, max_text)),
+        points=point_tuple,
         quotes=tuple(draw(st.lists(quotes(source_ids), max_size=2))),
         context=tuple(draw(st.lists(context_notes(source_ids), max_size=2))),
         summary=draw(_optional_text()),
@@ -403,11 +489,16 @@ def related_meetings(draw: st.DrawFn, *, max_points: int = 8) -> tuple[Meeting, 
         if draw(st.integers(min_value=0, max_value=3)) == 0:
             point = attrs.evolve(point, text=f"{point.text} {draw(texts_of)}")  # noqa: PLW2901 - reworded copy
         changed.append(point)
-    changed += draw(st.lists(_any_points(tuple(s.id for s in old.sources), 120), max_size=3))
+    added = draw(st.lists(_any_points(tuple(s.id for s in old.sources), 120), max_size=3))
+    changed += [
+        attrs.evolve(point, continues=tuple(ref for ref in point.continues if ref.split("#")[0] != old.id))
+        for point in added
+    ]
     renumbered = tuple(attrs.evolve(point, number=number) for number, point in enumerate(changed, start=1))
     new = attrs.evolve(
         old,
         points=renumbered,
+        points_total=draw(st.one_of(st.none(), st.just(len(renumbered) or None))),
         date=draw(st.one_of(st.just(old.date), _dates)),
         venue=draw(st.one_of(st.just(old.venue), _optional_text())),
         participants=old.participants[: draw(st.integers(min_value=0, max_value=len(old.participants)))],

@@ -151,8 +151,13 @@ def point_to_html(point: Point) -> str:
         (False, True)
     """
     return _styled(
-        f'<div class="c5 c5-point"><b>{point.number}.</b> {_esc(point.text)} {_theme_chips(point.themes)}</div>'
+        f'<div class="c5 c5-point"><b>{point.number}.</b> {layout.summary_marker(point)}{_esc(point.text)} '
+        f"{_theme_chips(point.themes)}{_suggested(point)}</div>"
     )
+
+
+def _suggested(point: Point) -> str:
+    return " <small>(suggested)</small>" if point.coding == "suggested" and point.themes else ""
 
 
 def _source_html(source: Source) -> str:
@@ -191,10 +196,13 @@ def meeting_to_html(meeting: Meeting) -> str:
     if meeting.points:
         parts.append("<h4>Points</h4><ol>")
         parts += [
-            f'<li value="{point.number}">{_esc(point.text)} {_theme_chips(point.themes)}</li>'
+            f'<li value="{point.number}">{layout.summary_marker(point)}{_esc(point.text)} '
+            f"{_theme_chips(point.themes)}{_suggested(point)}</li>"
             for point in meeting.points
         ]
         parts.append("</ol>")
+        if layout.reading_note(meeting):
+            parts.append(f"<p><i>{_esc(layout.reading_note(meeting))}</i></p>")
     for heading, items in layout.lists_after(meeting):
         if heading == "Sources":
             items = [_source_html(source) for source in meeting.sources]  # noqa: PLW2901 - escaped, with links
@@ -285,6 +293,8 @@ def diff_to_html(result: StatementDiff) -> str:
             + _theme_chips(result.themes_lost, "c5-lost", layout.MINUS)
             + "</p>"
         )
+    if layout.uncoded_note(result):
+        parts.append(f"<p><i>{_esc(layout.uncoded_note(result))}</i></p>")
     if layout.diff_terms(result):
         parts.append(f"<p>Key {_esc(layout.diff_terms(result))}</p>")
     if result.points:
@@ -335,7 +345,7 @@ def series_to_html(series: Series) -> str:
     parts = [f'<div class="c5 c5-series">{_STYLE}<h3>Series of {len(series.labels)} statements</h3>']
     parts.append(f"<h4>Themes</h4><table><tr><th>Theme</th>{head}</tr>")
     for theme, present in series.theme_matrix.items():
-        cells = "".join(f"<td>{'●' if flag else ''}</td>" for flag in present)
+        cells = "".join(f"<td>{layout.theme_mark(flag)}</td>" for flag in present)
         parts.append(f"<tr><td>{_theme_chips([theme])}</td>{cells}</tr>")
     parts.append(f"</table><h4>Lineages</h4><table><tr><th>Point</th>{head}</tr>")
     for lineage, numbers in zip(series.lineages, layout.lineage_cells(series), strict=True):

@@ -61,10 +61,15 @@ __all__ = [
     "noted",
     "number_label",
     "page_title",
+    "reading_note",
     "runs",
     "score_note",
     "shown_kind",
     "source_line",
+    "summary_marker",
+    "theme_mark",
+    "themes_label",
+    "uncoded_note",
     "why",
 ]
 
@@ -114,6 +119,12 @@ def facts(meeting: Meeting) -> list[tuple[str, str]]:
     ]
     if meeting.venue is not None:
         rows.append(("Venue", meeting.venue))
+    if meeting.city is not None or meeting.host_country is not None:
+        place = ", ".join(part for part in (meeting.city, meeting.host_country) if part is not None)
+        rows.append(("City", place))
+    if not meeting.points_complete:
+        read = reading_note(meeting)
+        rows.append(("Points read", f"{read} {meeting.points_note}" if meeting.points_note else read))
     chair = meeting.chair
     if chair is not None:
         rows.append(("Chair", f"{flat(chair.person)} ({chair.country})"))
@@ -659,3 +670,68 @@ def diff_records(result: StatementDiff) -> list[dict[str, str | int | float | bo
         }
         for change in result.points
     ]
+
+
+def summary_marker(point: Point) -> str:
+    """``"(summary) "`` before a point that is the record's summary in its own words, else nothing.
+
+    Example:
+        >>> from c5statement import Point
+        >>> summary_marker(Point(1, "the sides back trade.", verbatim=False))
+        '(summary) '
+    """
+    return "" if point.verbatim else "(summary) "
+
+
+def themes_label(point: Point) -> str:
+    """The point's themes, comma-separated, after ``"suggested: "`` where a program suggested them.
+
+    Example:
+        >>> from c5statement import Point
+        >>> themes_label(Point(1, "trade.", frozenset({"trade"}), coding="suggested"))
+        'suggested: trade'
+    """
+    joined = ", ".join(sorted(point.themes))
+    return f"suggested: {joined}" if point.coding == "suggested" else joined
+
+
+def reading_note(meeting: Meeting) -> str:
+    """For a record whose main document was read in part: how many points were read, and that the rest is unknown.
+
+    Example:
+        >>> import attrs
+        >>> from c5statement import MEETING_2020
+        >>> reading_note(attrs.evolve(MEETING_2020, points=MEETING_2020.points[:3], points_complete=False))
+        '3 points read; what follows is unknown, not absent.'
+    """
+    if meeting.points_complete:
+        return ""
+    total = f" of {meeting.points_total}" if meeting.points_total is not None else ""
+    return f"{len(meeting.points)}{total} points read; what follows is unknown, not absent."
+
+
+def uncoded_note(result: StatementDiff) -> str:
+    """Where a diff did not compare themes, because points are not coded by a person; empty if none had themes.
+
+    Example:
+        >>> import attrs
+        >>> from c5statement import MEETING_2020, Point, diff
+        >>> bare = attrs.evolve(MEETING_2020, points=tuple(Point(p.number, p.text) for p in MEETING_2020.points))
+        >>> uncoded_note(diff(MEETING_2020, bare))
+        'Themes not compared where points are uncoded: the new statement has points not coded by a person.'
+    """
+    themed = any(point is not None and point.themes for change in result.points for point in (change.old, change.new))
+    if not (result.uncoded and themed):
+        return ""
+    sides = " and ".join(f"the {side} statement" for side in result.uncoded)
+    return f"Themes not compared where points are uncoded: {sides} has points not coded by a person."
+
+
+def theme_mark(flag: bool | None) -> str:
+    """A series' theme cell: ``●`` present, empty absent, ``?`` unknown (the statement is not fully coded).
+
+    Example:
+        >>> [theme_mark(flag) for flag in (True, False, None)]
+        ['●', '', '?']
+    """
+    return "●" if flag else "?" if flag is None else ""

@@ -99,6 +99,8 @@ def meeting_to_markdown(meeting: Meeting) -> str:
     if meeting.points:
         lines += ["", "## Points", ""]
         lines += [point_to_markdown(point) for point in meeting.points]
+        if layout.reading_note(meeting):
+            lines += ["", f"*{_md(layout.reading_note(meeting))}*"]
     for heading, items in layout.lists_after(meeting):
         section(heading, items)
     return "\n".join(lines) + "\n"
@@ -113,8 +115,8 @@ def point_to_markdown(point: Point) -> str:
         >>> point_to_markdown(Point(7, "all parties agree.", frozenset({"security"})))
         '7. all parties agree. *security*'
     """
-    themes = f" *{_md(', '.join(sorted(point.themes)))}*" if point.themes else ""
-    return f"{point.number}. {_md(point.text)}{themes}"
+    themes = f" *{_md(layout.themes_label(point))}*" if point.themes else ""
+    return f"{point.number}. {layout.summary_marker(point)}{_md(point.text)}{themes}"
 
 
 def _md_row(row: Row) -> str:
@@ -195,6 +197,8 @@ def diff_to_markdown(result: StatementDiff) -> str:
         gained = _md(", ".join(sorted(result.themes_gained))) or "none"
         lost = _md(", ".join(sorted(result.themes_lost))) or "none"
         lines += ["", f"**Themes gained:** {gained}; **lost:** {lost}"]
+    if layout.uncoded_note(result):
+        lines += ["", f"*{layout.uncoded_note(result)}*"]
     if layout.diff_terms(result):
         lines += ["", f"**Key terms:** {_md(layout.diff_terms(result).removeprefix('terms '))}"]
     if result.points:
@@ -236,7 +240,7 @@ def series_to_markdown(series: Series) -> str:
     rule = "|---" * (len(labels) + 1) + "|"
     lines = [f"# Series of {len(labels)} statements", "", "## Themes", "", "| Theme " + header, rule]
     for theme, present in series.theme_matrix.items():
-        lines.append(f"| {_md(theme)} | " + " | ".join("●" if flag else "" for flag in present) + " |")
+        lines.append(f"| {_md(theme)} | " + " | ".join(layout.theme_mark(flag) for flag in present) + " |")
     lines += ["", "## Lineages", "", "| Point " + header, rule]
     for lineage, cells in zip(series.lineages, layout.lineage_cells(series), strict=True):
         lines.append(f"| {_md(layout.lineage_label(lineage.points))} | " + " | ".join(cells) + " |")

@@ -84,8 +84,8 @@ def point_to_text(point: Point, *, color: bool | None = None) -> str:
         '7. all parties condemn terrorism. [security]'
     """
     paint = use_color(color)
-    themes = f" {_paint('[' + ', '.join(sorted(point.themes)) + ']', 'cyan', paint)}" if point.themes else ""
-    return f"{_paint(str(point.number) + '.', 'bold', paint)} {_tty(point.text)}{themes}"
+    themes = f" {_paint('[' + layout.themes_label(point) + ']', 'cyan', paint)}" if point.themes else ""
+    return f"{_paint(str(point.number) + '.', 'bold', paint)} {layout.summary_marker(point)}{_tty(point.text)}{themes}"
 
 
 @register(Meeting, "text")
@@ -119,6 +119,10 @@ def meeting_to_text(meeting: Meeting, *, color: bool | None = None) -> str:
         lines += ["", _paint(f"Points ({len(meeting.points)})", "bold", paint)]
         for point in meeting.points:
             lines += _hanging("  ", point_to_text(point, color=paint), " " * (len(str(point.number)) + 4))
+        if layout.reading_note(meeting):
+            lines.append(f"  {layout.reading_note(meeting)}")
+    elif layout.reading_note(meeting):
+        lines += ["", _paint("Points", "bold", paint), f"  {layout.reading_note(meeting)}"]
     for heading, items in layout.lists_after(meeting):
         section(heading, items)
     return "\n".join(lines) + "\n"
@@ -203,6 +207,8 @@ def diff_to_text(result: StatementDiff, *, color: bool | None = None) -> str:
         gained = " ".join(_paint("+" + theme, "green", paint) for theme in sorted(result.themes_gained))
         lost = " ".join(_paint("-" + theme, "red", paint) for theme in sorted(result.themes_lost))
         lines.append(f"themes: {' '.join(part for part in (gained, lost) if part)}")
+    if layout.uncoded_note(result):
+        lines.append(layout.uncoded_note(result))
     if layout.diff_terms(result):
         lines.append(_tty(layout.diff_terms(result, "-")))
     if result.points:
@@ -230,7 +236,9 @@ def series_to_text(series: Series, *, color: bool | None = None) -> str:
     lines.append(_paint("Themes", "bold", paint))
     lines.append(f"  {'':<{width}}  " + "  ".join(f"{index + 1:>3}" for index in range(len(labels))))
     for theme, present in series.theme_matrix.items():
-        marks = "  ".join(f"{_paint('  ●', 'green', paint) if flag else '  ·'}" for flag in present)
+        marks = "  ".join(
+            f"{_paint('  ●', 'green', paint) if flag else '  ?' if flag is None else '  ·'}" for flag in present
+        )
         lines.append(f"  {_tty(theme):<{width}}  {marks}")
     lines += ["", _paint("Lineages (point number per statement; + merged, < split, ^ returned)", "bold", paint)]
     rows = layout.lineage_cells(series)
