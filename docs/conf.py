@@ -65,6 +65,10 @@ import tempfile as _tempfile
 from pathlib import Path
 from c5statement import *
 from shell_session import shell
+from hypothesis import HealthCheck as _HealthCheck, settings as _settings
+# As in the tests (tests/conftest.py): slow generation on a busy machine is no failure of an example.
+_settings.register_profile("docs", deadline=None, suppress_health_check=[_HealthCheck.too_slow])
+_settings.load_profile("docs")
 EXAMPLES = Path({str(DOCS.parent / "examples")!r})
 try:  # as in the tests: generating examples slowly on a busy machine is not a failure of the docs
     from hypothesis import HealthCheck as _HealthCheck, settings as _settings

@@ -156,7 +156,7 @@ class TestReadBack:
         html = result.to_html()
         row = html[html.index('<tr class="c5-edited"') :]
         cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
-        found = html_runs(cells[4])
+        found = html_runs(re.sub(r'<div class="c5-note".*?</div>', "", cells[5]))  # the text, without its notes
         assert _read(found, "insert") == change.old.text
         assert _read(found, "delete") == change.new.text
 
@@ -255,10 +255,9 @@ class TestCosmetic:
         assert "[-all-]" not in text
         assert "= 1  unchanged [cosmetic: case]" in text
         assert "[-all-]" not in hidden.to_markdown()
-        rows = bare_rows(hidden.to_html())
-        assert "All parties agree." in rows[0]
-        assert "<del" not in rows[0]
-        assert "c5-unchanged" in rows[0]
+        (row,) = [row for row in bare_rows(hidden.to_html()) if "All parties agree." in row]
+        assert "<del" not in row
+        assert "c5-unchanged" in row
         assert "<del" in bare_rows(shown.to_html())[0]
         assert hidden.apply(old) == new
         assert hidden.inverted().apply(new) == old
@@ -296,13 +295,13 @@ class TestCosmetic:
 class TestKeyTerms:
     def test_names_and_concepts(self) -> None:
         terms = key_terms("All parties welcome the Global Security Initiative and peace in Afghanistan.")
-        assert terms == {"Global Security Initiative", "Afghanistan", "peace-and-stability"}
+        assert terms == {"Global Security Initiative", "Afghanistan", "peace, stability and prosperity"}
 
     def test_names_with_and_and_quoted_names(self) -> None:
         terms = key_terms(
             "The Belt and Road Initiative links China and Central Asia under the \u201cXi\u2019an Declaration\u201d."
         )
-        assert {"Belt and Road Initiative", "China", "Central Asia", "Xi\u2019an Declaration"} <= terms
+        assert {"Belt and Road", "China", "Central Asia", "Xi\u2019an Declaration"} <= terms
 
     def test_a_capital_at_a_sentence_start_is_no_name(self) -> None:
         assert "All" not in key_terms("All parties agree. Trade grows.")
@@ -315,11 +314,11 @@ class TestKeyTerms:
         (change,) = result.points
         assert change.terms_gained == {"Global Security Initiative"}
         assert change.terms_lost == {"Afghanistan"}
-        assert "peace-and-stability" in change.terms_kept
+        assert "peace, stability and prosperity" in change.terms_kept
         assert result.terms_gained == {"Global Security Initiative"}
         assert result.terms_lost == {"Afghanistan"}
-        assert "terms gained: +Global Security Initiative; lost: -Afghanistan" in result.to_text(color=False)
-        assert "lost: \u2212Afghanistan" in result.to_markdown()
+        assert "terms gained: +Global Security Initiative\nterms lost: -Afghanistan\n" in result.to_text(color=False)
+        assert "**Key terms lost:** \u2212Afghanistan" in result.to_markdown()
         for view in (result.to_text(color=False), result.to_markdown(), result.to_html()):
             assert "Global Security Initiative" in view
             assert "Afghanistan" in view
@@ -374,8 +373,12 @@ class TestUntrustedNotebook:
     def test_runs_have_inline_colours(self) -> None:
         change = edited("they will set up a fund.", "they will keep a fund.")
         html = StatementDiff("a", "b", (change,)).to_html()
-        assert re.search(r'<del [^>]*style="[^"]*background: #fbd3d3[^"]*line-through', html)
-        assert re.search(r'<ins [^>]*style="[^"]*background: #d4f8d4[^"]*underline', html)
+        assert re.search(
+            r'<del [^>]*style="[^"]*background: rgba\([^"]*color: inherit; text-decoration: line-through', html
+        )
+        assert re.search(
+            r'<ins [^>]*style="[^"]*background: rgba\([^"]*color: inherit; text-decoration: underline', html
+        )
 
 
 class TestWholePage:
@@ -440,11 +443,7 @@ class TestSeriesViews:
 
     def test_lineage_columns_line_up(self) -> None:
         text = self.series().to_text(color=False)
-        block = (
-            text.split("Lineages (point number per statement; + merged, < split, ^ returned)\n")[1]
-            .split("\n\n")[0]
-            .splitlines()
-        )
+        block = text.split("Lineages\n")[1].split("\n\n")[0].splitlines()
         starts = {len(line) - len(line.rsplit("   ", 1)[1]) for line in block}
         assert len(block) == 9
         assert len(starts) == 1

@@ -26,7 +26,7 @@ from c5statement import (
 )
 from c5statement._display import mimebundle, use_color
 from c5statement._views._html import meeting_to_html
-from c5statement._views._layout import inline
+from c5statement._views._layout import figure, inline
 from c5statement._views._layout import lineage_label as _lineage_label
 from c5statement._views._markdown import meeting_to_markdown
 from c5statement._views._text import meeting_to_text
@@ -254,7 +254,7 @@ def _nearest_figures(result: StatementDiff) -> tuple[str, str]:
     """The similarity, as the views print it, of the removed point 9 and of the added point 9."""
     removed = next(change for change in result.points if change.new is None)
     added = next(change for change in result.points if change.old is None)
-    return f"{removed.similarity:.2f}", f"{added.similarity:.2f}"
+    return figure(removed.similarity), figure(added.similarity)
 
 
 class TestNearestInViews:
@@ -263,9 +263,9 @@ class TestNearestInViews:
         result = diff(MEETING_2020, edited_later())
         removed, added = _nearest_figures(result)
         text = result.to_text(color=False)
-        assert f"- 9  removed (nearest new 5, similarity {removed})" in text
-        assert f"+ 9  added (nearest old 5, similarity {added})" in text
-        assert "~ 3  edited (similarity " in text
+        assert f"- 9  removed (nearest new 5: match {removed})" in text
+        assert f"+ 9  added (nearest old 5: match {added})" in text
+        assert "~ 3  edited (match " in text
 
     def test_text_when_nothing_is_near(self) -> None:
         """Against a statement without points, the view says that nothing is similar."""
@@ -278,18 +278,18 @@ class TestNearestInViews:
         result = diff(MEETING_2020, edited_later())
         removed, added = _nearest_figures(result)
         text = result.inverted().to_text(color=False)
-        assert f"- 9  removed (nearest new 5, similarity {added})" in text
-        assert f"+ 9  added (nearest old 5, similarity {removed})" in text
+        assert f"- 9  removed (nearest new 5: match {added})" in text
+        assert f"+ 9  added (nearest old 5: match {removed})" in text
 
     def test_markdown_and_html_name_the_nearest_point(self) -> None:
-        """Markdown and HTML show the nearest point next to the similarity."""
+        """Markdown and HTML label the match of an added or removed point as its nearest candidate's."""
         result = diff(MEETING_2020, edited_later())
         removed, added = _nearest_figures(result)
-        assert f"| {removed} (nearest new 5)" in result.to_markdown()
-        assert f"| {added} (nearest old 5)" in result.to_markdown()
+        assert f"| nearest new 5: match {removed} |" in result.to_markdown()
+        assert f"| nearest old 5: match {added} |" in result.to_markdown()
         html = bare(result.to_html())
-        assert f'{removed} <span class="c5-note">nearest new 5</span>' in html
-        assert f'{added} <span class="c5-note">nearest old 5</span>' in html
+        assert f'>{removed}<div class="c5-note">with nearest new 5</div></td>' in html
+        assert f'>{added}<div class="c5-note">with nearest old 5</div></td>' in html
 
 
 class TestFieldViews:
@@ -473,9 +473,9 @@ class TestMeetingRecordViews:
         assert sections == [f"## {name}" for name in names]
         assert "Hua Chunying" in markdown
         html = meeting_to_html(MEETING_2020)
-        assert html.index("<h4>Notes</h4>") < html.index("<h4>Participants</h4>") < html.index("<h4>Summary</h4>")
+        assert html.index("<h4>Notes</h4>") < html.index(">Participants (") < html.index("<h4>Summary</h4>")
         assert html.index("<h4>Summary</h4>") < html.index("<h4>Points</h4>")
-        assert html.index("<h4>Points</h4>") < html.index("<h4>Quotes</h4>") < html.index("<h4>Sources</h4>")
+        assert html.index("<h4>Points</h4>") < html.index(">Quotes (") < html.index(">Sources (")
         assert '<a href="http://en.people.cn/n3/2020/0717/c90000-9711681.html"' in html
         assert "Elvira Kadyrova" in html
 
@@ -619,7 +619,7 @@ class TestParticipantsSection:
         assert "\n- TM  Rashid Meredov — Deputy Prime Minister and Foreign Minister" in markdown
         assert "(head of delegation); also spelled: Rashid Meledov; note: nCa's translation" in markdown
         html = meeting_to_html(MEETING_2020)
-        section = html[html.index("<h4>Participants</h4>") : html.index("<h4>Summary</h4>")]
+        section = html[html.index(">Participants (") : html.index("<h4>Summary</h4>")]
         assert section.count("<li>") == len(MEETING_2020.participants)
         assert (
             "<li>KG  Chingiz Aidarbekov — Foreign Minister (head of delegation); also spelled: Chingiz Aydarbekov"
@@ -635,7 +635,7 @@ class TestParticipantsSection:
         meeting = hostile_participants()
         html = meeting_to_html(meeting)
         assert_no_raw_markup(html)
-        section = html[html.index("<h4>Participants</h4>") : html.index("<h4>Summary</h4>")]
+        section = html[html.index(">Participants (") : html.index("<h4>Summary</h4>")]
         assert section.count("&lt;script&gt;") == 4
         markdown = meeting_to_markdown(meeting)
         assert "<script>" not in markdown

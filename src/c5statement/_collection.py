@@ -8,9 +8,12 @@ meetings and of their delegations, for pandas or any table tool.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._model import Meeting, Point
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = ["DELEGATION_COLUMNS", "MEETING_COLUMNS", "Meetings"]
 
@@ -38,6 +41,9 @@ MEETING_COLUMNS: tuple[str, ...] = (
     "illustrative",
 )
 """The columns of :meth:`Meetings.to_records`, in order."""
+
+_SHOWN_IDS = 4
+"""Up to this many ids, a repr of the meetings lists them all."""
 
 DELEGATION_COLUMNS: tuple[str, ...] = (
     "meeting",
@@ -100,7 +106,7 @@ def _frame(records: list[dict[str, Any]], columns: tuple[str, ...]) -> Any:
 
 
 class Meetings(tuple[Meeting, ...]):
-    """A tuple of meetings, citable as a whole and readable as tidy tables.
+    """A tuple of meetings, citable as a whole, readable as tidy tables, shown as a table in notebooks.
 
     It is a plain tuple in every other respect: indexing, iteration, equality
     with other tuples. Slicing gives a plain tuple; ``Meetings(...)`` makes one
@@ -110,6 +116,10 @@ class Meetings(tuple[Meeting, ...]):
         >>> from c5statement import MEETINGS, MEETING_2020
         >>> isinstance(MEETINGS, tuple), MEETINGS[0] == MEETING_2020
         (True, True)
+        >>> MEETINGS
+        <9 meetings, 2020-07-16 to 2025-06-17: cc5-fmm-2020, cc5-fmm-2021, ... cc5-summit-2025>
+        >>> "<table" in MEETINGS._repr_html_()
+        True
         >>> mine = Meetings([MEETING_2020])
         >>> mine.to_records()[0]["city"], mine.to_records()[0]["coding"]
         (None, 'coded')
@@ -124,6 +134,26 @@ class Meetings(tuple[Meeting, ...]):
                 msg = f"Meetings holds meetings only; item {index} is a {type(item).__name__}"
                 raise TypeError(msg)
         return super().__new__(cls, items)
+
+    def __repr__(self) -> str:
+        if not self:
+            return "<no meetings>"
+        ids = [found.id for found in self]
+        shown = ", ".join(ids) if len(ids) <= _SHOWN_IDS else f"{', '.join(ids[:2])}, ... {ids[-1]}"
+        word = "meeting" if len(self) == 1 else "meetings"
+        return f"<{len(self)} {word}, {self[0].date} to {self[-1].date}: {shown}>"
+
+    def _repr_html_(self) -> str:
+        from ._display import render
+
+        return render(self, "html")  # the table of the meetings, drawn by the views
+
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        from ._display import mimebundle
+
+        return mimebundle(repr(self), self._repr_html_(), include, exclude)
 
     @property
     def fingerprint(self) -> str:

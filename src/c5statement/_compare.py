@@ -407,21 +407,30 @@ class Series(Validated, Views):
         return rows
 
     def to_frame(self) -> Any:
-        """Return :meth:`to_records` as a pandas ``DataFrame``.
+        """Return :meth:`to_records` as a pandas ``DataFrame``, ready for tables and plots.
+
+        Beyond the records, ``date`` is a real date (``datetime64``), ``label``
+        is the statement's label in :attr:`labels`, and ``theme_labels`` names
+        the themes in words (:data:`c5statement.THEMES`); ``themes`` keeps the slugs.
 
         Raises:
             ImportError: If pandas is not installed, with the command that installs it.
 
         Example:
             >>> from c5statement import MEETING_2020, compare
-            >>> compare([MEETING_2020]).to_frame().shape
-            (9, 11)
+            >>> frame = compare([MEETING_2020]).to_frame()
+            >>> frame.shape, str(frame["date"].dtype), frame["label"][0]
+            ((9, 13), 'datetime64[ns]', 'cc5-fmm-2020')
+            >>> frame["theme_labels"][0]
+            ['Development paths and sovereignty', 'Regional peace and stability']
         """
         try:
             import pandas as pd
         except ImportError as error:
             raise ImportError(_PANDAS_HINT, name=error.name) from error
-        return pd.DataFrame.from_records(
+        from ._themes import THEMES
+
+        frame = pd.DataFrame.from_records(
             self.to_records(),
             columns=[
                 "lineage",
@@ -437,6 +446,38 @@ class Series(Validated, Views):
                 "parent",
             ],
         )
+        frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
+        frame.insert(4, "label", [self.labels[position] for position in frame["position"]])
+        frame.insert(
+            8,
+            "theme_labels",
+            [[THEMES[slug].label if slug in THEMES else slug for slug in row] for row in frame["themes"]],
+        )
+        return frame
+
+    def plot(self, ax: Any = None) -> Any:
+        """Draw the themes over time on matplotlib: a row a theme, a column a statement, a dot sized by its points.
+
+        Args:
+            ax: The matplotlib ``Axes`` to draw on; by default a new figure's.
+
+        Returns:
+            The ``Axes`` drawn on.
+
+        Raises:
+            ImportError: If matplotlib is not installed, with the command that installs it.
+
+        Example:
+            >>> import matplotlib
+            >>> matplotlib.use("Agg")
+            >>> from c5statement import MEETING_2020, compare
+            >>> ax = compare([MEETING_2020, MEETING_2020]).plot()
+            >>> ax.get_title()
+            'Themes over time (2 statements)'
+        """
+        from ._plot import plot_themes
+
+        return plot_themes(self, ax)
 
 
 def _check_lineage(check: Checker, path: str, lineage: Lineage, numbers: list[set[int]], lineages: int) -> None:

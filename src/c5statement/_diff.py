@@ -9,8 +9,10 @@ meeting to give the new one exactly, inverts, and round-trips through JSON.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import math
+import re
 import weakref
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -27,14 +29,15 @@ from ._json import freeze, json_key
 from ._lexicon import Lexicon, default_lexicon
 from ._model import Meeting, Point
 from ._paths import KEYED, NOT_APPLICABLE, ORDER, apply_changes, item_class, place
-from ._terms import key_terms
+from ._terms import key_terms, unify
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from ._align import Alignment
 
 __all__ = [
+    "DIFF_COLUMNS",
     "KINDS",
     "FieldChange",
     "Matching",
@@ -44,6 +47,7 @@ __all__ = [
     "check_options",
     "checked_lexicon",
     "diff",
+    "wording",
 ]
 
 KINDS: tuple[str, ...] = ("unchanged", "edited", "moved", "added", "removed")
@@ -208,7 +212,8 @@ class PointChange(Validated):
             >>> sorted(PointChange("edited", old, new, 0.4).terms_gained)
             ['Global Security Initiative']
         """
-        return _side_terms(self, "new") - _side_terms(self, "old")
+        old, new = unify(_side_terms(self, "old"), _side_terms(self, "new"))
+        return new - old
 
     @functools.cached_property
     def terms_lost(self) -> frozenset[str]:
@@ -217,9 +222,10 @@ class PointChange(Validated):
         Example:
             >>> old, new = Point(1, "all support peace in Afghanistan."), Point(1, "all back peace.")
             >>> sorted(PointChange("edited", old, new, 0.6).terms_lost)
-            ['Afghanistan', 'afghanistan']
+            ['Afghanistan']
         """
-        return _side_terms(self, "old") - _side_terms(self, "new")
+        old, new = unify(_side_terms(self, "old"), _side_terms(self, "new"))
+        return old - new
 
     @functools.cached_property
     def terms_kept(self) -> frozenset[str]:
@@ -228,9 +234,30 @@ class PointChange(Validated):
         Example:
             >>> old, new = Point(1, "all support peace in Afghanistan."), Point(1, "all back peace.")
             >>> sorted(PointChange("edited", old, new, 0.6).terms_kept)
-            ['peace-and-stability']
+            ['peace, stability and prosperity']
         """
-        return _side_terms(self, "old") & _side_terms(self, "new")
+        old, new = unify(_side_terms(self, "old"), _side_terms(self, "new"))
+        return old & new
+
+    @functools.cached_property
+    def wording(self) -> float | None:
+        """How much of the old point's wording the new one keeps: the share of its words still there, in order.
+
+        The words are compared without regard to case, so a change only of case
+        keeps them all. A point rewritten in other words has a low wording
+        however surely it continues the old one (its :attr:`similarity`).
+        ``None`` for an added or removed point, which has no pair.
+
+        Example:
+            >>> old = Point(1, "all parties will expand trade and investment.")
+            >>> PointChange("edited", old, Point(1, "all parties will expand trade."), 0.9).wording
+            0.857...
+            >>> PointChange("removed", old, None, 0.2).wording is None
+            True
+        """
+        if self.old is None or self.new is None:
+            return None
+        return wording(self.old.text, self.new.text)
 
     @property
     def edited(self) -> bool:
@@ -564,7 +591,11 @@ class StatementDiff(Validated, Views):
         return bool(change.cosmetic) and change.cosmetic <= self.ignore
 
     def _terms(self, side: str) -> frozenset[str]:
-        return frozenset().union(*(_side_terms(change, side) for change in self.points))
+        """The key terms of one side, written as the other side writes the same term (see :func:`unify`)."""
+        old, new = unify(
+            *(frozenset().union(*(_side_terms(change, name) for change in self.points)) for name in ("old", "new"))
+        )
+        return old if side == "old" else new
 
     @property
     def terms_gained(self) -> frozenset[str]:
@@ -595,7 +626,7 @@ class StatementDiff(Validated, Views):
         Example:
             >>> old, new = Point(1, "peace in Afghanistan."), Point(1, "peace.")
             >>> sorted(StatementDiff("a", "b", (PointChange("edited", old, new, 0.6),)).terms_kept)
-            ['peace-and-stability']
+            ['peace, stability and prosperity']
         """
         return self._terms("old") & self._terms("new")
 
@@ -635,6 +666,51 @@ class StatementDiff(Validated, Views):
         new_points = sorted((change.new for change in self.points if change.new is not None), key=_number)
         data["points"] = [get_converter().unstructure(point) for point in new_points]
         return from_dict(data, Meeting)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Return one plain row per point change, for tables, data frames and papers.
+
+        Each row has ``old_id`` and ``new_id`` (the statements), ``change`` (the
+        kind as the views show it: a change hidden as cosmetic reads
+        ``"unchanged"``), ``old_number`` and ``new_number`` (``None`` on the
+        missing side), ``match`` (:attr:`PointChange.similarity`, for an added or
+        removed point that of its nearest candidate), ``wording``
+        (:attr:`PointChange.wording`, ``None`` for an added or removed point),
+        ``margin``, ``ambiguous``, ``moved``, ``nearest``, ``also`` (the further
+        old points linked, ``"3; 4"``), ``cosmetic``, ``old_text``, ``new_text``,
+        ``themes_gained``, ``themes_lost``, ``terms_gained``, ``terms_lost``,
+        ``terms_kept`` (each ``"; "``-joined) and ``evidence``. The CSV view
+        (``c5statement diff --format csv``) writes these rows.
+
+        Example:
+            >>> from c5statement import MEETING_2020, diff
+            >>> rows = diff(MEETING_2020, MEETING_2020).to_records()
+            >>> len(rows), rows[0]["change"], rows[0]["match"], rows[0]["wording"]
+            (9, 'unchanged', 1.0, 1.0)
+        """
+        return _records(self)
+
+    def to_frame(self) -> Any:
+        """Return :meth:`to_records` as a pandas ``DataFrame``, a row per point change.
+
+        Raises:
+            ImportError: If pandas is not installed, with the command that installs it.
+
+        Example:
+            >>> from c5statement import MEETING_2020, diff
+            >>> frame = diff(MEETING_2020, MEETING_2020).to_frame()
+            >>> frame.shape, list(frame.columns[:4])
+            ((9, 21), ['old_id', 'new_id', 'change', 'old_number'])
+        """
+        try:
+            import pandas as pd
+        except ImportError as error:
+            hint = 'to_frame() needs pandas, which is not installed; install it with: pip install "c5statement[pandas]"'
+            raise ImportError(hint, name=error.name) from error
+        frame = pd.DataFrame.from_records(self.to_records(), columns=list(DIFF_COLUMNS))
+        for column in ("old_number", "new_number", "nearest"):
+            frame[column] = frame[column].astype("Int64")
+        return frame
 
     def inverted(self) -> StatementDiff:
         """Return the diff from the new statement back to the old.
@@ -703,6 +779,26 @@ def _new_number(change: PointChange) -> int:
 
 def _old_number(change: PointChange) -> int:
     return change.old.number if change.old is not None else 0
+
+
+_WORDS = re.compile(r"\w+(?:[-'\u2019]\w+)*")
+
+
+def wording(old: str, new: str) -> float:
+    """The share of the words of *old* that *new* keeps, in order, from 0 to 1 (1 for a text without words).
+
+    Example:
+        >>> wording("all parties agree.", "All parties agree fully.")
+        1.0
+        >>> wording("trade will grow.", "investment rose.")
+        0.0
+    """
+    before = [word.casefold() for word in _WORDS.findall(old)]
+    if not before:
+        return 1.0
+    after = [word.casefold() for word in _WORDS.findall(new)]
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / len(before)
 
 
 def _terms(point: Point | None, lexicon: Lexicon | None = None) -> frozenset[str]:
@@ -1065,3 +1161,78 @@ def diff(
         ),
         provenance=provenance,
     )
+
+
+DIFF_COLUMNS: tuple[str, ...] = (
+    "old_id",
+    "new_id",
+    "change",
+    "old_number",
+    "new_number",
+    "match",
+    "wording",
+    "margin",
+    "ambiguous",
+    "moved",
+    "nearest",
+    "also",
+    "cosmetic",
+    "old_text",
+    "new_text",
+    "themes_gained",
+    "themes_lost",
+    "terms_gained",
+    "terms_lost",
+    "terms_kept",
+    "evidence",
+)
+"""The columns of a diff as records (one row a point change), in order."""
+
+
+def _joined(items: Iterable[object]) -> str:
+    return "; ".join(str(item) for item in items)
+
+
+def _records(result: StatementDiff) -> list[dict[str, str | int | float | bool | None]]:
+    """A diff as records: one row a point change, in reading order, with the columns of :data:`DIFF_COLUMNS`.
+
+    ``change`` is the kind as the views show it (a point whose only changes are
+    hidden cosmetic ones reads ``unchanged``); ``match`` is
+    :attr:`~c5statement.PointChange.similarity` (for an added or removed point,
+    that of its nearest candidate, ``nearest``) and ``wording``
+    :attr:`~c5statement.PointChange.wording` (``None`` for an added or removed
+    point); sets and lists are joined with ``"; "`` (themes and terms sorted,
+    the evidence strongest first); an absent value is ``None``.
+
+    Example:
+        >>> from c5statement import MEETING_2020, diff
+        >>> row = _records(diff(MEETING_2020, MEETING_2020))[0]
+        >>> row["change"], row["old_number"], row["new_number"], row["match"], row["wording"]
+        ('unchanged', 1, 1, 1.0, 1.0)
+    """
+    return [
+        {
+            "old_id": result.old_id,
+            "new_id": result.new_id,
+            "change": "unchanged" if result.hidden(change) else change.kind,
+            "old_number": None if change.old is None else change.old.number,
+            "new_number": None if change.new is None else change.new.number,
+            "match": change.similarity,
+            "wording": change.wording,
+            "margin": change.margin,
+            "ambiguous": change.ambiguous,
+            "moved": change.moved,
+            "nearest": change.nearest,
+            "also": _joined(change.also),
+            "cosmetic": _joined(sorted(change.cosmetic)),
+            "old_text": None if change.old is None else change.old.text,
+            "new_text": None if change.new is None else change.new.text,
+            "themes_gained": _joined(sorted(change.themes_gained)),
+            "themes_lost": _joined(sorted(change.themes_lost)),
+            "terms_gained": _joined(sorted(change.terms_gained)),
+            "terms_lost": _joined(sorted(change.terms_lost)),
+            "terms_kept": _joined(sorted(change.terms_kept)),
+            "evidence": _joined(change.evidence),
+        }
+        for change in result.points
+    ]

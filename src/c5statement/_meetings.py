@@ -36,7 +36,7 @@ __all__ = [
     "rows_to_text",
 ]
 
-TABLE_FORMATS: tuple[str, ...] = ("text", "markdown", "json", "csv")
+TABLE_FORMATS: tuple[str, ...] = ("text", "markdown", "json", "csv", "latex")
 """The formats :func:`render_meetings` knows: those whose view is registered for :class:`MeetingTable`."""
 
 HOST_ROLE = "host"
@@ -295,7 +295,7 @@ def render_meetings(meetings: Iterable[Meeting] | None = None, format: str = "te
         >>> render_meetings(format="yaml")
         Traceback (most recent call last):
         ...
-        ValueError: unknown table format 'yaml'; choose one of text, markdown, json, csv
+        ValueError: unknown table format 'yaml'; choose one of text, markdown, json, csv, latex
     """
     if format not in TABLE_FORMATS:
         msg = f"unknown table format {format!r}; choose one of {', '.join(TABLE_FORMATS)}"

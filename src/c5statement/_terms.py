@@ -13,7 +13,7 @@ from ._edits import SENTENCE_END
 if TYPE_CHECKING:
     from ._lexicon import Lexicon
 
-__all__ = ["key_terms"]
+__all__ = ["key_terms", "unify"]
 
 
 _CONNECTORS = frozenset({"and", "of", "the", "for", "on", "in", "de"})
@@ -83,16 +83,25 @@ def _names(text: str) -> list[Word]:
 def key_terms(text: str, lexicon: Lexicon | None = None) -> frozenset[str]:
     """The key terms a text names: its concepts and the names it writes out.
 
-    A key term is a concept of the alignment lexicon (by its id, such as
-    ``"peace-and-stability"``) or a name as written: a named initiative,
+    A key term is a concept of the alignment lexicon (by its label, such as
+    ``"peace, stability and prosperity"``) or a name as written: a named initiative,
     institution, place or document, that is a run of capitalised words
     (``"Belt and Road Initiative"``; a lone capitalised word only inside a
     sentence) or a short quoted name. A concept that the text names only
     through one of those names is given by the name.
 
+    Each term is given once, however it is written: a concept by its label
+    (``peace, stability and prosperity``), a name that writes out a concept by
+    the concept's label (``Afghan`` and ``Afghanistan``: ``Afghanistan``;
+    ``belt-and-road`` and ``Belt and Road Initiative``: ``Belt and Road``), and
+    names that differ only in case, hyphens or a demonym's ending by the
+    shortest (``Central Asian``: ``Central Asia``).
+
     Example:
         >>> sorted(key_terms("All parties welcome the Global Security Initiative and peace in Afghanistan."))
-        ['Afghanistan', 'Global Security Initiative', 'peace-and-stability']
+        ['Afghanistan', 'Global Security Initiative', 'peace, stability and prosperity']
+        >>> sorted(key_terms("The Afghan issue, Afghanistan and the belt-and-road and Belt and Road Initiative."))
+        ['Afghanistan', 'Belt and Road']
     """
     if lexicon is None:
         from ._lexicon import default_lexicon
@@ -105,13 +114,106 @@ def key_terms(text: str, lexicon: Lexicon | None = None) -> frozenset[str]:
     inside.sort()
     starts = [start for start, _ in inside]
     reach = list(itertools.accumulate((end for _, end in inside), max))  # the furthest end of a name so far
-    for feature, surfaces in lexicon.analyse(text).features.items():
+    features = lexicon.analyse(text).features
+    for feature, surfaces in features.items():
         if not feature.startswith("@") or feature[1:] in written:
             continue
         spans = [found.span() for surface in dict.fromkeys(surfaces) for found in re.finditer(re.escape(surface), text)]
         if not spans or not all(_within(span, starts, reach) for span in spans):
             terms.add(feature[1:])
-    return frozenset(terms)
+    written_as = {surface.casefold() for feature, found in features.items() if feature[0] == "@" for surface in found}
+    return _one_each(terms, {name for name, _, _ in names}, lexicon, written_as)
+
+
+_SAME_CONCEPT = 0.75
+"""A name is its concept when at least this share of their words is common.
+
+The words compared leave out the generic heads of :data:`_GENERIC_HEADS`, so that
+``Belt and Road Initiative`` is ``Belt and Road``, while ``China-Central Asia
+Summit`` (3 words of 5 in common with ``the China-Central Asia mechanism``)
+stays a name of its own.
+"""
+
+_GENERIC_HEADS = frozenset({"initiative", "initiatives"})
+
+_LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
+
+
+def _one_each(terms: set[str], names: set[str], lexicon: Lexicon, surfaces: set[str]) -> frozenset[str]:
+    """Each key term once, however it is written: a concept by its label, a name by its shortest form.
+
+    A name that is a concept of the lexicon by another writing (``Afghan``,
+    ``belt-and-road``, ``COVID-19``) becomes the concept's label; a concept
+    becomes its label; names the same but for case, hyphens or a demonym's
+    ending (``Central Asia``, ``Central Asian``) become one. Only a name in
+    which the text's analysis found a concept's words (*surfaces*) is looked up.
+    """
+    found: set[str] = set()
+    for term in terms:
+        if term not in names:
+            concept: str | None = term
+        elif any(surface in term.casefold() for surface in surfaces):  # a concept may be written in the name
+            concept = _concept_of(term, lexicon)
+        else:
+            concept = None
+        found.add(lexicon.concept(concept).label if concept is not None else _LEADING_ARTICLE.sub("", term))
+    return unify(frozenset(found))[0]
+
+
+def _key(term: str) -> str:
+    return re.sub(r"[\s\-\u2010\u2011]+", " ", term.casefold())
+
+
+def unify(*sides: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """The key terms of each side, each written one way across all the sides.
+
+    Terms that differ only in case, hyphens or a demonym's ending (``Central
+    Asian``, ``Central Asia``) are one term, written as the shortest, so that a
+    term named one way in one text and another way in the other is kept, not
+    lost and gained.
+
+    Example:
+        >>> old, new = unify(frozenset({"Central Asian", "China"}), frozenset({"Central Asia"}))
+        >>> sorted(old), sorted(new)
+        (['Central Asia', 'China'], ['Central Asia'])
+    """
+    written: dict[str, str] = {}
+    by_key: dict[str, str] = {}
+    for term in sorted(frozenset().union(*sides), key=lambda term: (len(term), term)):
+        key = _key(term)
+        known = next((found for found in (key, key.removesuffix("n"), key.removesuffix("an")) if found in by_key), None)
+        if known is None:
+            by_key[key] = term
+        written[term] = by_key[known] if known is not None else term
+    return tuple(frozenset(written[term] for term in side) for side in sides)
+
+
+def _concept_of(name: str, lexicon: Lexicon) -> str | None:
+    """The concept a name writes out (``Afghan``: ``afghanistan``), or ``None`` if it is a name of its own.
+
+    The name is the concept when the lexicon finds the concept in it and the
+    words of the name and of the concept's label mostly agree: ``Shanghai
+    Cooperation Organisation`` names a case of multilateralism, not the concept.
+    """
+    key = ("key-term", name)
+    if key in lexicon.memo:
+        cached: str | None = lexicon.memo[key]
+        return cached
+    features = lexicon.analyse(name).features
+    words = {
+        feature
+        for feature, surfaces in features.items()
+        if not feature.startswith("@") and not all(surface.casefold() in _GENERIC_HEADS for surface in surfaces)
+    }
+    best, best_share = None, _SAME_CONCEPT
+    for feature in sorted(feature for feature in features if feature.startswith("@")):
+        label = {word for word in lexicon.analyse(lexicon.concept(feature[1:]).label).features if word[0] != "@"}
+        union = words | label
+        share = len(words & label) / len(union) if union else 1.0
+        if share >= best_share:
+            best, best_share = feature[1:], share
+    lexicon.memo[key] = best
+    return best
 
 
 def _within(span: tuple[int, int], starts: list[int], reach: list[int]) -> bool:

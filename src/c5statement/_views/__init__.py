@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from c5statement._display import register_format
 
-from . import _csv, _html, _json, _markdown, _text  # noqa: F401 - imported to register their views
+from . import _csv, _html, _json, _latex, _markdown, _text  # noqa: F401 - imported to register their views
 
 __all__: list[str] = []
 
@@ -26,3 +26,4 @@ register_format("markdown")
 register_format("json")
 register_format("html", "html-document")
 register_format("csv")
+register_format("latex")

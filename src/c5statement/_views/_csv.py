@@ -5,11 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
-from c5statement._diff import StatementDiff
+from c5statement._diff import DIFF_COLUMNS, StatementDiff
 from c5statement._display import register
 from c5statement._meetings import CSV_COLUMNS, MeetingTable
-
-from . import _layout as layout
 
 __all__ = ["diff_to_csv", "table_to_csv"]
 
@@ -33,7 +31,7 @@ def table_to_csv(table: MeetingTable) -> str:
 
 @register(StatementDiff, "csv")
 def diff_to_csv(result: StatementDiff) -> str:
-    """Render a diff as CSV: a header line, then one record a point change (:data:`DIFF_COLUMNS` of the layout).
+    """Render a diff as CSV: a header line, then one record a point change (the rows of ``to_records()``).
 
     Every text is written whole, as data (line breaks inside a quoted field);
     an absent value is an empty field.
@@ -46,7 +44,7 @@ def diff_to_csv(result: StatementDiff) -> str:
         (9, 'unchanged', '9')
     """
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=layout.DIFF_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=DIFF_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(layout.diff_records(result))
+    writer.writerows(result.to_records())
     return out.getvalue()

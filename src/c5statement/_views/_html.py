@@ -15,10 +15,12 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from c5statement._chars import visible
+from c5statement._collection import Meetings
 from c5statement._compare import Series
 from c5statement._diff import StatementDiff
 from c5statement._display import register
 from c5statement._json import thaw
+from c5statement._meetings import MeetingTable, meeting_rows
 from c5statement._model import Meeting, Point
 
 from . import _layout as layout
@@ -26,76 +28,106 @@ from . import _layout as layout
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
+    from c5statement._diff import PointChange
     from c5statement._model import Source
 
     from ._layout import Row, Run
 
-__all__ = ["diff_to_html", "html_document", "meeting_to_html", "point_to_html", "series_to_html"]
+__all__ = [
+    "diff_to_html",
+    "html_document",
+    "meeting_to_html",
+    "meetings_to_html",
+    "point_to_html",
+    "series_to_html",
+    "table_to_html",
+]
 
+
+_BORDER = "var(--jp-border-color2, var(--vscode-editorWidget-border, rgba(128, 128, 128, .4)))"
+"""Cell borders: the host's own border colour (JupyterLab and Notebook 7, VS Code), else a grey that reads on both."""
+
+_LINK = "var(--jp-content-link-color, var(--vscode-textLink-foreground, inherit))"
+
+# Tints, not fills: a translucent colour over whatever the host's background is,
+# under the host's own text colour. Text keeps the contrast the host gave it, in
+# a light theme and a dark one, and where a sanitiser drops these styles the
+# text is simply the host's text.
+_GREEN = "rgba(46, 160, 67, .16)"
+_RED = "rgba(218, 54, 51, .14)"
+_AMBER = "rgba(210, 153, 34, .18)"
+_BLUE = "rgba(56, 139, 253, .12)"
+_GREY = "rgba(128, 128, 128, .14)"
+_EDGE = "rgba(128, 128, 128, .55)"
+
+_INS = f"background: {_GREEN}; color: inherit; text-decoration: underline"
+
+_DEL = f"background: {_RED}; color: inherit; text-decoration: line-through"
+
+_CELL = (
+    f"border: 1px solid {_BORDER}; padding: .25em .5em; text-align: left; vertical-align: top;"
+    " overflow-wrap: break-word; color: inherit"
+)
 
 _STYLE = (
     "<style>"
-    ".c5 {font-family: system-ui, sans-serif; line-height: 1.45; max-width: 60em}"
-    ".c5 table {border-collapse: collapse; margin: .5em 0}"
-    ".c5 th, .c5 td {border: 1px solid #ccc; padding: .25em .5em; text-align: left; vertical-align: top}"
-    ".c5 ins {background: #d4f8d4; color: #05400a; text-decoration: none}"
-    ".c5 del {background: #fbd3d3; color: #6a0a0a}"
-    ".c5 .c5-theme {display: inline-block; border-radius: .6em; padding: 0 .45em; margin: 0 .15em;"
-    " font-size: .85em; background: #e8eef7; color: #1d3557}"
-    ".c5 .c5-gained {background: #d4f8d4; color: #05400a}"
-    ".c5 .c5-lost {background: #fbd3d3; color: #6a0a0a; text-decoration: line-through}"
-    ".c5 .c5-badge {font-size: .8em; padding: 0 .4em; border-radius: .3em; background: #eee}"
-    ".c5 .c5-moved {background: #fff1c2; color: #5c4400}"
-    ".c5 .c5-ambiguous {background: #ffe0b3; color: #6b3a00}"
-    ".c5 tr.c5-added td {background: #f1fcf1} .c5 tr.c5-removed td {background: #fdf1f1}"
-    ".c5 tr.c5-group th {background: #f4f4f4} .c5 .c5-note {font-size: .85em; color: #555}"
-    ".c5 details pre {white-space: pre-wrap; font-size: .85em; margin: .25em 0}"
-    ".c5 .c5-illustrative {background: #fff1c2; color: #5c4400; padding: .25em .5em; font-weight: bold}"
-    ".c5 .c5-notes {background: #f7f7f7; border-left: 3px solid #999; padding: .25em .75em}"
+    ".c5 {font-family: system-ui, sans-serif; line-height: 1.45; max-width: 60em; color: inherit}"
+    f".c5 table {{border-collapse: collapse; margin: .5em 0}}"
+    f".c5 th, .c5 td {{{_CELL}}}"
+    f".c5 ins {{{_INS}}} .c5 del {{{_DEL}}}"
+    f".c5 a {{color: {_LINK}; text-decoration: underline}}"
     "</style>"
 )
-
-_INS = "background: #d4f8d4; color: #05400a; text-decoration: underline"
-
-_DEL = "background: #fbd3d3; color: #6a0a0a; text-decoration: line-through"
-
-_CELL = "border: 1px solid #ccc; padding: .25em .5em; text-align: left; vertical-align: top; overflow-wrap: break-word"
+"""The look for hosts that keep ``<style>`` elements; every rule is also written into the tags (see :func:`_styled`)."""
 
 _TAG_STYLES = {
     "div": "font-family: system-ui, sans-serif; line-height: 1.45; text-align: left; max-width: 100%;"
-    " overflow-wrap: break-word",
-    "table": "border-collapse: collapse; margin: .5em 0; max-width: 100%",
+    " overflow-wrap: break-word; color: inherit",
+    "table": "border-collapse: collapse; margin: .5em 0; max-width: 100%; color: inherit",
     "th": _CELL + "; font-weight: bold",
     "td": _CELL,
     "ins": _INS,
     "del": _DEL,
-    "pre": "white-space: pre-wrap; font-size: .85em; margin: .25em 0; text-align: left",
+    "a": f"color: {_LINK}; text-decoration: underline",
+    "pre": "white-space: pre-wrap; font-size: .85em; margin: .25em 0; text-align: left; color: inherit;"
+    " background: transparent",
+    "code": "color: inherit; background: transparent; overflow-wrap: anywhere",
     "p": "text-align: left",
     "ul": "text-align: left",
     "ol": "text-align: left",
-    "summary": "text-align: left",
+    "summary": "text-align: left; cursor: pointer",
 }
 
 _CLASS_STYLES = {
     "c5-theme": "display: inline-block; border-radius: .6em; padding: 0 .45em; margin: 0 .15em; font-size: .85em;"
-    " background: #e8eef7; color: #1d3557; white-space: nowrap",
-    "c5-gained": "background: #d4f8d4; color: #05400a",
-    "c5-lost": "background: #fbd3d3; color: #6a0a0a; text-decoration: line-through",
-    "c5-badge": "display: inline-block; font-size: .8em; padding: 0 .4em; border-radius: .3em; background: #eee;"
-    " white-space: nowrap",
-    "c5-moved": "background: #fff1c2; color: #5c4400",
-    "c5-ambiguous": "background: #ffe0b3; color: #6b3a00",
-    "c5-cosmetic": "opacity: .6",
+    f" background: {_BLUE}; border: 1px solid rgba(56, 139, 253, .45); color: inherit; white-space: nowrap",
+    "c5-gained": f"background: {_GREEN}; border-color: rgba(46, 160, 67, .6)",
+    "c5-lost": f"background: {_RED}; border-color: rgba(218, 54, 51, .6); text-decoration: line-through",
+    "c5-badge": "display: inline-block; font-size: .8em; padding: 0 .4em; border-radius: .3em;"
+    f" background: {_GREY}; border: 1px solid {_EDGE}; color: inherit; white-space: nowrap",
+    "c5-added": f"background: {_GREEN}",
+    "c5-removed": f"background: {_RED}",
+    "c5-edited": f"background: {_BLUE}",
+    "c5-moved": f"background: {_AMBER}",
+    "c5-ambiguous": f"background: {_AMBER}",
+    "c5-cosmetic": "text-decoration-style: dotted",
+    "c5-space": "text-decoration: none; background: transparent",
     "c5-apart": "margin-left: .2em",
-    "c5-note": "font-size: .85em; color: #555",
-    "c5-illustrative": "background: #fff1c2; color: #5c4400; padding: .25em .5em; font-weight: bold",
-    "c5-notes": "background: #f7f7f7; border-left: 3px solid #999; padding: .25em .75em",
+    "c5-note": "font-size: .85em; font-style: italic; margin-top: .15em",
+    "c5-legend": "font-size: .85em; font-style: italic; margin: .25em 0",
+    "c5-illustrative": f"background: {_AMBER}; border-left: 4px solid rgba(210, 153, 34, .8); color: inherit;"
+    " padding: .25em .5em; font-weight: bold",
+    "c5-notes": f"background: {_GREY}; border-left: 3px solid {_EDGE}; color: inherit;"
+    " padding: .35em .75em .35em 2.2em; margin: .5em 0",
+    "c5-summary": "margin: .25em 0",
+    "c5-small": "font-size: .85em",
+    "c5-nowrap": "white-space: nowrap",
 }
 
 _ROW_STYLES = {
-    "c5-added": "background: #f1fcf1",
-    "c5-removed": "background: #fdf1f1",
-    "c5-group": "background: #f4f4f4",
+    "c5-added": "background: rgba(46, 160, 67, .07)",
+    "c5-removed": "background: rgba(218, 54, 51, .07)",
+    "c5-group": f"background: {_GREY}",
 }
 
 _OPENING_TAG = re.compile(r"<([a-z][a-z0-9]*)([^<>]*)>")
@@ -113,7 +145,7 @@ def _styled(fragment: str) -> str:
 
     Example:
         >>> styled = _styled('<td>a <span class="c5-gained">+energy</span></td>')
-        >>> styled.count("text-align: left"), styled.count("background: #d4f8d4")
+        >>> styled.count("text-align: left"), styled.count("background: rgba(46, 160, 67, .16)")
         (1, 1)
     """
 
@@ -190,28 +222,53 @@ def meeting_to_html(meeting: Meeting) -> str:
     for heading, items in layout.lists_before(meeting):
         if heading == layout.SUMMARY and items:
             parts.append(f"<h4>{heading}</h4><p>{_esc(items[0])}</p>")
+        elif heading == "Participants" and items:  # the facts name them; the details fold
+            parts.append(_folded(f"{heading} ({len(items)})", _list(items)))
         elif items:
             extra = ' class="c5-notes"' if heading == "Notes" else ""
             parts.append(f"<h4>{heading}</h4><ul{extra}>{''.join(f'<li>{_esc(item)}</li>' for item in items)}</ul>")
-    if meeting.points:
-        parts.append("<h4>Points</h4><ol>")
-        parts += [
-            f'<li value="{point.number}">{layout.summary_marker(point)}{_esc(point.text)} '
-            f"{_theme_chips(point.themes)}{_suggested(point)}</li>"
-            for point in meeting.points
-        ]
-        parts.append("</ol>")
-        if layout.reading_note(meeting):
-            parts.append(f"<p><i>{_esc(layout.reading_note(meeting))}</i></p>")
+    parts.append(_points_html(meeting))
     for heading, items in layout.lists_after(meeting):
         if heading == "Sources":
             items = [_source_html(source) for source in meeting.sources]  # noqa: PLW2901 - escaped, with links
         else:
             items = [_esc(item) for item in items]  # noqa: PLW2901 - escaped
         if items:
-            parts.append(f"<h4>{heading}</h4><ul>{''.join(f'<li>{item}</li>' for item in items)}</ul>")
+            parts.append(
+                _folded(f"{heading} ({len(items)})", f"<ul>{''.join(f'<li>{item}</li>' for item in items)}</ul>")
+            )
     parts.append("</div>")
     return _styled("".join(parts))
+
+
+def _points_html(meeting: Meeting) -> str:
+    """The numbered points of a meeting, each marked where it is a summary, and how much was read; empty if none."""
+    if not meeting.points:
+        return ""
+    items = "".join(
+        f'<li value="{point.number}">{layout.summary_marker(point)}{_esc(point.text)} '
+        f"{_theme_chips(point.themes)}{_suggested(point)}</li>"
+        for point in meeting.points
+    )
+    note = layout.reading_note(meeting)
+    return f"<h4>Points</h4><ol>{items}</ol>" + (f"<p><i>{_esc(note)}</i></p>" if note else "")
+
+
+def _list(items: Iterable[str]) -> str:
+    return f"<ul>{''.join(f'<li>{_esc(item)}</li>' for item in items)}</ul>"
+
+
+def _folded(heading: str, body: str, *, open: bool = False) -> str:
+    """*body* behind a disclosure headed *heading* (escaped): a long view leads with its summary and folds the rest.
+
+    ``<details>`` survives the sanitiser of untrusted notebooks, and a closed one
+    keeps a notebook's scroll box short.
+
+    Example:
+        >>> _folded("Sources (2)", "<ul><li>a</li></ul>")
+        '<details><summary><b>Sources (2)</b></summary><ul><li>a</li></ul></details>'
+    """
+    return f"<details{' open' if open else ''}><summary><b>{_esc(heading)}</b></summary>{body}</details>"
 
 
 def _html_value(brief: str, value: Any, tag: str) -> str:
@@ -245,8 +302,7 @@ def _html_row(row: Row) -> str:
 
 
 def _fields_html(result: StatementDiff) -> str:
-    heading = f"<h4>Fields ({layout.changes_word(len(result.fields))})</h4>"
-    parts = [f"{heading}<table><tr><th>Field</th><th>Old</th><th>New</th></tr>"]
+    parts = ["<table><tr><th>Field</th><th>Old</th><th>New</th></tr>"]
     for top, rows in layout.field_groups(result.fields):
         if layout.grouped(rows):
             parts.append(
@@ -254,11 +310,26 @@ def _fields_html(result: StatementDiff) -> str:
             )
         parts += [_html_row(row) for row in rows]
     parts.append("</table>")
-    return "".join(parts)
+    heading = f"Fields ({layout.changes_word(len(result.fields))})"
+    return _folded(heading, "".join(parts), open=len(result.fields) <= _FIELDS_OPEN)
+
+
+_FIELDS_OPEN = 8
+"""Up to this many field changes show open; more fold behind their heading, after the points."""
 
 
 def _html_runs(found: Sequence[Run]) -> str:
-    """Runs as ``<del>`` and ``<ins>``, each holding its text exactly; an insertion after a deletion stands apart."""
+    """Runs as ``<del>`` and ``<ins>``, each holding its text exactly; an insertion after a deletion stands apart.
+
+    The space around a run's words is a mark of its own, without underline or
+    tint, so that no space is underlined or struck out; removing every
+    ``<ins>`` still gives the old text exactly, and every ``<del>`` the new one.
+
+    Example:
+        >>> from c5statement._views._layout import Run
+        >>> _html_runs([Run("equal", "trade"), Run("insert", " fast")])
+        'trade<ins class="c5-run c5-space"> </ins><ins class="c5-run">fast</ins>'
+    """
     tags = {"delete": "del", "insert": "ins"}
     parts = []
     previous = "equal"
@@ -270,76 +341,113 @@ def _html_runs(found: Sequence[Run]) -> str:
             apart = " c5-apart" if previous == "delete" else ""
             title = ' title="cosmetic change"' if run.cosmetic else ""
             tag = tags[run.kind]
-            parts.append(f'<{tag} class="c5-run{classes}{apart}"{title}>{_esc(run.text)}</{tag}>')
+            text = run.text.strip()
+            if not text:  # a run of white space only is marked as it is
+                parts.append(f'<{tag} class="c5-run{classes}{apart}"{title}>{_esc(run.text)}</{tag}>')
+            else:  # the space around the words is marked apart, without underline or tint
+                before, after = run.text[: len(run.text) - len(run.text.lstrip())], run.text[len(run.text.rstrip()) :]
+                space = f'<{tag} class="c5-run c5-space">{{}}</{tag}>'
+                marked = f'<{tag} class="c5-run{classes}{"" if before else apart}"{title}>{_esc(text)}</{tag}>'
+                parts.append(
+                    (space.format(_esc(before)) if before else "")
+                    + marked
+                    + (space.format(_esc(after)) if after else "")
+                )
         previous = run.kind
     return "".join(parts)
 
 
 @register(StatementDiff, "html")
 def diff_to_html(result: StatementDiff) -> str:
-    """Render a diff as an HTML fragment (a table), every statement text escaped.
+    """Render a diff as an HTML fragment: its summary first, then a table of the changed points, every text escaped.
+
+    The summary (counts, themes, key terms) leads; unchanged points and a long
+    list of field changes fold behind a disclosure.
 
     Example:
         >>> from c5statement import MEETING_2020, diff
-        >>> "c5-diff" in diff_to_html(diff(MEETING_2020, MEETING_2020))
-        True
+        >>> html = diff_to_html(diff(MEETING_2020, MEETING_2020))
+        >>> "c5-diff" in html, "9 unchanged points</b></summary>" in html
+        (True, True)
     """
     heading = f"Diff: <code>{_esc(result.old_id)}</code> → <code>{_esc(result.new_id)}</code>"
-    parts = [f'<div class="c5 c5-diff">{_STYLE}<h3>{heading}</h3><p>{_esc(layout.counts_line(result))}</p>']
+    parts = [f'<div class="c5 c5-diff">{_STYLE}<h3>{heading}</h3>']
+    parts.append(f'<p class="c5-summary"><b>{_esc(layout.counts_line(result))}</b></p>')
     if result.themes_gained or result.themes_lost:
         parts.append(
-            "<p>Themes: "
+            '<p class="c5-summary">Themes: '
             + _theme_chips(result.themes_gained, "c5-gained", "+")
             + _theme_chips(result.themes_lost, "c5-lost", layout.MINUS)
             + "</p>"
         )
     if layout.uncoded_note(result):
         parts.append(f"<p><i>{_esc(layout.uncoded_note(result))}</i></p>")
-    if layout.diff_terms(result):
-        parts.append(f"<p>Key {_esc(layout.diff_terms(result))}</p>")
-    if result.points:
-        parts.append(
-            "<table><tr><th></th><th>Point</th><th>Change</th><th>Similarity</th><th>Text</th><th>Themes</th></tr>"
-        )
-        for change in result.points:
-            kind = layout.shown_kind(change, result)
-            badges = "".join(
-                f' <span class="c5-badge c5-{flag.split(":")[0]}">{_esc(flag)}</span>' for flag in layout.flags(change)
-            )
-            badge = f'<span class="c5-badge c5-{kind}">{kind}</span>{badges}'
-            title = f' title="margin {change.margin:.2f}"'
-            note = "".join(
-                f' <span class="c5-note">{_esc(text)}</span>'
-                for text in (
-                    layout.nearest_note(change),
-                    layout.change_terms(change),
-                    layout.links(change),
-                    layout.why(change),
-                )
-                if text
-            )
-            parts.append(
-                f'<tr class="c5-{kind}"><td>{_esc(layout.SIGNS[kind])}</td>'
-                f"<td>{_esc(layout.number_label(change))}</td><td>{badge}</td><td{title}>{change.similarity:.2f}{note}</td>"
-                f"<td>{layout.marked_text(change, result, _esc, _html_runs)}</td>"
-                f"<td>{_theme_chips(change.themes_gained, 'c5-gained', '+')}"
-                f"{_theme_chips(change.themes_lost, 'c5-lost', layout.MINUS)}</td></tr>"
-            )
-        parts.append("</table>")
+    parts += [
+        f'<p class="c5-summary">Key terms {_esc(name)}: {_esc(terms)}</p>' for name, terms in layout.diff_terms(result)
+    ]
+    shown = [change for change in result.points if layout.shown_kind(change, result) != "unchanged"]
+    quiet = [change for change in result.points if layout.shown_kind(change, result) == "unchanged"]
+    if shown:
+        parts.append(_points_table(shown, result))
+    if quiet:
+        word = "point" if len(quiet) == 1 else "points"
+        parts.append(_folded(f"{len(quiet)} unchanged {word}", _points_table(quiet, result)))
     if result.fields:
         parts.append(_fields_html(result))
     parts.append("</div>")
     return _styled("".join(parts))
 
 
+_POINTS_HEAD = (
+    "<tr><th></th><th>Point</th><th>Change</th>"
+    '<th title="how sure that the new point continues the old one (a calibrated probability)">Match</th>'
+    '<th title="the share of the old point\'s words the new one keeps">Wording</th>'
+    "<th>Text</th><th>Themes</th></tr>"
+)
+
+
+def _points_table(changes: Sequence[PointChange], result: StatementDiff) -> str:
+    """The rows of *changes*: sign, number, kind, the two figures, the text with its notes under it, the themes."""
+    parts = [f"<table>{_POINTS_HEAD}"]
+    for change in changes:
+        kind = layout.shown_kind(change, result)
+        badges = "".join(
+            f' <span class="c5-badge c5-{flag.split(":")[0]}">{_esc(flag)}</span>' for flag in layout.flags(change)
+        )
+        badge = f'<span class="c5-badge c5-{kind}">{kind}</span>{badges}'
+        notes = [f"terms {name}: {terms}" for name, terms in layout.change_terms(change)]
+        notes += [note for note in (layout.links(change), layout.why(change)) if note]
+        below = "".join(f'<div class="c5-note">{_esc(note)}</div>' for note in notes)
+        wording = layout.wording_note(change).removeprefix("wording ")
+        match = _esc(layout.figure(change.similarity))
+        if change.old is None or change.new is None:  # the figure is its nearest candidate's
+            nearest = layout.nearest_note(change)
+            match = (
+                f'{match}<div class="c5-note">with {_esc(nearest)}</div>'
+                if change.nearest is not None
+                else f'<div class="c5-note">{_esc(nearest)}</div>'
+            )
+        parts.append(
+            f'<tr class="c5-{kind}"><td>{_esc(layout.SIGNS[kind])}</td>'
+            f"<td>{_esc(layout.number_label(change))}</td><td>{badge}</td>"
+            f'<td title="margin {change.margin:.2f}">{match}</td><td>{_esc(wording)}</td>'
+            f"<td>{layout.marked_text(change, result, _esc, _html_runs)}{below}</td>"
+            f"<td>{_theme_chips(change.themes_gained, 'c5-gained', '+')}"
+            f"{_theme_chips(change.themes_lost, 'c5-lost', layout.MINUS)}</td></tr>"
+        )
+    parts.append("</table>")
+    return "".join(parts)
+
+
 @register(Series, "html")
 def series_to_html(series: Series) -> str:
-    """Render a series as an HTML fragment, every statement text escaped.
+    """Render a series as an HTML fragment, every statement text escaped: themes, lineages with their key, similarity.
 
     Example:
         >>> from c5statement import MEETING_2020, compare
-        >>> series_to_html(compare([MEETING_2020])).startswith('<div class="c5 c5-series" style="')
-        True
+        >>> html = series_to_html(compare([MEETING_2020]))
+        >>> html.startswith('<div class="c5 c5-series" style="'), "c5-legend" in html
+        (True, True)
     """
     head = "".join(f"<th>{_esc(label)}</th>" for label in series.labels)
     parts = [f'<div class="c5 c5-series">{_STYLE}<h3>Series of {len(series.labels)} statements</h3>']
@@ -354,15 +462,69 @@ def series_to_html(series: Series) -> str:
         if label != _esc(full):  # the whole text behind a disclosure, and as a tooltip
             label = f'<details title="{_esc(full)}"><summary>{label}</summary>{_esc(full)}</details>'
         parts.append(f"<tr><td>{label}</td>{''.join(f'<td>{_esc(cell)}</td>' for cell in numbers)}</tr>")
-    parts.append(f"</table><h4>Similarity</h4><table><tr><th></th>{head}</tr>")
-    for index, row in enumerate(layout.matrix(series)):
-        cells = "".join(f"<td>{value:.2f}</td>" for value in row)
-        parts.append(f"<tr><th>{_esc(series.labels[index])}</th>{cells}</tr>")
+    parts.append(f'</table><p class="c5-legend">{_esc(layout.LINEAGE_LEGEND)}</p>')
+    matrix = layout.matrix(series)
+    if matrix:
+        rows = [f"<table><tr><th></th>{head}</tr>"]
+        for index, row in enumerate(matrix):
+            cells = "".join(f"<td>{value:.2f}</td>" for value in row)
+            rows.append(f"<tr><th>{_esc(series.labels[index])}</th>{cells}</tr>")
+        rows.append("</table>")
+        parts.append(_folded("Similarity of the statements", "".join(rows)))
+    parts.append("</div>")
+    return _styled("".join(parts))
+
+
+_TABLE_HEAD = ("Date", "Meeting", "Venue", "Chair or host", "Heads of delegation", "Documents")
+
+
+@register(Meetings, "html")
+def meetings_to_html(meetings: Meetings) -> str:
+    """Render the packaged meetings (:data:`c5statement.MEETINGS`, or a selection) as the table of the meetings.
+
+    Example:
+        >>> from c5statement._data import meetings
+        >>> meetings_to_html(meetings()).count("<tr")
+        10
+    """
+    return table_to_html(MeetingTable(meeting_rows(meetings)))
+
+
+@register(MeetingTable, "html")
+def table_to_html(table: MeetingTable) -> str:
+    """Render the table of the meetings as an HTML table, a row a meeting, every text escaped.
+
+    Example:
+        >>> from c5statement._meetings import MeetingTable, meeting_rows
+        >>> html = table_to_html(MeetingTable(meeting_rows()[:2]))
+        >>> html.count("<tr"), "cc5-fmm-2021" in html
+        (3, True)
+    """
+    parts = [f'<div class="c5 c5-meetings">{_STYLE}<table class="c5-small"><tr>']
+    parts += [f"<th>{name}</th>" for name in _TABLE_HEAD]
+    parts.append("</tr>")
+    for row in table.rows:
+        chair = row.chair or (f"{row.host}, host" if row.host else "")
+        heads = ", ".join(  # the name a line; the title on hover (and in every other view of the table)
+            f'<span title="{_esc(head.title)}">{_esc(head.country)} {_esc(head.person)}'
+            f"{'' if head.role == 'head of delegation' else ' (' + _esc(head.role) + ')'}</span>"
+            for head in row.heads
+        )
+        documents = "".join(f"<div>\u2022 {_esc(document)}</div>" for document in row.documents)
+        meeting = f"<code>{_esc(row.id)}</code><br>{_esc(row.level)}, {_esc(row.format)}"
+        parts.append(f'<tr><td class="c5-nowrap">{_esc(row.date.isoformat())}</td><td>{meeting}</td>')
+        parts.append(f"<td>{_esc(row.venue or '')}</td><td>{_esc(chair)}</td><td>{heads}</td><td>{documents}</td></tr>")
     parts.append("</table></div>")
     return _styled("".join(parts))
 
 
-_PAGE_STYLE = "<style>body {margin: 1.5em auto; max-width: 72em; padding: 0 1em; color: #111; background: #fff}</style>"
+_PAGE_STYLE = (
+    "<style>:root {color-scheme: light dark}"
+    " body {margin: 1.5em auto; max-width: 72em; padding: 0 1em; color: #111; background: #fff}"
+    " a {color: #0b57d0}"
+    " @media (prefers-color-scheme: dark) {body {color: #eee; background: #121212} a {color: #8ab4f8}}</style>"
+)
+"""A page's colours: the reader's light or dark preference, the views' tints reading on both."""
 
 
 def html_document(obj: Meeting | Point | StatementDiff | Series) -> str:

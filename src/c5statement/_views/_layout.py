@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from c5statement._model import ContextNote, Participant, Quote, Source
 
 __all__ = [
-    "DIFF_COLUMNS",
     "ILLUSTRATIVE",
+    "LINEAGE_LEGEND",
     "MINUS",
     "SIGNS",
     "SUMMARY",
@@ -40,10 +40,10 @@ __all__ = [
     "change_text",
     "changes_word",
     "counts_line",
-    "diff_records",
     "diff_terms",
     "facts",
     "field_groups",
+    "figure",
     "flags",
     "flat",
     "grouped",
@@ -56,12 +56,14 @@ __all__ = [
     "lists_after",
     "lists_before",
     "marked_text",
+    "match_note",
     "matrix",
     "nearest_note",
     "noted",
     "number_label",
     "page_title",
     "reading_note",
+    "reasons",
     "runs",
     "score_note",
     "shown_kind",
@@ -71,6 +73,7 @@ __all__ = [
     "themes_label",
     "uncoded_note",
     "why",
+    "wording_note",
 ]
 
 
@@ -301,12 +304,114 @@ def nearest_note(change: PointChange) -> str:
     return f"nearest {side} {change.nearest}"
 
 
-def score_note(change: PointChange) -> str:
-    """The similarity in words: ``similarity 0.74``, or ``nearest old 3, similarity 0.27``."""
+def figure(score: float) -> str:
+    """A figure from 0 to 1 with two decimals, rounded down, so that only a whole 1 reads as 1.00.
+
+    The diff and the series write every match and wording with it, so the same
+    pair shows the same figure wherever it appears.
+
+    Example:
+        >>> figure(0.996), figure(0.5), figure(1.0)
+        ('0.99', '0.50', '1.00')
+    """
+    return f"{math.floor(round(score * 100, 6)) / 100:.2f}"
+
+
+def match_note(change: PointChange) -> str:
+    """The match in words: ``match 0.97``, or ``nearest old 3: match 0.27`` for an added or removed point.
+
+    Example:
+        >>> from c5statement import Point, PointChange
+        >>> match_note(PointChange("removed", Point(4, "trade."), None, 0.79, nearest=2))
+        'nearest new 2: match 0.79'
+    """
     nearest = nearest_note(change)
     if change.nearest is None:
-        return nearest or f"similarity {change.similarity:.2f}"
-    return f"{nearest}, similarity {change.similarity:.2f}"
+        return nearest or f"match {figure(change.similarity)}"
+    return f"{nearest}: match {figure(change.similarity)}"
+
+
+def wording_note(change: PointChange) -> str:
+    """The wording in words, ``wording 0.40``, for a matched point; empty for an added or removed one.
+
+    Example:
+        >>> from c5statement import Point, PointChange
+        >>> wording_note(PointChange("edited", Point(1, "trade will grow."), Point(1, "investment rose."), 0.9))
+        'wording 0.00'
+    """
+    kept = change.wording
+    return "" if kept is None else f"wording {figure(kept)}"
+
+
+def score_note(change: PointChange) -> str:
+    """The two figures of a change in words: ``match 0.97, wording 0.40``, or ``nearest old 3: match 0.27``.
+
+    Example:
+        >>> from c5statement import Point, PointChange
+        >>> score_note(PointChange("edited", Point(1, "trade will grow."), Point(1, "trade grew."), 0.97))
+        'match 0.97, wording 0.33'
+    """
+    return ", ".join(note for note in (match_note(change), wording_note(change)) if note)
+
+
+_HYPHENATED = re.compile(r"\w+(?:[-\u2010\u2011]\w+)+")
+
+
+def _whole(words: str, text: str) -> str:
+    """*words* as *text* writes them, widened to the whole hyphenated word they are part of (``19`` in ``COVID-19``)."""
+    for found in _HYPHENATED.finditer(text):
+        parts = re.split(r"[-\u2010\u2011]", found.group().casefold())
+        if words.casefold() in parts or words.casefold() == found.group().casefold():
+            return found.group()
+    return words
+
+
+_EVIDENCE_RARE = 0.55
+"""A shared word is named as evidence only from this weight up: rare words, not generic stems (``good``, ``high``).
+
+Concepts always weigh more (1 and up); the words of formulaic phrases weigh
+less. The data keeps every piece of evidence; this is only what a view names.
+"""
+
+
+_WORD_MOST = 0.6
+"""The most a shared word weighs; a concept weighs more (see :meth:`c5statement.Lexicon.weight`)."""
+
+
+def reasons(change: PointChange) -> list[str]:
+    """The evidence a view names, strongest first: concepts and rare words, hyphenated words whole, each once.
+
+    A plain shared word (``based``, ``choice``) is named only where no concept
+    gives a reason; a name (``Eurasian``, ``COVID-19``) always is.
+
+    Example:
+        >>> from c5statement import Evidence, Point, PointChange
+        >>> old, new = Point(1, "against COVID-19 and for goods."), Point(1, "against covid-19, for good.")
+        >>> found = (Evidence("health", "COVID", "covid", 2.0), Evidence("19", "19", "19", 0.6),
+        ...          Evidence("good", "goods", "good", 0.45))
+        >>> reasons(PointChange("edited", old, new, 0.9, evidence=found))
+        ['health: covid-19']
+    """
+    shown: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    old_text = change.old.text if change.old is not None else ""
+    new_text = change.new.text if change.new is not None else ""
+    concepts = any(item.weight > _WORD_MOST for item in change.evidence)
+    for item in change.evidence:
+        named = any(character.isupper() for character in item.old + item.new)
+        if item.weight < _EVIDENCE_RARE or (item.weight <= _WORD_MOST and concepts and not named):
+            continue  # a generic stem; a plain word only where no concept gives a reason
+        old_words = _whole(item.old, old_text) if old_text else item.old
+        new_words = _whole(item.new, new_text) if new_text else item.new
+        key = (old_words.casefold(), new_words.casefold())
+        if key in seen or any(key[0] in pair[0].split() or key[1] in pair[1].split() for pair in seen):
+            continue
+        seen.add(key)
+        label = item.label if item.label.casefold() != item.new.casefold() else new_words
+        shown.append(str(type(item)(label, old_words, new_words, item.weight)))
+        if len(shown) == _EVIDENCE_SHOWN:
+            break
+    return shown
 
 
 def why(change: PointChange) -> str:
@@ -318,7 +423,8 @@ def why(change: PointChange) -> str:
         return ""
     if (change.old is None or change.new is None) and change.similarity < _EVIDENCE_NEAREST:
         return ""  # a nearest candidate this far off has no reason worth reading
-    return "shared: " + "; ".join(str(item) for item in change.evidence[:_EVIDENCE_SHOWN])
+    found = reasons(change)
+    return "shared: " + "; ".join(found) if found else ""
 
 
 def links(change: PointChange) -> str:
@@ -344,25 +450,34 @@ def counts_line(result: StatementDiff) -> str:
     return ", ".join(parts) if parts else "no points"
 
 
-def _terms_line(gained: Iterable[str], lost: Iterable[str], kept: Iterable[str], minus: str = MINUS) -> str:
-    """Key terms in words: ``terms gained: +Global Security Initiative; lost: -Afghanistan; kept: peace``."""
-    parts = [
-        f"{name}: {', '.join(sign + term for term in sorted(terms))}"
+def _terms_lines(
+    gained: Iterable[str], lost: Iterable[str], kept: Iterable[str], minus: str = MINUS
+) -> list[tuple[str, str]]:
+    """Key terms as ``(heading, terms)`` lines, gained, lost and kept each on its own: ``("lost", "-Afghanistan")``."""
+    return [
+        (name, "; ".join(sign + term for term in sorted(terms, key=str.casefold)))
         for name, sign, terms in (("gained", "+", gained), ("lost", minus, lost), ("kept", "", kept))
         if terms
     ]
-    return "terms " + "; ".join(parts) if parts else ""
 
 
-def change_terms(change: PointChange, minus: str = MINUS) -> str:
-    """The key terms a matched point gained and lost (kept terms are the diff's business), or an empty string."""
+def change_terms(change: PointChange, minus: str = MINUS) -> list[tuple[str, str]]:
+    """The key terms a matched point gained and lost (kept terms are the diff's business), a line each.
+
+    Example:
+        >>> from c5statement import Point, PointChange
+        >>> old, new = Point(1, "peace in Afghanistan."), Point(1, "the Global Security Initiative.")
+        >>> change_terms(PointChange("edited", old, new, 0.4), "-")
+        [('gained', '+Global Security Initiative'), ('lost', '-Afghanistan; -peace, stability and prosperity')]
+    """
     if change.old is None or change.new is None:
-        return ""
-    return _terms_line(change.terms_gained, change.terms_lost, (), minus)
+        return []
+    return _terms_lines(change.terms_gained, change.terms_lost, (), minus)
 
 
-def diff_terms(result: StatementDiff, minus: str = MINUS) -> str:
-    return _terms_line(result.terms_gained, result.terms_lost, result.terms_kept, minus)
+def diff_terms(result: StatementDiff, minus: str = MINUS) -> list[tuple[str, str]]:
+    """The key terms of a whole diff, gained, lost and kept, a line each."""
+    return _terms_lines(result.terms_gained, result.terms_lost, result.terms_kept, minus)
 
 
 def json_text(value: Any) -> str:
@@ -540,7 +655,7 @@ def lineage_cells(series: Series) -> list[list[str]]:
                 cells.append(
                     f"{point.number}{mark}"
                     if score is None or score >= 1
-                    else f"{point.number}{mark} ({_below_one(score)})"
+                    else f"{point.number}{mark} ({figure(score)})"
                 )
         rows.append(cells)
     return rows
@@ -549,22 +664,20 @@ def lineage_cells(series: Series) -> list[list[str]]:
 _LINK_MARKS = {"merged": "+", "split": "<", "returned": "^"}
 """Marks after a lineage's point number: merged into another lineage's point, split from one, returned."""
 
+LINEAGE_LEGEND = (
+    "Each cell is the point's number in that statement; \u2014 where the lineage has no point there. "
+    "A mark after the number: + merged into another lineage's point, < split from another lineage, "
+    "^ returned after a gap. In brackets, the match with the lineage's point in the previous statement "
+    "(or, after a gap, its last one), when under 1."
+)
+"""What a lineage table's cells say: the key every view of a series prints under its lineages."""
+
 
 def matrix(series: Series) -> tuple[tuple[float, ...], ...]:
     """The series' similarity matrix, or none past the number of statements it is computed for."""
     from c5statement._compare import MATRIX_LIMIT
 
     return series.similarity if len(series.statements) <= MATRIX_LIMIT else ()
-
-
-def _below_one(score: float) -> str:
-    """A score under 1 with two decimals, rounded down, so that it never reads as a perfect 1.00.
-
-    Example:
-        >>> _below_one(0.996), _below_one(0.5)
-        ('0.99', '0.50')
-    """
-    return f"{math.floor(score * 100) / 100:.2f}"
 
 
 def lineage_text(points: Sequence[Point | None]) -> str:
@@ -602,74 +715,6 @@ def page_title(obj: Meeting | Point | StatementDiff | Series) -> str:
     if isinstance(obj, Series):
         return f"Series of {len(obj.labels)} statements"
     return f"Point {obj.number}"
-
-
-DIFF_COLUMNS: tuple[str, ...] = (
-    "old_id",
-    "new_id",
-    "change",
-    "old_number",
-    "new_number",
-    "similarity",
-    "margin",
-    "ambiguous",
-    "moved",
-    "nearest",
-    "also",
-    "cosmetic",
-    "old_text",
-    "new_text",
-    "themes_gained",
-    "themes_lost",
-    "terms_gained",
-    "terms_lost",
-    "evidence",
-)
-"""The columns of a diff as records (one row a point change), in order."""
-
-
-def _joined(items: Iterable[object]) -> str:
-    return "; ".join(str(item) for item in items)
-
-
-def diff_records(result: StatementDiff) -> list[dict[str, str | int | float | bool | None]]:
-    """A diff as records: one row a point change, in reading order, with the columns of :data:`DIFF_COLUMNS`.
-
-    ``change`` is the kind as the views show it (a point whose only changes are
-    hidden cosmetic ones reads ``unchanged``); sets and lists are joined with
-    ``"; "`` (themes and terms sorted, the evidence strongest first); an absent
-    value is ``None``.
-
-    Example:
-        >>> from c5statement import MEETING_2020, diff
-        >>> row = diff_records(diff(MEETING_2020, MEETING_2020))[0]
-        >>> row["change"], row["old_number"], row["new_number"], row["similarity"]
-        ('unchanged', 1, 1, 1.0)
-    """
-    return [
-        {
-            "old_id": result.old_id,
-            "new_id": result.new_id,
-            "change": shown_kind(change, result),
-            "old_number": None if change.old is None else change.old.number,
-            "new_number": None if change.new is None else change.new.number,
-            "similarity": change.similarity,
-            "margin": change.margin,
-            "ambiguous": change.ambiguous,
-            "moved": change.moved,
-            "nearest": change.nearest,
-            "also": _joined(change.also),
-            "cosmetic": _joined(sorted(change.cosmetic)),
-            "old_text": None if change.old is None else change.old.text,
-            "new_text": None if change.new is None else change.new.text,
-            "themes_gained": _joined(sorted(change.themes_gained)),
-            "themes_lost": _joined(sorted(change.themes_lost)),
-            "terms_gained": _joined(sorted(change.terms_gained)),
-            "terms_lost": _joined(sorted(change.terms_lost)),
-            "evidence": _joined(change.evidence),
-        }
-        for change in result.points
-    ]
 
 
 def summary_marker(point: Point) -> str:

@@ -199,10 +199,11 @@ def diff_to_markdown(result: StatementDiff) -> str:
         lines += ["", f"**Themes gained:** {gained}; **lost:** {lost}"]
     if layout.uncoded_note(result):
         lines += ["", f"*{layout.uncoded_note(result)}*"]
-    if layout.diff_terms(result):
-        lines += ["", f"**Key terms:** {_md(layout.diff_terms(result).removeprefix('terms '))}"]
+    terms = layout.diff_terms(result)
+    if terms:
+        lines += ["", *(f"- **Key terms {name}:** {_md(found)}" for name, found in terms)]
     if result.points:
-        lines += ["", "| | Point | Change | Similarity | Text | Themes |", "|---|---|---|---|---|---|"]
+        lines += ["", "| | Point | Change | Match | Wording | Text | Themes |", "|---|---|---|---|---|---|---|"]
         for change in result.points:
             shown = layout.shown_kind(change, result)
             kind = ", ".join([shown, *layout.flags(change)])
@@ -211,19 +212,20 @@ def diff_to_markdown(result: StatementDiff) -> str:
                 + [f"{layout.MINUS}{_md(theme)}" for theme in sorted(change.themes_lost)]
             )
             lines.append(
-                f"| {_md(layout.SIGNS[shown])} | {layout.number_label(change)} | {kind} | {_md_score(change)} "
-                f"| {layout.marked_text(change, result, _md, _md_runs)} | {themes} |"
+                f"| {_md(layout.SIGNS[shown])} | {layout.number_label(change)} | {kind} "
+                f"| {_md(layout.match_note(change).removeprefix('match '))} "
+                f"| {layout.wording_note(change).removeprefix('wording ')} "
+                f"| {'<br>'.join([layout.marked_text(change, result, _md, _md_runs), *_md_notes(change)])} | {themes} |"
             )
     if result.fields:
         lines += _fields_markdown(result)
     return "\n".join(lines) + "\n"
 
 
-def _md_score(change: PointChange) -> str:
-    nearest = layout.nearest_note(change)
-    score = f"{change.similarity:.2f} ({nearest})" if nearest else f"{change.similarity:.2f}"
-    notes = [_md(note) for note in (layout.change_terms(change), layout.links(change), layout.why(change)) if note]
-    return "; ".join([score, *notes])
+def _md_notes(change: PointChange) -> list[str]:
+    """The notes under a change's text: its terms gained and lost, its links and its reasons, a line each."""
+    notes = [f"terms {name}: {found}" for name, found in layout.change_terms(change)]
+    return [_md(note) for note in (*notes, layout.links(change), layout.why(change)) if note]
 
 
 @register(Series, "markdown")
@@ -244,6 +246,7 @@ def series_to_markdown(series: Series) -> str:
     lines += ["", "## Lineages", "", "| Point " + header, rule]
     for lineage, cells in zip(series.lineages, layout.lineage_cells(series), strict=True):
         lines.append(f"| {_md(layout.lineage_label(lineage.points))} | " + " | ".join(cells) + " |")
+    lines += ["", _md(layout.LINEAGE_LEGEND)]
     lines += ["", "## Similarity", "", "| " + header, rule]
     for index, row in enumerate(layout.matrix(series)):
         lines.append(f"| {labels[index]} | " + " | ".join(f"{value:.2f}" for value in row) + " |")

@@ -11,6 +11,7 @@ unset or empty (see :func:`c5statement._display.use_color`).
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING
 
 from c5statement._chars import visible
@@ -187,8 +188,8 @@ def _change_lines(change: PointChange, paint: bool, result: StatementDiff) -> li
         themes = [_paint("+" + theme, "green", paint) for theme in sorted(change.themes_gained)]
         themes += [_paint("-" + theme, "red", paint) for theme in sorted(change.themes_lost)]
         lines.append("    themes: " + " ".join(themes))
-    notes = (layout.change_terms(change, "-"), layout.links(change), layout.why(change))
-    lines += ["    " + _tty(note) for note in notes if note]
+    lines += [f"    terms {name}: {_tty(terms)}" for name, terms in layout.change_terms(change, "-")]
+    lines += ["    " + _tty(note) for note in (layout.links(change), layout.why(change)) if note]
     return lines
 
 
@@ -209,8 +210,7 @@ def diff_to_text(result: StatementDiff, *, color: bool | None = None) -> str:
         lines.append(f"themes: {' '.join(part for part in (gained, lost) if part)}")
     if layout.uncoded_note(result):
         lines.append(layout.uncoded_note(result))
-    if layout.diff_terms(result):
-        lines.append(_tty(layout.diff_terms(result, "-")))
+    lines += [f"terms {name}: {_tty(terms)}" for name, terms in layout.diff_terms(result, "-")]
     if result.points:
         lines += ["", _paint("Points", "bold", paint)]
     for change in result.points:
@@ -240,13 +240,14 @@ def series_to_text(series: Series, *, color: bool | None = None) -> str:
             f"{_paint('  ●', 'green', paint) if flag else '  ?' if flag is None else '  ·'}" for flag in present
         )
         lines.append(f"  {_tty(theme):<{width}}  {marks}")
-    lines += ["", _paint("Lineages (point number per statement; + merged, < split, ^ returned)", "bold", paint)]
+    lines += ["", _paint("Lineages", "bold", paint)]
     rows = layout.lineage_cells(series)
     widths = [max((len(row[column]) for row in rows), default=3) for column in range(len(labels))]
     widths = [max(width, 3) for width in widths]
     for lineage, cells in zip(series.lineages, rows, strict=True):
         numbers = " → ".join(f"{cell:>{width}}" for cell, width in zip(cells, widths, strict=False))
         lines.append(f"  {numbers}   {_tty(layout.lineage_label(lineage.points))}")
+    lines += ["", *(f"  {line}" for line in textwrap.wrap(layout.LINEAGE_LEGEND, 76))]
     lines += ["", _paint("Similarity", "bold", paint)]
     for index, row in enumerate(layout.matrix(series)):
         lines.append(f"  {index + 1:>3} " + " ".join(f"{value:5.2f}" for value in row) + f"  {_tty(labels[index])}")
