@@ -254,19 +254,37 @@ def _reworded(rng: random.Random, point: Point, rate: float) -> Point:
     return attrs.evolve(point, text=" ".join(words))
 
 
-def make_case(size: int, seed: int) -> tuple[Meeting, Meeting, Pairs]:
-    """Return (old, new, truth) for a statement of *size* points."""
+_VOCABULARY_2020 = tuple(word for point in MEETING_2020.points for word in point.text.split())
+"""Every word of the 2020 record's points, as often as it is used there."""
+
+
+def _vocabulary_point(rng: random.Random, number: int) -> Point:
+    """A point of 12 to 40 words drawn from the 2020 record's own words: common words, few rare ones."""
+    words = [rng.choice(_VOCABULARY_2020).strip(".;,") for _ in range(rng.randint(12, 40))]
+    return Point(number, " ".join(word for word in words if word) + ".")
+
+
+CASES: dict[str, Callable[[random.Random, int], Point]] = {
+    "generated": _generated_point,
+    "2020 words": _vocabulary_point,
+}
+"""How the points of a large case are made: from the generator's phrases, or from the 2020 statement's words."""
+
+
+def make_case(size: int, seed: int, kind: str = "generated") -> tuple[Meeting, Meeting, Pairs]:
+    """Return (old, new, truth) for a statement of *size* points, made as *kind* of :data:`CASES` says."""
     rng = random.Random(seed)
+    make = CASES[kind]
     if size == len(MEETING_2020.points):
         old = MEETING_2020
     else:
-        points = tuple(_generated_point(rng, number) for number in range(1, size + 1))
+        points = tuple(make(rng, number) for number in range(1, size + 1))
         old = attrs.evolve(MEETING_2020, id=f"generated-{size}", points=points, illustrative=True)
     kept = [index for index in range(size) if rng.random() >= 0.1]  # drop about 10%
     items: list[tuple[int | None, Point]] = [(index, old.points[index]) for index in kept]
     items = [(index, _reworded(rng, point, 0.3) if rng.random() < 0.6 else point) for index, point in items]
     for _ in range(max(1, size // 10)):  # add about 10%
-        items.insert(rng.randrange(len(items) + 1), (None, _generated_point(rng, 1)))
+        items.insert(rng.randrange(len(items) + 1), (None, make(rng, 1)))
     for _ in range(max(1, size // 10)):  # move about 10%
         item = items.pop(rng.randrange(len(items)))
         items.insert(rng.randrange(len(items) + 1), item)
@@ -364,6 +382,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=2020)
     parser.add_argument("--cases", type=int, default=3, help="statement pairs per size")
     parser.add_argument("--sizes", type=int, nargs="*", default=[9, 60, 1000])
+    parser.add_argument(
+        "--vocabulary-sizes",
+        type=int,
+        nargs="*",
+        default=[1000],
+        help="sizes of the cases whose points draw on the 2020 statement's own words",
+    )
     arguments = parser.parse_args(argv)
     tools: list[tuple[str, Callable[[Meeting, Meeting], Pairs]]] = [("c5statement.diff", ours)]
     if HAVE_DEEPDIFF:
@@ -379,24 +404,27 @@ def main(argv: list[str] | None = None) -> None:
     print(header)
     print("-" * len(header))
     moves = []
-    for size in arguments.sizes:
+    runs = [(size, "generated") for size in arguments.sizes]
+    runs += [(size, "2020 words") for size in arguments.vocabulary_sizes]
+    for size, kind in runs:
         scores = {name: Score() for name, _ in tools}
         reported = fewest = 0
         for case in range(arguments.cases):
-            old, new, truth = make_case(size, arguments.seed + 1000 * case + size)
+            old, new, truth = make_case(size, arguments.seed + 1000 * case + size, kind)
             for name, function in tools:
                 function(old, new)  # warm up imports
                 seconds, pairs = measure(function, old, new, repeats.get(size, 3))
                 scores[name].add(seconds, pairs, truth, len(old.points), len(new.points))
             reported += sum(change.moved for change in diff(old, new).points)
             fewest += fewest_moves(truth)
-        moves.append((size, reported, fewest))
+        moves.append((str(size) if kind == "generated" else f"{size} ({kind})", reported, fewest))
         reference = statistics.median(scores["DeepDiff(ignore_order)"].seconds) if HAVE_DEEPDIFF else 0.0
+        label = str(size) if kind == "generated" else f"{size}*"
         for name, score in scores.items():
             seconds = statistics.median(score.seconds)
             ratio = f"{seconds / reference:.2f}x" if reference else "-"
             print(
-                f"{size:>6}  {name:<22} {seconds * 1000:>10.2f} {ratio:>11} {score.found / score.truth:>12.1%} "
+                f"{label:>6}  {name:<22} {seconds * 1000:>10.2f} {ratio:>11} {score.found / score.truth:>12.1%} "
                 f"{score.wrong:>11} {score.points_right / score.points:>13.1%}"
             )
     print()
@@ -404,6 +432,7 @@ def main(argv: list[str] | None = None) -> None:
         print(
             f"{size:>6} points: c5statement.diff reports {reported} moves; the fewest that explain the truth: {fewest}"
         )
+    print("\n* points drawn from the 2020 statement's own words (few rare words, many common ones)")
     print(
         f"\nseed {arguments.seed}, {arguments.cases} cases per size; time: median over cases of the median of "
         "repeated runs; pairs found: true pairs reported; points right: points of either statement whose "

@@ -36,11 +36,14 @@ from c5statement import (
     Meeting,
     NoPointsFoundError,
     Point,
+    compare,
     diff,
     from_json,
+    key_terms,
     parse_points,
     to_json,
 )
+from c5statement._edits import word_edits
 
 
 @attrs.frozen
@@ -148,12 +151,40 @@ def _realistic(size: int) -> tuple[Meeting, Meeting]:
     return _meeting(old), _meeting(new)
 
 
+_WORDS_2020 = " ".join(point.text for point in MEETING_2020.points).split()
+
+
+def _common_words(size: int) -> tuple[Meeting, Meeting]:
+    """Points drawn from the 2020 statement's own words (no word rare), a word in each changed, some moved."""
+    count = max(2, size // _POINT_BYTES)
+    rng = random.Random(next(_RUNS))
+    old = [" ".join(rng.choice(_WORDS_2020) for _ in range(rng.randint(12, 30))) for _ in range(count)]
+    new = []
+    for text in old:
+        words = text.split()
+        words[rng.randrange(len(words))] = f"new{rng.randrange(10**6)}"
+        new.append(" ".join(words))
+    for _ in range(count // 20):
+        new.insert(rng.randrange(len(new)), new.pop(rng.randrange(len(new))))
+    return _meeting(old), _meeting(new)
+
+
+def _repeated_reworded(size: int) -> tuple[Meeting, Meeting]:
+    """The same point over and over, reworded alike on the other side."""
+    count = max(2, size // _POINT_BYTES)
+    run = next(_RUNS)
+    text = f"All parties will strengthen cooperation in agriculture and water {run}."
+    return _meeting([text] * count), _meeting([text.replace("water", "water resources")] * count)
+
+
 def diff_shapes() -> list[Shape]:
     """Pairs of statements for :func:`c5statement.diff`; the size is the bytes of point text of one side."""
     pairs: dict[str, Callable[[int], tuple[Meeting, Meeting]]] = {
         "disjoint": _disjoint,
         "identical texts": _identical,
         "realistic": _realistic,
+        "common words only": _common_words,
+        "repeated texts, reworded": _repeated_reworded,
     }
     return [Shape(name, build, lambda pair: diff(*pair)) for name, build in pairs.items()]
 
@@ -188,10 +219,77 @@ def from_json_shapes() -> list[Shape]:
     return [Shape(name, build, _load_or_problems) for name, build in documents.items()]
 
 
+def _long_point(size: int) -> tuple[str, str]:
+    """A point of about *size* bytes of the 2020 record's words, shuffled, and the same with one word in 25 changed."""
+    rng = random.Random(next(_RUNS))
+    old = [_WORDS_2020[index % len(_WORDS_2020)] for index in range(max(2, size // 7))]
+    rng.shuffle(old)
+    new = list(old)
+    for _ in range(len(new) // 25):
+        new[rng.randrange(len(new))] = f"new{rng.randrange(10**6)}"
+    return " ".join(old), " ".join(new)
+
+
+def _many_sentences(size: int) -> tuple[str, str]:
+    """Short sentences, every other one edited: many edits in many sentences."""
+    run = next(_RUNS)
+    old = [f"All parties will expand trade in sector {index} and deepen ties {run}." for index in range(size // 66)]
+    new = [text.replace("expand", "widen") if index % 2 else text for index, text in enumerate(old)]
+    return " ".join(old), " ".join(new)
+
+
+def _combining(size: int) -> tuple[str, str]:
+    """Combining marks by the thousand (two bytes each), around a changed word."""
+    marks = "\u0301" * max(1, size // 4)
+    return f"a{marks} b {marks} c{next(_RUNS)}.", f"a{marks} x {marks} d."
+
+
+def edits_shapes() -> list[Shape]:
+    """Pairs of long point texts for the word edits that text views show (:attr:`PointChange.edits`)."""
+    texts: dict[str, Callable[[int], tuple[str, str]]] = {
+        "a long point, words shuffled": _long_point,
+        "many sentences, many edits": _many_sentences,
+        "a flood of combining marks": _combining,
+    }
+    return [Shape(name, build, lambda pair: word_edits(*pair)) for name, build in texts.items()]
+
+
+def terms_shapes() -> list[Shape]:
+    """Texts for :func:`c5statement.key_terms`, which the views run on added and removed points."""
+    texts: dict[str, Callable[[int], str]] = {
+        "a named initiative, repeated": lambda size: repeated(
+            "All parties support the Belt and Road Initiative. ", size, tail=f"Forum {next(_RUNS)}."
+        ),
+        "a run of articles": lambda size: repeated("The ", size, tail=f"Forum {next(_RUNS)}."),
+    }
+    return [Shape(name, build, key_terms) for name, build in texts.items()]
+
+
+def _dropping_series(size: int) -> list[Meeting]:
+    """A statement per kilobyte, 8 points each, each dropping half the points of the one before for good."""
+    count = max(2, size // 1024)
+    run = next(_RUNS)
+    texts = [
+        f"All parties will develop topic{k} links with partner{k} in sector{k} {run}." for k in range(4 * count + 8)
+    ]
+    return [
+        attrs.evolve(MEETING_2020, id=f"s{index}", points=tuple(Point(n + 1, texts[4 * index + n]) for n in range(8)))
+        for index in range(count)
+    ]
+
+
+def compare_shapes() -> list[Shape]:
+    """Series for :func:`c5statement.compare`: a statement per kilobyte of the size; every step drops lineages."""
+    return [Shape("lineages dropped at every step", _dropping_series, compare)]
+
+
 SECTIONS: dict[str, Callable[[], list[Shape]]] = {
     "parse": parse_shapes,
     "diff": diff_shapes,
     "from_json": from_json_shapes,
+    "edits": edits_shapes,
+    "terms": terms_shapes,
+    "compare": compare_shapes,
 }
 """The sections, by name, in the order they run."""
 

@@ -23,25 +23,39 @@ import io
 import json
 import os
 import re
+import stat
 import sys
+import tempfile
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from c5statement import MEETING_2020, MEETINGS, InvalidStatementError, Meeting, StatementDiff, diff, load, to_json
+from c5statement import (
+    MEETING_2020,
+    MEETINGS,
+    InvalidStatementError,
+    Meeting,
+    Series,
+    StatementDiff,
+    compare,
+    diff,
+    load,
+    to_json,
+)
 from c5statement._cli import main
 from c5statement._errors import MAX_PROBLEMS, MAX_REASON
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
 SEEDS = {
     "meeting": (to_json(MEETING_2020), Meeting),
     "diff": (to_json(diff(MEETING_2020, MEETINGS[1])), StatementDiff),
+    "series": (to_json(compare([MEETING_2020, MEETINGS[1], MEETING_2020])), Series),
 }
 
 # How long one mutant may take through every target: generous, for slow CI machines.
@@ -82,7 +96,11 @@ EDGE_STRINGS = [
     "é" * 3,
     "\U0001f600",
     "x" * 1000,
+    "e" + "\u0301" * 5000,  # a flood of combining marks
+    "\u0301" * 3000 + " peace " + "\u0301" * 3000,
 ]
+
+WORDS = " ".join(point.text for point in MEETING_2020.points).split()
 
 ODD_VALUES: list[Any] = [None, True, False, 0, -1, 1.5, 2**53, 2**63, -(2**70), 1e308, "", "x", [], {}, [None], {"": 0}]
 
@@ -112,15 +130,41 @@ def _set(root: Any, path: tuple[Any, ...], new: Any) -> Any:
     return root
 
 
+_REPEAT_BYTES = 4_000_000
+"""The most bytes of text that repeating one point's text over all points may make."""
+
+
+def _long_or_repeated(draw: st.DrawFn, data: Any, path: tuple[Any, ...], kind: str) -> Any:
+    """*data* with a long point (thousands of the record's own words) at *path*, or every point's text the same."""
+    if kind == "long text" and isinstance(_get(data, path), str):
+        count = draw(st.integers(300, 4_000))
+        start = draw(st.integers(0, len(WORDS) - 1))
+        return _set(data, path, " ".join(WORDS[(start + index * 7) % len(WORDS)] for index in range(count)))
+    if kind == "repeat" and isinstance(data, dict) and isinstance(data.get("points"), list):
+        texts = [point.get("text") for point in data["points"] if isinstance(point, dict)]
+        if texts:
+            text = draw(st.sampled_from(texts))
+            # Within bounds: a huge text repeated over a huge array of points would fill the memory.
+            if len(json.dumps(text)) * len(texts) <= _REPEAT_BYTES:
+                for point in data["points"]:
+                    if isinstance(point, dict):
+                        point["text"] = text
+    return data
+
+
 @st.composite
-def tree_mutants(draw: st.DrawFn, data: Any) -> Any:
+def tree_mutants(draw: st.DrawFn, data: Any) -> Any:  # noqa: C901 - one branch per kind of mutation
     """*data* (parsed JSON) with one to three structural mutations."""
     data = json.loads(json.dumps(data))
     for _ in range(draw(st.integers(1, 3))):
         places = sorted(_places(data), key=repr)
         path = draw(st.sampled_from(places))
         here = _get(data, path)
-        kind = draw(st.sampled_from(["delete", "type", "huge string", "huge array", "deep", "unicode", "unknown key"]))
+        kind = draw(
+            st.sampled_from(
+                ["delete", "type", "huge string", "huge array", "deep", "unicode", "unknown key", "long text", "repeat"]
+            )
+        )
         if kind == "delete" and path:
             parent = _get(data, path[:-1])
             del parent[path[-1]]
@@ -133,6 +177,8 @@ def tree_mutants(draw: st.DrawFn, data: Any) -> Any:
             small = len(json.dumps(here)) < 500
             item = draw(st.sampled_from([here, {}, 1, "x", None] if small else [{}, 1, "x", None]))
             data = _set(data, path, [item] * draw(st.integers(10, 3 * 10**4)))
+            # Copies, not one object many times: a later mutation of one item must not grow them all.
+            data = json.loads(json.dumps(data))
         elif kind == "deep":
             depth = draw(st.sampled_from([31, 32, 33, 100, 300]))  # deeper ones come as bytes, below
             nested: Any = here
@@ -144,6 +190,8 @@ def tree_mutants(draw: st.DrawFn, data: Any) -> Any:
             old = here if isinstance(here, str) else ""
             at = draw(st.integers(0, len(old)))
             data = _set(data, path, old[:at] + edge + old[at:])
+        elif kind in {"long text", "repeat"}:
+            data = _long_or_repeated(draw, data, path, kind)
         elif kind == "unknown key" and isinstance(here, dict):
             key = draw(st.sampled_from([*EDGE_STRINGS, "k" * 10**5]))
             here[key] = draw(st.sampled_from(ODD_VALUES))
@@ -280,6 +328,7 @@ def _check_cli(monkeypatch: pytest.MonkeyPatch, path: Path, *, loads: bool) -> N
         ["show", "--format", "text", os.fspath(path)],
         ["show", "--format", "json", os.fspath(path)],
         ["diff", "cc5-fmm-2020", os.fspath(path), "--format", "json"],
+        ["diff", "cc5-fmm-2020", os.fspath(path), "--format", "text", "--color", "always"],
     ]
     for command in commands:
         status, out, err = _run_cli(monkeypatch, *command)
@@ -315,10 +364,70 @@ def test_mutants_are_refused_cleanly_or_loaded_and_shown(
         COUNTS["loaded, changed"] += loaded != _outcome(SEEDS[name][0], cls)
         for view in (loaded.to_text(), loaded.to_markdown(), loaded.to_html(), to_json(loaded)):
             assert isinstance(view, str)
+        if cls is Series:
+            assert len(loaded.to_records()) >= len(loaded.statements[0].points)
         assert load(path, cls) == loaded
     if cls is Meeting:
         _check_cli(monkeypatch, path, loads=not isinstance(loaded, InvalidStatementError))
     assert time.perf_counter() - started < TIME_BOUND
+
+
+FILE_KINDS = ["regular", "link", "dangling link", "fifo", "link to fifo", "folder", "final slash", "long name", "loop"]
+
+
+def _prepare(folder: Path, kind: str) -> str:
+    """A path of the given kind in *folder*, to write to."""
+    target = folder / "target.json"
+    if kind in {"regular", "final slash"}:
+        target.write_text("before", encoding="utf-8")
+        return os.fspath(target) + ("/" if kind == "final slash" else "")
+    if kind in {"link", "dangling link", "link to fifo", "loop"}:
+        link = folder / "link.json"
+        if kind == "link":
+            target.write_text("before", encoding="utf-8")
+        elif kind == "link to fifo":
+            os.mkfifo(target)
+        link.symlink_to("link.json" if kind == "loop" else "target.json")
+        return os.fspath(link)
+    if kind == "fifo":
+        os.mkfifo(target)
+        return os.fspath(target)
+    if kind == "folder":
+        target.mkdir()
+        return os.fspath(target)
+    return os.fspath(folder / ("n" * 250 + ".json"))  # a long name
+
+
+@pytest.mark.skipif(sys.platform == "win32" or not hasattr(os, "mkfifo"), reason="symbolic links and FIFOs of Unix")
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(FILE_KINDS), seed=st.sampled_from(sorted(SEEDS)), unit=st.sampled_from(EDGE_STRINGS[-4:]))
+def test_files_stay_what_they_were(kind: str, seed: str, unit: str, tmp_path: Path) -> None:
+    """``dump`` writes through links, refuses special files and odd names, and leaves nothing behind."""
+    from c5statement import dump, from_json
+
+    text, cls = SEEDS[seed]
+    obj: Any = from_json(text, cls)
+    if cls is Meeting:  # a long or flooded text, to write and read back
+        obj = from_json(text.replace(MEETING_2020.points[0].text, unit * 3), cls)
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    path = _prepare(folder, kind)
+    before = sorted((entry.name, stat.S_IFMT(entry.lstat().st_mode)) for entry in folder.iterdir())
+    if kind in {"fifo", "link to fifo", "folder", "final slash", "loop"}:
+        with pytest.raises(OSError, match=r"regular file|folder|slash|levels of symbolic links") as caught:
+            dump(obj, path)
+        assert caught.value.strerror, caught.value
+        after = sorted((entry.name, stat.S_IFMT(entry.lstat().st_mode)) for entry in folder.iterdir())
+        assert after == before  # nothing replaced, nothing left behind
+        if kind == "final slash":
+            assert (folder / "target.json").read_text(encoding="utf-8") == "before"
+        return
+    dump(obj, path)
+    assert load(path, cls) == obj
+    if "link" in kind:
+        assert Path(path).is_symlink()
+        assert (folder / "target.json").read_text(encoding="utf-8") == to_json(obj)
+    names = sorted(entry.name for entry in folder.iterdir())
+    assert all(not name.endswith(".tmp") for name in names), names
 
 
 @pytest.fixture(scope="module", autouse=True)

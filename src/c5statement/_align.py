@@ -43,17 +43,20 @@ split): :attr:`Match.also`.
 
 **Scale.** Small statements are scored pair by pair. Larger ones take their
 candidates from an inverted index of features: each point is scored only
-against the few points of the other side with which it shares the most rare
-weight, and points with the same text pair by hashing first. The work grows
-with the pairs scored, never with the product of the sizes.
+against the few points of the other side with which it shares the most of its
+rarest words, and points with the same text pair by hashing first. Each
+distinct text is looked at once, and reads at most :data:`_POSTINGS` entries of
+the index, however common its words: the work grows with the number of
+points, never with the product of the sizes. Repeated texts pair in order.
 """
 
 from __future__ import annotations
 
 import bisect
-import heapq
+import functools
 import math
 import numbers
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -177,8 +180,14 @@ _DENSE_LIMIT = 1600
 _CANDIDATES = 6
 """How many candidates, those sharing the most rare weight, each point is scored against."""
 
+_POSTINGS = 256
+"""At most this many entries of posting lists are read per distinct text to find its candidates (rarest first)."""
+
 _RARE_MIN = 8
-"""A feature used by at most this many points (or the square root of the count) is rare."""
+"""A word of at most this many texts of its side (or the square root of the count) is rare."""
+
+_LEAD = 2
+"""Features are read, rarest first, until one text alone shares the most of them, and at least this many."""
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_HAN}]|[^\W{_HAN}]+(?:['\u2019\-][^\W{_HAN}]+)*|[^\w\s]", re.UNICODE)
@@ -506,10 +515,17 @@ class _Scorer:
         self.raw: dict[tuple[int, int], float] = {}
         self.old_phrases = [_phrases(point.text, lexicon) for point in old]
         self.new_phrases = [_phrases(point.text, lexicon) for point in new]
-        self.sharing = _sharing(self.old_phrases, self.new_phrases)
-        """The pairs that hold a phrase in common, found through an index of the new points' phrases."""
         self.phrased: set[tuple[int, int]] = set()
         """The pairs found to share an exact phrase of :data:`PHRASE_WORDS` content words or more."""
+
+    @functools.cached_property
+    def sharing(self) -> set[tuple[int, int]]:
+        """The pairs that hold a phrase in common, found through an index of the new points' phrases.
+
+        Only for small statements, whose every pair is scored: with many equal
+        texts, the pairs sharing a phrase are the square of their number.
+        """
+        return _sharing(self.old_phrases, self.new_phrases)
 
     def specific(self, i: int, j: int) -> bool:
         """Whether old point *i* and new point *j* share a phrase or a specific concept (not boilerplate)."""
@@ -546,7 +562,7 @@ class _Scorer:
         if first.text == second.text and (first.themes == second.themes or not scores_use_themes()):
             return 1.0
         found = _content(self.old_features[i], self.new_features[j], self.old_totals[i], self.new_totals[j])
-        if (i, j) in self.sharing:
+        if not self.old_phrases[i].isdisjoint(self.new_phrases[j]):  # a phrase in common, tested for this pair alone
             phrase = self.phrase(i, j)
             found = phrase if phrase > found else found  # noqa: FURB136 - runs for every pair scored
         return _with_themes(found, first, second) if first.themes and second.themes else found
@@ -585,28 +601,53 @@ class _Scorer:
         return raw
 
     def candidates(self) -> list[tuple[int, int]]:
-        """Pairs worth scoring in large statements: equal texts, then those sharing the most rare weight."""
+        """Pairs worth scoring in large statements: equal texts, then those sharing the most rare words.
+
+        Each distinct text is looked at once, however often it is repeated. A
+        text's features are read rarest first, through the other side's posting
+        lists, until :data:`_POSTINGS` entries have been read: common words
+        count only when a text has few rare ones, and a posting list longer
+        than that is read only near the text's own place. Each distinct text
+        keeps its :data:`_CANDIDATES` strongest partners on the other side, in
+        both directions, and repeated texts pair with the repeats of a partner
+        text in order, near their own places. So the work per point is bounded
+        whatever the vocabulary, and identical texts never pair crosswise.
+        """
         pairs = _same_texts(self.old, self.new)
-        old_df = Counter(feature for features in self.old_features for feature in features)
-        new_df = Counter(feature for features in self.new_features for feature in features)
-        rare_limit = max(_RARE_MIN, math.isqrt(max(len(self.old), len(self.new))))
-        index: dict[str, list[int]] = {}
-        for j, features in enumerate(self.new_features):
-            for feature in features:
-                if new_df[feature] <= rare_limit and old_df[feature] <= rare_limit:
-                    index.setdefault(feature, []).append(j)
-        by_new: dict[int, dict[int, float]] = {}
-        for i, features in enumerate(self.old_features):
-            shared: dict[int, float] = {}
-            for feature in sorted(features):  # a fixed order: equal inputs give equal candidates
-                for j in index.get(feature, ()):
-                    shared[j] = shared.get(j, 0.0) + features[feature]
-            for j, weight in shared.items():
-                by_new.setdefault(j, {})[i] = weight
-            pairs.update((i, j) for j in _strongest(shared))
-        for j, shared in by_new.items():
-            pairs.update((i, j) for i in _strongest(shared))
+        old_groups, new_groups = _groups(self.old), _groups(self.new)
+        old_texts = [self.old_features[members[0]] for members in old_groups]
+        new_texts = [self.new_features[members[0]] for members in new_groups]
+        old_lists, new_lists = _postings(old_texts), _postings(new_texts)
+        rare = max(_RARE_MIN, math.isqrt(max(len(old_texts), len(new_texts))))
+        chosen: set[tuple[int, int]] = set()
+        for a, features in enumerate(old_texts):
+            place = old_groups[a][0] / max(len(self.old), 1)
+            found = _strongest(features, new_lists, old_lists, rare=rare, place=place, size=len(new_texts))
+            chosen.update((a, b) for b in found)
+        for b, features in enumerate(new_texts):
+            place = new_groups[b][0] / max(len(self.new), 1)
+            found = _strongest(features, old_lists, new_lists, rare=rare, place=place, size=len(old_texts))
+            chosen.update((a, b) for a in found)
+        for a, b in chosen:
+            pairs.update(_in_order(old_groups[a], new_groups[b]))
         return sorted(pairs)
+
+
+def _groups(points: Sequence[Point]) -> list[list[int]]:
+    """The positions of the points, grouped by text (themes too), in order of first appearance."""
+    groups: dict[tuple[str, frozenset[str]], list[int]] = {}
+    for index, point in enumerate(points):
+        groups.setdefault((point.text, point.themes), []).append(index)
+    return list(groups.values())
+
+
+def _postings(texts: Sequence[Features]) -> dict[str, list[int]]:
+    """For each feature, the texts (by position, in order) that have it."""
+    lists: dict[str, list[int]] = {}
+    for index, features in enumerate(texts):
+        for feature in features:
+            lists.setdefault(feature, []).append(index)
+    return lists
 
 
 def _sharing(
@@ -667,8 +708,69 @@ def _same_texts(old: Sequence[Point], new: Sequence[Point]) -> set[tuple[int, in
     return pairs
 
 
-def _strongest(shared: Mapping[int, float]) -> list[int]:
-    return heapq.nlargest(_CANDIDATES, shared, key=lambda index: (shared[index], -index))
+def _strongest(
+    features: Features,
+    lists: Mapping[str, list[int]],
+    own: Mapping[str, list[int]],
+    *,
+    rare: int,
+    place: float,
+    size: int,
+) -> list[int]:
+    """The texts of the other side sharing the most of the rarest features of a text, reading at most ``_POSTINGS``.
+
+    Features are read rarest first (in the fewest texts of the other side;
+    equally rare ones in the text's own order, so the order never depends on a
+    hash seed), each list whole while it fits in the budget, until one text
+    leads alone having shared at least ``_LEAD`` of the features read: rare
+    words usually settle it at once, and common ones are read only for a text
+    that has few rare ones. A list longer than what is left of the budget is
+    read only around *place* (0 to 1, where the text stands in its statement),
+    a quarter of the budget at most: among texts of very common words, the near
+    ones are the candidates. Ties go to the text found first. A text with
+    ``_LEAD`` or more rare words (in at most *rare* texts of its side) that the
+    other side lacks is a text dropped or added: it gets no candidates.
+    """
+    present = sorted((feature for feature in features if feature in lists), key=lambda feature: len(lists[feature]))
+    if sum(feature not in lists and len(own[feature]) <= rare for feature in features) >= _LEAD:
+        return []  # rare words of its own that the other side lacks: a text dropped or added
+    shares_rare = bool(present) and len(lists[present[0]]) <= _CANDIDATES  # a word of a few texts: telling
+    hits: Counter[int] = Counter()
+    budget = _POSTINGS
+    for feature in present:
+        found = lists[feature]
+        if shares_rare and len(found) > rare:
+            break  # rare words shared settled it: common ones would only crowd them out
+        if len(found) > budget:  # only the texts near this one's place, a quarter of the budget at most
+            window = min(budget, _POSTINGS // 4)
+            middle = bisect.bisect_left(found, int(place * size))
+            low = max(0, min(middle - window // 2, len(found) - window))
+            found = found[low : low + window]
+        hits.update(found)  # counted in C
+        budget -= len(found)
+        if budget <= 0:
+            break
+        most = max(hits.values())
+        if most >= _LEAD and operator.countOf(hits.values(), most) == 1:
+            break
+    if len(hits) <= _CANDIDATES:
+        return list(hits)
+    # A stable sort, in C: equal counts keep the order found (a heap's key calls cost more).
+    return [index for index, _ in sorted(hits.items(), key=_COUNT, reverse=True)[:_CANDIDATES]]
+
+
+_COUNT = operator.itemgetter(1)
+
+
+def _in_order(old: list[int], new: list[int]) -> Iterable[tuple[int, int]]:
+    """Pairs of the positions of a repeated text and those of its partner: each with the ones at its own rank."""
+    if len(old) == 1 or len(new) == 1:
+        return ((i, j) for i in old[:_CANDIDATES] for j in new[:_CANDIDATES])
+    pairs: list[tuple[int, int]] = []
+    for rank, i in enumerate(old):
+        middle = rank * len(new) // len(old)
+        pairs.extend((i, new[at]) for at in range(max(0, middle - 1), min(len(new), middle + 2)))
+    return pairs
 
 
 def _sample(old_size: int, new_size: int) -> list[tuple[int, int]]:
@@ -741,7 +843,6 @@ class _Calibrated:
         slope = _RAW + _STANDING / self.spread
         base = _BIAS - _STANDING * self.mean / self.spread + _RELATED * self.relatedness
         exp = math.exp
-        old_partner, new_partner = best_old.partner, best_new.partner
         old_first, old_second, new_first, new_second = best_old.first, best_old.second, best_new.first, best_new.second
         scores: dict[tuple[int, int], float] = {}
         evident_grounds = self.relatedness >= EVIDENT_RELATED
@@ -749,7 +850,8 @@ class _Calibrated:
             if score >= 1.0 or score <= 0:
                 scores[i, j] = 1.0 if score >= 1.0 else 0.0
                 continue
-            mine, theirs = old_partner[i] == j, new_partner[j] == i
+            # A pair tied with the best counts as the best: repeated texts all stand alike, so none is favoured.
+            mine, theirs = score >= old_first[i], score >= new_first[j]
             runner_up = old_second[i] if mine else old_first[i]
             other = new_second[j] if theirs else new_first[j]
             runner_up = other if other > runner_up else runner_up  # noqa: FURB136 - no call in this loop

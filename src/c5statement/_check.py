@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
+import sys
 import typing
 from typing import TYPE_CHECKING, Any
 
@@ -98,6 +99,14 @@ def type_name(value: object) -> str:
         ('str', 'list', 'None')
     """
     return "None" if value is None else type(value).__name__
+
+
+def _finite(value: float) -> bool:
+    """Whether *value* is a finite number that a float holds (an int beyond the float range is not)."""
+    return abs(value) <= _FLOAT_MAX if isinstance(value, int) else math.isfinite(value)
+
+
+_FLOAT_MAX = int(sys.float_info.max)
 
 
 def real(value: float) -> float:
@@ -276,8 +285,13 @@ class Checker:
         """
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.type_error(path, "a number", value)
-        elif not (math.isfinite(value) and 0 <= value <= 1):
-            self.invalid(path, f"must be from 0 to 1, got {value!r}")
+        elif not (0 <= value <= 1 and (isinstance(value, int) or math.isfinite(value))):  # no float() of a huge int
+            self.invalid(
+                path,
+                f"must be from 0 to 1, got {value!r}"
+                if isinstance(value, float) or abs(value) < 10**20
+                else "must be from 0 to 1",
+            )
 
     def date(self, path: str, value: object) -> None:
         """A :class:`datetime.date` (not a datetime).
@@ -536,8 +550,11 @@ class Checker:
         """
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.type_error(path, "a number", value)
-        elif not math.isfinite(value) or value < 0:
-            self.invalid(path, f"must be 0 or more, got {value!r}")
+        elif value < 0 or not _finite(value):
+            shown_value = (
+                repr(value) if isinstance(value, float) or _finite(value) else "an integer too large for a float"
+            )
+            self.invalid(path, f"must be 0 or more, got {shown_value}")
 
     def objects(self, path: str, value: object, cls: type) -> None:
         """A tuple of *cls* instances.

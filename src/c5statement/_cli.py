@@ -50,7 +50,6 @@ import json
 import os
 import sys
 import warnings
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, NoReturn, TextIO, cast
 
 from ._chars import visible, visible_view
@@ -700,6 +699,13 @@ def _parse(args: argparse.Namespace, out: TextIO) -> int:
     if args.meeting == STDIN and args.textfile == STDIN:
         msg = 'TEXTFILE and --meeting cannot both be "-": standard input can be read only once'
         raise UserError(msg)
+    if args.title is not None:  # an option's error names the option, not the input file
+        from ._check import Checker
+
+        check = Checker()
+        check.text("$", args.title)
+        if check.problems:
+            raise UserError(*(f"--title: {reason}" for _, reason in check.problems))
     meeting = None if args.meeting is None else _file_or_id(args.meeting)
     text = _read_text(args.textfile)
     from ._parse import NumberingGapWarning, skeleton_json
@@ -727,15 +733,14 @@ def _write_file(name: str, data: bytes, *, force: bool) -> None:
     if not name:
         msg = '"": the file name is empty'
         raise UserError(msg)
-    target = Path(name)
-    if target.is_dir():
+    if os.path.isdir(name):  # noqa: PTH112 - the name as given, a final slash kept
         msg = f"{name}: is a directory, not a file"
         raise UserError(msg)
     exists = f"{name}: already exists (use --force to replace it)"
-    if not force and os.path.lexists(target):
+    if not force and os.path.lexists(name):
         raise UserError(exists)
     try:
-        write_atomic(target, data, replace=force)
+        write_atomic(name, data, replace=force)  # the name as given: a path object drops a final slash
     except FileExistsError:
         raise UserError(exists) from None
     except OSError as error:

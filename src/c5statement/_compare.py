@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -134,8 +135,11 @@ class Series(Validated, Views):
             that was dropped earlier (whose last point is in a statement before
             the previous one): it does when aligning the last points of the
             dropped lineages with the statement's unmatched points pairs the
-            two, with the same similarity and threshold. Its kind is then
-            ``"returned"``.
+            two, with the same similarity and threshold. With the built-in
+            similarity, only the dropped lineages that share the most rare
+            words with each unmatched point (six per point), or its very text,
+            are aligned, so a step costs the same however many lineages were
+            dropped before it. Its kind is then ``"returned"``.
         threshold: The threshold the diffs were made with.
 
     Only the diffs of consecutive statements are computed, so a series costs
@@ -145,7 +149,10 @@ class Series(Validated, Views):
 
     Every point of every statement is in exactly one lineage, but for merged
     points (in two). A series is a computed view, not a file format: building
-    one checks only the types of its fields, not that the parts agree.
+    one checks the types of its fields and that the parts agree in size (one
+    diff per pair of consecutive statements, of those statements; an entry
+    per statement in every lineage, naming points those statements have), so
+    that a series read from an inconsistent file is refused rather than shown.
 
     Example:
         >>> from c5statement import MEETING_2020, compare
@@ -159,6 +166,23 @@ class Series(Validated, Views):
     lineages: tuple[Lineage, ...] = attrs.field(metadata=rule(Checker.objects, Lineage))
     threshold: float = attrs.field(default=DEFAULT_THRESHOLD, converter=real, metadata=rule(Checker.fraction))
     _cache: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False, hash=False)
+
+    def _check(self, check: Checker) -> None:
+        """The parts agree in size: a series read from a file whose parts do not is refused, not shown wrong."""
+        if check.problems:
+            return
+        count = len(self.statements)
+        if count == 0:
+            check.invalid("$.statements", "must hold at least one statement")
+            return
+        if len(self.diffs) != count - 1:
+            check.invalid("$.diffs", f"must hold {count - 1} diff(s), one per pair of consecutive statements")
+        for index, step in enumerate(self.diffs[: count - 1]):
+            if (step.old_id, step.new_id) != (self.statements[index].id, self.statements[index + 1].id):
+                check.invalid(f"$.diffs[{index}]", f"must compare statements {index} and {index + 1} by their ids")
+        numbers = [{point.number for point in statement.points} for statement in self.statements]
+        for index, lineage in enumerate(self.lineages):
+            _check_lineage(check, f"$.lineages[{index}]", lineage, numbers, len(self.lineages))
 
     @property
     def similarity(self) -> tuple[tuple[float, ...], ...]:
@@ -456,36 +480,101 @@ class Series(Validated, Views):
         return plot_themes(self, ax)
 
 
+def _check_lineage(check: Checker, path: str, lineage: Lineage, numbers: list[set[int]], lineages: int) -> None:
+    """A lineage has a point, kind and similarity per statement, points of those statements, a parent in range."""
+    for name in ("points", "kinds", "similarities"):
+        if len(getattr(lineage, name)) != len(numbers):
+            check.invalid(f"{path}.{name}", f"must hold {len(numbers)} entries, one per statement")
+            return
+    for position, point in enumerate(lineage.points):
+        if point is not None and point.number not in numbers[position]:
+            check.invalid(f"{path}.points[{position}]", f"statement {position} has no point {point.number}")
+    if lineage.parent is not None and not 0 <= lineage.parent < lineages:
+        check.invalid(f"{path}.parent", f"must be the position of a lineage, below {lineages}")
+
+
 # Written and read for convenience; not a file format (see docs/format.md).
 add_document_classes(Lineage, Series)
 
 
-def _returning(
-    position: int, fresh: dict[int, Point], chains: list[_Chain], matching: Matching
-) -> list[tuple[int, Point, float]]:
-    """Pair points new to the statement at *position* with lineages dropped before the previous statement.
+class _Dropped:
+    """The lineages dropped before the previous statement, their last points indexed by feature.
 
-    The last points of the dropped lineages are aligned with the new points, one
-    alignment for the step, so the work grows with the points involved, not with
-    the number of statements.
+    A lineage joins when a statement does not continue it (or merges it into
+    another point: it may come back as itself), and leaves when it
+    returns, so no step looks at every lineage. With the built-in similarity,
+    the new points of a statement are aligned only with the dropped lineages
+    that share the most of their rarest features (:data:`_POOL_CANDIDATES`
+    each, reading at most :data:`_POOL_READS` entries of the index, the most
+    recently dropped first), and those of the same text: the work of a step grows with its new points, not
+    with the number of statements before it. With a custom similarity, every
+    dropped lineage is aligned, as that function alone can tell what matches.
     """
-    dropped: list[tuple[int, Point]] = []
-    for chain, (points, kinds, _, _) in enumerate(chains):
-        last = max((index for index in range(position) if points[index] is not None), default=None)
-        # A lineage that merged into another point ended there, and may come back as itself: its own last point.
-        own = max(
-            (index for index in range(position) if points[index] is not None and kinds[index] != "merged"),
-            default=None,
-        )
-        if last is not None and own is not None and (last < position - 1 or kinds[last] == "merged"):
-            point = points[own]
-            if point is not None:
-                dropped.append((chain, point))
-    if not dropped or not fresh:
+
+    def __init__(self, lexicon: Lexicon | None) -> None:
+        self.last: dict[int, Point] = {}  # the chain, its last point of its own (not one it merged into)
+        self.lexicon = lexicon  # None: a custom similarity, every dropped lineage aligned
+        self.indexed = lexicon is not None
+        self.lists: dict[str, list[int]] = {}
+        self.texts: dict[str, list[int]] = {}
+
+    def add(self, chain: int, point: Point) -> None:
+        self.last[chain] = point
+        if self.indexed:
+            self.texts.setdefault(point.text, []).append(chain)
+            for feature in self._features(point.text):
+                self.lists.setdefault(feature, []).append(chain)
+
+    def _features(self, text: str) -> Iterable[str]:
+        return self.lexicon.weights(text).keys() if self.lexicon is not None else ()
+
+    def remove(self, chain: int) -> None:
+        del self.last[chain]  # its entries in the lists are skipped when read
+
+    def pool(self, fresh: Sequence[Point]) -> list[int]:
+        """The dropped lineages to align with the *fresh* points, in the order they were dropped."""
+        if not self.indexed:
+            return list(self.last)
+        chosen: set[int] = set()
+        for point in fresh:
+            features = sorted(
+                (f for f in self._features(point.text) if f in self.lists), key=lambda f: len(self.lists[f])
+            )
+            hits: Counter[int] = Counter()
+            budget = _POOL_READS
+            for feature in features:
+                found = self.lists[feature][-budget:]  # the most recently dropped
+                hits.update(chain for chain in reversed(found) if chain in self.last)
+                budget -= len(found)
+                if budget <= 0:
+                    break
+            chosen.update(chain for chain, _ in hits.most_common(_POOL_CANDIDATES))
+            same = [chain for chain in self.texts.get(point.text, ()) if chain in self.last]
+            chosen.update(same[-_POOL_CANDIDATES:])  # the same text, even one without features (``all.``)
+        return sorted(chosen)
+
+
+_POOL_READS = 256
+"""At most this many index entries are read per new point to find the dropped lineages it may continue."""
+
+_POOL_CANDIDATES = 6
+"""How many dropped lineages, those sharing the most rare features, each new point is aligned with."""
+
+
+def _returning(fresh: dict[int, Point], dropped: _Dropped, matching: Matching) -> list[tuple[int, Point, float]]:
+    """Pair points new to a statement with lineages dropped before the previous statement.
+
+    The last points of the dropped lineages (those :class:`_Dropped` picks) are
+    aligned with the new points, one alignment for the step.
+    """
+    if not dropped.last or not fresh:
         return []
     candidates = sorted(fresh.values(), key=lambda point: point.number)
-    result = matching.align([point for _, point in dropped], candidates)
-    return [(dropped[match.old][0], candidates[match.new], match.similarity) for match in result.matches]
+    chains = dropped.pool(candidates)
+    if not chains:
+        return []
+    result = matching.align([dropped.last[chain] for chain in chains], candidates)
+    return [(chains[match.old], candidates[match.new], match.similarity) for match in result.matches]
 
 
 # Each chain: the point, kind and similarity at each position, and its parent lineage.
@@ -504,13 +593,20 @@ def _lineages(statements: Sequence[Meeting], diffs: Sequence[StatementDiff], mat
         open_by_number[point.number] = len(chains)
         chains.append(_chain(count))
         chains[-1][0][0], chains[-1][1][0] = point, "baseline"
+    dropped = _Dropped(matching.lexicon if matching.similarity is None else None)
+    ended: list[int] = []  # the lineages the previous statement did not continue, or merged into another point
     for position in range(1, count):
+        for chain in ended:  # dropped before the previous statement now: they may return here
+            dropped.add(chain, _last(chains[chain], position - 2))
         best: dict[int, float] = {}
         fresh, splits, following = _follow(chains, open_by_number, diffs[position - 1], position, best)
-        for chain, point, score in _returning(position, fresh, chains, matching):
+        for chain, point, score in _returning(fresh, dropped, matching):
             _step(chains[chain], position, point, "returned", score)
             following[point.number] = chain
+            dropped.remove(chain)
             del fresh[point.number]
+        continuing = set(following.values())
+        ended = [chain for chain in open_by_number.values() if chain not in continuing]
         for point in sorted(fresh.values(), key=lambda point: point.number):
             chains.append(_chain(count))
             parent, score = splits.get(point.number, (None, best[point.number]))
@@ -546,6 +642,14 @@ def _follow(
             if change.also and change.also[0] in open_by_number:
                 splits[change.new.number] = (open_by_number[change.also[0]], change.similarity)
     return fresh, splits, following
+
+
+def _last(chain: _Chain, position: int) -> Point:
+    point = chain[0][position]
+    if point is None:  # pragma: no cover - a lineage open at a statement has a point there
+        msg = "an open lineage has no point"
+        raise AssertionError(msg)
+    return point
 
 
 def _step(chain: _Chain, position: int, point: Point, kind: str, score: float | None) -> None:

@@ -935,8 +935,10 @@ def check_options(threshold: object, similarity: object) -> None:
     if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
         msg = f"threshold must be a number from 0 to 1, got {type(threshold).__name__}"
         raise TypeError(msg)
-    if not (math.isfinite(threshold) and 0 <= threshold <= 1):
-        msg = f"threshold must be from 0 to 1, got {threshold!r}"
+    # An int is compared as it is: math.isfinite() of one beyond the float range would overflow.
+    if not (0 <= threshold <= 1 and (isinstance(threshold, int) or math.isfinite(threshold))):
+        shown = repr(threshold) if isinstance(threshold, float) or abs(threshold) < 10**20 else "a huge integer"
+        msg = f"threshold must be from 0 to 1, got {shown}"
         raise ValueError(msg)
     if similarity is not None and not callable(similarity):
         msg = f"similarity must be a function of two points, got {type(similarity).__name__}"

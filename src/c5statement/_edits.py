@@ -10,9 +10,11 @@ quote style or white space is *cosmetic* (:func:`cosmetic_classes`).
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import itertools
 import re
+from collections import Counter
 
 import attrs
 
@@ -166,9 +168,7 @@ def _raw_edits(old: str, new: str) -> list[tuple[int, int, int, int]]:
     space both sides share at the edges of a gap stays outside the edit.
     """
     old_tokens, new_tokens = tokens(old), tokens(new)
-    matcher = difflib.SequenceMatcher(
-        None, [_key(token) for token, _, _ in old_tokens], [_key(token) for token, _, _ in new_tokens], autojunk=False
-    )
+    matched = _matches([_key(token) for token, _, _ in old_tokens], [_key(token) for token, _, _ in new_tokens])
     spans: list[tuple[int, int, int, int]] = []
     old_at = new_at = 0
 
@@ -180,16 +180,123 @@ def _raw_edits(old: str, new: str) -> list[tuple[int, int, int, int]]:
         tail = _ws_prefix(before[head:][::-1], after[head:][::-1])
         spans.append((old_at + head, old_end - tail, new_at + head, new_end - tail))
 
-    for first, second, size in matcher.get_matching_blocks():
-        for offset in range(size):
-            _, old_start, old_end = old_tokens[first + offset]
-            _, new_start, new_end = new_tokens[second + offset]
-            gap(old_start, new_start)
-            if old[old_start:old_end] != new[new_start:new_end]:
-                spans.append((old_start, old_end, new_start, new_end))
-            old_at, new_at = old_end, new_end
+    for first, second in matched:
+        _, old_start, old_end = old_tokens[first]
+        _, new_start, new_end = new_tokens[second]
+        gap(old_start, new_start)
+        if old[old_start:old_end] != new[new_start:new_end]:
+            spans.append((old_start, old_end, new_start, new_end))
+        old_at, new_at = old_end, new_end
     gap(len(old), len(new))
     return spans
+
+
+EXACT_PAIRS = 40_000
+"""Token lists whose sizes multiply to at most this (200 tokens a side) are matched exactly, by difflib."""
+
+_GAP_PAIRS = 2_500
+"""Within a long text, a stretch between anchors of at most this many token pairs is matched by difflib."""
+
+_DEPTH = 16
+"""How many times a long text's stretches are anchored anew, at most; deeper, a stretch is one replacement."""
+
+
+def _matches(old: list[str], new: list[str]) -> list[tuple[int, int]]:
+    """The positions of matched tokens, increasing on both sides: a longest common subsequence, or near one.
+
+    Short texts (:data:`EXACT_PAIRS`) are matched by :class:`difflib.SequenceMatcher`.
+    Longer ones are matched in time ``O(n log n)``: the common start and end
+    are matched first, then the tokens that occur once on each side (or, where
+    none does, runs of 2 or 4 tokens that do), as many as keep their order (a
+    patience diff), anchor the stretches between them, which are matched in the
+    same way. A stretch without such an anchor that holds more than
+    :data:`_GAP_PAIRS` pairs of tokens is left unmatched: one replacement.
+
+    Example:
+        >>> _matches(["a", "b", "c"], ["a", "x", "c"])
+        [(0, 0), (2, 2)]
+    """
+    found: list[tuple[int, int]] = []
+    _match(old, new, (0, len(old), 0, len(new)), found, 0)
+    return found
+
+
+def _match(
+    old: list[str], new: list[str], box: tuple[int, int, int, int], found: list[tuple[int, int]], depth: int
+) -> None:
+    old_low, old_high, new_low, new_high = box
+    while old_low < old_high and new_low < new_high and old[old_low] == new[new_low]:
+        found.append((old_low, new_low))
+        old_low, new_low = old_low + 1, new_low + 1
+    tail = []
+    while old_low < old_high and new_low < new_high and old[old_high - 1] == new[new_high - 1]:
+        old_high, new_high = old_high - 1, new_high - 1
+        tail.append((old_high, new_high))
+    pairs = (old_high - old_low) * (new_high - new_low)
+    if pairs and pairs <= (EXACT_PAIRS if depth == 0 else _GAP_PAIRS):
+        matcher = difflib.SequenceMatcher(None, old[old_low:old_high], new[new_low:new_high], autojunk=False)
+        for first, second, size in matcher.get_matching_blocks():
+            found.extend((old_low + first + offset, new_low + second + offset) for offset in range(size))
+    elif pairs and depth < _DEPTH:
+        _anchored(old, new, (old_low, old_high, new_low, new_high), found, depth)
+    found.extend(reversed(tail))
+
+
+def _anchored(
+    old: list[str], new: list[str], box: tuple[int, int, int, int], found: list[tuple[int, int]], depth: int
+) -> None:
+    """Match a long stretch on its anchors, and the stretches between them in turn; no anchor: one replacement."""
+    old_low, old_high, new_low, new_high = box
+    anchors: list[tuple[int, int]] = []
+    size = 1
+    for size in _RUNS:  # single tokens first; runs of tokens where no single one is unique
+        anchors = _anchors(old, new, box, size)
+        if anchors:
+            break
+    if not anchors:
+        return
+    at = (old_low, new_low)
+    for i, j in anchors:
+        if i < at[0] or j < at[1]:
+            continue  # overlaps the run before
+        _match(old, new, (at[0], i, at[1], j), found, depth + 1)
+        found.extend((i + offset, j + offset) for offset in range(size))
+        at = (i + size, j + size)
+    _match(old, new, (at[0], old_high, at[1], new_high), found, depth + 1)
+
+
+_RUNS = (1, 2, 4)
+"""The lengths of the runs of tokens that may anchor a stretch, tried in turn until one gives anchors."""
+
+
+def _anchors(old: list[str], new: list[str], box: tuple[int, int, int, int], size: int) -> list[tuple[int, int]]:
+    """Runs of *size* tokens that occur once in each side's stretch, paired: the longest chain of them in order."""
+    old_low, old_high, new_low, new_high = box
+    old_runs = [tuple(old[i : i + size]) for i in range(old_low, old_high - size + 1)]
+    new_runs = [tuple(new[j : j + size]) for j in range(new_low, new_high - size + 1)]
+    seen_old, seen_new = Counter(old_runs), Counter(new_runs)
+    where = {run: new_low + j for j, run in enumerate(new_runs) if seen_new[run] == 1 and seen_old[run] == 1}
+    pairs = [(old_low + i, where[run]) for i, run in enumerate(old_runs) if run in where]
+    # The longest increasing run of the new positions (patience sorting), O(n log n).
+    tails: list[int] = []
+    tail_at: list[int] = []
+    previous = [-1] * len(pairs)
+    for position, (_, j) in enumerate(pairs):
+        low = bisect.bisect_left(tails, j)
+        if low:
+            previous[position] = tail_at[low - 1]
+        if low == len(tails):
+            tails.append(j)
+            tail_at.append(position)
+        else:
+            tails[low] = j
+            tail_at[low] = position
+    run: list[tuple[int, int]] = []
+    position = tail_at[-1] if tail_at else -1
+    while position >= 0:
+        run.append(pairs[position])
+        position = previous[position]
+    return run[::-1]
 
 
 def _glue(text: str) -> bool:
@@ -238,8 +345,9 @@ def _sentences(old: str, new: str, spans: list[tuple[int, int, int, int]]) -> li
         previous = (span[1], span[3])
     bounds.append((len(old), len(new)))
     groups: list[list[tuple[int, int, int, int]]] = [[] for _ in bounds[1:]]
+    starts = [bound[0] for bound in bounds[:-1]]  # in order: found left to right
     for span in spans:  # each edit in the last sentence that starts at or before it
-        groups[max(index for index, bound in enumerate(bounds[:-1]) if bound[0] <= span[0])].append(span)
+        groups[bisect.bisect_right(starts, span[0]) - 1].append(span)
     result: list[tuple[int, int, int, int]] = []
     for ((old_start, new_start), (old_end, new_end)), inside in zip(itertools.pairwise(bounds), groups, strict=True):
         real = [span for span in inside if not cosmetic_classes(old[span[0] : span[1]], new[span[2] : span[3]])]

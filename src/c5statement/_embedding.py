@@ -73,7 +73,7 @@ class EmbeddingSimilarity:
             if not vector or not all(math.isfinite(value) for value in vector):
                 msg = f"the encoder returned an empty or non-finite vector for the text {text[:40]!r}"
                 raise ValueError(msg)
-            self._vectors[text] = vector
+            self._vectors[text] = _scaled(vector)
 
     def __call__(self, old: Point, new: Point) -> float:
         """Return the cosine of the two points' vectors, clipped to 0..1."""
@@ -82,10 +82,20 @@ class EmbeddingSimilarity:
         if len(first) != len(second):
             msg = f"the encoder returned vectors of different lengths ({len(first)} and {len(second)})"
             raise ValueError(msg)
-        norm = math.sqrt(math.fsum(x * x for x in first)) * math.sqrt(math.fsum(y * y for y in second))
+        norm = math.sqrt(math.fsum(x * x for x in first) * math.fsum(y * y for y in second))
         if norm == 0:
             return 0.0
         return min(1.0, max(0.0, math.fsum(x * y for x, y in zip(first, second, strict=True)) / norm))
+
+
+def _scaled(vector: tuple[float, ...]) -> tuple[float, ...]:
+    """*vector* divided by its largest component (a zero vector as it is): the same direction, the same cosines.
+
+    Whatever the size of its finite components, no square of the scaled vector
+    overflows (as those of components of 1e154 and more did) or vanishes.
+    """
+    largest = max(abs(value) for value in vector)
+    return vector if largest == 0 else tuple(value / largest for value in vector)
 
 
 def embedding_similarity(encode: Encoder) -> EmbeddingSimilarity:

@@ -46,6 +46,7 @@ from typing import Any
 
 import attrs
 
+from ._check import Checker, Validated, real, rule
 from ._errors import InvalidStatementError, InvalidTypeError
 from ._themes import THEMES, Theme
 
@@ -167,8 +168,13 @@ def _stems(text: str) -> tuple[str, ...]:
     return tuple(_stem(word) for word in _split(text) if word not in _STOPWORDS)
 
 
+def _phrases(value: Any) -> Any:
+    """A list of phrases as a tuple; anything else (a bare string too) is left for validation to refuse."""
+    return tuple(value) if isinstance(value, list) else value
+
+
 @attrs.frozen
-class Concept:
+class Concept(Validated):
     """One concept of the lexicon: the words and phrases that name it.
 
     Attributes:
@@ -181,18 +187,30 @@ class Concept:
         weight: How much sharing it counts, relative to a rare word (about 1);
             boilerplate concepts weigh little.
 
+    A concept is checked as it is built, like every class of the package: a
+    bare string for *phrases* (which would match its single letters), a weight
+    that is not a finite number of 0 or more, or a blank label is an
+    :class:`~c5statement.InvalidStatementError` naming the field (an
+    :class:`~c5statement.InvalidTypeError` for a value of the wrong type).
+
     Example:
         >>> concept = Concept("health", "health", ("pandemic", "epidemic"), "COVID-era rewordings")
         >>> concept.weight
         2.0
+        >>> Concept("health", "health", "pandemic", "", weight=-1)
+        Traceback (most recent call last):
+        ...
+        c5statement.InvalidTypeError: invalid statement data (2 problems):
+          $.phrases: must be a tuple, got str
+          $.weight: must be 0 or more, got -1.0
     """
 
-    id: str
-    label: str
-    phrases: tuple[str, ...]
-    reason: str
-    theme: str | None = None
-    weight: float = 2.0
+    id: str = attrs.field(metadata=rule(Checker.text))
+    label: str = attrs.field(metadata=rule(Checker.text))
+    phrases: tuple[str, ...] = attrs.field(converter=_phrases, metadata=rule(Checker.texts))
+    reason: str = attrs.field(metadata=rule(Checker.string))
+    theme: str | None = attrs.field(default=None, metadata=rule(Checker.slug))
+    weight: float = attrs.field(default=2.0, converter=real, metadata=rule(Checker.weight))
 
 
 @attrs.frozen

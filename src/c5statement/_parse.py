@@ -152,7 +152,7 @@ import attrs
 
 from ._check import PLACEHOLDER
 from ._convert import to_dict
-from ._errors import InvalidStatementError, InvalidTypeError
+from ._errors import InvalidStatementError, InvalidTypeError, Problem
 from ._model import Meeting, Point, Source
 from ._ordinals import ORDINALS
 
@@ -960,6 +960,7 @@ def parse_points(text: str) -> tuple[Point, ...]:
         item.index for item in run
     }
     points = []
+    problems: list[tuple[str, str]] = []
     for position, item in enumerate(run):
         if position + 1 < len(run):
             end = run[position + 1].index
@@ -968,9 +969,20 @@ def parse_points(text: str) -> tuple[Point, ...]:
         else:
             end = _last_end(lines, item, others)
         number = position + 1 if item.style == _BULLET_STYLE else item.number
-        points.append(Point(number=number, text=_point_text(item.rest, _paragraphs(lines, item.index + 1, end))))
+        point_text = _point_text(item.rest, _paragraphs(lines, item.index + 1, end))
+        try:
+            points.append(Point(number=number, text=point_text))
+        except InvalidStatementError as error:
+            problems += _in_the_text(text, number, item.rest, point_text, error)
+    return _checked(points, problems)
+
+
+def _checked(points: list[Point], problems: list[Problem]) -> tuple[Point, ...]:
+    """The points, if every one could be built (else the problems, raised); a list not starting at 1 warns."""
+    if problems:
+        raise InvalidStatementError(problems)
     if points[0].number != 1:
-        warnings.warn(NumberingGapWarning(_first_number_message(points[0].number)), stacklevel=2)
+        warnings.warn(NumberingGapWarning(_first_number_message(points[0].number)), stacklevel=3)
     return tuple(points)
 
 
@@ -980,6 +992,30 @@ def _first_number_message(number: int) -> str:
         f"the first point found is numbered {number} ({missing}): check that no point was missed, "
         "for instance one run into the paragraph before it"
     )
+
+
+_OFFSET = re.compile(r" at offset (\d+)$")
+
+
+def _in_the_text(text: str, number: int, rest: str, point_text: str, error: InvalidStatementError) -> list[Problem]:
+    """The problems of a point that could not be built, in the terms of the text: its number, line and column."""
+    raw_lines = text.removeprefix("\ufeff").splitlines(keepends=True)
+    probe = rest.strip()[:40]
+    first = next((index for index, line in enumerate(raw_lines) if probe and probe in line), 0)
+    problems = []
+    for path, said in error.errors:
+        where, reason = f"line {first + 1}", said
+        found = _OFFSET.search(said)
+        if found is not None and int(found.group(1)) < len(point_text):
+            reason = said[: found.start()]
+            character = point_text[int(found.group(1))]
+            line = next((index for index in range(first, len(raw_lines)) if character in raw_lines[index]), None)
+            if line is not None:
+                where = f"line {line + 1}, column {raw_lines[line].index(character) + 1}"
+        if path == "$.number":
+            reason = f"the list is numbered from {number}; points are numbered from 1"
+        problems.append(("$", f"{where}: point {number}: {reason}"))
+    return problems
 
 
 SKELETON_SOURCE_ID = "statement-text"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -51,8 +53,10 @@ def _name(text: str, part: list[Word]) -> Word | None:
     """The name a run of words makes, or ``None``: a lone capitalised word at a sentence start is no name."""
     while part and part[-1][0] in _CONNECTORS:
         part.pop()
-    while len(part) > 1 and part[0][0] in _ARTICLES:
-        part.pop(0)
+    first = 0
+    while first < len(part) - 1 and part[first][0] in _ARTICLES:
+        first += 1  # an index, not pop(0): a run of a thousand articles stays linear
+    part = part[first:]
     if not part:
         return None
     start = part[0][1]
@@ -112,12 +116,15 @@ def key_terms(text: str, lexicon: Lexicon | None = None) -> frozenset[str]:
     inside = [(start, end) for _, start, end in names]
     terms = {name for name, _, _ in names}
     written = {name.casefold().replace(" ", "-") for name in terms}
+    inside.sort()
+    starts = [start for start, _ in inside]
+    reach = list(itertools.accumulate((end for _, end in inside), max))  # the furthest end of a name so far
     features = lexicon.analyse(text).features
     for feature, surfaces in features.items():
         if not feature.startswith("@") or feature[1:] in written:
             continue
-        spans = [found.span() for surface in surfaces for found in re.finditer(re.escape(surface), text)]
-        if not spans or not all(any(a <= start and end <= b for a, b in inside) for start, end in spans):
+        spans = [found.span() for surface in dict.fromkeys(surfaces) for found in re.finditer(re.escape(surface), text)]
+        if not spans or not all(_within(span, starts, reach) for span in spans):
             terms.add(feature[1:])
     written_as = {surface.casefold() for feature, found in features.items() if feature[0] == "@" for surface in found}
     name_set = {name for name, _, _ in names}
@@ -218,3 +225,9 @@ def _concept_of(name: str, lexicon: Lexicon) -> str | None:
             best, best_share = feature[1:], share
     lexicon.memo[key] = best
     return best
+
+
+def _within(span: tuple[int, int], starts: list[int], reach: list[int]) -> bool:
+    """Whether *span* lies inside one of the names whose sorted *starts* and running furthest ends are given."""
+    before = bisect.bisect_right(starts, span[0])
+    return before > 0 and reach[before - 1] >= span[1]
