@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
     from ._lexicon import Analysis, Lexicon
 
-__all__ = ["LANGUAGES", "detect_language", "matching_form"]
+__all__ = ["LANGUAGES", "compile_phrase", "detect_language", "matching_form"]
 
 LANGUAGES: tuple[str, ...] = ("en", "zh", "ru")
 """The languages whose texts have features of their own: English, Chinese and Russian."""
@@ -296,13 +296,25 @@ def _russian_stem(word: str) -> str:
 _Compiled = tuple[tuple[str, ...], str | None]
 
 
-def _compile_russian(form: str) -> _Compiled | None:
-    words = [word.casefold().replace("ё", "е") for word in _WORD.findall(form.removesuffix("*"))]
+def compile_phrase(words: Sequence[str], stem: Callable[[str], str], *, prefix: bool) -> _Compiled | None:
+    """A phrase's words as whole-word stems, the last kept as a prefix where *prefix* (a form ending in ``*``).
+
+    Example:
+        >>> compile_phrase(["belt", "road"], str.upper, prefix=False)
+        (('BELT', 'ROAD'), None)
+        >>> compile_phrase(["water", "resourc"], str.upper, prefix=True)
+        (('WATER',), 'resourc')
+    """
     if not words:
         return None
-    if form.endswith("*"):
-        return tuple(_russian_stem(word) for word in words[:-1]), words[-1]
-    return tuple(_russian_stem(word) for word in words), None
+    if prefix:
+        return tuple(stem(word) for word in words[:-1]), words[-1]
+    return tuple(stem(word) for word in words), None
+
+
+def _compile_russian(form: str) -> _Compiled | None:
+    words = [word.casefold().replace("ё", "е") for word in _WORD.findall(form.removesuffix("*"))]
+    return compile_phrase(words, _russian_stem, prefix=form.endswith("*"))
 
 
 class _Russian:

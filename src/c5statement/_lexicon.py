@@ -234,12 +234,9 @@ _Phrase = tuple[tuple[str, ...], str | None, str]  # whole-word stems, a final p
 
 
 def _compile(phrase: str) -> tuple[tuple[str, ...], str | None] | None:
-    words = _split(phrase.removesuffix("*"))
-    if not words:
-        return None
-    if phrase.endswith("*"):
-        return tuple(_stem(word) for word in words[:-1]), words[-1]
-    return tuple(_stem(word) for word in words), None
+    from ._languages import compile_phrase
+
+    return compile_phrase(_split(phrase.removesuffix("*")), _stem, prefix=phrase.endswith("*"))
 
 
 class Lexicon:
