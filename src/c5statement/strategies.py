@@ -7,7 +7,7 @@ Example:
     >>> from hypothesis import given, settings
     >>> from c5statement import Meeting, from_json, to_json
     >>> from c5statement.strategies import meetings
-    >>> @settings(max_examples=50)
+    >>> @settings(max_examples=10)
     ... @given(meetings())
     ... def test_round_trip(meeting):
     ...     assert from_json(to_json(meeting), Meeting) == meeting
@@ -404,7 +404,7 @@ def meetings(draw: st.DrawFn, *, max_points: int = 12, max_text: int = 300) -> M
 
     Example:
         >>> from hypothesis import given, settings
-        >>> @settings(max_examples=20)
+        >>> @settings(max_examples=5)
         ... @given(meetings(max_points=3))
         ... def test(meeting):
         ...     assert len(meeting.points) <= 3
@@ -476,7 +476,7 @@ def related_meetings(draw: st.DrawFn, *, max_points: int = 8) -> tuple[Meeting, 
     Example:
         >>> from hypothesis import given, settings
         >>> from c5statement import diff
-        >>> @settings(max_examples=20)
+        >>> @settings(max_examples=5)
         ... @given(related_meetings())
         ... def test_apply(pair):
         ...     old, new = pair
@@ -513,7 +513,7 @@ def statement_diffs(*, max_points: int = 8) -> st.SearchStrategy[StatementDiff]:
 
     Example:
         >>> from hypothesis import given, settings
-        >>> @settings(max_examples=20)
+        >>> @settings(max_examples=5)
         ... @given(statement_diffs())
         ... def test_points_in_bounds(changes):
         ...     assert all(0 <= change.similarity <= 1 for change in changes.points)
@@ -534,7 +534,7 @@ def point_changes(*, max_points: int = 8) -> st.SearchStrategy[PointChange]:
 
     Example:
         >>> from hypothesis import given, settings
-        >>> @settings(max_examples=20)
+        >>> @settings(max_examples=5)
         ... @given(point_changes())
         ... def test_sides(change):
         ...     assert change.old is not None or change.new is not None
@@ -552,7 +552,7 @@ def field_changes(*, max_points: int = 4) -> st.SearchStrategy[FieldChange]:
 
     Example:
         >>> from hypothesis import given, settings
-        >>> @settings(max_examples=20)
+        >>> @settings(max_examples=5)
         ... @given(field_changes())
         ... def test_path(change):
         ...     assert change.path.startswith("$")
@@ -573,7 +573,7 @@ def word_edits() -> st.SearchStrategy[WordEdit]:
 
     Example:
         >>> from hypothesis import given, settings
-        >>> @settings(max_examples=20)
+        >>> @settings(max_examples=5)
         ... @given(word_edits())
         ... def test_op(edit):
         ...     assert edit.op in {"insert", "delete", "replace"}
