@@ -16,6 +16,24 @@ from c5statement import MEETING_2020, Meeting, Point
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+DAY = datetime.date(2021, 5, 12)
+"""The date of the made-up meetings of the model tests."""
+
+
+def make_meeting(**changes: object) -> Meeting:
+    """A minimal illustrative meeting, with *changes* to its fields."""
+    fields: dict[str, object] = {
+        "id": "demo",
+        "title": "Demo meeting",
+        "level": "foreign-ministers",
+        "date": DAY,
+        "format": "in-person",
+        "illustrative": True,
+        **changes,
+    }
+    return Meeting(**fields)  # type: ignore[arg-type]
+
+
 P = {point.number: point for point in MEETING_2020.points}
 """The 2020 points by number."""
 

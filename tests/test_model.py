@@ -9,6 +9,7 @@ import attrs
 import pytest
 from hypothesis import given
 
+from builders import make_meeting
 from c5statement import (
     MEETING_2020,
     THEMES,
@@ -25,21 +26,6 @@ from c5statement import (
 )
 from c5statement._slugs import is_slug
 from c5statement.strategies import meetings, texts
-
-DAY = datetime.date(2021, 5, 12)
-
-
-def make_meeting(**changes: Any) -> Meeting:
-    fields: dict[str, Any] = {
-        "id": "demo",
-        "title": "Demo meeting",
-        "level": "foreign-ministers",
-        "date": DAY,
-        "format": "in-person",
-        "illustrative": True,
-    }
-    fields.update(changes)
-    return Meeting(**fields)
 
 
 def paths(error: InvalidStatementError) -> list[str]:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import datetime
-from typing import Any
-
 import pytest
 from hypothesis import given
 
+from builders import make_meeting
 from c5statement import (
     Coding,
     Decision,
@@ -20,21 +18,6 @@ from c5statement import (
     to_json,
 )
 from c5statement.strategies import codings, decisions, participants, points
-
-DAY = datetime.date(2021, 5, 12)
-
-
-def make_meeting(**changes: Any) -> Meeting:
-    fields: dict[str, Any] = {
-        "id": "demo",
-        "title": "Demo meeting",
-        "level": "foreign-ministers",
-        "date": DAY,
-        "format": "in-person",
-        "illustrative": True,
-    }
-    fields.update(changes)
-    return Meeting(**fields)
 
 
 def problems(error: pytest.ExceptionInfo[InvalidStatementError]) -> dict[str, str]:
