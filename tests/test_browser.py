@@ -374,7 +374,10 @@ def jupyterlab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         (root / f"{name}.ipynb").write_text(_notebook(views(), name), encoding="utf-8")
     notary = notary_class(data_dir=str(data))
     trusted = nbformat.read(root / "trusted.ipynb", as_version=4)
-    notary.sign(trusted)
+    try:
+        notary.sign(trusted)
+    finally:
+        notary.store.close()  # its SQLite connection, left open, warns wherever it is collected
     settings = root / "settings" / "@jupyterlab"
     for extension, name, values in (
         ("notebook-extension", "tracker", {"windowingMode": "none"}),
