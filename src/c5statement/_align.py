@@ -59,7 +59,7 @@ import numbers
 import operator
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING, Protocol
 
@@ -188,6 +188,21 @@ _RARE_MIN = 8
 
 _LEAD = 2
 """Features are read, rarest first, until one text alone shares the most of them, and at least this many."""
+
+_WEAK = 0.7
+"""A text whose best candidate's raw score is below this (or that has none) is looked at again, more widely."""
+
+_WIDE_POSTINGS = 4096
+"""At most this many entries of posting lists are read per weak text, its shared weight summed (rarest first)."""
+
+_WIDE_CANDIDATES = 3
+"""How many more candidates, those sharing the most weight, a weak text is scored against."""
+
+_WIDE_SHARE = 0.7
+"""A weak text's features are read, rarest first, until they carry this share of its weight."""
+
+_NAMED = 2
+"""A word of at most this many texts of its side, that the other side lacks, is a name of the text's own."""
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_HAN}]|[^\W{_HAN}]+(?:['\u2019\-][^\W{_HAN}]+)*|[^\w\s]", re.UNICODE)
@@ -610,7 +625,14 @@ class _Scorer:
         than that is read only near the text's own place. Each distinct text
         keeps its :data:`_CANDIDATES` strongest partners on the other side, in
         both directions, and repeated texts pair with the repeats of a partner
-        text in order, near their own places. So the work per point is bounded
+        text in order, near their own places. A text whose best candidate
+        scores below :data:`_WEAK` (or that has none) is looked at again: the
+        weight it shares with each text of the other side is summed over its
+        rarest features (up to :data:`_WIDE_POSTINGS` entries, until
+        :data:`_WIDE_SHARE` of its weight is read), and the
+        :data:`_WIDE_CANDIDATES` texts sharing the most are scored too; texts
+        with names of their own the other side lacks (dropped or added) are
+        left out of this second look. So the work per point is bounded
         whatever the vocabulary, and identical texts never pair crosswise.
         """
         pairs = _same_texts(self.old, self.new)
@@ -628,9 +650,40 @@ class _Scorer:
             place = new_groups[b][0] / max(len(self.new), 1)
             found = _strongest(features, old_lists, new_lists, rare=rare, place=place, size=len(old_texts))
             chosen.update((a, b) for a in found)
+        # Texts whose best candidate is weak are looked at again, more widely; texts with names of their
+        # own that the other side lacks (dropped or added) neither look nor are found.
+        weak_old, weak_new = self._weak(chosen, old_groups, new_groups)
+        old_named = _named(old_texts, new_lists, old_lists) if weak_old or weak_new else set()
+        new_named = _named(new_texts, old_lists, new_lists) if weak_old or weak_new else set()
+        for a in weak_old:
+            if a not in old_named:
+                place = old_groups[a][0] / max(len(self.old), 1)
+                found = _widest(old_texts[a], new_lists, new_named, place=place, size=len(new_texts))
+                chosen.update((a, b) for b in found)
+        for b in weak_new:
+            if b not in new_named:
+                place = new_groups[b][0] / max(len(self.new), 1)
+                found = _widest(new_texts[b], old_lists, old_named, place=place, size=len(old_texts))
+                chosen.update((a, b) for a in found)
         for a, b in chosen:
             pairs.update(_in_order(old_groups[a], new_groups[b]))
         return sorted(pairs)
+
+    def _weak(
+        self, chosen: Iterable[tuple[int, int]], old_groups: Sequence[list[int]], new_groups: Sequence[list[int]]
+    ) -> tuple[list[int], list[int]]:
+        """The distinct texts of each side whose best candidate scores below :data:`_WEAK` (or that have none)."""
+        best_old, best_new = [0.0] * len(old_groups), [0.0] * len(new_groups)
+        for a, b in chosen:
+            score = self(old_groups[a][0], new_groups[b][0])
+            if score > best_old[a]:  # noqa: PLR1730 - a comparison, not a call, for every pair
+                best_old[a] = score
+            if score > best_new[b]:  # noqa: PLR1730
+                best_new[b] = score
+        return (
+            [a for a, score in enumerate(best_old) if score < _WEAK],
+            [b for b, score in enumerate(best_new) if score < _WEAK],
+        )
 
 
 def _groups(points: Sequence[Point]) -> list[list[int]]:
@@ -708,6 +761,19 @@ def _same_texts(old: Sequence[Point], new: Sequence[Point]) -> set[tuple[int, in
     return pairs
 
 
+def _unmatched(features: Features, lists: Mapping[str, list[int]], own: Mapping[str, list[int]], *, rare: int) -> bool:
+    """Whether a text has ``_LEAD`` or more rare words of its own (in at most *rare* texts) the other side lacks.
+
+    Such a text was dropped or added: it looks for no partner (the other side's texts still may find it).
+    """
+    return sum(feature not in lists and len(own[feature]) <= rare for feature in features) >= _LEAD
+
+
+def _named(texts: Sequence[Features], lists: Mapping[str, list[int]], own: Mapping[str, list[int]]) -> set[int]:
+    """The texts with ``_LEAD`` or more names of their own (words in at most ``_NAMED`` texts) the other side lacks."""
+    return {index for index, features in enumerate(texts) if _unmatched(features, lists, own, rare=_NAMED)}
+
+
 def _strongest(
     features: Features,
     lists: Mapping[str, list[int]],
@@ -731,9 +797,9 @@ def _strongest(
     ``_LEAD`` or more rare words (in at most *rare* texts of its side) that the
     other side lacks is a text dropped or added: it gets no candidates.
     """
+    if _unmatched(features, lists, own, rare=rare):
+        return []
     present = sorted((feature for feature in features if feature in lists), key=lambda feature: len(lists[feature]))
-    if sum(feature not in lists and len(own[feature]) <= rare for feature in features) >= _LEAD:
-        return []  # rare words of its own that the other side lacks: a text dropped or added
     shares_rare = bool(present) and len(lists[present[0]]) <= _CANDIDATES  # a word of a few texts: telling
     hits: Counter[int] = Counter()
     budget = _POSTINGS
@@ -760,6 +826,38 @@ def _strongest(
 
 
 _COUNT = operator.itemgetter(1)
+
+
+def _widest(
+    features: Features, lists: Mapping[str, list[int]], named: Collection[int], *, place: float, size: int
+) -> list[int]:
+    """The texts of the other side sharing the most weight with a weak text, reading at most ``_WIDE_POSTINGS``.
+
+    Features are read rarest first, each list whole while it fits in the
+    budget, a longer one only around *place*; the weight each text shares is
+    summed, and the :data:`_WIDE_CANDIDATES` texts sharing the most are kept.
+    """
+    present = sorted((feature for feature in features if feature in lists), key=lambda feature: len(lists[feature]))
+    shared = [0.0] * size
+    budget = _WIDE_POSTINGS
+    left = sum(features[feature] for feature in present) * _WIDE_SHARE
+    for feature in present:
+        found = lists[feature]
+        if len(found) > budget:
+            middle = bisect.bisect_left(found, int(place * size))
+            low = max(0, min(middle - budget // 2, len(found) - budget))
+            found = found[low : low + budget]
+        weight = features[feature]
+        for index in found:
+            shared[index] += weight
+        budget -= len(found)
+        left -= weight
+        if budget <= 0 or left <= 0:
+            break
+    for index in named:
+        shared[index] = 0.0
+    best = sorted(range(size), key=shared.__getitem__, reverse=True)[:_WIDE_CANDIDATES]
+    return [index for index in best if shared[index] > 0]
 
 
 def _in_order(old: list[int], new: list[int]) -> Iterable[tuple[int, int]]:
@@ -1056,7 +1154,7 @@ def align(
         if len(old) * len(new) <= _DENSE_LIMIT:
             calibrated = _Calibrated(scorer, scorer.every_pair(), ())
         else:
-            raw = {pair: scorer.score(*pair) for pair in scorer.candidates()}
+            raw = {pair: scorer(*pair) for pair in scorer.candidates()}
             calibrated = _Calibrated(scorer, raw, _sample(len(old), len(new)))
         return _Assignment(calibrated.scores, len(old), len(new), threshold).result(
             calibrated.link, scorer, len(scorer.raw)
