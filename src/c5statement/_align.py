@@ -59,7 +59,7 @@ import numbers
 import operator
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING, Protocol
 
@@ -655,15 +655,16 @@ class _Scorer:
         weak_old, weak_new = self._weak(chosen, old_groups, new_groups)
         old_named = _named(old_texts, new_lists, old_lists) if weak_old or weak_new else set()
         new_named = _named(new_texts, old_lists, new_lists) if weak_old or weak_new else set()
+        old_shared, new_shared = [0.0] * len(old_texts), [0.0] * len(new_texts)
         for a in weak_old:
             if a not in old_named:
                 place = old_groups[a][0] / max(len(self.old), 1)
-                found = _widest(old_texts[a], new_lists, new_named, place=place, size=len(new_texts))
+                found = _widest(old_texts[a], new_lists, new_named, new_shared, place=place)
                 chosen.update((a, b) for b in found)
         for b in weak_new:
             if b not in new_named:
                 place = new_groups[b][0] / max(len(self.new), 1)
-                found = _widest(new_texts[b], old_lists, old_named, place=place, size=len(old_texts))
+                found = _widest(new_texts[b], old_lists, old_named, old_shared, place=place)
                 chosen.update((a, b) for a in found)
         for a, b in chosen:
             pairs.update(_in_order(old_groups[a], new_groups[b]))
@@ -829,16 +830,21 @@ _COUNT = operator.itemgetter(1)
 
 
 def _widest(
-    features: Features, lists: Mapping[str, list[int]], named: Collection[int], *, place: float, size: int
+    features: Features, lists: Mapping[str, list[int]], named: set[int], shared: list[float], *, place: float
 ) -> list[int]:
     """The texts of the other side sharing the most weight with a weak text, reading at most ``_WIDE_POSTINGS``.
 
     Features are read rarest first, each list whole while it fits in the
-    budget, a longer one only around *place*; the weight each text shares is
-    summed, and the :data:`_WIDE_CANDIDATES` texts sharing the most are kept.
+    budget, a longer one only around *place*, until the features read carry
+    ``_WIDE_SHARE`` of the text's weight; the weight each text shares is summed
+    (in *shared*, one slot per text of the other side, all 0 before and after),
+    and the ``_WIDE_CANDIDATES`` texts sharing the most, *named* ones left out,
+    are kept (equal ones in order). The work is bounded by the budget, never by
+    the size of the other side.
     """
     present = sorted((feature for feature in features if feature in lists), key=lambda feature: len(lists[feature]))
-    shared = [0.0] * size
+    size = len(shared)
+    touched: set[int] = set()
     budget = _WIDE_POSTINGS
     left = sum(features[feature] for feature in present) * _WIDE_SHARE
     for feature in present:
@@ -850,14 +856,15 @@ def _widest(
         weight = features[feature]
         for index in found:
             shared[index] += weight
+        touched.update(found)
         budget -= len(found)
         left -= weight
         if budget <= 0 or left <= 0:
             break
-    for index in named:
+    best = sorted(sorted(touched - named), key=shared.__getitem__, reverse=True)[:_WIDE_CANDIDATES]
+    for index in touched:
         shared[index] = 0.0
-    best = sorted(range(size), key=shared.__getitem__, reverse=True)[:_WIDE_CANDIDATES]
-    return [index for index in best if shared[index] > 0]
+    return best
 
 
 def _in_order(old: list[int], new: list[int]) -> Iterable[tuple[int, int]]:
