@@ -14,6 +14,7 @@ import random
 import stat
 import subprocess
 import sys
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -25,14 +26,17 @@ from c5statement import (
     MEETING_2020,
     Evidence,
     InvalidStatementError,
+    Lexicon,
     Meeting,
     Point,
     StatementDiff,
     compare,
+    default_lexicon,
     diff,
+    key_terms,
     to_json,
 )
-from c5statement._align import align
+from c5statement._align import _Scorer, align
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -366,6 +370,57 @@ class TestCommonWords:
         truth = {(index, position) for position, index in enumerate(order)}
         assert len(found & truth) >= 0.99 * len(truth), len(found & truth)
         assert result.compared <= 20 * 300  # a bounded number of candidates per point, not every pair
+
+    @pytest.mark.parametrize("seed", [3, 21, 2020])
+    def test_every_true_pair_is_a_candidate(self, seed: int) -> None:
+        """Reworded with words the earlier side never uses, some dropped, added and moved: all found.
+
+        A rewording brings words of its own (``keep working``, ``widen``); a
+        text that has two of them was taken for an added one and looked for no
+        partner, and its partner, made only of common words, read too few of
+        them to find it. The second look, over the weight shared, finds it.
+        """
+        rng = random.Random(seed)  # noqa: S311 - made-up texts, not secrets
+        old = _vocabulary_points(400, seed=seed)
+        synonyms = {"continue": "keep working", "expand": "widen", "support": "back", "build": "establish"}
+        items: list[tuple[int | None, str]] = []
+        for index, text in enumerate(old):
+            if rng.random() < 0.1:
+                continue  # dropped
+            words = [synonyms.get(word, word) if rng.random() < 0.6 else word for word in text.split()]
+            if rng.random() < 0.3:
+                words.insert(rng.randrange(len(words)), rng.choice(("further", "jointly", "steadily")))
+            items.append((index, " ".join(words)))
+        for text in _vocabulary_points(40, seed=seed + 1):  # added, from the same words
+            items.insert(rng.randrange(len(items) + 1), (None, text))
+        for _ in range(40):  # moved
+            items.insert(rng.randrange(len(items) + 1), items.pop(rng.randrange(len(items))))
+        truth = {(index, position) for position, (index, _) in enumerate(items) if index is not None}
+        scorer = _Scorer(_meeting(old).points, _meeting([text for _, text in items]).points, default_lexicon())
+        candidates = scorer.candidates()
+        assert truth <= set(candidates), sorted(truth - set(candidates))
+        assert len(candidates) <= 16 * len(items)  # a bounded number per point, not every pair
+
+    def test_each_text_is_analysed_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A diff of large statements, its text view and its key terms analyse each distinct text once."""
+        lexicon = default_lexicon.__wrapped__()  # a lexicon of its own: nothing analysed yet
+        texts = _vocabulary_points(120, seed=16)
+        later = [text.replace("expand", "widen") for text in texts[10:]] + texts[:5] + texts[:5]  # repeats too
+        analysed: Counter[str] = Counter()
+        analyse = Lexicon._analyse
+
+        def counted(self: Lexicon, text: str) -> object:
+            analysed[text] += 1
+            return analyse(self, text)
+
+        monkeypatch.setattr(Lexicon, "_analyse", counted)
+        result = diff(_meeting(texts), _meeting(later), lexicon=lexicon)
+        result.to_text()
+        for text in texts:
+            key_terms(text, lexicon)
+        assert analysed, "nothing was analysed: the lexicon was not fresh"
+        assert set(texts) | set(later) <= set(analysed)
+        assert max(analysed.values()) == 1, analysed.most_common(3)
 
 
 WORDS = sorted({word for point in MEETING_2020.points for word in point.text.split()})

@@ -185,3 +185,31 @@ class TestDiff:
             return run
 
         assert ratio(build, 200, opcodes=True) <= MOST
+
+    def test_work_per_doubling_when_every_text_is_weak(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Two unrelated statements of common words: every text gets the second, wider look, each one bounded.
+
+        The budgets are made small so that they bind at these sizes (at the
+        real ones they bind from a few thousand points): what is checked is that
+        no look reads, sums or sorts anything in proportion to the other side.
+        """
+        from c5statement import _align, default_lexicon
+
+        monkeypatch.setattr(_align, "_POSTINGS", 32)
+        monkeypatch.setattr(_align, "_WIDE_POSTINGS", 64)
+        rng = random.Random(21)  # noqa: S311 - made-up texts, not secrets
+
+        def build(count: int) -> Callable[[], object]:
+            old = [Point(n + 1, " ".join(rng.choices(WORDS, k=rng.randint(12, 30))) + ".") for n in range(count)]
+            new = [Point(n + 1, " ".join(rng.choices(WORDS, k=rng.randint(12, 30))) + ".") for n in range(count)]
+            lexicon = default_lexicon()
+            for point in (*old, *new):
+                lexicon.weights(point.text)  # analysed beforehand: the analysis is linear, and counted elsewhere
+
+            def run() -> object:
+                scorer = _align._Scorer(old, new, lexicon)
+                return scorer.candidates()
+
+            return run
+
+        assert ratio(build, 400) <= MOST  # a pass over the other side per text gave 2.75
