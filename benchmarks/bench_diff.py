@@ -389,6 +389,9 @@ def main(argv: list[str] | None = None) -> None:
         default=[1000],
         help="sizes of the cases whose points draw on the 2020 statement's own words",
     )
+    parser.add_argument(
+        "--per-case", action="store_true", help="also print, for each case, the true pairs c5statement.diff found"
+    )
     arguments = parser.parse_args(argv)
     tools: list[tuple[str, Callable[[Meeting, Meeting], Pairs]]] = [("c5statement.diff", ours)]
     if HAVE_DEEPDIFF:
@@ -404,17 +407,24 @@ def main(argv: list[str] | None = None) -> None:
     print(header)
     print("-" * len(header))
     moves = []
+    per_case: list[str] = []
     runs = [(size, "generated") for size in arguments.sizes]
     runs += [(size, "2020 words") for size in arguments.vocabulary_sizes]
     for size, kind in runs:
         scores = {name: Score() for name, _ in tools}
         reported = fewest = 0
         for case in range(arguments.cases):
-            old, new, truth = make_case(size, arguments.seed + 1000 * case + size, kind)
+            seed = arguments.seed + 1000 * case + size
+            old, new, truth = make_case(size, seed, kind)
             for name, function in tools:
                 function(old, new)  # warm up imports
                 seconds, pairs = measure(function, old, new, repeats.get(size, 3))
                 scores[name].add(seconds, pairs, truth, len(old.points), len(new.points))
+                if name == "c5statement.diff":
+                    per_case.append(
+                        f"{size:>6} {kind:<10} seed {seed:>6}: {len(pairs & truth)}/{len(truth)} true pairs found, "
+                        f"{len(pairs - truth)} wrong, {seconds * 1000:.1f} ms"
+                    )
             reported += sum(change.moved for change in diff(old, new).points)
             fewest += fewest_moves(truth)
         moves.append((str(size) if kind == "generated" else f"{size} ({kind})", reported, fewest))
@@ -432,6 +442,9 @@ def main(argv: list[str] | None = None) -> None:
         print(
             f"{size:>6} points: c5statement.diff reports {reported} moves; the fewest that explain the truth: {fewest}"
         )
+    if arguments.per_case:
+        print("\nc5statement.diff, case by case:")
+        print("\n".join(per_case))
     print("\n* points drawn from the 2020 statement's own words (few rare words, many common ones)")
     print(
         f"\nseed {arguments.seed}, {arguments.cases} cases per size; time: median over cases of the median of "
