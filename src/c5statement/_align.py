@@ -656,15 +656,17 @@ class _Scorer:
         old_named = _named(old_texts, new_lists, old_lists) if weak_old or weak_new else set()
         new_named = _named(new_texts, old_lists, new_lists) if weak_old or weak_new else set()
         old_shared, new_shared = [0.0] * len(old_texts), [0.0] * len(new_texts)
+        old_totals = [self.old_totals[members[0]][0] for members in old_groups]
+        new_totals = [self.new_totals[members[0]][0] for members in new_groups]
         for a in weak_old:
             if a not in old_named:
                 place = old_groups[a][0] / max(len(self.old), 1)
-                found = _widest(old_texts[a], new_lists, new_named, new_shared, place=place)
+                found = _widest(old_texts[a], new_lists, new_named, new_shared, new_totals, place=place)
                 chosen.update((a, b) for b in found)
         for b in weak_new:
             if b not in new_named:
                 place = new_groups[b][0] / max(len(self.new), 1)
-                found = _widest(new_texts[b], old_lists, old_named, old_shared, place=place)
+                found = _widest(new_texts[b], old_lists, old_named, old_shared, old_totals, place=place)
                 chosen.update((a, b) for a in found)
         for a, b in chosen:
             pairs.update(_in_order(old_groups[a], new_groups[b]))
@@ -830,7 +832,13 @@ _COUNT = operator.itemgetter(1)
 
 
 def _widest(
-    features: Features, lists: Mapping[str, list[int]], named: set[int], shared: list[float], *, place: float
+    features: Features,
+    lists: Mapping[str, list[int]],
+    named: set[int],
+    shared: list[float],
+    totals: list[float],
+    *,
+    place: float,
 ) -> list[int]:
     """The texts of the other side sharing the most weight with a weak text, reading at most ``_WIDE_POSTINGS``.
 
@@ -838,9 +846,10 @@ def _widest(
     budget, a longer one only around *place*, until the features read carry
     ``_WIDE_SHARE`` of the text's weight; the weight each text shares is summed
     (in *shared*, one slot per text of the other side, all 0 before and after),
-    and the ``_WIDE_CANDIDATES`` texts sharing the most, *named* ones left out,
-    are kept (equal ones in order). The work is bounded by the budget, never by
-    the size of the other side.
+    and the ``_WIDE_CANDIDATES`` texts sharing the most over the two texts'
+    total weight (*totals*: the other side's), *named* ones left out, are kept
+    (equal ones in order). The work is bounded by the budget, never by the
+    size of the other side.
     """
     present = sorted((feature for feature in features if feature in lists), key=lambda feature: len(lists[feature]))
     size = len(shared)
@@ -861,10 +870,15 @@ def _widest(
         left -= weight
         if budget <= 0 or left <= 0:
             break
-    best = sorted(sorted(touched - named), key=shared.__getitem__, reverse=True)[:_WIDE_CANDIDATES]
+    seen = sorted(touched - named)
+    # The weight shared over the two texts' total (Dice's measure), worked out in C: long texts share more of
+    # anything, and would crowd out a short text's rewording.
+    own = math.fsum(features.values()) or 1.0  # concepts may weigh 0
+    ratios = list(map(operator.truediv, map(shared.__getitem__, seen), map(own.__add__, map(totals.__getitem__, seen))))
+    best = sorted(range(len(seen)), key=ratios.__getitem__, reverse=True)[:_WIDE_CANDIDATES]
     for index in touched:
         shared[index] = 0.0
-    return best
+    return [seen[at] for at in best]
 
 
 def _in_order(old: list[int], new: list[int]) -> Iterable[tuple[int, int]]:
