@@ -91,6 +91,10 @@ def _objects(cls: type) -> dict[str, Any]:
     return rule(Checker.objects, cls)
 
 
+_LISTED = 20
+"""How many keys a failed lookup's message lists."""
+
+
 def _find(items: tuple[T, ...], key: str, value: object, what: str) -> T:
     """The first of *items* whose attribute *key* is *value*.
 
@@ -100,7 +104,7 @@ def _find(items: tuple[T, ...], key: str, value: object, what: str) -> T:
     found = next((item for item in items if getattr(item, key) == value), None)
     if found is None:
         there = [repr(getattr(item, key)) for item in items]
-        listed = ", ".join(there[:20]) + (f" and {len(there) - 20} more" if len(there) > 20 else "")
+        listed = ", ".join(there[:_LISTED]) + (f" and {len(there) - _LISTED} more" if len(there) > _LISTED else "")
         msg = f"no {what} {value!r} in this meeting (it has {listed or 'none'})"
         raise KeyError(msg)
     return found
