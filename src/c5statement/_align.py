@@ -195,7 +195,7 @@ _WEAK = 0.7
 _WIDE_POSTINGS = 4096
 """At most this many entries of posting lists are read per weak text, its shared weight summed (rarest first)."""
 
-_WIDE_CANDIDATES = 3
+_WIDE_CANDIDATES = 4
 """How many more candidates, those sharing the most weight, a weak text is scored against."""
 
 _WIDE_SHARE = 0.7
@@ -675,8 +675,13 @@ class _Scorer:
     def _weak(
         self, chosen: Iterable[tuple[int, int]], old_groups: Sequence[list[int]], new_groups: Sequence[list[int]]
     ) -> tuple[list[int], list[int]]:
-        """The distinct texts of each side whose best candidate scores below :data:`_WEAK` (or that have none)."""
-        best_old, best_new = [0.0] * len(old_groups), [0.0] * len(new_groups)
+        """The distinct texts of each side whose best candidate scores below :data:`_WEAK` (or that have none).
+
+        A text the other side also has is never weak: its equal is its partner.
+        """
+        equal = {point.text for point in self.old} & {point.text for point in self.new}
+        best_old = [1.0 if self.old[at[0]].text in equal else 0.0 for at in old_groups]
+        best_new = [1.0 if self.new[at[0]].text in equal else 0.0 for at in new_groups]
         for a, b in chosen:
             score = self(old_groups[a][0], new_groups[b][0])
             if score > best_old[a]:  # noqa: PLR1730 - a comparison, not a call, for every pair
