@@ -217,6 +217,11 @@ class TestGrownConcepts:
             assert lexicon.weight(common) < 0.7 * lexicon.weight("desertif")
         assert lexicon.weight("leader") < 0.8 * lexicon.weight("desertif")
 
+    def test_harmony_is_not_the_peace_goal(self) -> None:
+        """Fostering harmony names no peace-and-stability goal; a peaceful, stable region still does."""
+        assert "peace-and-stability" not in concepts_of("uphold good faith and foster harmony")
+        assert "peace-and-stability" in concepts_of("a peaceful and stable region")
+
     def test_justice_for_terrorists_is_not_fairness(self) -> None:
         """Bringing perpetrators to justice is accountability, not international fairness and justice."""
         assert "fairness-justice" not in concepts_of("perpetrators must be brought to justice")
