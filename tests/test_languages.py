@@ -273,6 +273,30 @@ class TestRussianFeatures:
         assert set(lexicon.analyse(one).features).isdisjoint(lexicon.analyse(other).features)
 
 
+@pytest.mark.parametrize(
+    ("english", "russian", "chinese"),
+    [
+        (
+            "All parties will fight terrorism, separatism and extremism, and drug trafficking.",
+            "Стороны будут бороться с терроризмом, сепаратизмом и экстремизмом и с незаконным оборотом наркотиков.",
+            "各方将打击恐怖主义、分裂主义、极端主义和毒品走私。",
+        ),
+        (
+            "The sides oppose unilateralism and protectionism and support the WTO.",
+            "Стороны выступают против односторонних мер и протекционизма и поддерживают ВТО.",
+            "各方反对单边主义和保护主义，支持世贸组织。",
+        ),
+    ],
+)
+def test_a_point_names_the_same_concepts_in_three_languages(english: str, russian: str, chinese: str) -> None:
+    lexicon = default_lexicon()
+
+    def concepts(text: str) -> set[str]:
+        return {feature for feature in lexicon.analyse(text).features if feature.startswith("@")}
+
+    assert concepts(russian) == concepts(english) == concepts(chinese)
+
+
 class TestNamedInitiatives:
     @pytest.mark.parametrize(
         ("named", "generic"),
