@@ -251,6 +251,9 @@ class TestRussianFeatures:
         weights = default_lexicon().weights("Стороны укрепят сотрудничество по опустыниванию")
         assert weights["сторон"] < weights["опустынив"]
         assert weights["укреп"] < weights["опустынив"]
+        weights = default_lexicon().weights("Шесть стран Центральной Азии будут бороться с опустыниванием")
+        assert "будут" not in weights  # "will", as in English
+        assert max(weights["шест"], weights["аз"]) < weights["опустынив"]  # the formula "six countries of Central Asia"
 
     @pytest.mark.parametrize(
         ("one", "other"),
@@ -261,6 +264,7 @@ class TestRussianFeatures:
             ("транспортной", "транспорт"),
             ("инновационного", "инноваций"),
             ("региональной", "регион"),
+            ("независимой", "независимости"),
         ],
     )
     def test_an_adjective_a_verb_and_a_noun_of_one_word_meet(self, one: str, other: str) -> None:

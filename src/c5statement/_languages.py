@@ -550,8 +550,10 @@ def _weak_chinese() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @functools.cache
-def _weak_russian() -> tuple[str, ...]:
-    return tuple(_russian_root(form.removesuffix("*")) for form in _resources("ru")["boilerplate"])
+def _weak_russian() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The formulaic words' prefixes as stems begin, and their own stems (``ази*`` gives ``аз``, the stem of «Азии»)."""
+    forms = [form.removesuffix("*") for form in _resources("ru")["boilerplate"]]
+    return tuple(_russian_root(form) for form in forms), frozenset(_russian_stem(form) for form in forms)
 
 
 def word_weight(feature: str) -> float | None:
@@ -560,7 +562,8 @@ def word_weight(feature: str) -> float | None:
         formulaic, grammar = _weak_chinese()
         return WEAK_WEIGHT if feature in formulaic or not grammar.isdisjoint(feature) else None
     if _CYRILLIC.match(feature):
-        return WEAK_WEIGHT if feature.startswith(_weak_russian()) else None
+        prefixes, stems = _weak_russian()
+        return WEAK_WEIGHT if feature.startswith(prefixes) or feature in stems else None
     return None
 
 
