@@ -326,8 +326,9 @@ def _russian_stem(word: str) -> str:
 
 
 _RU_VOWELS = frozenset("аеиоуыэюяь")
-_RU_ADJECTIVE_N = re.compile("(?<=[^аеиоуыэюяй])н$|(?<=.{4}[ае])н$")
-"""The ``-н-`` of an adjective (``мирн``, ``транспортн``) or of a noun made from a verb (``процветан``, ``уважен``)."""
+_RU_ADJECTIVE_N = re.compile("(?<=.{4}[^аеиоуыэюяй])н$|(?<=.{4}[ае])н$")
+"""The ``-н-`` of an adjective (``транспортн``) or of a noun made from a verb (``процветан``, ``уважен``), where five
+letters stay before it: ``местн`` (local) is kept apart from ``мест`` (places)."""
 _RU_ROOT_LEAST = 4
 
 
@@ -340,8 +341,9 @@ def _russian_root(stem: str) -> str:
     ``процветан``, «уважают» and «уважение» ``уважа`` and ``уважен``,
     «энергетической» and «энергетика» ``энергетическ`` and ``энергетик``. This
     takes off ``-ическ``/``-ик``, ``-ционн`` and ``-альн``, then an adjective's or
-    verbal noun's ``-н``, then the vowels left at the end, keeping at least
-    four letters: each pair above meets (``процвет``, ``уваж``, ``энергет``).
+    verbal noun's ``-н`` where five letters stay, then the vowels left at the
+    end, keeping at least four letters: each pair above meets (``процвет``,
+    ``уваж``, ``энергет``), while «местный» (local) and «место» (place) do not.
 
     Example:
         >>> [_russian_root(stem) for stem in ("процветан", "процвета", "транспортн", "стран", "регион", "экономическ")]
