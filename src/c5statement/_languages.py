@@ -14,9 +14,14 @@ features of the same kinds, so that every part of the alignment works on it:
   concepts of the lexicon are found by their Chinese forms
   (``data/lexicon-zh.json``: ``三股势力``, ``一带一路``, ``命运共同体`` ...).
 - **Russian.** Words are case-folded, ``ё`` read as ``е``, function words
-  dropped, and every word reduced to its stem by the Snowball Russian stemmer;
+  dropped, and every word reduced to its stem by the Snowball Russian stemmer,
+  then to the part its adjective, verb and noun share (:func:`_russian_root`);
   concepts are found by their Russian forms (``data/lexicon-ru.json``:
   «три силы зла», «Один пояс, один путь» ...), matched on stems.
+
+As in English, names guard their words (``guards`` in each file): no
+concept's form found inside a name counts, but for one naming the whole name
+(the Global Security Initiative is the concept ``gsi``, not ``security``).
 
 In both, the names of the five states, China, Afghanistan and Russia (and their
 capitals) give the same feature as in English (``哈萨克斯坦`` and
