@@ -23,7 +23,9 @@ from hypothesis import HealthCheck, settings
 
 _SLOW_IS_FINE = [HealthCheck.too_slow]
 settings.register_profile("dev", max_examples=20, deadline=None, suppress_health_check=_SLOW_IS_FINE)
-settings.register_profile("matrix", max_examples=20, deadline=None, derandomize=True, suppress_health_check=_SLOW_IS_FINE)
+settings.register_profile(
+    "matrix", max_examples=20, deadline=None, derandomize=True, suppress_health_check=_SLOW_IS_FINE
+)
 settings.register_profile("ci", max_examples=300, deadline=None, derandomize=True, suppress_health_check=_SLOW_IS_FINE)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import os
 import pkgutil
 
 import pytest
+from hypothesis import settings
 
 import c5statement
 
@@ -21,7 +23,13 @@ MODULES = sorted(
 def test_docstring_examples(name: str) -> None:
     """The module's doctests pass."""
     module = importlib.import_module(name)
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE, verbose=False)
+    # The strategies' examples show how to draw and test; they run with the default profile's
+    # few examples under any profile (the laws themselves are tested in depth elsewhere).
+    settings.load_profile("dev")
+    try:
+        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE, verbose=False)
+    finally:
+        settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
     assert result.failed == 0, f"{result.failed} of {result.attempted} examples failed in {name}"
 
 

@@ -239,8 +239,19 @@ class TestMeeting:
         assert MEETING_2020.point(9).number == 9
         assert MEETING_2020.source("mfa-2020-07-17").date == datetime.date(2020, 7, 17)
         assert MEETING_2020.themes >= {"security", "afghanistan", "health"}
-        with pytest.raises(KeyError):
+        with pytest.raises(KeyError, match=r"no point numbered 10 in this meeting \(it has 1, 2, .*, 9\)"):
             MEETING_2020.point(10)
+
+    def test_a_failed_lookup_names_what_there_is(self) -> None:
+        """A missing key's error says what was looked for and lists the keys there are, the first 20 of a long list."""
+        with pytest.raises(KeyError, match=r"no source with the id 'nca' in this meeting \(it has 'nca-2020-07-20'"):
+            MEETING_2020.source("nca")
+        many = attrs.evolve(MEETING_2020, points=tuple(Point(n, f"point {n}.") for n in range(1, 31)))
+        with pytest.raises(KeyError, match=r"\(it has 1, 2, 3, 4, 5, .*, 20 and 10 more\)"):
+            many.point(31)
+        none = attrs.evolve(MEETING_2020, points=())
+        with pytest.raises(KeyError, match=r"\(it has none\)"):
+            none.point(1)
 
 
 def _reachable(value: object) -> list[object]:

@@ -62,7 +62,7 @@ class TestOwners:
         ]
         imported: dict[str, set[str]] = {}
         for node in statements:
-            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module != "_display":
+            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module not in (None, "_display"):
                 for alias in node.names:
                     assert alias.asname == alias.name, f"{alias.name} is re-exported as itself"
                     imported.setdefault(f".{node.module}", set()).add(alias.name)

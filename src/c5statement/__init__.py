@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from . import _model
 from ._display import on_first_view
 from ._errors import InvalidStatementError as InvalidStatementError
 from ._errors import InvalidTypeError as InvalidTypeError
@@ -151,20 +152,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "._json": ("JsonObject",),
     "._languages": ("detect_language",),
     "._lexicon": ("Concept", "Lexicon", "default_lexicon"),
-    "._model": (
-        "DECISION_KINDS",
-        "FORMATS",
-        "ROLES",
-        "Coding",
-        "ContextNote",
-        "Decision",
-        "Meeting",
-        "Participant",
-        "Point",
-        "Quote",
-        "Source",
-        "Topic",
-    ),
+    "._model": tuple(_model.__all__),  # the model is public whole: its __all__ is the list
     "._parse": (
         "NoPointsFoundError",
         "NumberingGapWarning",

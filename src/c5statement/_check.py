@@ -30,7 +30,7 @@ from ._json import MAX_INTEGER
 from ._slugs import SLUG_PATTERN, is_slug
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterator
+    from collections.abc import Callable, Collection, Iterator
 
 __all__ = [
     "CODE_PATTERN",
@@ -320,6 +320,13 @@ class Checker:
             choices_shown = sorted(choices) if isinstance(choices, (set, frozenset)) else choices
             self.invalid(path, f"{shown(value)} is not one of {', '.join(choices_shown)}")
 
+    def _string_that(self, path: str, value: object, fits: Callable[[str], object], what: str) -> None:
+        """A string that *fits* (a true result); otherwise the problem says it "is not *what*"."""
+        if not isinstance(value, str):
+            self.type_error(path, "a string", value)
+        elif not fits(value):
+            self.invalid(path, f"{shown(value)} is not {what}")
+
     def country(self, path: str, value: object) -> None:
         """An ISO 3166-1 alpha-2 country code (``"EU"`` for the European Union).
 
@@ -329,10 +336,7 @@ class Checker:
             >>> check.problems
             [('$.country', "'KAZ' is not an ISO 3166-1 alpha-2 country code")]
         """
-        if not isinstance(value, str):
-            self.type_error(path, "a string", value)
-        elif value not in COUNTRY_CODES:
-            self.invalid(path, f"{shown(value)} is not an ISO 3166-1 alpha-2 country code")
+        self._string_that(path, value, COUNTRY_CODES.__contains__, "an ISO 3166-1 alpha-2 country code")
 
     def fingerprint(self, path: str, value: object) -> None:
         """A SHA-256 hex digest, as :func:`c5statement.fingerprint` gives: 64 lowercase hexadecimal digits.
@@ -343,10 +347,8 @@ class Checker:
             >>> check.problems[0][1]
             "'abc' is not a SHA-256 fingerprint (64 lowercase hexadecimal digits)"
         """
-        if not isinstance(value, str):
-            self.type_error(path, "a string", value)
-        elif not re.fullmatch(FINGERPRINT_PATTERN, value):
-            self.invalid(path, f"{shown(value)} is not a SHA-256 fingerprint (64 lowercase hexadecimal digits)")
+        what = "a SHA-256 fingerprint (64 lowercase hexadecimal digits)"
+        self._string_that(path, value, re.compile(FINGERPRINT_PATTERN).fullmatch, what)
 
     def slug(self, path: str, value: object) -> None:
         """A lowercase slug, like ``belt-and-road``.
@@ -357,11 +359,8 @@ class Checker:
             >>> check.problems[0][1][:30]
             "'Belt' is not a lowercase slug"
         """
-        if not isinstance(value, str):
-            self.type_error(path, "a string", value)
-        elif not is_slug(value):
-            hint = "letters, digits and single hyphens, like 'belt-and-road'"
-            self.invalid(path, f"{shown(value)} is not a lowercase slug ({hint})")
+        what = "a lowercase slug (letters, digits and single hyphens, like 'belt-and-road')"
+        self._string_that(path, value, is_slug, what)
 
     def url(self, path: str, value: object) -> None:
         """An http(s) URL without spaces or control characters.
@@ -520,10 +519,7 @@ class Checker:
             >>> check.problems
             [('$.wikidata', "'42' is not a Wikidata item id, like 'Q42'")]
         """
-        if not isinstance(value, str):
-            self.type_error(path, "a string", value)
-        elif not re.fullmatch(WIKIDATA_PATTERN, value):
-            self.invalid(path, f"{shown(value)} is not a Wikidata item id, like 'Q42'")
+        self._string_that(path, value, re.compile(WIKIDATA_PATTERN).fullmatch, "a Wikidata item id, like 'Q42'")
 
     def numbers(self, path: str, value: object) -> None:
         """A tuple of point numbers (1 or more), each once, in ascending order.

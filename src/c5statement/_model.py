@@ -27,8 +27,6 @@ __all__ = [
     "DECISION_KINDS",
     "FORMATS",
     "ROLES",
-    "THEMES_SCHEME",
-    "THEME_CODINGS",
     "Coding",
     "ContextNote",
     "Decision",
@@ -93,11 +91,22 @@ def _objects(cls: type) -> dict[str, Any]:
     return rule(Checker.objects, cls)
 
 
-def _find(items: tuple[T, ...], key: str, value: object) -> T:
-    """The first of *items* whose attribute *key* is *value*; :class:`KeyError` if none is."""
+_LISTED = 20
+"""How many keys a failed lookup's message lists."""
+
+
+def _find(items: tuple[T, ...], key: str, value: object, what: str) -> T:
+    """The first of *items* whose attribute *key* is *value*.
+
+    Raises:
+        KeyError: If none is; its message names *what* was looked for and the values there are.
+    """
     found = next((item for item in items if getattr(item, key) == value), None)
     if found is None:
-        raise KeyError(value)
+        there = [repr(getattr(item, key)) for item in items]
+        listed = ", ".join(there[:_LISTED]) + (f" and {len(there) - _LISTED} more" if len(there) > _LISTED else "")
+        msg = f"no {what} {value!r} in this meeting (it has {listed or 'none'})"
+        raise KeyError(msg)
     return found
 
 
@@ -598,10 +607,13 @@ class Meeting(Validated, Views):
             >>> MEETING_2020.source("nca-2020-07-20").author
             'Elvira Kadyrova'
         """
-        return _find(self.sources, "id", source_id)
+        return _find(self.sources, "id", source_id, "source with the id")
 
     def participant(self, country: str) -> Participant:
-        """Return the participant for *country* (an ISO code).
+        """Return the participant for *country*, an ISO 3166-1 alpha-2 code (``"EU"`` for the European Union).
+
+        A meeting has one participant per country (its rules refuse a second), so
+        the answer is the delegation, with its head's name, title and role.
 
         Raises:
             KeyError: If no participant has that country.
@@ -610,8 +622,12 @@ class Meeting(Validated, Views):
             >>> from c5statement import MEETING_2020
             >>> MEETING_2020.participant("KZ").person_id
             'mukhtar-tleuberdi'
+            >>> MEETING_2020.participant("RU")
+            Traceback (most recent call last):
+            ...
+            KeyError: "no participant for the country 'RU' in this meeting (it has 'CN', 'KZ', 'KG', 'TJ', 'TM', 'UZ')"
         """
-        return _find(self.participants, "country", country)
+        return _find(self.participants, "country", country, "participant for the country")
 
     def point(self, number: int) -> Point:
         """Return the point numbered *number*.
@@ -624,4 +640,4 @@ class Meeting(Validated, Views):
             >>> sorted(MEETING_2020.point(7).themes)
             ['security']
         """
-        return _find(self.points, "number", number)
+        return _find(self.points, "number", number, "point numbered")
