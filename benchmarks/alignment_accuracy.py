@@ -154,7 +154,7 @@ def report_real(cases: Sequence[Case], missing: Sequence[str], *, verbose: bool 
         print(f"  {case.split:<8} {case.name:<18} {case.family:<20} {figures}")
         if verbose:
             print("\n".join(wrong))
-        for group in ("all", f"split {case.split}", f"family {case.family}"):
+        for group in ("all", f"split {case.split}", f"family {case.family}", f"split {case.split}, {case.family}"):
             total = totals.setdefault(group, [0, 0, 0])
             total[0] += right
             total[1] += made

@@ -244,13 +244,107 @@ class TestRussianFeatures:
         lexicon = default_lexicon()
         for text in ("в Казахстане", "Казахстана", "из Астаны"):
             assert "kazakhstan" in lexicon.analyse(text).features
+        for text in ("Китай", "Китая", "с Китаем", "Китаю", "в Китае", "китайской"):
+            assert set(lexicon.analyse(text).features) - {"с", "в"} == {"china"}  # the name is the place alone
 
     def test_boilerplate_weighs_little(self) -> None:
         weights = default_lexicon().weights("Стороны укрепят сотрудничество по опустыниванию")
-        assert weights["сторон"] < weights["опустыниван"]
+        assert weights["сторон"] < weights["опустынив"]
+        assert weights["укреп"] < weights["опустынив"]
+        weights = default_lexicon().weights("Шесть стран Центральной Азии будут бороться с опустыниванием")
+        assert "будут" not in weights  # "will", as in English
+        assert max(weights["шест"], weights["аз"]) < weights["опустынив"]  # the formula "six countries of Central Asia"
+
+    @pytest.mark.parametrize(
+        ("one", "other"),
+        [
+            ("процветающей", "процветание"),
+            ("уважают", "уважения"),
+            ("энергетической", "энергетика"),
+            ("транспортной", "транспорт"),
+            ("инновационного", "инноваций"),
+            ("региональной", "регион"),
+            ("независимой", "независимости"),
+        ],
+    )
+    def test_an_adjective_a_verb_and_a_noun_of_one_word_meet(self, one: str, other: str) -> None:
+        lexicon = default_lexicon()
+        assert set(lexicon.analyse(one).features) == set(lexicon.analyse(other).features)
+
+    @pytest.mark.parametrize(
+        ("one", "other"), [("страны", "стратегии"), ("стороны", "строительство"), ("местных", "мест")]
+    )
+    def test_short_stems_are_not_cut_into_other_words(self, one: str, other: str) -> None:
+        lexicon = default_lexicon()
+        assert set(lexicon.analyse(one).features).isdisjoint(lexicon.analyse(other).features)
+
+
+@pytest.mark.parametrize(
+    ("english", "russian", "chinese"),
+    [
+        (
+            "All parties will fight terrorism, separatism and extremism, and drug trafficking.",
+            "Стороны будут бороться с терроризмом, сепаратизмом и экстремизмом и с незаконным оборотом наркотиков.",
+            "各方将打击恐怖主义、分裂主义、极端主义和毒品走私。",
+        ),
+        (
+            "The sides oppose unilateralism and protectionism and support the WTO.",
+            "Стороны выступают против односторонних мер и протекционизма и поддерживают ВТО.",
+            "各方反对单边主义和保护主义，支持世贸组织。",
+        ),
+    ],
+)
+def test_a_point_names_the_same_concepts_in_three_languages(english: str, russian: str, chinese: str) -> None:
+    lexicon = default_lexicon()
+
+    def concepts(text: str) -> set[str]:
+        return {feature for feature in lexicon.analyse(text).features if feature.startswith("@")}
+
+    assert concepts(russian) == concepts(english) == concepts(chinese)
+
+
+class TestNamedInitiatives:
+    @pytest.mark.parametrize(
+        ("named", "generic"),
+        [
+            (
+                "Страны поддерживают Инициативу глобальной безопасности.",
+                "Стороны обеспечат продовольственную безопасность.",
+            ),
+            ("Поддержка глобальной инициативы безопасности.", "Стороны укрепят сотрудничество в сфере безопасности."),
+            ("各国支持全球安全倡议。", "各方将保障粮食安全。"),
+        ],
+    )
+    def test_a_named_initiative_names_no_generic_concept(self, named: str, generic: str) -> None:
+        lexicon = default_lexicon()
+        assert "@gsi" in lexicon.analyse(named).features
+        assert "@security" not in lexicon.analyse(named).features
+        assert "@security" in lexicon.analyse(generic).features
+
+    def test_the_security_council_is_no_security_cooperation(self) -> None:
+        lexicon = default_lexicon()
+        for text in ("Совет Безопасности ООН", "联合国安理会", "联合国安全理事会"):
+            features = lexicon.analyse(text).features
+            assert "@multilateralism" in features
+            assert "@security" not in features
 
 
 class TestAcrossLanguages:
+    def test_a_pair_across_languages_does_not_change_a_later_pair_in_one(self) -> None:
+        chinese, english = _case("year-zh-2020-2022"), _case("cross-zh2020-en2022")["new"]
+        old, new = chinese["old"], chinese["new"]
+
+        def points(side: dict[str, Any]) -> list[Point]:
+            return [Point(item["number"], item["text"]) for item in side["points"]]
+
+        def scores(lexicon: Any) -> list[tuple[int, int, float]]:
+            found = align(points(old), points(new), lexicon=lexicon, languages=("zh", "zh"))
+            return [(match.old, match.new, match.similarity) for match in found.matches]
+
+        lexicon = default_lexicon().extended([])  # a lexicon of its own: nothing kept from other tests
+        align(points(old), points(english), lexicon=lexicon, languages=("zh", "en"))  # only shared features count
+        assert scores(lexicon) == scores(default_lexicon().extended([]))
+
     @pytest.mark.parametrize("name", ["translation-2020-en-zh", "translation-2020-en-ru", "translation-2020-zh-ru"])
     def test_the_2020_points_and_their_translation_align_point_for_point(self, name: str) -> None:
         assert _pairs(name) == {number: number for number in range(1, 10)}

@@ -186,6 +186,8 @@ GROWN_CONCEPTS = {
     "connectivity": ("more passenger flights", "freight railways"),
     "minerals": ("rare earths", "critical raw materials"),
     "development-paths": ("uphold good faith", "strategic mutual trust"),
+    "economic-security": ("the region's economic security", "economic resilience of Central Asia"),
+    "counter-terrorism": ("the extradite or prosecute principle", "countering terrorism"),
 }
 
 
@@ -215,6 +217,11 @@ class TestGrownConcepts:
             assert lexicon.weight(common) < 0.7 * lexicon.weight("desertif")
         assert lexicon.weight("leader") < 0.8 * lexicon.weight("desertif")
 
+    def test_harmony_is_not_the_peace_goal(self) -> None:
+        """Fostering harmony names no peace-and-stability goal; a peaceful, stable region still does."""
+        assert "peace-and-stability" not in concepts_of("uphold good faith and foster harmony")
+        assert "peace-and-stability" in concepts_of("a peaceful and stable region")
+
     def test_justice_for_terrorists_is_not_fairness(self) -> None:
         """Bringing perpetrators to justice is accountability, not international fairness and justice."""
         assert "fairness-justice" not in concepts_of("perpetrators must be brought to justice")
@@ -230,6 +237,19 @@ class TestGuards:
         """The UN Security Council is a body of the United Nations, not security cooperation."""
         assert "security" not in concepts_of("a reform of the Security Council")
         assert "security" in concepts_of("security cooperation")
+
+    def test_supply_securities_are_not_security_cooperation(self) -> None:
+        """Economic, food and energy security are economic subjects; "food and energy security" too."""
+        assert concepts_of("the economic security of the region") == {"economic-security"}
+        assert concepts_of("ensuring food security") == {"agriculture"}
+        assert concepts_of("energy security") == {"energy"}
+        assert {"agriculture", "energy"} <= concepts_of("to ensure food and energy security")
+        assert "security" not in concepts_of("to ensure food and energy security")
+        assert "security" in concepts_of("security in traditional and non-traditional fields")
+
+    def test_the_high_representatives_title_names_no_security(self) -> None:
+        """The EU's High Representative for Foreign Affairs and Security Policy brings no security subject."""
+        assert "security" not in concepts_of("the High Representative for Foreign Affairs and Security Policy")
 
     def test_guards_of_a_lexicon_of_ones_own(self) -> None:
         """A guard keeps the words after its first from starting a phrase; the guard's own start still can."""

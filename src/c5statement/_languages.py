@@ -14,9 +14,14 @@ features of the same kinds, so that every part of the alignment works on it:
   concepts of the lexicon are found by their Chinese forms
   (``data/lexicon-zh.json``: ``三股势力``, ``一带一路``, ``命运共同体`` ...).
 - **Russian.** Words are case-folded, ``ё`` read as ``е``, function words
-  dropped, and every word reduced to its stem by the Snowball Russian stemmer;
+  dropped, and every word reduced to its stem by the Snowball Russian stemmer,
+  then to the part its adjective, verb and noun share (:func:`_russian_root`);
   concepts are found by their Russian forms (``data/lexicon-ru.json``:
   «три силы зла», «Один пояс, один путь» ...), matched on stems.
+
+As in English, names guard their words (``guards`` in each file): no
+concept's form found inside a name counts, but for one naming the whole name
+(the Global Security Initiative is the concept ``gsi``, not ``security``).
 
 In both, the names of the five states, China, Afghanistan and Russia (and their
 capitals) give the same feature as in English (``哈萨克斯坦`` and
@@ -209,6 +214,44 @@ class _Chinese:
             ),
             key=lambda item: -len(item[0]),
         )
+        self.guards = tuple(matching_form(form) for form, _reason in resources.get("guards", ()))
+
+
+def _guarded_spans(folded: str, guards: Iterable[str]) -> dict[int, tuple[int, int]]:
+    """The span (start, end) of the guarded name that each character of *folded* stands in, by position."""
+    spans: dict[int, tuple[int, int]] = {}
+    for guard in guards:
+        for start in _occurrences(folded, guard):
+            spans.update(dict.fromkeys(range(start, start + len(guard)), (start, start + len(guard))))
+    return spans
+
+
+def _inside_name(guarded: Mapping[int, tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a concept's form found from *start* to *end* lies in a guarded name without naming all of it.
+
+    As in English (:class:`~c5statement.Lexicon`'s guards), a form that starts
+    where the name does and covers it all names its concept; any other starting
+    inside the name names none.
+    """
+    span = guarded.get(start)
+    return span is not None and not (start == span[0] and end >= span[1])
+
+
+def _chinese_concepts(
+    lexicon: Lexicon, resources: _Chinese, folded: str, shown: Callable[[int, int], str]
+) -> tuple[dict[str, list[str]], set[int]]:
+    """The concepts of a Chinese text (folded), and the positions of the characters of formulas among them."""
+    found: dict[str, list[str]] = {}
+    absorbed: set[int] = set()
+    guarded = _guarded_spans(folded, resources.guards)
+    for form, concepts in resources.concepts:
+        for start in _occurrences(folded, form):
+            if _inside_name(guarded, start, start + len(form)):
+                continue  # a concept's form inside a name (安全 in 全球安全倡议) names no concept of its own
+            found.update(_named(found, concepts, shown(start, start + len(form))))
+            if any(lexicon.concept(concept).weight < 1 for concept in concepts):
+                absorbed.update(range(start, start + len(form)))  # a formula's characters do not count on their own
+    return found, absorbed
 
 
 def _chinese(lexicon: Lexicon, text: str) -> dict[str, list[str]]:
@@ -218,13 +261,7 @@ def _chinese(lexicon: Lexicon, text: str) -> dict[str, list[str]]:
     def shown(start: int, end: int) -> str:
         return text[origin[start] : origin[end - 1] + 1]
 
-    found: dict[str, list[str]] = {}
-    absorbed: set[int] = set()
-    for form, concepts in resources.concepts:
-        for start in _occurrences(folded, form):
-            found.update(_named(found, concepts, shown(start, start + len(form))))
-            if any(lexicon.concept(concept).weight < 1 for concept in concepts):
-                absorbed.update(range(start, start + len(form)))  # a formula's characters do not count on their own
+    found, absorbed = _chinese_concepts(lexicon, resources, folded, shown)
     named: set[int] = set()  # a shorter name inside a longer one (哈萨克 in 哈萨克斯坦) is not found again
     for form, place in resources.places:
         for start in _occurrences(folded, form):
@@ -290,7 +327,46 @@ def _russian_stem(word: str) -> str:
     word = word.casefold().replace("ё", "е")
     if not _CYRILLIC.search(word):
         return _english_stem(word)
-    return _russian_stemmer()(word)
+    return _russian_root(_russian_stemmer()(word))
+
+
+_RU_VOWELS = frozenset("аеиоуыэюяь")
+_RU_ADJECTIVE_N = re.compile("(?<=.{4}[^аеиоуыэюяй])н$|(?<=.{4}[ае])н$")
+"""The ``-н-`` of an adjective (``транспортн``) or of a noun made from a verb (``процветан``, ``уважен``), where five
+letters stay before it: ``местн`` (local) is kept apart from ``мест`` (places)."""
+_RU_ROOT_LEAST = 4
+
+
+def _russian_root(stem: str) -> str:
+    """A Snowball Russian *stem* with the suffixes that make adjectives and nouns of one word taken off.
+
+    Snowball removes endings, not the suffixes that turn a noun into an
+    adjective or a verb into a noun, where English stems meet (``prosperous``
+    and ``prosperity``): «процветающей» and «процветание» give ``процвета`` and
+    ``процветан``, «уважают» and «уважение» ``уважа`` and ``уважен``,
+    «энергетической» and «энергетика» ``энергетическ`` and ``энергетик``. This
+    takes off ``-ическ``/``-ик``, ``-ционн`` and ``-альн``, then an adjective's or
+    verbal noun's ``-н`` where five letters stay, then the vowels left at the
+    end, keeping at least four letters: each pair above meets (``процвет``,
+    ``уваж``, ``энергет``), while «местный» (local) and «место» (place) do not.
+
+    Example:
+        >>> [_russian_root(stem) for stem in ("процветан", "процвета", "транспортн", "стран", "регион", "экономическ")]
+        ['процвет', 'процвет', 'транспорт', 'стран', 'регион', 'эконом']
+    """
+    if len(stem) <= _RU_ROOT_LEAST:
+        return stem
+    for suffix, kept in (("ическ", ""), ("ционн", "ц"), ("цион", "ц"), ("альн", "")):
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= _RU_ROOT_LEAST:
+            stem = stem[: -len(suffix)] + kept
+            break
+    else:
+        if stem.endswith("ик") and len(stem) - 2 >= _RU_ROOT_LEAST + 1:
+            stem = stem[:-2]
+    stem = _RU_ADJECTIVE_N.sub("", stem)
+    while len(stem) > _RU_ROOT_LEAST and stem[-1] in _RU_VOWELS:
+        stem = stem[:-1]
+    return stem
 
 
 _Compiled = tuple[tuple[str, ...], str | None]
@@ -337,6 +413,11 @@ class _Russian:
                     self.phrases.append((*compiled, _english_stem(place)))
         self.phrases.sort(key=lambda entry: -len(entry[0]))
         self.by_stem, self.by_letters = _indexed(self.phrases)
+        self.guards = tuple(
+            compiled[0]
+            for compiled in (_compile_russian(form) for form, _reason in resources.get("guards", ()))
+            if compiled is not None and compiled[0]
+        )
         self.stopwords = frozenset(word.replace("ё", "е") for word in resources["stopwords"])
 
 
@@ -355,13 +436,23 @@ def _indexed(phrases: list[_Entry]) -> tuple[dict[str, list[_Entry]], dict[str, 
     return by_stem, by_letters
 
 
-def _russian(lexicon: Lexicon, text: str) -> dict[str, list[str]]:
-    resources: _Russian = _memo(lexicon, "ru", lambda: _Russian(concept.id for concept in lexicon.concepts))
-    spans = [(match.group(), match.start(), match.end()) for match in _WORD.finditer(text)]
-    words = [token.casefold().replace("ё", "е") for token, _, _ in spans]
-    stems = [_russian_stem(word) for word in words]
+def _russian_phrases(
+    lexicon: Lexicon,
+    text: str,
+    spans: Sequence[tuple[str, int, int]],
+    *,
+    resources: _Russian,
+    words: Sequence[str],
+    stems: Sequence[str],
+) -> tuple[dict[str, list[str]], set[int]]:
+    """The concepts and places of a Russian text, and the positions of the words they take up."""
     found: dict[str, list[str]] = {}
     absorbed: set[int] = set()
+    guarded: dict[int, tuple[int, int]] = {}  # the guarded name each word stands in, by the word's position
+    for guard in resources.guards:
+        for position in range(len(stems) - len(guard) + 1):
+            if tuple(stems[position : position + len(guard)]) == guard:
+                guarded.update(dict.fromkeys(range(position, position + len(guard)), (position, position + len(guard))))
     for position in range(len(spans)):
         candidates = [
             *resources.by_stem.get(stems[position], ()),
@@ -373,9 +464,20 @@ def _russian(lexicon: Lexicon, text: str) -> dict[str, list[str]]:
                 continue
             if prefix is not None and not words[last - 1].startswith(prefix):
                 continue
+            if feature[0] == "@" and _inside_name(guarded, position, last):
+                continue  # a concept's word inside a name («безопасности» in the GSI's) names no concept of its own
             found.setdefault(feature, []).append(text[spans[position][1] : spans[last - 1][2]])
-            if feature[0] == "@" and lexicon.concept(feature[1:]).weight < 1:
-                absorbed.update(range(position, last))
+            if feature[0] != "@" or lexicon.concept(feature[1:]).weight < 1:
+                absorbed.update(range(position, last))  # a place's words are the place; a formula's count little
+    return found, absorbed
+
+
+def _russian(lexicon: Lexicon, text: str) -> dict[str, list[str]]:
+    resources: _Russian = _memo(lexicon, "ru", lambda: _Russian(concept.id for concept in lexicon.concepts))
+    spans = [(match.group(), match.start(), match.end()) for match in _WORD.finditer(text)]
+    words = [token.casefold().replace("ё", "е") for token, _, _ in spans]
+    stems = [_russian_stem(word) for word in words]
+    found, absorbed = _russian_phrases(lexicon, text, spans, resources=resources, words=words, stems=stems)
     for position, (token, start, end) in enumerate(spans):
         if words[position] in resources.stopwords or position in absorbed:
             continue
@@ -455,8 +557,10 @@ def _weak_chinese() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @functools.cache
-def _weak_russian() -> tuple[str, ...]:
-    return tuple(form.removesuffix("*") for form in _resources("ru")["boilerplate"])
+def _weak_russian() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The formulaic words' prefixes as stems begin, and their own stems (``ази*`` gives ``аз``, the stem of «Азии»)."""
+    forms = [form.removesuffix("*") for form in _resources("ru")["boilerplate"]]
+    return tuple(_russian_root(form) for form in forms), frozenset(_russian_stem(form) for form in forms)
 
 
 def word_weight(feature: str) -> float | None:
@@ -465,7 +569,8 @@ def word_weight(feature: str) -> float | None:
         formulaic, grammar = _weak_chinese()
         return WEAK_WEIGHT if feature in formulaic or not grammar.isdisjoint(feature) else None
     if _CYRILLIC.match(feature):
-        return WEAK_WEIGHT if feature.startswith(_weak_russian()) else None
+        prefixes, stems = _weak_russian()
+        return WEAK_WEIGHT if feature.startswith(prefixes) or feature in stems else None
     return None
 
 
@@ -503,7 +608,13 @@ class PairLexicon:
         self.lexicon = lexicon
         self.languages = languages
         self.across = across
-        self.memo = lexicon.memo
+        # What is kept from a text's weights (its phrases, evidence) depends on the languages it is read in
+        # and on whether only shared features count: each such view keeps its own, inside the lexicon's memo.
+        view = ("pair view", across, tuple(sorted(set(languages.values()))))
+        memo = lexicon.memo.get(view)
+        if not isinstance(memo, dict):
+            memo = lexicon.memo[view] = {}
+        self.memo: dict[Any, Any] = memo
         self._weights: dict[str, Mapping[str, float]] = {}
 
     def analyse(self, text: str) -> Analysis:

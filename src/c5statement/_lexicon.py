@@ -420,7 +420,7 @@ class Lexicon:
 
         Example:
             >>> sorted(default_lexicon().analyse_in("Стороны осуждают терроризм.", "ru").features)
-            ['@counter-terrorism', 'осужда', 'сторон', 'терроризм']
+            ['@counter-terrorism', '@security', 'осужд', 'сторон', 'терроризм']
         """
         if language not in ("zh", "ru"):
             return self.analyse(text)
