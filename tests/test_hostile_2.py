@@ -6,6 +6,7 @@ doubling of the input (never by timing): see also ``test_scaling.py``.
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 import json
 import math
@@ -15,6 +16,7 @@ import stat
 import subprocess
 import sys
 from collections import Counter
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -36,11 +38,10 @@ from c5statement import (
     key_terms,
     to_json,
 )
-from c5statement._align import _Scorer, align
+from c5statement._align import _Assignment, _Scorer, align
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
 
 
 class TestHugeThreshold:
@@ -400,6 +401,31 @@ class TestCommonWords:
         candidates = scorer.candidates()
         assert truth <= set(candidates), sorted(truth - set(candidates))
         assert len(candidates) <= 16 * len(items)  # a bounded number per point, not every pair
+
+    def test_a_pair_clearly_best_by_raw_score_is_not_outweighed(self) -> None:
+        """Calibrated scores bunch near the top: two look-alike pairs at 0.90 each outweigh, in a sum, a true
+        pair at 0.93. A pair best in its row and its column by raw score, by a clear margin, is kept first."""
+        calibrated = {(0, 0): 0.93, (0, 1): 0.90, (1, 0): 0.905}
+        raw = {(0, 0): 1.0, (0, 1): 0.743, (1, 0): 0.747}
+        assert sorted((i, j) for i, j, _ in _Assignment(calibrated, 2, 2, 0.5).chosen) == [(0, 1), (1, 0)]
+        assert sorted((i, j) for i, j, _ in _Assignment(calibrated, 2, 2, 0.5, raw).chosen) == [(0, 0)]
+        close = {**raw, (0, 1): 0.95}  # not clear by raw: the sum decides, as before
+        assert sorted((i, j) for i, j, _ in _Assignment(calibrated, 2, 2, 0.5, close).chosen) == [(0, 1), (1, 0)]
+
+    def test_the_benchmarks_common_words_case_finds_its_moved_twin(self) -> None:
+        """The 1,000-point case of ``bench_diff.py`` that lost a point to two look-alikes (seed 3007) pairs all."""
+        path = Path(__file__).parent.parent / "benchmarks" / "bench_diff.py"
+        spec = importlib.util.spec_from_file_location("bench_diff_for_tests", path)
+        assert spec is not None
+        assert spec.loader is not None
+        bench: Any = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = bench  # its attrs classes and dataclasses look their module up
+        try:
+            spec.loader.exec_module(bench)
+            old, new, truth = bench.make_case(1000, 3007, "2020 words")
+            assert truth <= bench.ours(old, new)
+        finally:
+            del sys.modules[spec.name]
 
     def test_each_text_is_analysed_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """A diff of large statements, its text view and its key terms analyse each distinct text once."""

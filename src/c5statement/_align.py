@@ -1182,7 +1182,7 @@ def align(
         else:
             raw = {pair: scorer(*pair) for pair in scorer.candidates()}
             calibrated = _Calibrated(scorer, raw, _sample(len(old), len(new)))
-        return _Assignment(calibrated.scores, len(old), len(new), threshold).result(
+        return _Assignment(calibrated.scores, len(old), len(new), threshold, scorer.raw).result(
             calibrated.link, scorer, len(scorer.raw)
         )
     prepare = getattr(similarity, "prepare", None)
@@ -1199,10 +1199,24 @@ def align(
 class _Assignment:
     """The one-to-one choice of pairs from their match scores, then the second links."""
 
-    def __init__(self, scores: Mapping[tuple[int, int], float], old_size: int, new_size: int, threshold: float) -> None:
+    def __init__(
+        self,
+        scores: Mapping[tuple[int, int], float],
+        old_size: int,
+        new_size: int,
+        threshold: float,
+        raw: Mapping[tuple[int, int], float] | None = None,
+    ) -> None:
         self.scores, self.old_size, self.new_size, self.threshold = scores, old_size, new_size, threshold
         ordered = sorted(scores.items())
         self.best_old, self.best_new = _bests(ordered, old_size, new_size)
+        # The raw scores' bests too: a pair clearly best in its row and column by raw score is not
+        # argued out of by calibrated scores that bunch near the top (two look-alikes at 0.9 each
+        # would outweigh one true pair at 0.93 in a sum).
+        self.raw_old: _Best | None = None
+        self.raw_new: _Best | None = None
+        if raw:
+            self.raw_old, self.raw_new = _bests(sorted(raw.items()), old_size, new_size)
         edges = [(i, j, score) for (i, j), score in ordered if score > 0 and score >= threshold]
         self.chosen = self._choose(edges)
 
@@ -1214,10 +1228,23 @@ class _Assignment:
             and score - self.best_new.second[j] >= AMBIGUITY_MARGIN
         )
 
+    def _clear_by_raw(self, i: int, j: int) -> bool:
+        old, new = self.raw_old, self.raw_new
+        if old is None or new is None or old.partner[i] != j or new.partner[j] != i:
+            return False
+        first = old.first[i]
+        return first - old.second[i] >= AMBIGUITY_MARGIN and first - new.second[j] >= AMBIGUITY_MARGIN
+
     def _choose(self, edges: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
         chosen = [edge for edge in edges if self._clear(*edge)]
         fixed_old = {i for i, _, _ in chosen}
         fixed_new = {j for _, j, _ in chosen}
+        for edge in edges:
+            i, j, _ = edge
+            if i not in fixed_old and j not in fixed_new and self._clear_by_raw(i, j):
+                chosen.append(edge)
+                fixed_old.add(i)
+                fixed_new.add(j)
         ambiguous = [
             edge for edge in edges if not self._clear(*edge) and edge[0] not in fixed_old and edge[1] not in fixed_new
         ]
