@@ -22,13 +22,13 @@ import importlib.util
 import json
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from html import unescape
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -38,10 +38,22 @@ from c5statement import MEETING_2020, MEETINGS, Point, compare, diff
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
-BROWSER = next((found for name in BROWSERS if (found := shutil.which(name))), None)
+
+def _pictures() -> Any:
+    """The docs' picture maker, whose way of finding and running Chromium the tests share."""
+    path = Path(__file__).resolve().parent.parent / "docs" / "_ext" / "pictures.py"
+    spec = importlib.util.spec_from_file_location("c5statement_docs_pictures", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+PICTURES = _pictures()
+BROWSER: str | None = PICTURES.find_browser()
+HEADLESS: tuple[str, ...] = PICTURES.HEADLESS
 pytestmark = pytest.mark.skipif(
     BROWSER is None, reason="no Chromium found (install Debian's chromium package to run the browser tests)"
 )
@@ -235,17 +247,6 @@ def probe(fragments: dict[str, str], tmp_path: Path) -> dict[str, dict[str, Any]
     assert found, f"the browser gave no result: {done.stderr[-2000:]}"
     result: dict[str, dict[str, Any]] = json.loads(unescape(found.group(1)))
     return result
-
-
-HEADLESS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-)
 
 
 @pytest.fixture(scope="module")

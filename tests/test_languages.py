@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from builders import make_meeting
 from c5statement import (
     MEETING_2020,
     FidelityGap,
@@ -44,16 +45,10 @@ def _case(name: str) -> dict[str, Any]:
 
 
 def _meeting(identifier: str, side: dict[str, Any], *, language: bool = True) -> Meeting:
-    import datetime
-
-    return Meeting(
+    return make_meeting(
         id=identifier,
         title=identifier,
-        level="foreign-ministers",
-        date=datetime.date(2020, 7, 16),
-        format="video",
         points=tuple(Point(item["number"], item["text"]) for item in side["points"]),
-        illustrative=True,
         language=side["language"] if language else None,
     )
 

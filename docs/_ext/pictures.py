@@ -31,6 +31,17 @@ if TYPE_CHECKING:
 FOLDER = Path(__file__).resolve().parent.parent / "_static" / "pictures"
 RECORD = FOLDER / "pictures.json"
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+"""The names Chromium goes by; the first found on the path is used (here and by the browser tests)."""
+HEADLESS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+"""How Chromium runs for a picture or a test: headless, without a sandbox, a GPU or any network of its own."""
 SIZES = {"diff": (1100, 1040), "series": (1100, 1000)}
 DARK = "-dark"
 """The ending of the name of a picture taken in the dark theme."""
@@ -67,7 +78,8 @@ def _digest(page: str) -> str:
     return hashlib.sha256(page.encode("utf-8")).hexdigest()
 
 
-def _browser() -> str | None:
+def find_browser() -> str | None:
+    """The path of the first of :data:`BROWSERS` found, or ``None``."""
     return next((found for name in BROWSERS if (found := shutil.which(name))), None)
 
 
@@ -116,7 +128,7 @@ def _plot(path: Path) -> None:
 
 def make(names: list[str]) -> None:
     """Make the pictures *names* (with headless Chromium, and matplotlib for the plot) and record what they show."""
-    browser = _browser()
+    browser = find_browser()
     if browser is None and any(name != PLOT for name in names):
         msg = "no Chromium found to take the pictures"
         raise RuntimeError(msg)
@@ -135,13 +147,7 @@ def make(names: list[str]) -> None:
             width, height = SIZES[name.removesuffix(DARK)]
             command = [
                 str(browser),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
+                *HEADLESS,
                 f"--user-data-dir={Path(work) / 'profile'}",
                 "--hide-scrollbars",
                 "--force-device-scale-factor=1",
@@ -162,7 +168,7 @@ def _refresh(app: Sphinx) -> None:  # noqa: ARG001 - the signature of the event
     names = stale()
     if not names:
         return
-    if _browser() is None:
+    if find_browser() is None:
         logger.warning("the pictures %s are out of date and no Chromium is here to take them again", names)
         return
     if PLOT in names and importlib.util.find_spec("matplotlib") is None:

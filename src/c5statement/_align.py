@@ -1182,7 +1182,8 @@ def align(
         else:
             raw = {pair: scorer(*pair) for pair in scorer.candidates()}
             calibrated = _Calibrated(scorer, raw, _sample(len(old), len(new)))
-        return _Assignment(calibrated.scores, len(old), len(new), threshold, scorer.raw).result(
+        raw_bests = (calibrated.best_old, calibrated.best_new)
+        return _Assignment(calibrated.scores, len(old), len(new), threshold, raw_bests).result(
             calibrated.link, scorer, len(scorer.raw)
         )
     prepare = getattr(similarity, "prepare", None)
@@ -1205,18 +1206,15 @@ class _Assignment:
         old_size: int,
         new_size: int,
         threshold: float,
-        raw: Mapping[tuple[int, int], float] | None = None,
+        raw_bests: tuple[_Best, _Best] | None = None,
     ) -> None:
         self.scores, self.old_size, self.new_size, self.threshold = scores, old_size, new_size, threshold
         ordered = sorted(scores.items())
         self.best_old, self.best_new = _bests(ordered, old_size, new_size)
-        # The raw scores' bests too: a pair clearly best in its row and column by raw score is not
-        # argued out of by calibrated scores that bunch near the top (two look-alikes at 0.9 each
-        # would outweigh one true pair at 0.93 in a sum).
-        self.raw_old: _Best | None = None
-        self.raw_new: _Best | None = None
-        if raw:
-            self.raw_old, self.raw_new = _bests(sorted(raw.items()), old_size, new_size)
+        # The raw scores' bests too (*raw_bests*): a pair clearly best in its row and column by raw
+        # score is not argued out of by calibrated scores that bunch near the top (two look-alikes at
+        # 0.9 each would outweigh one true pair at 0.93 in a sum).
+        self.raw_bests = raw_bests
         edges = [(i, j, score) for (i, j), score in ordered if score > 0 and score >= threshold]
         self.chosen = self._choose(edges)
 
@@ -1229,8 +1227,10 @@ class _Assignment:
         )
 
     def _clear_by_raw(self, i: int, j: int) -> bool:
-        old, new = self.raw_old, self.raw_new
-        if old is None or new is None or old.partner[i] != j or new.partner[j] != i:
+        if self.raw_bests is None:
+            return False
+        old, new = self.raw_bests
+        if old.partner[i] != j or new.partner[j] != i:
             return False
         first = old.first[i]
         return first - old.second[i] >= AMBIGUITY_MARGIN and first - new.second[j] >= AMBIGUITY_MARGIN
