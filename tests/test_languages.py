@@ -260,6 +260,13 @@ class TestRussianFeatures:
             ("инновационного", "инноваций"),
             ("региональной", "регион"),
             ("независимой", "независимости"),
+            ("евразийском", "Евразию"),
+            ("европейский", "Европа"),
+            ("содействовать", "содействия"),
+            ("финансовый", "финансы"),
+            ("модернизировать", "модернизация"),
+            ("координировать", "координации"),
+            ("реализовать", "реализации"),
         ],
     )
     def test_an_adjective_a_verb_and_a_noun_of_one_word_meet(self, one: str, other: str) -> None:
@@ -267,11 +274,84 @@ class TestRussianFeatures:
         assert set(lexicon.analyse(one).features) == set(lexicon.analyse(other).features)
 
     @pytest.mark.parametrize(
-        ("one", "other"), [("страны", "стратегии"), ("стороны", "строительство"), ("местных", "мест")]
+        ("one", "other"),
+        [("страны", "стратегии"), ("стороны", "строительство"), ("местных", "мест"), ("правовой", "права")],
     )
     def test_short_stems_are_not_cut_into_other_words(self, one: str, other: str) -> None:
         lexicon = default_lexicon()
         assert set(lexicon.analyse(one).features).isdisjoint(lexicon.analyse(other).features)
+
+
+_CUT_SHORT = [
+    ("саммит", "саммитов"),
+    ("органы", "органов"),
+    ("обмены", "обменов"),
+    ("транзит", "транзита"),
+    ("кредит", "кредитов"),
+    ("визит", "визита"),
+    ("режим", "режима"),
+    ("Устав", "Устава"),
+    ("потенциал", "потенциалом"),
+    ("объем", "объемов"),
+    ("систему", "системы"),
+]
+
+
+class TestRussianNounsSnowballCutsShort:
+    @pytest.mark.parametrize(("one", "other"), _CUT_SHORT)
+    def test_the_cases_of_a_noun_meet(self, one: str, other: str) -> None:
+        lexicon = default_lexicon()
+        assert set(lexicon.analyse(one).features) == set(lexicon.analyse(other).features)
+
+    def test_every_listed_noun_has_a_reason_and_a_case_tested_here(self) -> None:
+        path = Path(__file__).parent.parent / "src/c5statement/data/lexicon-ru.json"
+        nouns: dict[str, str] = dict(json.loads(path.read_text("utf-8"))["nouns"])
+        assert all(reason.strip() for reason in nouns.values())
+        tested = {noun for noun in nouns for one, _ in _CUT_SHORT if one.casefold().startswith(noun)}
+        assert tested == set(nouns)
+
+    def test_a_longer_word_keeps_its_own_stem(self) -> None:
+        lexicon = default_lexicon()
+        assert set(lexicon.analyse("организация").features).isdisjoint(lexicon.analyse("органы").features)
+
+    def test_a_concept_form_in_the_nominative_finds_other_cases(self) -> None:
+        lexicon = default_lexicon()  # the form is «местные органы власти»; «органы» was cut to орга
+        assert "@local-cooperation" in lexicon.analyse("сотрудничество местных органов власти").features
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Стороны будут укреплять механизм «Китай — Центральная Азия».",
+        "Будет создан механизм сотрудничества в формате «Китай + Центральная Азия».",
+        "巩固中国—中亚机制。",
+        "建立中国+中亚合作机制。",
+    ],
+)
+def test_the_format_by_its_name_is_the_mechanism(text: str) -> None:
+    assert "@mechanism" in default_lexicon().analyse(text).features
+
+
+@pytest.mark.parametrize("text", ["Сотрудничество между Китаем и Центральной Азией растет.", "中国同中亚国家的合作。"])
+def test_china_and_central_asia_alone_are_not_the_mechanism(text: str) -> None:
+    assert "@mechanism" not in default_lexicon().analyse(text).features
+
+
+class TestRussianBackground:
+    def test_it_puts_the_english_background_into_russian_line_by_line(self) -> None:
+        data = Path(__file__).parent.parent / "src/c5statement/data"
+
+        def lines(name: str) -> list[str]:
+            text = (data / name).read_text("utf-8")
+            return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+        assert len(lines("background-ru.txt")) == len(lines("background.txt"))
+
+    def test_formulaic_words_weigh_less_than_rare_ones(self) -> None:
+        weights = default_lexicon().weights("Стороны подчеркнули важность борьбы с опустыниванием и дружбы")
+        assert weights["подчеркнул"] < weights["опустынив"]  # "stressed": many background lines use it
+        assert weights["дружб"] < weights["опустынив"]
+        assert weights["опустынив"] == pytest.approx(0.6)  # a word no background line uses keeps the full weight
 
 
 @pytest.mark.parametrize(

@@ -40,8 +40,10 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
 import unicodedata
+from collections import Counter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, cast
 
@@ -322,12 +324,37 @@ def _english_stem(word: str) -> str:
     return _english_stemmer()(word.casefold())
 
 
+@functools.cache
+def _russian_nouns() -> dict[str, tuple[str, ...]]:
+    """The lexicon's nouns Snowball cuts short in some cases, by their first three letters."""
+    nouns: dict[str, tuple[str, ...]] = {}
+    for noun, _reason in _resources("ru").get("nouns", ()):
+        nouns[noun[:3]] = (*nouns.get(noun[:3], ()), noun)
+    return nouns
+
+
 @functools.lru_cache(maxsize=65536)
 def _russian_stem(word: str) -> str:
+    """The stem of a Russian *word*: Snowball's, made whole for the nouns it cuts short, then :func:`_russian_root`.
+
+    Snowball reads the end of some nouns' cases as a verb's ending: «саммит»
+    gives ``самм`` and «саммита» ``саммит``, «органы» ``орга`` and «органов»
+    ``орган``. A word beginning with one of the lexicon's ``nouns`` whose
+    Snowball stem is shorter gets the noun's.
+
+    Example:
+        >>> {_russian_stem(word) for word in ("саммит", "саммите", "саммита", "саммитов")}
+        {'саммит'}
+    """
     word = word.casefold().replace("ё", "е")
     if not _CYRILLIC.search(word):
         return _english_stem(word)
-    return _russian_root(_russian_stemmer()(word))
+    stem = _russian_stemmer()(word)
+    for noun in _russian_nouns().get(word[:3], ()):
+        if len(stem) < len(noun) and word.startswith(noun):
+            stem = noun
+            break
+    return _russian_root(stem)
 
 
 _RU_VOWELS = frozenset("аеиоуыэюяь")
@@ -345,18 +372,23 @@ def _russian_root(stem: str) -> str:
     and ``prosperity``): «процветающей» and «процветание» give ``процвета`` and
     ``процветан``, «уважают» and «уважение» ``уважа`` and ``уважен``,
     «энергетической» and «энергетика» ``энергетическ`` and ``энергетик``. This
-    takes off ``-ическ``/``-ик``, ``-ционн`` and ``-альн``, then an adjective's or
-    verbal noun's ``-н`` where five letters stay, then the vowels left at the
-    end, keeping at least four letters: each pair above meets (``процвет``,
+    takes off ``-ическ``/``-ик``, ``-ционн``, ``-альн`` and ``-ийск``/``-ейск``
+    («евразийский», «Евразия»), then an adjective's or verbal noun's ``-н`` where
+    five letters stay, then the vowels left at the end, then, where five letters
+    stay, a verb's ``-ов`` and an adjective's (``содействов``, ``финансов``) and
+    a verb's ``-ир`` and a noun's ``-ац`` (``модернизир``, ``модернизац``),
+    keeping at least four letters: each pair above meets (``процвет``,
     ``уваж``, ``энергет``), while «местный» (local) and «место» (place) do not.
 
     Example:
         >>> [_russian_root(stem) for stem in ("процветан", "процвета", "транспортн", "стран", "регион", "экономическ")]
         ['процвет', 'процвет', 'транспорт', 'стран', 'регион', 'эконом']
+        >>> [_russian_root(stem) for stem in ("евразийск", "содействова", "модернизирова", "модернизац", "правов")]
+        ['евраз', 'содейств', 'модерниз', 'модерниз', 'правов']
     """
     if len(stem) <= _RU_ROOT_LEAST:
         return stem
-    for suffix, kept in (("ическ", ""), ("ционн", "ц"), ("цион", "ц"), ("альн", "")):
+    for suffix, kept in (("ическ", ""), ("ционн", "ц"), ("цион", "ц"), ("альн", ""), ("ийск", ""), ("ейск", "")):
         if stem.endswith(suffix) and len(stem) - len(suffix) >= _RU_ROOT_LEAST:
             stem = stem[: -len(suffix)] + kept
             break
@@ -366,6 +398,10 @@ def _russian_root(stem: str) -> str:
     stem = _RU_ADJECTIVE_N.sub("", stem)
     while len(stem) > _RU_ROOT_LEAST and stem[-1] in _RU_VOWELS:
         stem = stem[:-1]
+    if stem.endswith("ов") and len(stem) - 2 > _RU_ROOT_LEAST:
+        stem = stem[:-2]  # a verb's -овать (содействовать), an adjective's -овый (финансовый)
+    if stem.endswith(("ир", "ац")) and len(stem) - 2 > _RU_ROOT_LEAST:
+        stem = stem[:-2]  # a verb's -ировать and a noun's -ация (модернизировать, модернизация)
     return stem
 
 
@@ -563,14 +599,45 @@ def _weak_russian() -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(_russian_root(form) for form in forms), frozenset(_russian_stem(form) for form in forms)
 
 
+@functools.cache
+def _russian_background() -> dict[str, float]:
+    """The weights of the Russian stems the packaged Russian background uses, as English words weigh against theirs.
+
+    ``data/background-ru.txt`` is ``data/background.txt`` put into Russian line
+    by line: a stem many of its lines use weighs little (``log1p(lines /
+    lines using it) / log1p(lines)``), a stem none uses is left to the default.
+    """
+    from ._data import read_packaged
+
+    stopwords = frozenset(word.replace("ё", "е") for word in _resources("ru")["stopwords"])
+    lines = [
+        line
+        for line in read_packaged("background-ru.txt").decode("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    counts: Counter[str] = Counter()
+    for line in lines:
+        words = (word.casefold().replace("ё", "е") for word in _WORD.findall(line))
+        counts.update({_russian_stem(word) for word in words if word not in stopwords and _CYRILLIC.search(word)})
+    floor = math.log1p(len(lines))
+    return {stem: math.log1p(len(lines) / count) / floor for stem, count in counts.items()}
+
+
 def word_weight(feature: str) -> float | None:
-    """The weight (before scaling) of a Chinese or Russian word feature: low for formulaic ones, else ``None``."""
+    """The weight (before scaling) of a Chinese or Russian word feature: low for formulaic ones, else ``None``.
+
+    A Russian word the formulaic words' list does not name weighs as the
+    Russian background gives it (:func:`_russian_background`), as an English
+    word weighs against the English background.
+    """
     if _HAN_CHARACTER.match(feature):
         formulaic, grammar = _weak_chinese()
         return WEAK_WEIGHT if feature in formulaic or not grammar.isdisjoint(feature) else None
     if _CYRILLIC.match(feature):
         prefixes, stems = _weak_russian()
-        return WEAK_WEIGHT if feature.startswith(prefixes) or feature in stems else None
+        if feature.startswith(prefixes) or feature in stems:
+            return WEAK_WEIGHT
+        return _russian_background().get(feature)
     return None
 
 
