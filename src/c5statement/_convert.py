@@ -225,8 +225,10 @@ def make_converter() -> cattrs.Converter:
     # A record that does not name its language writes no "language" key: its JSON and fingerprint stay as they were.
     from cattrs.gen import make_dict_unstructure_fn, override
 
-    conv.register_unstructure_hook(
-        Meeting, make_dict_unstructure_fn(Meeting, conv, language=override(omit_if_default=True))
+    # Made on first use, not here: loading a record never writes one, and the code generation costs milliseconds.
+    conv.register_unstructure_hook_factory(
+        lambda cls: cls is Meeting,
+        lambda cls: make_dict_unstructure_fn(cls, conv, language=override(omit_if_default=True)),
     )
     # Read-only JSON objects (``JsonObject``, in field changes of diffs) are written as plain dicts.
     conv.register_unstructure_hook_func(

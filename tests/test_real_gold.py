@@ -1,0 +1,83 @@
+"""The gold of the real published pairs (``benchmarks/real_gold``) keeps the shape its README describes.
+
+The texts are third-party pages kept outside the repository, so these tests read
+only the gold: what a pair says of its two sides and of every point of the later
+text. A malformed file would make the benchmark's figures wrong without failing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+GOLD = Path(__file__).parent.parent / "benchmarks" / "real_gold"
+FILES = sorted(GOLD.glob("*.json"))
+SPLITS = {"fit", "heldout", "heldout3"}
+FAMILIES = {"C+C5", "C5+1", "EU-Central Asia", "India-Central Asia", "Germany-Central Asia"}
+_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
+_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)+")
+
+
+def _load(path: Path) -> dict[str, Any]:
+    found: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return found
+
+
+def test_there_are_enough_pairs_and_decisions() -> None:
+    documents = [_load(path) for path in FILES]
+    decisions = sum(len(document["gold"]) for document in documents)
+    families = {document["family"] for document in documents}
+    assert len(documents) >= 10
+    assert decisions >= 80
+    assert {"C+C5", "C5+1", "EU-Central Asia", "India-Central Asia"} <= families
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: path.stem)
+def test_a_pair_names_its_sides_and_decides_every_point(path: Path) -> None:
+    document = _load(path)
+    assert set(document) == {"id", "family", "split", "old", "new", "gold"}
+    assert document["id"] == path.stem
+    assert _ID.fullmatch(document["id"])
+    assert document["family"] in FAMILIES
+    assert document["split"] in SPLITS
+    for side in ("old", "new"):
+        described = document[side]
+        assert set(described) == {"file", "source", "date", "label"}
+        assert not Path(described["file"]).is_absolute()
+        assert ".." not in Path(described["file"]).parts
+        assert described["file"].endswith(".txt")
+        assert described["source"].startswith(("https://", "http://"))
+        assert _DATE.fullmatch(described["date"])
+        datetime.date.fromisoformat(described["date"] if len(described["date"]) == 10 else described["date"] + "-01")
+        assert described["label"].strip()
+    assert document["old"]["date"][:7] <= document["new"]["date"][:7], "the old side is the earlier text"
+    numbers = [item["new"] for item in document["gold"]]
+    assert numbers == sorted(set(numbers)), "one decision per point of the new text, in order"
+    assert all(isinstance(number, int) and number >= 1 for number in numbers)
+    for item in document["gold"]:
+        assert set(item) == {"new", "old", "reason"}
+        assert all(isinstance(number, int) and number >= 1 for number in item["old"])
+        assert len(set(item["old"])) == len(item["old"])
+        assert item["reason"].strip()
+
+
+def test_the_readme_lists_every_pair_with_its_split_and_count() -> None:
+    readme = (GOLD / "README.md").read_text(encoding="utf-8")
+    rows = {
+        cells[0]: cells[1:]
+        for line in readme.splitlines()
+        if line.startswith("| ") and not line.startswith(("| pair", "| ---"))
+        for cells in [[cell.strip() for cell in line.strip("|").split("|")]]
+    }
+    for path in FILES:
+        document = _load(path)
+        assert document["id"] in rows, f"{document['id']} is missing from the README's table"
+        family, split, count = rows[document["id"]]
+        assert split.split(" ")[0] == document["split"]
+        assert int(count) == len(document["gold"])
+        assert family == document["family"]
