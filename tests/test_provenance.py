@@ -15,6 +15,7 @@ from c5statement import (
     Meeting,
     Point,
     StatementDiff,
+    _data,
     compare,
     default_lexicon,
     diff,
@@ -24,6 +25,7 @@ from c5statement import (
     to_json,
 )
 from c5statement._diff import Provenance
+from c5statement._languages import RESOURCES, resources_digest
 
 WATER = Concept("water", "water", ("irrigation", "water resource*"), "made up for the tests")
 
@@ -127,3 +129,22 @@ class TestProvenance:
         lexicon = default_lexicon()
         assert lexicon.extended([]).fingerprint == lexicon.fingerprint
         assert lexicon.extended([WATER]).fingerprint != lexicon.fingerprint
+
+    @pytest.mark.parametrize("name", RESOURCES)
+    def test_lexicon_fingerprint_follows_the_chinese_and_russian_resources(
+        self, name: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A change to a packaged Chinese or Russian resource changes what a diff cites as its lexicon."""
+        before = default_lexicon().extended([]).fingerprint
+        real = _data.read_packaged
+
+        def edited(requested: str) -> bytes:
+            found = real(requested)
+            return found + b"\n" if requested == name else found
+
+        monkeypatch.setattr(_data, "read_packaged", edited)
+        resources_digest.cache_clear()
+        try:
+            assert default_lexicon().extended([]).fingerprint != before
+        finally:
+            resources_digest.cache_clear()

@@ -39,6 +39,7 @@ languages, their points are compared on those alone.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import math
 import re
@@ -584,6 +585,26 @@ def content_words(text: str) -> tuple[str, ...] | None:
         words = [word.casefold().replace("ё", "е") for word in _WORD.findall(text)]
         return tuple(_russian_stem(word) for word in words if word not in stopwords)
     return None
+
+
+RESOURCES = ("lexicon-zh.json", "hant-hans.txt", "lexicon-ru.json", "background-ru.txt")
+"""The packaged files the Chinese and Russian matching reads (what a lexicon's fingerprint covers beyond itself)."""
+
+
+@functools.cache
+def resources_digest() -> str:
+    """A SHA-256 hex digest of the packaged Chinese and Russian resources, read as bytes (nothing is parsed).
+
+    Example:
+        >>> len(resources_digest())
+        64
+    """
+    from ._data import read_packaged
+
+    digest = hashlib.sha256()
+    for name in RESOURCES:
+        digest.update(name.encode("ascii") + b"\0" + read_packaged(name) + b"\0")
+    return digest.hexdigest()
 
 
 @functools.cache

@@ -327,7 +327,10 @@ class Lexicon:
 
         Two lexicons with the same concepts (in the same order) and the same
         background texts have the same fingerprint; a diff records the
-        fingerprint of the lexicon it was made with.
+        fingerprint of the lexicon it was made with. It also covers the
+        packaged Chinese and Russian forms of the concepts, the Russian
+        background and the table of Traditional characters, which every
+        lexicon reads when it meets a text in those languages.
 
         Example:
             >>> lexicon = default_lexicon()
@@ -340,6 +343,9 @@ class Lexicon:
         content: dict[str, Any] = {"concepts": concepts, "background": self._background}
         if self.guards:  # a lexicon without guards keeps the fingerprint it had before guards existed
             content["guards"] = list(self.guards)
+        from ._languages import resources_digest
+
+        content["languages"] = resources_digest()
         return _digest([json.dumps(content, sort_keys=True)])
 
     def weight(self, feature: str) -> float:
