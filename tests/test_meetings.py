@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import attrs
 import pytest
+from hypothesis import given
 
 import c5statement
 from c5statement import (
@@ -27,9 +28,11 @@ from c5statement import (
     Topic,
     from_json,
     meeting,
+    strategies,
+    to_dict,
     to_json,
 )
-from c5statement._data import MEETING_FILES, meetings
+from c5statement._data import MEETING_FILES, _built, meetings, packaged_meeting, read_packaged
 from c5statement._meetings import (
     CSV_COLUMNS,
     TABLE_FORMATS,
@@ -245,6 +248,29 @@ def test_one_file_a_meeting() -> None:
     assert len(MEETING_FILES) == len(MEETINGS)
     for name, found in zip(MEETING_FILES[1:], MEETINGS[1:], strict=True):
         assert name == f"{found.id}.json"
+
+
+@pytest.mark.parametrize("name", MEETING_FILES)
+def test_a_packaged_record_is_what_the_converter_reads(name: str) -> None:
+    """The records are built without the converter (first access costs little); they must be what it reads."""
+    built = packaged_meeting(name)
+    assert built == from_json(read_packaged(name), Meeting)
+    assert to_json(built) == to_json(from_json(read_packaged(name), Meeting))
+
+
+@given(strategies.meetings())
+def test_the_packaged_records_builder_keeps_any_meeting(found: Meeting) -> None:
+    """Whatever a record holds (nested objects, sets, dates, nulls), the builder makes it back from its JSON."""
+    document = to_dict(found)
+    document.pop("format_version")
+    assert _built(Meeting, document) == found
+
+
+def test_first_access_imports_no_cattrs() -> None:
+    """MEETING_2020 loads without the converter's cattrs (the import benchmark measures the time)."""
+    code = "import sys, c5statement; c5statement.MEETING_2020; print('cattrs' in sys.modules)"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "False"
 
 
 def test_first_is_the_canonical_2020_record() -> None:

@@ -1,14 +1,29 @@
-"""The packaged canonical records, read through the public converter on first use."""
+"""The packaged canonical records, read on first use, and the reading of every packaged file.
+
+The records are the package's own data: they are built straight from their JSON
+(:func:`_built`), without the strict converter and the cattrs code it generates
+on first use, so the first ``MEETING_2020`` costs little. A test holds every
+packaged record equal to what :func:`c5statement.from_json` reads from the same
+file, so the two ways cannot drift apart.
+"""
 
 from __future__ import annotations
 
-import difflib
+import datetime
 import functools
-import pkgutil
+import json
+import sys
+import types
+import typing
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
 
 from ._collection import Meetings
-from ._convert import from_json
 from ._model import Meeting
+
+T = TypeVar("T")
 
 __all__ = [
     "MEETING_FILES",
@@ -18,6 +33,7 @@ __all__ = [
     "meeting",
     "meeting_2020",
     "meetings",
+    "packaged_meeting",
     "read_packaged",
 ]
 
@@ -42,10 +58,14 @@ def read_packaged(name: str) -> bytes:
         >>> read_packaged("lexicon.json")[:1]
         b'{'
     """
-    data = pkgutil.get_data("c5statement", f"data/{name}")
-    if data is None:  # pragma: no cover - only a broken installation lacks it
-        msg = f"c5statement/data/{name} is missing from the installation"
+    # What pkgutil.get_data does (the package's loader reads the file, in a folder or a zip),
+    # without importing pkgutil on the way to the first record.
+    package = sys.modules[__package__]
+    get_data = getattr(package.__spec__.loader, "get_data", None) if package.__spec__ else None
+    if get_data is None or package.__file__ is None:  # pragma: no cover - only a broken installation
+        msg = f"c5statement/data/{name} cannot be read from this installation"
         raise FileNotFoundError(msg)
+    data: bytes = get_data(str(Path(package.__file__).parent / "data" / name))
     return data
 
 
@@ -57,7 +77,7 @@ def meeting_2020() -> Meeting:
         >>> meeting_2020().id
         'cc5-fmm-2020'
     """
-    return from_json(read_packaged("meeting_2020.json"), Meeting)
+    return packaged_meeting("meeting_2020.json")
 
 
 @functools.cache
@@ -72,7 +92,47 @@ def meetings() -> Meetings:
         >>> [m.date for m in meetings()] == sorted(m.date for m in meetings())
         True
     """
-    return Meetings((meeting_2020(), *(from_json(read_packaged(name), Meeting) for name in MEETING_FILES[1:])))
+    return Meetings((meeting_2020(), *(packaged_meeting(name) for name in MEETING_FILES[1:])))
+
+
+def packaged_meeting(name: str) -> Meeting:
+    """Build the packaged record ``data/NAME`` (a fresh object; see the module's note).
+
+    Example:
+        >>> packaged_meeting("cc5-fmm-2021.json").date.year
+        2021
+    """
+    document: dict[str, Any] = json.loads(read_packaged(name))
+    document.pop("format_version")
+    return _built(Meeting, document)
+
+
+@functools.cache
+def _hints(cls: Any) -> tuple[tuple[str, Any], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple((field.name, hints[field.name]) for field in attrs.fields(cls))
+
+
+def _built(cls: type[T], data: dict[str, Any]) -> T:
+    """An instance of the attrs class *cls* from its JSON object *data* (trusted: the package's own files)."""
+    fields = _hints(typing.cast("Any", cls))
+    unknown = set(data) - {name for name, _ in fields}
+    if unknown:  # pragma: no cover - a packaged file that the converter would refuse too
+        msg = f"{cls.__name__} has no field {min(unknown)!r}"
+        raise ValueError(msg)
+    return cls(**{name: _value(hint, data[name]) for name, hint in fields if name in data})
+
+
+def _value(hint: Any, value: Any) -> Any:
+    origin = typing.get_origin(hint)
+    if value is None or (origin is None and not attrs.has(hint) and hint is not datetime.date):
+        return value  # a string, number, boolean or null, as JSON has it
+    if origin is tuple or origin is frozenset:
+        return origin(_value(typing.get_args(hint)[0], item) for item in value)
+    if origin is typing.Union or origin is types.UnionType:
+        (inner,) = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        return _value(inner, value)
+    return datetime.date.fromisoformat(value) if hint is datetime.date else _built(hint, value)
 
 
 def meeting(id: str) -> Meeting:
@@ -144,6 +204,8 @@ def close_ids(name: str, *, most: int = 3) -> tuple[str, ...]:
     containing = [id for id in ids if len(wanted) >= 3 and wanted in id]  # noqa: PLR2004 - shorter is too vague
     if containing:
         return tuple(containing[:most])
+    import difflib  # only when a name is not found
+
     close = difflib.get_close_matches(wanted, ids, n=most, cutoff=0.6)
     if not close:
         return ()
