@@ -866,3 +866,77 @@ class TestPageLayouts:
         """A first line broken mid-sentence, about as long as the next, is joined with a space as before."""
         text = "1. The sides welcome the Global Security\nInitiative and its concept paper.\n2. The sides agree."
         assert parse_points(text)[0].text == "The sides welcome the Global Security Initiative and its concept paper."
+
+
+class TestChineseAndRussianPageLayouts:
+    """Layouts of Chinese and Russian pages as published (texts written for these tests)."""
+
+    def test_chinese_ordinals_opening_lines(self) -> None:
+        """第一， … 第二， open points; lines below each continue it; 第一是 inside a sentence stays prose."""  # noqa: RUF002 - Chinese commas
+        text = (
+            "会谈取得两方面成果。\n"
+            "第一,双方关系迈上新台阶。\n"
+            "两国的邻国,第一是东边,第二是西边。\n"
+            "第二,务实合作还将扩大。\n"
+            "清单共列出四十项。"
+        )
+        assert numbers_and_texts(parse_points(text)) == [
+            (1, "双方关系迈上新台阶。两国的邻国,第一是东边,第二是西边。"),
+            (2, "务实合作还将扩大。清单共列出四十项。"),
+        ]
+
+    @pytest.mark.parametrize("mark", ["，", ",", "、", "：", ":"])  # noqa: RUF001 - full-width comma and colon
+    def test_chinese_ordinals_take_a_comma_or_a_colon(self, mark: str) -> None:
+        """第一 needs a mark after it: 第一，第一、第一： (full-width or not)."""  # noqa: RUF002 - Chinese punctuation
+        text = f"中方提出建议：\n\n第一{mark}加强互信。\n\n第二{mark}扩大贸易。"  # noqa: RUF001 - Chinese colon
+        assert numbers_and_texts(parse_points(text)) == [(1, "加强互信。"), (2, "扩大贸易。")]
+
+    def test_chinese_ordinals_of_counted_things_are_prose(self) -> None:
+        """第一次 (the first time) and 第二届 (the second session) are not enumerators."""
+        with pytest.raises(NoPointsFoundError):
+            parse_points("第一次会晤在西安举行。\n第二届峰会在阿斯塔纳举行。")
+
+    def test_chinese_ordinals_inside_a_line_are_not_points(self) -> None:
+        """A 第二， opening a line that continues a sentence (no sentence end above it) is prose."""  # noqa: RUF002 - Chinese comma
+        text = (
+            "各方把安全列为第一，把发展列为\n"  # noqa: RUF001 - Chinese comma
+            "第二，并愿加强合作。\n"  # noqa: RUF001 - Chinese comma
+            "第二，各方将扩大贸易。\n"  # noqa: RUF001 - Chinese comma
+            "第三，各方将继续磋商。"  # noqa: RUF001 - Chinese comma
+        )
+        with pytest.warns(NumberingGapWarning):
+            assert numbers_and_texts(parse_points(text)) == [(2, "各方将扩大贸易。"), (3, "各方将继续磋商。")]
+
+    def test_chinese_ordinals_run_together(self) -> None:
+        """第一，… 第二，… 第三，… in one paragraph are three points, cut from the preamble."""  # noqa: RUF002 - Chinese commas
+        text = "王毅提出三点主张：第一，深化互信；第二，扩大贸易；第三，共护安全。会谈结束。"  # noqa: RUF001 - Chinese punctuation
+        assert [point.text for point in parse_points(text)] == [
+            "深化互信；",  # noqa: RUF001 - Chinese semicolon
+            "扩大贸易；",  # noqa: RUF001 - Chinese semicolon
+            "共护安全。会谈结束。",
+        ]
+
+    def test_chinese_ordinal_styles_are_not_one_sequence(self) -> None:
+        """一是 then 第二， then 三是 are not one run of three: the paragraph stays prose."""  # noqa: RUF002 - Chinese comma
+        with pytest.raises(NoPointsFoundError):
+            parse_points("各方表示：一是互信；第二，贸易；三是安全。")  # noqa: RUF001 - Chinese punctuation
+
+    def test_keycap_digits(self) -> None:
+        """Keycap digits (1️⃣ 3️⃣ 6️⃣, as ministry posts number a selection of points) keep their numbers."""
+        text = (
+            "Key points of the communique (29 in all):\n"
+            "1\ufe0f\u20e3 The sides will deepen trust.\n"
+            "3\ufe0f\u20e3 The sides will open new trade routes.\n"
+            "6\u20e3 The sides will meet again next year.\n"
+            "1\ufe0f\u20e30\ufe0f\u20e3 The sides will train border guards.\n"
+            "The meeting closed at noon."
+        )
+        assert numbers_and_texts(parse_points(text)) == [
+            (1, "The sides will deepen trust."),
+            (3, "The sides will open new trade routes."),
+            (6, "The sides will meet again next year."),
+            (10, "The sides will train border guards."),
+        ]
+        text = "\U0001f51f The tenth point.\n1\ufe0f\u20e31\ufe0f\u20e3 The eleventh point."
+        with pytest.warns(NumberingGapWarning):
+            assert [point.number for point in parse_points(text)] == [10, 11]

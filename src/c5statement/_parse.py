@@ -46,6 +46,12 @@ Enumerators:
     * a Chinese enumerator, with or without space after it: a Chinese numeral
       from 一 to 九十九 as ``一、``, ``一是``, ``（一）`` or ``(一)``, or an
       arabic number as ``1、``;
+    * a Chinese ordinal ``第一，`` ... ``第九十九，`` (a comma, ``、`` or a colon,
+      full-width or not, right after it), which must open a paragraph as
+      English ordinals do; ``第一次`` and ``第一是`` are prose;
+    * keycap digits, as posts on social media number points: ``1️⃣`` (a
+      digit, an optional variation selector and the combining keycap),
+      ``1️⃣0️⃣`` or ``🔟``, with or without a space after them;
     * a Russian ordinal, in any case, ``ё`` or ``е``: ``Во-первых,`` ...
       ``В-десятых,`` (or with a colon), which must open a paragraph as English
       ordinals do; or ``Первое —`` ... ``Двадцатое —`` (a dash, or a colon)
@@ -68,8 +74,9 @@ Ordinals run together:
     stays a paragraph of prose. English ordinals (``Second,``, ``Secondly:``,
     ``the second is``, any case) count when they open a sentence: the
     paragraph's start, or after ``.``, ``!``, ``?``, ``:``, ``;`` (or their
-    Chinese forms) and whitespace. Chinese ones (``二是``) count at the
-    paragraph's start or right after ``。！？：；，`` or their ASCII forms.
+    Chinese forms) and whitespace. Chinese ones (``二是``, or ``第二，``) count
+    at the paragraph's start or right after ``。！？：；，`` or their ASCII
+    forms; the two Chinese forms do not mix in one sequence.
     Russian ones (``Во-вторых,``) count where they open a sentence, as
     English ones do, when no English or Chinese sequence is found. Of
     several sequences, the longest is split. Two ordinals are not enough, and a
@@ -77,7 +84,7 @@ Ordinals run together:
 
     Pages also run the preamble into the first point: "... reached five
     points. First, ..." and then "Second, ..." opens a paragraph of its own.
-    When a paragraph opens with an ordinal above one (``Second,``, ``二是``)
+    When a paragraph opens with an ordinal above one (``Second,``, ``二是``, ``第二，``)
     and the paragraph before holds the ordinal just before it opening a
     sentence (not at its start), that paragraph is split there.
 
@@ -204,6 +211,12 @@ _CJK = {
     "(一)": re.compile(rf"[(（](?P<number>{_CJK_NUMERAL})[)）]\s*(?P<rest>.*)", re.DOTALL),  # noqa: RUF001 - full-width parentheses
     "1、": re.compile(r"(?P<number>[0-9０-９]{1,3})、\s*(?P<rest>.*)", re.DOTALL),  # noqa: RUF001 - full-width digits
 }
+_ZH_ORDINAL = re.compile(rf"第(?P<number>{_CJK_NUMERAL})[，,、：:]\s*(?P<rest>.*)", re.DOTALL)  # noqa: RUF001 - full-width marks
+_ZH_STYLE = "ordinal zh"
+"""Chinese ordinals ``第一，`` ... ``第九十九，`` (or with ``、`` or ``：``): an ordinal style, opening paragraphs."""  # noqa: RUF001 - full-width marks
+_KEYCAP = re.compile(r"(?P<number>(?:[0-9]\ufe0f?\u20e3){1,3}|\U0001f51f)\s*(?P<rest>.*)", re.DOTALL)
+_KEYCAP_STYLE = "keycap"
+"""Keycap digits: ``1️⃣`` (a digit, an optional variation selector, the combining keycap), ``1️⃣0️⃣`` or ``🔟``."""
 _RU_ADVERBS = {
     word: number
     for number, word in enumerate(
@@ -253,8 +266,8 @@ LOOKED_FOR = (
     "no enumerated points found: looked for at least two points in sequence, as paragraphs "
     "beginning with ordinal words (First, Second, ... or Firstly, Secondly, ... or The second is), arabic "
     "numbers (1. 2. or 1) 2) or (1) (2) or 1、2、), Roman numerals (I. II. or (i) (ii)), letters "
-    "(a) b) or (a) (b)), Chinese numerals (一、二、 or 一是 二是 or （一）（二）), Russian ordinals (Во-первых, "  # noqa: RUF001 - full-width parentheses, Cyrillic ordinals
-    "Во-вторых, ... or Первое — Второе —) or bullets (• - * –), "  # noqa: RUF001 - the en dash bullet, full-width parentheses
+    "(a) b) or (a) (b)), Chinese numerals (一、二、 or 一是 二是 or （一）（二） or 第一，第二，), Russian ordinals "  # noqa: RUF001 - full-width parentheses and commas
+    "(Во-первых, Во-вторых, ... or Первое — Второе —), keycap digits (1️⃣ 2️⃣) or bullets (• - * –), "  # noqa: RUF001 - the en dash bullet
     "or at least three ordinals in sequence within one paragraph"
 )
 """The reason given by :class:`NoPointsFoundError`."""
@@ -368,7 +381,9 @@ def _readings(content: str) -> list[tuple[str, int, str]]:
             _roman(content),
             _letter(content),
             *_chinese(content),
+            _chinese_ordinal(content),
             _russian(content),
+            _keycap(content),
         )
         if reading is not None
     ]
@@ -454,6 +469,23 @@ def _chinese(content: str) -> list[tuple[str, int, str] | None]:
     return readings
 
 
+def _chinese_ordinal(content: str) -> tuple[str, int, str] | None:
+    """``第一，`` (``第二、``, ``第三：``): an ordinal, so it must open a paragraph as English ordinals do."""  # noqa: RUF002 - full-width marks
+    match = _ZH_ORDINAL.fullmatch(content)
+    number = _cjk_number(match["number"]) if match else None
+    return (_ZH_STYLE, number, match["rest"]) if match and number else None
+
+
+def _keycap(content: str) -> tuple[str, int, str] | None:
+    """``1️⃣``, ``1️⃣0️⃣`` or ``🔟``, with or without a space after it."""
+    match = _KEYCAP.fullmatch(content)
+    if not match:
+        return None
+    digits = match["number"].replace("\ufe0f", "").replace("\u20e3", "")
+    number = 10 if digits == "\U0001f51f" else int(digits)
+    return (_KEYCAP_STYLE, number, match["rest"]) if number else None
+
+
 def _russian_word(word: str) -> str:
     return _SEPARATORS.sub("-", word.casefold().replace("\u0451", "\u0435"))
 
@@ -497,7 +529,7 @@ _ORDINAL_WORDS = "|".join(
 )
 _RUN_TOGETHER = re.compile(
     rf"(?<![\w-])(?:the\s+(?P<the>{_ORDINAL_WORDS})\s+is\b|(?P<word>{_ORDINAL_WORDS})(?:ly)?\s*[,:])"
-    rf"|(?P<cjk>{_CJK_NUMERAL})是",
+    rf"|(?P<cjk>{_CJK_NUMERAL})是|第(?P<zh>{_CJK_NUMERAL})[，,、：:]",  # noqa: RUF001 - full-width marks
     re.IGNORECASE,
 )
 _SENTENCE_BEFORE = re.compile(rf"[.!?:;…。！？：；][{_CLOSING}]*\s+$")  # noqa: RUF001 - CJK full stops
@@ -506,40 +538,43 @@ RUN_TOGETHER = 3
 """The fewest ordinals in sequence, run together in one paragraph, that are read as points."""
 
 
-def _opening_ordinals(text: str) -> Iterator[tuple[int, bool, int]]:
-    """``(offset, chinese, number)`` of each ordinal in *text* that opens the text or a sentence.
+def _opening_ordinals(text: str) -> Iterator[tuple[int, str, int]]:
+    """``(offset, kind, number)`` of each ordinal in *text* that opens the text or a sentence.
 
-    English ordinals (``Second,``, ``The second is``) must open a sentence;
-    Chinese ones (``二是``) must open the text or follow a punctuation mark.
-    """
+    English ordinals (``Second,``, ``The second is``; kind ``"en"``) must open a
+    sentence; Chinese ones (``二是``, kind ``"是"``; ``第二，``, kind ``"第"``) must
+    open the text or follow a punctuation mark.
+    """  # noqa: RUF002 - a full-width comma
     for match in _RUN_TOGETHER.finditer(text):
         start = match.start()
         before = text[max(0, start - 20) : start]
-        chinese = match["cjk"] is not None
+        chinese = match["cjk"] or match["zh"]
         if chinese:
-            number = _cjk_number(match["cjk"])
+            kind = "是" if match["cjk"] else "第"
+            number = _cjk_number(chinese)
             opens = _CLAUSE_BEFORE.search(before) is not None
         else:
+            kind = "en"
             word = _SEPARATORS.sub("-", (match["the"] or match["word"]).lower())
             number = _ORDINAL_NUMBERS.get(word)
             opens = _SENTENCE_BEFORE.search(before) is not None
         if number is not None and (opens or start == 0):
-            yield start, chinese, number
+            yield start, kind, number
 
 
 def _run_together(text: str) -> list[int]:
     """The offsets in *text* (one paragraph) of its longest sequence of ordinals opening sentences, if long enough.
 
-    Their numbers must rise by one, English or Chinese throughout.
-    """
+    Their numbers must rise by one, in one kind throughout (English, ``一是`` or ``第一，``).
+    """  # noqa: RUF002 - a full-width comma
     best: list[int] = []
     run: list[int] = []
-    last: tuple[bool, int] | None = None
-    for start, chinese, number in _opening_ordinals(text):
-        if last is None or last != (chinese, number - 1):
+    last: tuple[str, int] | None = None
+    for start, kind, number in _opening_ordinals(text):
+        if last is None or last != (kind, number - 1):
             run = []
         run.append(start)
-        last = (chinese, number)
+        last = (kind, number)
         if len(run) > len(best):
             best = run
     return best if len(best) >= RUN_TOGETHER else []
@@ -615,16 +650,19 @@ def _split_opening_ordinal(lines: list[_Line]) -> list[_Line]:
     for (start, end), (following, _) in reversed(list(itertools.pairwise(_paragraph_ranges(lines)))):
         opening = _ordinal(lines[following].content)
         chinese_opening = next((reading for reading in _chinese(lines[following].content) if reading), None)
+        zh_opening = _chinese_ordinal(lines[following].content)
         if opening is not None:
-            wanted = (False, opening[1] - 1)
+            wanted = ("en", opening[1] - 1)
         elif chinese_opening is not None and chinese_opening[0] == "一是":
-            wanted = (True, chinese_opening[1] - 1)
+            wanted = ("是", chinese_opening[1] - 1)
+        elif zh_opening is not None:
+            wanted = ("第", zh_opening[1] - 1)
         else:
             continue
         if wanted[1] < 1:
             continue
         text = "\n".join(line.content for line in lines[start:end])
-        cuts = [offset for offset, chinese, number in _opening_ordinals(text) if offset and (chinese, number) == wanted]
+        cuts = [offset for offset, kind, number in _opening_ordinals(text) if offset and (kind, number) == wanted]
         if not cuts:
             continue
         indent = lines[start].indent
