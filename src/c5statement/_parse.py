@@ -264,10 +264,10 @@ _STEP_BY_ONE = (_ROMAN_STYLE, _LETTER_STYLE)
 
 LOOKED_FOR = (
     "no enumerated points found: looked for at least two points in sequence, as paragraphs "
-    "beginning with ordinal words (First, Second, ... or Firstly, Secondly, ... or The second is), arabic "
+    "beginning with ordinal words (First, Second, ... or Firstly, ... or The second is), arabic "
     "numbers (1. 2. or 1) 2) or (1) (2) or 1、2、), Roman numerals (I. II. or (i) (ii)), letters "
     "(a) b) or (a) (b)), Chinese numerals (一、二、 or 一是 二是 or （一）（二） or 第一，第二，), Russian ordinals "  # noqa: RUF001 - full-width parentheses and commas
-    "(Во-первых, Во-вторых, ... or Первое — Второе —), keycap digits (1️⃣ 2️⃣) or bullets (• - * –), "  # noqa: RUF001 - the en dash bullet
+    "(Во-первых, ... or Первое —), keycap digits (1️⃣ 2️⃣) or bullets (• - * –), "  # noqa: RUF001 - the en dash bullet
     "or at least three ordinals in sequence within one paragraph"
 )
 """The reason given by :class:`NoPointsFoundError`."""
