@@ -940,3 +940,26 @@ class TestChineseAndRussianPageLayouts:
         text = "\U0001f51f The tenth point.\n1\ufe0f\u20e31\ufe0f\u20e3 The eleventh point."
         with pytest.warns(NumberingGapWarning):
             assert [point.number for point in parse_points(text)] == [10, 11]
+
+    def test_chinese_enumerator_one_in_the_preamble_line(self) -> None:
+        """「…指出：一、…」 then 「二、…」 opening a paragraph of its own: point 1 is cut from the preamble."""  # noqa: RUF002 - a Chinese colon
+        text = (
+            "外长介绍了访问情况。关于成果，他指出：一、双方领导人建立了互信。各国总统全程陪同。\n\n"  # noqa: RUF001 - Chinese punctuation
+            "二、双边关系全面提升。四国签署了新的条约。"
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            points = parse_points(text)
+        assert numbers_and_texts(points) == [
+            (1, "双方领导人建立了互信。各国总统全程陪同。"),
+            (2, "双边关系全面提升。四国签署了新的条约。"),
+        ]
+        text = "会谈提出（一）加强互信。\n\n（二）扩大贸易。\n\n（三）共护安全。"  # noqa: RUF001 - full-width parentheses
+        with pytest.warns(NumberingGapWarning):
+            assert [point.number for point in parse_points(text)] == [2, 3]
+
+    def test_chinese_enumerator_one_inside_a_phrase_stays_prose(self) -> None:
+        """一、二 inside a phrase (after a comma, or mid-word) is not point 1."""
+        text = "学校招收一、二年级学生，一、二两班合并。\n\n二、扩大贸易。\n\n三、共护安全。"  # noqa: RUF001 - a Chinese comma
+        with pytest.warns(NumberingGapWarning):
+            assert [point.number for point in parse_points(text)] == [2, 3]

@@ -84,7 +84,8 @@ Ordinals run together:
 
     Pages also run the preamble into the first point: "... reached five
     points. First, ..." and then "Second, ..." opens a paragraph of its own.
-    When a paragraph opens with an ordinal above one (``Second,``, ``二是``, ``第二，``)
+    When a paragraph opens with an ordinal above one (``Second,``, ``二是``, ``第二，``,
+    or a Chinese enumerator such as ``二、``)
     and the paragraph before holds the ordinal just before it opening a
     sentence (not at its start), that paragraph is split there.
 
@@ -637,6 +638,28 @@ def _paragraph_ranges(lines: list[_Line]) -> list[tuple[int, int]]:
     return ranges
 
 
+_CJK_IN_SENTENCE = {
+    style: re.compile(rf"(?<=[。！？：；:;])\s*(?P<enumerator>{pattern})")  # noqa: RUF001 - CJK full stops
+    for style, pattern in (
+        ("一、", rf"(?P<number>{_CJK_NUMERAL})、"),
+        ("(一)", rf"[(（](?P<number>{_CJK_NUMERAL})[)）]"),  # noqa: RUF001 - full-width parentheses
+        ("1、", r"(?P<number>[0-9０-９]{1,3})、"),  # noqa: RUF001 - full-width digits
+    )
+}
+"""Chinese enumerators ``一、``, ``（一）`` and ``1、`` where they open a sentence or follow a colon."""  # noqa: RUF001 - full-width parentheses
+
+
+def _chinese_enumerators(text: str, style: str, wanted: int) -> list[int]:
+    """The offsets in *text* of the enumerators of *style* numbered *wanted* that follow ``。！？：；`` (or ASCII)."""  # noqa: RUF002 - CJK full stops
+    cuts = []
+    for match in _CJK_IN_SENTENCE[style].finditer(text):
+        digits = match["number"]
+        number = _cjk_number(digits) if digits[0] in "一二三四五六七八九十" else int(digits)
+        if number == wanted:
+            cuts.append(match.start("enumerator"))
+    return cuts
+
+
 def _split_opening_ordinal(lines: list[_Line]) -> list[_Line]:
     """*lines* with the point that a paragraph's last sentences open split from it.
 
@@ -644,8 +667,9 @@ def _split_opening_ordinal(lines: list[_Line]) -> list[_Line]:
     First, ...", then "Second, ..." opens a paragraph of its own. When a paragraph
     starts with an ordinal (English or Chinese) whose number is above one, and
     the paragraph before it holds the ordinal just before, opening a sentence
-    after its start, that paragraph is split there.
-    """
+    after its start, that paragraph is split there. Chinese enumerators (``二、``,
+    ``（二）``, ``2、``) are ordinals here: "...指出：一、..." then "二、...".
+    """  # noqa: RUF002 - full-width marks
     result = list(lines)
     for (start, end), (following, _) in reversed(list(itertools.pairwise(_paragraph_ranges(lines)))):
         opening = _ordinal(lines[following].content)
@@ -657,12 +681,17 @@ def _split_opening_ordinal(lines: list[_Line]) -> list[_Line]:
             wanted = ("是", chinese_opening[1] - 1)
         elif zh_opening is not None:
             wanted = ("第", zh_opening[1] - 1)
+        elif chinese_opening is not None:
+            wanted = (chinese_opening[0], chinese_opening[1] - 1)
         else:
             continue
         if wanted[1] < 1:
             continue
         text = "\n".join(line.content for line in lines[start:end])
-        cuts = [offset for offset, kind, number in _opening_ordinals(text) if offset and (kind, number) == wanted]
+        if wanted[0] in _CJK_IN_SENTENCE:
+            cuts = _chinese_enumerators(text, wanted[0], wanted[1])
+        else:
+            cuts = [offset for offset, kind, number in _opening_ordinals(text) if offset and (kind, number) == wanted]
         if not cuts:
             continue
         indent = lines[start].indent
