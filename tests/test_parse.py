@@ -782,6 +782,13 @@ class TestParsePointsProperties:
         assert numbers == sorted(set(numbers))
 
 
+def parsed_without_warnings(text: str) -> tuple[Point, ...]:
+    """The points of *text*; any warning fails the test."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        return parse_points(text)
+
+
 class TestPageLayouts:
     """Layouts of statements as web pages publish them (texts written for these tests)."""
 
@@ -792,9 +799,7 @@ class TestPageLayouts:
             "every year in turn.\n\nSecond, the sides will open a trade office.\n\nThird, the sides will train "
             "customs officers together."
         )
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            points = parse_points(text)
+        points = parsed_without_warnings(text)
         assert numbers_and_texts(points) == [
             (1, "the sides will meet every year in turn."),
             (2, "the sides will open a trade office."),
@@ -947,9 +952,7 @@ class TestChineseAndRussianPageLayouts:
             "外长介绍了访问情况。关于成果，他指出：一、双方领导人建立了互信。各国总统全程陪同。\n\n"  # noqa: RUF001 - Chinese punctuation
             "二、双边关系全面提升。四国签署了新的条约。"
         )
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            points = parse_points(text)
+        points = parsed_without_warnings(text)
         assert numbers_and_texts(points) == [
             (1, "双方领导人建立了互信。各国总统全程陪同。"),
             (2, "双边关系全面提升。四国签署了新的条约。"),
