@@ -230,12 +230,14 @@ class _Chinese:
         self.guards = tuple(matching_form(form) for form, _reason in resources.get("guards", ()))
 
 
-def _guarded_spans(folded: str, guards: Iterable[str]) -> dict[int, tuple[int, int]]:
-    """The span (start, end) of the guarded name that each character of *folded* stands in, by position."""
+def _guarded_spans(found: Iterable[tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """The span (start, end) of the guarded name each position stands in, from the names *found* (start, length).
+
+    Positions are characters of a Chinese text, or words of a Russian one.
+    """
     spans: dict[int, tuple[int, int]] = {}
-    for guard in guards:
-        for start in _occurrences(folded, guard):
-            spans.update(dict.fromkeys(range(start, start + len(guard)), (start, start + len(guard))))
+    for start, length in found:
+        spans.update(dict.fromkeys(range(start, start + length), (start, start + length)))
     return spans
 
 
@@ -256,7 +258,7 @@ def _chinese_concepts(
     """The concepts of a Chinese text (folded), and the positions of the characters of formulas among them."""
     found: dict[str, list[str]] = {}
     absorbed: set[int] = set()
-    guarded = _guarded_spans(folded, resources.guards)
+    guarded = _guarded_spans((start, len(guard)) for guard in resources.guards for start in _occurrences(folded, guard))
     for form, concepts in resources.concepts:
         for start in _occurrences(folded, form):
             if _inside_name(guarded, start, start + len(form)):
@@ -495,11 +497,12 @@ def _russian_phrases(
     """The concepts and places of a Russian text, and the positions of the words they take up."""
     found: dict[str, list[str]] = {}
     absorbed: set[int] = set()
-    guarded: dict[int, tuple[int, int]] = {}  # the guarded name each word stands in, by the word's position
-    for guard in resources.guards:
-        for position in range(len(stems) - len(guard) + 1):
-            if tuple(stems[position : position + len(guard)]) == guard:
-                guarded.update(dict.fromkeys(range(position, position + len(guard)), (position, position + len(guard))))
+    guarded = _guarded_spans(
+        (position, len(guard))
+        for guard in resources.guards
+        for position in range(len(stems) - len(guard) + 1)
+        if tuple(stems[position : position + len(guard)]) == guard
+    )
     for position in range(len(spans)):
         candidates = [
             *resources.by_stem.get(stems[position], ()),
@@ -655,13 +658,14 @@ def _russian_background() -> dict[str, float]:
 
 
 def word_weight(feature: str) -> float | None:
-    """The weight (before scaling) of a Chinese or Russian word feature: low for formulaic ones, else ``None``.
+    """The weight (before scaling) of a Chinese or Russian word feature; ``None`` where the English weighing applies.
 
-    A Russian word the formulaic words' list does not name weighs as the
+    A Chinese character pair always has one: :data:`CHINESE_PAIR_SHARE` of an
+    unseen English word's weight, or of :data:`WEAK_WEIGHT` for a formulaic
+    pair. A Russian word weighs :data:`WEAK_WEIGHT` if formulaic, else as the
     Russian background gives it (:func:`_russian_background`), as an English
-    word weighs against the English background. A Chinese character pair
-    weighs :data:`CHINESE_PAIR_SHARE` of an unseen English word, or of a
-    formulaic one.
+    word weighs against the English background; ``None`` for a word the
+    background does not use, and for any other feature.
     """
     if _HAN_CHARACTER.match(feature):
         formulaic, grammar = _weak_chinese()
