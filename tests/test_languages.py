@@ -18,6 +18,7 @@ from c5statement import (
     InvalidStatementError,
     InvalidTypeError,
     Meeting,
+    NoPointsFoundError,
     Participant,
     Point,
     detect_language,
@@ -531,6 +532,26 @@ class TestParseRussian:
     def test_an_adverb_inside_a_sentence_is_prose(self) -> None:
         text = "1) стороны укрепят,\nво-вторых, доверие;\n2) стороны расширят торговлю."
         assert [point.number for point in parse_points(text)] == [1, 2]
+
+    def test_a_capital_run_into_the_number(self) -> None:
+        """``1.Стороны``, with no space after the number, as a Russian page printed it."""
+        text = (
+            "Стороны заявили:\n1.Стороны расширят торговлю.\n2.Стороны построят дороги.\n3.Стороны осудили терроризм."
+        )
+        assert [(point.number, point.text) for point in parse_points(text)] == [
+            (1, "Стороны расширят торговлю."),
+            (2, "Стороны построят дороги."),
+            (3, "Стороны осудили терроризм."),
+        ]
+        with pytest.raises(NoPointsFoundError):
+            parse_points("Итоги:\n1.стороны встретились.\n2.стороны договорились.")
+
+    def test_roman_section_numerals_alone_on_their_lines(self) -> None:
+        text = "Декларация\nI\nСтороны углубят доверие.\nII\nСтороны расширят торговлю."
+        assert [(point.number, point.text) for point in parse_points(text)] == [
+            (1, "Стороны углубят доверие."),
+            (2, "Стороны расширят торговлю."),
+        ]
 
     def test_chinese_enumerations_inside_a_paragraph(self) -> None:
         text = "中方提出三点建议：一是深化互信。二是扩大贸易。三是加强安全合作。"

@@ -966,3 +966,44 @@ class TestChineseAndRussianPageLayouts:
         text = "学校招收一、二年级学生，一、二两班合并。\n\n二、扩大贸易。\n\n三、共护安全。"  # noqa: RUF001 - a Chinese comma
         with pytest.warns(NumberingGapWarning):
             assert [point.number for point in parse_points(text)] == [2, 3]
+
+    def test_section_numerals_alone_on_their_lines(self) -> None:
+        """A section numeral alone on its line (一, 二; Roman II) numbers the lines below it up to the next one."""
+        text = (
+            "联合声明如下：\n一\n各方同意深化政治互信。\n各方支持彼此的发展道路。\n"  # noqa: RUF001 - a Chinese colon
+            "二\n各方愿扩大贸易。\n三\n各方共同打击三股势力。"
+        )
+        assert numbers_and_texts(parsed_without_warnings(text)) == [
+            (1, "各方同意深化政治互信。各方支持彼此的发展道路。"),
+            (2, "各方愿扩大贸易。"),
+            (3, "各方共同打击三股势力。"),
+        ]
+        text = "Declaration\nI\nThe sides deepen trust.\nII\nThe sides widen trade.\nIII\nThe sides condemn terror."
+        assert numbers_and_texts(parsed_without_warnings(text)) == [
+            (1, "The sides deepen trust."),
+            (2, "The sides widen trade."),
+            (3, "The sides condemn terror."),
+        ]
+
+    def test_a_lone_numeral_without_a_sequence_is_prose(self) -> None:
+        """One Roman numeral alone on a line, or Roman numerals that skip, number nothing."""
+        with pytest.raises(NoPointsFoundError):
+            parse_points("Part\nI\nThe sides agreed.\nIII\nThe sides met.")
+        with pytest.raises(NoPointsFoundError):
+            parse_points("二\n会谈在西安举行。")
+
+    def test_a_capital_run_into_the_number(self) -> None:
+        """``1.The`` with no space after the number is point 1; one such line among spaced ones joins the list."""
+        text = "The sides declared:\n1.The sides widen trade.\n2.The sides build roads.\n3.The sides condemn terror."
+        assert numbers_and_texts(parsed_without_warnings(text)) == [
+            (1, "The sides widen trade."),
+            (2, "The sides build roads."),
+            (3, "The sides condemn terror."),
+        ]
+        assert [point.number for point in parsed_without_warnings("1. The sides met.\n2.The sides agreed.")] == [1, 2]
+
+    @pytest.mark.parametrize("text", ["1.5 million came.\n2.5 million left.", "1.the sides met.\n2.the sides agreed."])
+    def test_a_decimal_or_a_small_letter_after_the_number_is_prose(self, text: str) -> None:
+        """``1.5`` is a decimal and ``1.the`` a slip inside prose: neither is a point."""
+        with pytest.raises(NoPointsFoundError):
+            parse_points(text)

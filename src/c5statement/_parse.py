@@ -39,13 +39,17 @@ Enumerators:
       starting with "second," in the middle of a sentence is not taken for a point;
     * an arabic number of one to three digits as ``1.``, ``1)`` or ``(1)``,
       followed by whitespace (``1.5 percent`` and ``2020.`` are no enumerators);
+      ``1.`` may also run straight into a capital letter (``1.The``,
+      ``1.Стороны``), as some pages print it, never into a small one;
     * a Roman numeral from I to XXXIX, all capitals or all lowercase, as ``I.``,
-      ``I)`` or ``(I)``, followed by whitespace;
+      ``I)`` or ``(I)``, followed by whitespace; or in capitals alone on its
+      line, the section's text on the lines below it;
     * a letter as ``a)`` or ``(a)``, either case, followed by whitespace; ``a.``
       and ``A.`` are not enumerators, so initials ("A. Kamilov") are prose;
     * a Chinese enumerator, with or without space after it: a Chinese numeral
       from 一 to 九十九 as ``一、``, ``一是``, ``（一）`` or ``(一)``, or an
-      arabic number as ``1、``;
+      arabic number as ``1、``; a Chinese numeral alone on its line numbers
+      the section below it;
     * a Chinese ordinal ``第一，`` ... ``第九十九，`` (a comma, ``、`` or a colon,
       full-width or not, right after it), which must open a paragraph as
       English ordinals do; ``第一次`` and ``第一是`` are prose;
@@ -187,7 +191,8 @@ _LETTERS = r"[^\W\d_]+"
 _REST = r"(?:\s+(?P<rest>.*))?"
 _ORDINAL = re.compile(rf"(?P<word>{_LETTERS}(?:[-\u2010\u2011\s]{_LETTERS})?)[,:]{_REST}", re.DOTALL)
 _ARABIC = {
-    "number.": re.compile(rf"(?P<number>[0-9]{{1,3}})\.{_REST}", re.DOTALL),
+    # A capital may follow "1." with no space ("1.The"), never a small letter or a digit ("1.5 million").
+    "number.": re.compile(r"(?P<number>[0-9]{1,3})\.(?:\s+(?P<rest>.*)|(?P<tight>[^\W\d_].*))?", re.DOTALL),
     "number)": re.compile(rf"(?P<number>[0-9]{{1,3}})\){_REST}", re.DOTALL),
     "(number)": re.compile(rf"\((?P<number>[0-9]{{1,3}})\){_REST}", re.DOTALL),
 }
@@ -212,6 +217,8 @@ _CJK = {
     "(一)": re.compile(rf"[(（](?P<number>{_CJK_NUMERAL})[)）]\s*(?P<rest>.*)", re.DOTALL),  # noqa: RUF001 - full-width parentheses
     "1、": re.compile(r"(?P<number>[0-9０-９]{1,3})、\s*(?P<rest>.*)", re.DOTALL),  # noqa: RUF001 - full-width digits
 }
+_BARE_ROMAN = re.compile(r"[IVX]+")
+_BARE_CJK = re.compile(_CJK_NUMERAL)
 _ZH_ORDINAL = re.compile(rf"第(?P<number>{_CJK_NUMERAL})[，,、：:]\s*(?P<rest>.*)", re.DOTALL)  # noqa: RUF001 - full-width marks
 _ZH_STYLE = "ordinal zh"
 """Chinese ordinals ``第一，`` ... ``第九十九，`` (or with ``、`` or ``：``): an ordinal style, opening paragraphs."""  # noqa: RUF001 - full-width marks
@@ -385,6 +392,7 @@ def _readings(content: str) -> list[tuple[str, int, str]]:
             _chinese_ordinal(content),
             _russian(content),
             _keycap(content),
+            _section(content),
         )
         if reading is not None
     ]
@@ -408,10 +416,16 @@ def _ordinal(content: str) -> tuple[str, int, str] | None:
 
 
 def _arabic(content: str) -> list[tuple[str, int, str] | None]:
-    return [
-        (style, int(match["number"]), match["rest"] or "") if match else None
-        for style, match in ((style, pattern.fullmatch(content)) for style, pattern in _ARABIC.items())
-    ]
+    """``1.``, ``1)`` or ``(1)``; ``1.`` may be run into a capital (``1.The``), as some pages print it."""
+    readings: list[tuple[str, int, str] | None] = []
+    for style, pattern in _ARABIC.items():
+        match = pattern.fullmatch(content)
+        tight = match.groupdict().get("tight") if match else None
+        if match is None or (tight is not None and tight[0].islower()):
+            readings.append(None)
+        else:
+            readings.append((style, int(match["number"]), match["rest"] or tight or ""))
+    return readings
 
 
 def _roman_number(numeral: str) -> int | None:
@@ -475,6 +489,17 @@ def _chinese_ordinal(content: str) -> tuple[str, int, str] | None:
     match = _ZH_ORDINAL.fullmatch(content)
     number = _cjk_number(match["number"]) if match else None
     return (_ZH_STYLE, number, match["rest"]) if match and number else None
+
+
+def _section(content: str) -> tuple[str, int, str] | None:
+    """A section numeral alone on its line, its body below: ``II`` or ``二``; a Roman one steps by one."""
+    if _BARE_ROMAN.fullmatch(content):
+        number = _roman_number(content)
+        return (f"{_ROMAN_STYLE} bare upper", number, "") if number else None
+    if _BARE_CJK.fullmatch(content):
+        number = _cjk_number(content)
+        return ("一 bare", number, "") if number else None
+    return None
 
 
 def _keycap(content: str) -> tuple[str, int, str] | None:
