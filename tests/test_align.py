@@ -352,6 +352,21 @@ class TestRealTextRules:
         assert {(match.old + 1, match.new + 1) for match in result.matches} == {(2, 1), (7, 2), (8, 3)}
         assert all(0.5 < match.similarity <= _align.EVIDENT_SCORE for match in result.matches)
         monkeypatch.setattr(_align, "EVIDENT_MARGIN", math.inf)
+        monkeypatch.setattr(_align, "LEFTOVER_RAW", math.inf)
+        assert align(P2020, [PANDEMIC, EVIL_FORCES, SECURITY_AFGHAN, LOCAL]).matches == ()
+
+    def test_points_left_over_pair_on_their_best(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Two points the assignment leaves unmatched pair when one is the other's clear best, on specific evidence.
+
+        With the calibration made harsh and the evident rule off, only this rule pairs them.
+        """
+        monkeypatch.setattr(_align, "_BIAS", -40.0)
+        monkeypatch.setattr(_align, "EVIDENT_MARGIN", math.inf)
+        result = align(P2020, [PANDEMIC, EVIL_FORCES, SECURITY_AFGHAN, LOCAL])
+        assert {(match.old + 1, match.new + 1) for match in result.matches} == {(2, 1), (7, 2), (8, 3)}
+        assert all(0.5 <= match.similarity <= _align.EVIDENT_SCORE for match in result.matches)
+        assert not align(P2020, [PANDEMIC, EVIL_FORCES], threshold=0.95).matches
+        monkeypatch.setattr(_align, "LEFTOVER_RELATED", math.inf)
         assert align(P2020, [PANDEMIC, EVIL_FORCES, SECURITY_AFGHAN, LOCAL]).matches == ()
 
     def test_a_point_joining_two_subjects_links_both(self) -> None:

@@ -117,8 +117,14 @@ LINK_MARGIN = 0.05
 LINK_RAW = 0.3
 """The least raw similarity of a merge link kept on specific evidence."""
 
-SPLIT_RAW = 0.45
+SPLIT_RAW = 0.35
 """The least raw similarity of a split kept on specific evidence: it turns an added point into a continuation."""
+
+LEFTOVER_RAW = 0.3
+"""The least raw similarity of two points left unmatched that pair on specific evidence (the new one's best)."""
+
+LEFTOVER_RELATED = 0.25
+"""Points left unmatched pair only between statements at least this related (their median best raw score)."""
 
 CONTAINMENT_SHARE = 0.5
 """The share of containment, against the Dice coefficient, in the content similarity."""
@@ -994,6 +1000,14 @@ class _Calibrated:
         standing = (score - self.mean) / self.spread
         return calibrate(score, standing=standing, mutual=mutual, margin=margin, relatedness=self.relatedness)
 
+    def leftover(self, i: int, j: int) -> float:
+        """The match score of two points both left unmatched, *j*'s clear raw best on specific evidence."""
+        score = self.raw.get((i, j), 0.0)
+        margin = score - self.best_new.runner_up(j, i)
+        if self.relatedness >= LEFTOVER_RELATED and score >= LEFTOVER_RAW and self.scorer.specific(i, j):
+            return min(EVIDENT_SCORE, 0.5 + margin)
+        return 0.0
+
     def link(self, i: int, j: int, *, old_unmatched: bool, primary: float) -> float:
         """The match score of *i* and *j* judged from the unmatched point's side alone.
 
@@ -1184,7 +1198,7 @@ def align(
             calibrated = _Calibrated(scorer, raw, _sample(len(old), len(new)))
         raw_bests = (calibrated.best_old, calibrated.best_new)
         return _Assignment(calibrated.scores, len(old), len(new), threshold, raw_bests).result(
-            calibrated.link, scorer, len(scorer.raw)
+            calibrated.link, scorer, len(scorer.raw), calibrated.leftover
         )
     prepare = getattr(similarity, "prepare", None)
     if callable(prepare):  # an embedding similarity encodes every text in one batch
@@ -1252,7 +1266,36 @@ class _Assignment:
             chosen.extend(_solve(component, self.old_size, self.new_size))
         return chosen
 
-    def result(self, link: _Link, raw: Callable[[int, int], float], compared: int) -> Alignment:
+    def _pair_leftovers(self, leftover: Callable[[int, int], float]) -> None:
+        """Match new points left unmatched to their raw best, if it is free too and *leftover* scores the pair.
+
+        The highest-scoring pair goes first, so two points wanting one free point do not depend on their order.
+        """
+        if self.raw_bests is None:
+            return
+        taken_old = {i for i, _, _ in self.chosen}
+        taken_new = {j for _, j, _ in self.chosen}
+        wanted = [
+            (score, i, j)
+            for j, i in enumerate(self.raw_bests[1].partner)
+            if j not in taken_new and i >= 0 and i not in taken_old
+            for score in (leftover(i, j),)
+            if score >= self.threshold
+        ]
+        for score, i, j in sorted(wanted, key=lambda item: (-item[0], item[2])):
+            if i not in taken_old:
+                self.chosen.append((i, j, score))
+                taken_old.add(i)
+
+    def result(
+        self,
+        link: _Link,
+        raw: Callable[[int, int], float],
+        compared: int,
+        leftover: Callable[[int, int], float] | None = None,
+    ) -> Alignment:
+        if leftover is not None:
+            self._pair_leftovers(leftover)
         partner_of_new = {j: i for i, j, _ in self.chosen}
         partner_of_old = {i: j for i, j, _ in self.chosen}
         merged: dict[int, list[int]] = {}
