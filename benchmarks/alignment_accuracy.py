@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 CORPUS = Path(__file__).parent / "alignment_corpus"
 REAL_GOLD = Path(__file__).parent / "real_gold"
+SECOND_READER = REAL_GOLD / "second_reader"
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
 
 
@@ -169,6 +170,52 @@ def report_real(cases: Sequence[Case], missing: Sequence[str], *, verbose: bool 
         print(f"  {group:<40} {right:>4}/{made:<4}{right / made:6.1%} {base:>4}/{made:<4}{base / made:6.1%}")
     if two[1]:
         print(f"  new points continuing two or more old points, linked to at least two of them: {two[0]}/{two[1]}")
+
+
+def load_second_reader(folder: Path = SECOND_READER) -> dict[str, dict[int, frozenset[int]]]:
+    """The second reader's decisions, per pair: made on the same texts without seeing the gold."""
+    readings = {}
+    for path in sorted(folder.glob("*.json")):
+        document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        readings[document["id"]] = {item["new"]: frozenset(item["old"]) for item in document["gold"]}
+    return readings
+
+
+def agree(first: frozenset[int], second: frozenset[int]) -> bool:
+    """Whether two readers' decisions on one new point agree: both call it new, or they share an old point."""
+    return first == second if not first or not second else bool(first & second)
+
+
+def report_readers(cases: Sequence[Case], second: dict[str, dict[int, frozenset[int]]]) -> None:
+    """Print how often the two readers agree, and the diff against each of them and where they agree."""
+    print("two readers (the gold, and a second reader who decided without seeing it)")
+    print(f"  {'group':<30} {'readers agree':>16} {'diff: gold':>16} {'second reader':>16} {'where both agree':>18}")
+    totals: dict[str, list[int]] = {}
+    for case in cases:
+        other = second.get(case.name)
+        if other is None:
+            continue
+        said = decisions(case)
+        for number, gold in case.gold.items():
+            reading = other[number]
+            got = said.get(number)
+            row = (
+                1,
+                agree(gold, reading),
+                got is None if not gold else got in gold,
+                got is None if not reading else got in reading,
+            )
+            for group in ("all", f"split {case.split}", f"family {case.family}"):
+                total = totals.setdefault(group, [0, 0, 0, 0, 0])
+                total[0] += row[0]
+                total[1] += row[1]
+                total[2] += row[2]
+                total[3] += row[3]
+                total[4] += row[1] and row[2]
+    for group, (made, agreed, first, other_right, both) in sorted(totals.items()):
+        figures = [f"{value:>4}/{made:<4}{value / made:6.1%}" for value in (agreed, first, other_right)]
+        where = f"{both:>4}/{agreed:<4}{both / agreed:6.1%}" if agreed else "-"
+        print(f"  {group:<30} {'  '.join(figures)}  {where:>18}")
 
 
 FITTED: dict[str, tuple[float, ...]] = {
@@ -340,6 +387,7 @@ def main(argv: list[str] | None = None) -> None:  # noqa: C901 - one report afte
     if arguments.texts is not None:
         real, missing = load_real(arguments.texts)
         report_real(real, missing, verbose=arguments.verbose)
+        report_readers(real, load_second_reader())
         if arguments.fit:
             report_fit(real, load_cases())
     cases = load_cases()

@@ -81,3 +81,29 @@ def test_the_readme_lists_every_pair_with_its_split_and_count() -> None:
         assert split.split(" ")[0] == document["split"]
         assert int(count) == len(document["gold"])
         assert family == document["family"]
+
+
+SECOND = sorted((GOLD / "second_reader").glob("*.json"))
+
+
+def test_a_second_reading_covers_every_pair_read_before_round_four() -> None:
+    ids = {path.stem for path in SECOND}
+    assert len(ids) >= 37
+    assert ids <= {path.stem for path in FILES}
+
+
+@pytest.mark.parametrize("path", SECOND, ids=lambda path: path.stem)
+def test_a_second_reading_decides_every_point_the_gold_decides(path: Path) -> None:
+    """The second reader's file names its pair and decides the same points, with a confidence and a reason."""
+    reading = _load(path)
+    assert set(reading) == {"id", "reader", "gold"}
+    assert reading["id"] == path.stem
+    assert reading["reader"] == "second"
+    gold = _load(GOLD / f"{path.stem}.json")
+    assert [item["new"] for item in reading["gold"]] == [item["new"] for item in gold["gold"]]
+    for item in reading["gold"]:
+        assert set(item) == {"new", "old", "confidence", "reason"}
+        assert item["confidence"] in {"sure", "unsure"}
+        assert all(isinstance(number, int) and number >= 1 for number in item["old"])
+        assert len(set(item["old"])) == len(item["old"])
+        assert item["reason"].strip()
