@@ -17,8 +17,17 @@ import pytest
 
 GOLD = Path(__file__).parent.parent / "benchmarks" / "real_gold"
 FILES = sorted(GOLD.glob("*.json"))
-SPLITS = {"fit", "heldout", "heldout3"}
-FAMILIES = {"C+C5", "C5+1", "EU-Central Asia", "India-Central Asia", "Germany-Central Asia"}
+SPLITS = {"fit", "heldout", "heldout3", "heldout4"}
+FAMILIES = {
+    "C+C5",
+    "C5+1",
+    "EU-Central Asia",
+    "India-Central Asia",
+    "Germany-Central Asia",
+    "GCC-Central Asia",
+    "Japan-Central Asia",
+    "Russia-Central Asia",
+}
 _DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)+")
 
