@@ -873,6 +873,46 @@ class TestPageLayouts:
         assert parse_points(text)[0].text == "The sides welcome the Global Security Initiative and its concept paper."
 
 
+class TestSubPointsUnderTheLastPoint:
+    """A last point that is a heading (or ends with a colon) above sub-points (1), (2) keeps them all."""
+
+    _LONG = " and the ministers also went over many questions of shared interest in the region and further afield."
+
+    def test_sub_points_under_a_heading_stay_in_the_last_point(self) -> None:
+        """Each line a paragraph, as a press release prints it; the closing line after the list is left out."""
+        long = self._LONG
+        text = (
+            f"The ministers met in the capital{long}\n"
+            f"1. A New Dialogue\nThis first meeting opened a forum for regular talks{long}\n"
+            "2. Results of the Meeting\n(1) Closer Relations\n"
+            f"The ministers agreed that peace in the region matters{long}\n"
+            f"(2) Regional Cooperation\nThe region's states will work together on water{long}\n"
+            "Photographs of the meeting can be seen on the ministry's pages, which also hold its programme."
+        )
+        points = parsed_without_warnings(text)
+        assert [point.number for point in points] == [1, 2]
+        assert points[1].text == (
+            "Results of the Meeting. (1) Closer Relations. "
+            f"The ministers agreed that peace in the region matters{long} "
+            f"(2) Regional Cooperation. The region's states will work together on water{long}"
+        )
+
+    def test_sub_points_after_a_colon_stay_in_the_last_point(self) -> None:
+        text = (
+            "1. The sides met in Tashkent.\n\n2. The sides agreed on two steps:\n\n(a) a water council;\n\n"
+            "(b) a railway study.\n\nThe talks ended in the evening."
+        )
+        assert numbers_and_texts(parsed_without_warnings(text)) == [
+            (1, "The sides met in Tashkent."),
+            (2, "The sides agreed on two steps: (a) a water council; (b) a railway study."),
+        ]
+
+    def test_a_sentence_above_a_later_list_does_not_take_it(self) -> None:
+        """A last point that is a full sentence ends with its paragraph, as before, whatever list follows."""
+        text = "1. The sides met.\n\n2. The sides agreed.\n\n(1) A note on the venue.\n\n(2) A note on the date."
+        assert numbers_and_texts(parse_points(text)) == [(1, "The sides met."), (2, "The sides agreed.")]
+
+
 class TestChineseAndRussianPageLayouts:
     """Layouts of Chinese and Russian pages as published (texts written for these tests)."""
 

@@ -870,10 +870,12 @@ def _paragraphs(lines: list[_Line], start: int, end: int) -> list[list[str]]:
     return paragraphs
 
 
-def _last_end(lines: list[_Line], item: _Candidate, others: set[int]) -> int:
+def _last_end(lines: list[_Line], item: _Candidate, others: set[int], candidates: list[_Candidate]) -> int:
     """The end (exclusive) of the last point: its paragraph and deeper-indented ones.
 
-    A point whose own paragraph is only a heading takes the paragraph below it too.
+    A point whose own paragraph is only a heading takes the paragraph below it too,
+    or, if a list of another style numbered from one opens there (a heading or a
+    line ending with a colon above sub-points), that whole list.
     """
     end = _own_end(lines, item, others)
     text = [line.content for line in lines[_text_line(item) : end] if not line.blank]
@@ -882,12 +884,37 @@ def _last_end(lines: list[_Line], item: _Candidate, others: set[int]) -> int:
         while following < len(lines) and lines[following].blank:
             following += 1
         if following < len(lines) and following not in others:
+            if _is_heading(text[0]) or text[0].endswith((":", "\uff1a")):
+                sub_list = _sub_list(following, item.style, candidates)
+                if sub_list:
+                    return _last_end(lines, sub_list[-1], set(), candidates)
             paragraph_end = following
             while paragraph_end < len(lines) and not lines[paragraph_end].blank:
                 paragraph_end += 1
             if _heading_above_body([text, [line.content for line in lines[following:paragraph_end]]]):
                 return paragraph_end
     return end
+
+
+def _sub_list(start: int, style: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """The items of a list in a style other than *style* that opens at line *start* with number one.
+
+    Its items are the following candidates of its style whose numbers rise by one; fewer than two are no list.
+    """
+    for head in candidates:
+        if head.index != start or head.number != 1 or head.style in (style, _BULLET_STYLE):
+            continue
+        items = [head]
+        for candidate in candidates:
+            if (
+                candidate.index > items[-1].index
+                and candidate.style == head.style
+                and candidate.number == items[-1].number + 1
+            ):
+                items.append(candidate)
+        if len(items) >= 2:  # noqa: PLR2004 - a list has at least two items
+            return items
+    return []
 
 
 def _own_end(lines: list[_Line], item: _Candidate, others: set[int]) -> int:
@@ -950,13 +977,22 @@ HEADING_SHARE = 0.6
 """A heading on the enumerator's line is shorter than this share of the line below it, or a paragraph of its own."""
 
 
+def _opens_a_unit(line: str) -> bool:
+    """Whether *line* starts as a body or a sub-point does: with a capital, or with a number, numeral or letter."""
+    if line[:1].isupper():
+        return True
+    match = _match(line)
+    return match is not None and match[0].startswith(("number", "(number", _ROMAN_STYLE, _LETTER_STYLE))
+
+
 def _heading_above_body(paragraphs: list[list[str]]) -> bool:
     """Whether the first line of a point's *paragraphs* is a heading above its body.
 
     It is when it reads as a heading (short, unpunctuated, not starting in
     lowercase, not ending with a word such as "the" or "of"), and the text below
-    starts with a capital letter, either as a paragraph of its own or on a line
-    much longer than the heading (a wrapped line is about as long as the next).
+    starts with a capital letter or a sub-point's number, either as a paragraph of
+    its own or on a line much longer than the heading (a wrapped line is about as
+    long as the next).
     """
     if not paragraphs or not paragraphs[0]:
         return False
@@ -966,8 +1002,10 @@ def _heading_above_body(paragraphs: list[list[str]]) -> bool:
         return False
     if len(paragraphs[0]) > 1:
         below = paragraphs[0][1]
+        if _opens_a_unit(below) and not below[:1].isupper():
+            return True  # a sub-point's number: no wrapped line starts with one
         return below[:1].isupper() and len(heading) < HEADING_SHARE * len(below)
-    return len(paragraphs) > 1 and paragraphs[1][0][:1].isupper()
+    return len(paragraphs) > 1 and _opens_a_unit(paragraphs[1][0])
 
 
 def _point_text(first: str, paragraphs: list[list[str]]) -> str:
@@ -977,8 +1015,13 @@ def _point_text(first: str, paragraphs: list[list[str]]) -> str:
             paragraphs[0].insert(0, first)
         else:
             paragraphs = [[first]]
-    if _heading_above_body(paragraphs):
-        paragraphs[0][0] += "."
+    # A heading stays apart from its body: the point's own, and each of its sub-points'.
+    for position, paragraph in enumerate(paragraphs):
+        for line in range(len(paragraph)):
+            if (position or line) and _match(paragraph[line]) is None:
+                continue  # below the first line, only sub-points' headings take a stop
+            if _heading_above_body([paragraph[line:], *paragraphs[position + 1 :]]):
+                paragraph[line] += "."
     while len(paragraphs) > 1 and len(paragraphs[-1]) == 1 and _is_heading(paragraphs[-1][0]):
         paragraphs.pop()
     last = paragraphs[-1] if paragraphs else []
@@ -1059,7 +1102,7 @@ def parse_points(text: str) -> tuple[Point, ...]:
         elif unbroken and _ends_at_its_line(lines, run):
             end = _text_line(item) + 1
         else:
-            end = _last_end(lines, item, others)
+            end = _last_end(lines, item, others, candidates)
         number = position + 1 if item.style == _BULLET_STYLE else item.number
         point_text = _point_text(item.rest, _paragraphs(lines, item.index + 1, end))
         try:
