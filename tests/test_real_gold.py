@@ -17,7 +17,7 @@ import pytest
 
 GOLD = Path(__file__).parent.parent / "benchmarks" / "real_gold"
 FILES = sorted(GOLD.glob("*.json"))
-SPLITS = {"fit", "heldout", "heldout3", "heldout4"}
+SPLITS = {"fit", "heldout", "heldout3", "heldout4", "heldout5"}
 FAMILIES = {
     "C+C5",
     "C5+1",
@@ -27,6 +27,8 @@ FAMILIES = {
     "GCC-Central Asia",
     "Japan-Central Asia",
     "Russia-Central Asia",
+    "Korea-Central Asia",
+    "Italy-Central Asia",
 }
 _DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)+")
