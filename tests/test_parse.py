@@ -907,6 +907,24 @@ class TestSubPointsUnderTheLastPoint:
             (2, "The sides agreed on two steps: (a) a water council; (b) a railway study."),
         ]
 
+    @pytest.mark.parametrize(
+        ("below", "kept"),
+        [
+            ("• water talks.\n\n• road talks.", "• water talks. • road talks."),
+            ("• water talks.", "• water talks."),
+            ("A water council will be set up.", "A water council will be set up."),
+        ],
+    )
+    def test_what_a_colon_announces_stays_in_the_last_point(self, below: str, kept: str) -> None:
+        """The bullets below a last point ending with a colon, even one, or the one paragraph there, are its text."""
+        text = (
+            f"1. The sides met in Tashkent.\n\n2. The sides agreed as follows:\n\n{below}\n\nThe talks ended at noon."
+        )
+        assert numbers_and_texts(parsed_without_warnings(text)) == [
+            (1, "The sides met in Tashkent."),
+            (2, f"The sides agreed as follows: {kept}"),
+        ]
+
     def test_a_sentence_above_a_later_list_does_not_take_it(self) -> None:
         """A last point that is a full sentence ends with its paragraph, as before, whatever list follows."""
         text = "1. The sides met.\n\n2. The sides agreed.\n\n(1) A note on the venue.\n\n(2) A note on the date."

@@ -884,16 +884,35 @@ def _last_end(lines: list[_Line], item: _Candidate, others: set[int], candidates
         while following < len(lines) and lines[following].blank:
             following += 1
         if following < len(lines) and following not in others:
-            if _is_heading(text[0]) or text[0].endswith((":", "\uff1a")):
+            colon = text[0].endswith((":", "\uff1a"))
+            if _is_heading(text[0]) or colon:
                 sub_list = _sub_list(following, item.style, candidates)
                 if sub_list:
                     return _last_end(lines, sub_list[-1], set(), candidates)
+            if colon:  # what a colon announces belongs to the point: the bullets below it, or one paragraph
+                return _announced_end(lines, following, candidates)
             paragraph_end = following
             while paragraph_end < len(lines) and not lines[paragraph_end].blank:
                 paragraph_end += 1
             if _heading_above_body([text, [line.content for line in lines[following:paragraph_end]]]):
                 return paragraph_end
     return end
+
+
+def _announced_end(lines: list[_Line], start: int, candidates: list[_Candidate]) -> int:
+    """The end of what a last point's colon announces: the bullets from line *start* on, or the paragraph there."""
+    bullets = {candidate.index for candidate in candidates if candidate.style == _BULLET_STYLE}
+    end = start
+    while True:
+        paragraph_end = end
+        while paragraph_end < len(lines) and not lines[paragraph_end].blank:
+            paragraph_end += 1
+        following = paragraph_end
+        while following < len(lines) and lines[following].blank:
+            following += 1
+        if end not in bullets or following not in bullets:
+            return paragraph_end
+        end = following
 
 
 def _sub_list(start: int, style: str, candidates: list[_Candidate]) -> list[_Candidate]:
