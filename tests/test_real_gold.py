@@ -97,9 +97,10 @@ def test_the_readme_lists_every_pair_with_its_split_and_count() -> None:
 SECOND = sorted((GOLD / "second_reader").glob("*.json"))
 
 
-def test_a_second_reading_covers_every_pair_read_before_round_four() -> None:
+def test_every_second_reading_names_a_pair_of_the_gold() -> None:
+    """Rounds 1 to 5 were read twice; a later round may be committed before its second reading."""
     ids = {path.stem for path in SECOND}
-    assert len(ids) >= 37
+    assert len(ids) >= 76
     assert ids <= {path.stem for path in FILES}
 
 
