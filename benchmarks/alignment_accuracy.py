@@ -181,6 +181,11 @@ def load_second_reader(folder: Path = SECOND_READER) -> dict[str, dict[int, froz
     return readings
 
 
+def is_right(got: int | None, acceptable: frozenset[int]) -> bool:
+    """Whether the diff's decision *got* (an old point, or None for new) is one of the *acceptable* ones."""
+    return got is None if not acceptable else got in acceptable
+
+
 def agree(first: frozenset[int], second: frozenset[int]) -> bool:
     """Whether two readers' decisions on one new point agree: both call it new, or they share an old point."""
     return first == second if not first or not second else bool(first & second)
@@ -199,22 +204,14 @@ def report_readers(cases: Sequence[Case], second: dict[str, dict[int, frozenset[
         for number, gold in case.gold.items():
             reading = other[number]
             got = said.get(number)
-            row = (
-                1,
-                agree(gold, reading),
-                got is None if not gold else got in gold,
-                got is None if not reading else got in reading,
-            )
+            agreed, first = agree(gold, reading), is_right(got, gold)
+            row = (1, int(agreed), int(first), int(is_right(got, reading)), int(agreed and first))
             for group in ("all", f"split {case.split}", f"family {case.family}"):
-                total = totals.setdefault(group, [0, 0, 0, 0, 0])
-                total[0] += row[0]
-                total[1] += row[1]
-                total[2] += row[2]
-                total[3] += row[3]
-                total[4] += row[1] and row[2]
-    for group, (made, agreed, first, other_right, both) in sorted(totals.items()):
-        figures = [f"{value:>4}/{made:<4}{value / made:6.1%}" for value in (agreed, first, other_right)]
-        where = f"{both:>4}/{agreed:<4}{both / agreed:6.1%}" if agreed else "-"
+                total = totals.setdefault(group, [0] * len(row))
+                total[:] = [sum(pair) for pair in zip(total, row, strict=True)]
+    for group, (made, agreeing, gold_right, second_right, both) in sorted(totals.items()):
+        figures = [f"{value:>4}/{made:<4}{value / made:6.1%}" for value in (agreeing, gold_right, second_right)]
+        where = f"{both:>4}/{agreeing:<4}{both / agreeing:6.1%}" if agreeing else "-"
         print(f"  {group:<30} {'  '.join(figures)}  {where:>18}")
 
 
@@ -300,7 +297,7 @@ def score(case: Case, threshold: float = DEFAULT_THRESHOLD) -> tuple[int, int, l
     wrong = []
     for number, acceptable in sorted(case.gold.items()):
         got = said.get(number)
-        ok = got is None if not acceptable else got in acceptable
+        ok = is_right(got, acceptable)
         right += ok
         if not ok:
             wrong.append(f"    new {number}: gold {sorted(acceptable) or 'new'}, diff says {got or 'new'}")
@@ -479,7 +476,7 @@ def language_score(item: LanguageCase, *, detect: bool = False) -> tuple[int, in
     right, wrong = 0, []
     for number, acceptable in sorted(item.case.gold.items()):
         got = said.get(number)
-        ok = got is None if not acceptable else got in acceptable
+        ok = is_right(got, acceptable)
         right += ok
         if not ok:
             wrong.append(f"    new {number}: gold {sorted(acceptable) or 'new'}, diff says {got or 'new'}")

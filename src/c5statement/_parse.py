@@ -1034,12 +1034,13 @@ def _point_text(first: str, paragraphs: list[list[str]]) -> str:
             paragraphs[0].insert(0, first)
         else:
             paragraphs = [[first]]
-    # A heading stays apart from its body: the point's own, and each of its sub-points'.
+    # A heading stays apart from its body: the point's own (its first line), and each of its sub-points'.
     for position, paragraph in enumerate(paragraphs):
-        for line in range(len(paragraph)):
-            if (position or line) and _match(paragraph[line]) is None:
-                continue  # below the first line, only sub-points' headings take a stop
-            if _heading_above_body([paragraph[line:], *paragraphs[position + 1 :]]):
+        for line, content in enumerate(paragraph):
+            own = position == 0 and line == 0
+            if (own or _match(content) is not None) and _heading_above_body(
+                [paragraph[line:], *paragraphs[position + 1 :]]
+            ):
                 paragraph[line] += "."
     while len(paragraphs) > 1 and len(paragraphs[-1]) == 1 and _is_heading(paragraphs[-1][0]):
         paragraphs.pop()
