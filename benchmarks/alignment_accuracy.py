@@ -27,12 +27,14 @@ import json
 import random
 import re
 import warnings
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from c5statement import DEFAULT_THRESHOLD, Meeting, Point, diff, parse_points
+from c5statement._lexicon import default_lexicon
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -512,6 +514,34 @@ def language_report(*, verbose: bool = False) -> None:
     print("languages: totals (language pair, kind of pair)")
     for group, (right, made) in sorted(totals.items()):
         print(f"  {group:<36} {right:>4}/{made:<4} {right / made:6.1%}")
+    differing, total, gaps = concept_parity(items)
+    print(f"languages: translation points whose versions name other concepts: {differing}/{total}")
+    print("  " + ", ".join(f"{gap} ({count})" for gap, count in gaps.most_common()))
+
+
+def concept_parity(items: Sequence[LanguageCase]) -> tuple[int, int, Counter[str]]:
+    """Points of the translation pairs whose two versions name other concepts, of all points, and the concepts.
+
+    A translation pair gives the same points in two languages, one for one; a
+    concept named on one side only is a gap of the lexicon in one language (or
+    a word read too broadly in the other). Each concept is counted with the
+    side that names it alone: ``+ru @security`` is named by the Russian only.
+    """
+    lexicon = default_lexicon()
+    differing, total, gaps = 0, 0, Counter[str]()
+    for item in items:
+        if not item.case.name.startswith("translation-"):
+            continue
+        for old, new in zip(item.case.old, item.case.new, strict=True):
+            first, second = (
+                {feature for feature in lexicon.analyse_in(point.text, language).features if feature[0] == "@"}
+                for point, language in ((old, item.old_language), (new, item.new_language))
+            )
+            total += 1
+            differing += first != second
+            gaps.update(f"+{item.old_language} {concept}" for concept in first - second)
+            gaps.update(f"+{item.new_language} {concept}" for concept in second - first)
+    return differing, total, gaps
 
 
 def _real_text(folder: Path, name: str) -> str:
