@@ -390,6 +390,46 @@ class TestRussianBackground:
             "Стороны выступают против односторонних мер и протекционизма и поддерживают ВТО.",
             "各方反对单边主义和保护主义，支持世贸组织。",
         ),
+        # Food, energy and economic security are supplies and economies, not security cooperation, in every language.
+        (
+            "The parties will work for food security and energy security in the region.",
+            "Стороны будут содействовать продовольственной безопасности и энергетической безопасности в регионе.",
+            "各方将促进本地区的粮食安全和能源安全。",
+        ),
+        (
+            "The sides will strengthen economic security.",
+            "Стороны укрепят экономическую безопасность.",
+            "各方将加强经济安全。",
+        ),
+        # Heads of state are every format's boilerplate: no mechanism in Russian either.
+        ("The heads of state signed the treaty.", "Главы государств подписали договор.", "元首们签署了条约。"),
+        # Trains running safely: transport, not security (Chinese 安全 is safety there) or training.
+        (
+            "The parties will keep China-Europe freight trains running safely and smoothly.",
+            "Стороны обеспечат безопасное и бесперебойное движение грузовых поездов Китай — Европа.",
+            "各方将保障中欧班列安全稳定畅通运行。",
+        ),
+        # Sister cities are local and people-to-people ties; Chinese 友好 in them is not the friendship formula.
+        (
+            "More sister cities will be encouraged.",
+            "Будут поощряться новые города-побратимы.",
+            "鼓励建立更多友好城市。",
+        ),
+        (
+            "They will share water-saving irrigation methods.",
+            "Они будут делиться методами водосберегающего орошения.",
+            "各方将分享节水灌溉经验。",
+        ),
+        (
+            "Cooperation in e-commerce will grow.",
+            "Сотрудничество в электронной коммерции будет расти.",
+            "电子商务合作将扩大。",
+        ),
+        (
+            "The sides will dovetail their development strategies.",
+            "Стороны обеспечат сопряжение стратегий развития.",
+            "各方将推进发展战略对接。",
+        ),
     ],
 )
 def test_a_point_names_the_same_concepts_in_three_languages(english: str, russian: str, chinese: str) -> None:
@@ -401,16 +441,27 @@ def test_a_point_names_the_same_concepts_in_three_languages(english: str, russia
     assert concepts(russian) == concepts(english) == concepts(chinese)
 
 
+@pytest.mark.parametrize("language", ["ru", "zh"])
+def test_every_concept_has_forms_with_reasons_in_russian_and_chinese(language: str) -> None:
+    """A concept with no form in a language could never be shared across languages."""
+    from c5statement._languages import _resources
+
+    forms = _resources(language)["concepts"]
+    missing = [concept.id for concept in default_lexicon().concepts if not forms.get(concept.id)]
+    assert missing == []
+    assert all(form and reason for entries in forms.values() for form, reason in entries)
+
+
 class TestNamedInitiatives:
     @pytest.mark.parametrize(
         ("named", "generic"),
         [
             (
                 "Страны поддерживают Инициативу глобальной безопасности.",
-                "Стороны обеспечат продовольственную безопасность.",
+                "Стороны будут бороться с угрозами безопасности.",
             ),
             ("Поддержка глобальной инициативы безопасности.", "Стороны укрепят сотрудничество в сфере безопасности."),
-            ("各国支持全球安全倡议。", "各方将保障粮食安全。"),
+            ("各国支持全球安全倡议。", "各方将加强安全合作。"),
         ],
     )
     def test_a_named_initiative_names_no_generic_concept(self, named: str, generic: str) -> None:

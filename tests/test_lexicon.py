@@ -227,6 +227,21 @@ class TestGrownConcepts:
         assert "fairness-justice" not in concepts_of("perpetrators must be brought to justice")
 
 
+class TestWordsMatchedAsWritten:
+    def test_trains_are_no_training(self) -> None:
+        """Training shares its stem with trains: it is matched as written, so freight trains stay transport."""
+        assert concepts_of("China-Europe freight trains will run more often") == {"connectivity"}
+        assert "people-to-people" not in concepts_of("the trains run on time")
+        assert "people-to-people" in concepts_of("vocational training for young people")
+        assert "people-to-people" in concepts_of("trainings for diplomats and trainees")
+
+    def test_industry_is_no_industrialisation(self) -> None:
+        """Industrialisation names the minerals-and-industry concept; industry or industrial alone names nothing."""
+        assert "minerals" not in concepts_of("the industry of the region will grow")
+        assert "minerals" in concepts_of("industrialization of Central Asia")
+        assert "minerals" in concepts_of("to support industrialisation")
+
+
 class TestGuards:
     def test_west_bank_is_not_banking(self) -> None:
         """ "West Bank" names the Middle East, and its "Bank" no finance; a development bank still does."""
@@ -246,6 +261,13 @@ class TestGuards:
         assert {"agriculture", "energy"} <= concepts_of("to ensure food and energy security")
         assert "security" not in concepts_of("to ensure food and energy security")
         assert "security" in concepts_of("security in traditional and non-traditional fields")
+
+    def test_aligning_positions_is_no_alignment_of_strategies(self) -> None:
+        """Aligning positions on a question is coordination; aligning or dovetailing strategies is the concept."""
+        assert "strategy-alignment" not in concepts_of("The sides will align their positions on Afghanistan.")
+        assert "strategy-alignment" not in concepts_of("to align positions in the United Nations")
+        assert "strategy-alignment" in concepts_of("They will align development strategies.")
+        assert "strategy-alignment" in concepts_of("dovetailing the initiative with national programmes")
 
     def test_the_high_representatives_title_names_no_security(self) -> None:
         """The EU's High Representative for Foreign Affairs and Security Policy brings no security subject."""
