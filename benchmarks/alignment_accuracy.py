@@ -150,6 +150,7 @@ def report_real(cases: Sequence[Case], missing: Sequence[str], *, verbose: bool 
     print(f"  {'split':<8} {'pair':<18} {'family':<20} {'diff':>12} {'all new':>12}")
     totals: dict[str, list[int]] = {}
     two = [0, 0]
+    found: dict[str, list[int]] = {}  # per split: links right, links the diff made, links of the gold
     for case in cases:
         right, made, wrong = score(case)
         base = all_new(case)
@@ -163,15 +164,25 @@ def report_real(cases: Sequence[Case], missing: Sequence[str], *, verbose: bool 
             total[1] += made
             total[2] += base
         linked = links(case)
+        counts = found.setdefault(case.split, [0, 0, 0])
         for number, acceptable in case.gold.items():
+            made_links = linked.get(number, set())
+            counts[0] += len(made_links & acceptable)
+            counts[1] += len(made_links)
+            counts[2] += len(acceptable)
             if len(acceptable) > 1:
                 two[1] += 1
-                two[0] += len(linked.get(number, set()) & acceptable) > 1
+                two[0] += len(made_links & acceptable) > 1
     print("  totals                                        diff         all new")
     for group, (right, made, base) in sorted(totals.items()):
         print(f"  {group:<40} {right:>4}/{made:<4}{right / made:6.1%} {base:>4}/{made:<4}{base / made:6.1%}")
     if two[1]:
         print(f"  new points continuing two or more old points, linked to at least two of them: {two[0]}/{two[1]}")
+    print("  links (a new point to an old one it continues: the match, a merge or a split), per split")
+    for split, (right, made, gold) in sorted(found.items()):
+        precision = f"{right / made:6.1%}" if made else "     -"
+        recall = f"{right / gold:6.1%}"
+        print(f"  {split:<10} right {right:>4} of {made:<4} made ({precision}), of {gold:<4} in the gold ({recall})")
 
 
 def load_second_reader(folder: Path = SECOND_READER) -> dict[str, dict[int, frozenset[int]]]:
@@ -556,6 +567,7 @@ def real_language_report(folder: Path, *, verbose: bool = False) -> None:
     document = json.loads((LANGUAGE_CORPUS / "real" / "gold.json").read_text(encoding="utf-8"))
     print("languages, real pages: decisions right at the default threshold")
     total = [0, 0]
+    by_split: dict[str, list[int]] = {}
     for pair in document["pairs"]:
         old = parse_points(_real_text(folder, pair["old"]["file"]))
         new = parse_points(_real_text(folder, pair["new"]["file"]))
@@ -564,11 +576,16 @@ def real_language_report(folder: Path, *, verbose: bool = False) -> None:
         right, made, wrong = language_score(item)
         total[0] += right
         total[1] += made
+        split = by_split.setdefault(pair.get("split", "round 1 (looked at)"), [0, 0])
+        split[0] += right
+        split[1] += made
         print(
             f"  {pair['id']:<36} {right:>3}/{made:<3} {right / made:6.1%}   ({len(old)} and {len(new)} points parsed)"
         )
         if verbose:
             print("\n".join(wrong))
+    for name, (right, made) in sorted(by_split.items()):
+        print(f"  {name:<36} {right:>3}/{made:<3} {right / made:6.1%}")
     print(f"  {'total':<36} {total[0]:>3}/{total[1]:<3} {total[0] / total[1]:6.1%}")
     for check in document["fidelity"]:
         texts = [
