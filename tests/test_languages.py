@@ -420,6 +420,12 @@ class TestRussianBackground:
             "Они будут делиться методами водосберегающего орошения.",
             "各方将分享节水灌溉经验。",
         ),
+        # Green produce is a quality of goods; Russian «экологически чистая» names no environment either.
+        (
+            "China welcomes more exports of green farm products.",
+            "Китай приветствует рост экспорта экологически чистой сельскохозяйственной продукции.",
+            "中方欢迎更多绿色农产品出口。",
+        ),
         (
             "Cooperation in e-commerce will grow.",
             "Сотрудничество в электронной коммерции будет расти.",
