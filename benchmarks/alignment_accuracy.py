@@ -33,8 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from c5statement import DEFAULT_THRESHOLD, Meeting, Point, diff, parse_points
-from c5statement._lexicon import default_lexicon
+from c5statement import DEFAULT_THRESHOLD, Meeting, Point, default_lexicon, diff, parse_points
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -181,7 +180,7 @@ def report_real(cases: Sequence[Case], missing: Sequence[str], *, verbose: bool 
     print("  links (a new point to an old one it continues: the match, a merge or a split), per split")
     for split, (right, made, gold) in sorted(found.items()):
         precision = f"{right / made:6.1%}" if made else "     -"
-        recall = f"{right / gold:6.1%}"
+        recall = f"{right / gold:6.1%}" if gold else "     -"
         print(f"  {split:<10} right {right:>4} of {made:<4} made ({precision}), of {gold:<4} in the gold ({recall})")
 
 
@@ -527,7 +526,10 @@ def language_report(*, verbose: bool = False) -> None:
         print(f"  {group:<36} {right:>4}/{made:<4} {right / made:6.1%}")
     differing, total, gaps = concept_parity(items)
     print(f"languages: translation points whose versions name other concepts: {differing}/{total}")
-    print("  " + ", ".join(f"{gap} ({count})" for gap, count in gaps.most_common()))
+    print(
+        "  named by one side only (+language concept, points): "
+        + ", ".join(f"{gap} ({count})" for gap, count in gaps.most_common())
+    )
 
 
 def concept_parity(items: Sequence[LanguageCase]) -> tuple[int, int, Counter[str]]:
@@ -576,7 +578,7 @@ def real_language_report(folder: Path, *, verbose: bool = False) -> None:
         right, made, wrong = language_score(item)
         total[0] += right
         total[1] += made
-        split = by_split.setdefault(pair.get("split", "round 1 (looked at)"), [0, 0])
+        split = by_split.setdefault(pair["split"], [0, 0])
         split[0] += right
         split[1] += made
         print(

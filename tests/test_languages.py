@@ -235,6 +235,13 @@ class TestTraditionalAndSimplified:
         assert "Один" not in key_terms("Стороны поддерживают «Один пояс, один путь».")
         assert "Один пояс, один путь" in key_terms("Стороны поддерживают «Один пояс, один путь».")
 
+    def test_power_producers_are_no_e_commerce(self) -> None:
+        """电商 (e-commerce) inside 发电商 (power producers) is guarded."""
+        features = default_lexicon().analyse("支持各国发电商开展合作。").features
+        assert "@energy" in features
+        assert "@digital-economy" not in features
+        assert "@digital-economy" in default_lexicon().analyse("发展跨境电商。").features
+
     def test_full_width_forms(self) -> None:
         assert script_folded("２０２５年，ＡＢＣ") == "2025年,ABC"
         assert cosmetic_classes("２０２５年", "2025年") == frozenset({"script"})
@@ -257,6 +264,13 @@ class TestRussianFeatures:
         assert "@counter-terrorism" in features
         assert "@belt-and-road" in features
         assert "и" not in features  # a function word
+
+    def test_sustainable_is_no_resilience(self) -> None:
+        """«устойчивый» says sustainable as well as resilient: only the noun of economic resilience counts."""
+        lexicon = default_lexicon()
+        assert "@economic-security" not in lexicon.analyse("Стороны поддержат переход к устойчивой экономике.").features
+        assert "@economic-security" not in lexicon.analyse("экономически устойчивый рост").features
+        assert "@economic-security" in lexicon.analyse("укрепление экономической устойчивости").features
 
     def test_places_across_cases(self) -> None:
         lexicon = default_lexicon()
@@ -405,7 +419,7 @@ class TestRussianBackground:
         ("The heads of state signed the treaty.", "Главы государств подписали договор.", "元首们签署了条约。"),
         # Trains running safely: transport, not security (Chinese 安全 is safety there) or training.
         (
-            "The parties will keep China-Europe freight trains running safely and smoothly.",
+            "The parties will keep China-Europe freight trains running safely, stably and smoothly.",
             "Стороны обеспечат безопасное и бесперебойное движение грузовых поездов Китай — Европа.",
             "各方将保障中欧班列安全稳定畅通运行。",
         ),
@@ -432,10 +446,27 @@ class TestRussianBackground:
             "电子商务合作将扩大。",
         ),
         (
-            "The sides will dovetail their development strategies.",
-            "Стороны обеспечат сопряжение стратегий развития.",
-            "各方将推进发展战略对接。",
+            "The sides will dovetail the initiative with national programmes.",
+            "Стороны обеспечат сопряжение инициативы с национальными программами.",
+            "各方将推进倡议与各国规划对接。",
         ),
+        # A list of fields names each field: no phrase runs across its commas («экономики, безопасности»).
+        (
+            "The parties will work together in politics, economy, security and culture.",
+            "Стороны будут сотрудничать в области политики, экономики, безопасности и культуры.",
+            "各方将在政治、经济、安全和文化领域合作。",
+        ),
+        (
+            "Supply chains must stay unbroken.",
+            "Цепи поставок должны оставаться бесперебойными.",
+            "供应链必须保持畅通。",
+        ),
+        (
+            "They will build economic resilience.",
+            "Они будут укреплять экономическую устойчивость.",
+            "各方将增强经济韧性。",
+        ),
+        ("E-commerce will grow.", "Электронная торговля будет расти.", "电子商务将扩大。"),
     ],
 )
 def test_a_point_names_the_same_concepts_in_three_languages(english: str, russian: str, chinese: str) -> None:

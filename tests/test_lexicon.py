@@ -235,11 +235,30 @@ class TestWordsMatchedAsWritten:
         assert "people-to-people" in concepts_of("vocational training for young people")
         assert "people-to-people" in concepts_of("trainings for diplomats and trainees")
 
+    def test_the_verb_train_counts_where_it_trains_people(self) -> None:
+        """Training people is people-to-people, the verb too when its object is people."""
+        assert "people-to-people" in concepts_of("China will train specialists for the region")
+        assert "people-to-people" in concepts_of("to train personnel of customs services")
+
     def test_industry_is_no_industrialisation(self) -> None:
         """Industrialisation names the minerals-and-industry concept; industry or industrial alone names nothing."""
         assert "minerals" not in concepts_of("the industry of the region will grow")
         assert "minerals" in concepts_of("industrialization of Central Asia")
         assert "minerals" in concepts_of("to support industrialisation")
+
+
+class TestPunctuation:
+    def test_no_phrase_runs_across_a_comma(self) -> None:
+        """A list of fields names each field: "economic, security" is no economic security."""
+        listed = concepts_of("cooperation in political, economic, security and cultural fields")
+        assert "security" in listed
+        assert "economic-security" not in listed
+        assert {"agriculture", "security", "energy"} <= concepts_of("food, security and energy")
+
+    def test_a_name_that_holds_a_comma_keeps_it(self) -> None:
+        """One Belt, One Road is one name with or without its comma."""
+        assert "belt-and-road" in concepts_of("the One Belt, One Road initiative")
+        assert "belt-and-road" in concepts_of("one belt one road")
 
 
 class TestGuards:
@@ -266,6 +285,7 @@ class TestGuards:
         """Aligning positions on a question is coordination; aligning or dovetailing strategies is the concept."""
         assert "strategy-alignment" not in concepts_of("The sides will align their positions on Afghanistan.")
         assert "strategy-alignment" not in concepts_of("to align positions in the United Nations")
+        assert "strategy-alignment" not in concepts_of("an alignment of positions on regional issues")
         assert "strategy-alignment" in concepts_of("They will align development strategies.")
         assert "strategy-alignment" in concepts_of("dovetailing the initiative with national programmes")
 

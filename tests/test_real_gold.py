@@ -119,3 +119,44 @@ def test_a_second_reading_decides_every_point_the_gold_decides(path: Path) -> No
         assert all(isinstance(number, int) and number >= 1 for number in item["old"])
         assert len(set(item["old"])) == len(item["old"])
         assert item["reason"].strip()
+
+
+# --- The real Chinese and Russian pages (benchmarks/language_corpus/real/gold.json) ---------------------------
+
+LANGUAGE_GOLD = Path(__file__).parent.parent / "benchmarks" / "language_corpus" / "real" / "gold.json"
+LANGUAGE_PAIRS: list[dict[str, Any]] = json.loads(LANGUAGE_GOLD.read_text(encoding="utf-8"))["pairs"]
+
+
+@pytest.mark.parametrize("pair", LANGUAGE_PAIRS, ids=lambda pair: pair["id"])
+def test_a_real_language_pair_names_its_sides_and_decides_every_point(pair: dict[str, Any]) -> None:
+    """Each pair of real pages says its round, its two pages and, for every later point, what it continues."""
+    assert set(pair) == {"id", "split", "old", "new", "gold"}
+    assert _ID.fullmatch(pair["id"])
+    assert pair["split"] in {"round1", "heldout-r2"}
+    for side in ("old", "new"):
+        described = pair[side]
+        assert set(described) == {"file", "language", "url", "about"}
+        assert described["language"] in {"en", "zh", "ru"}
+        assert described["file"].endswith(".txt")
+        assert described["url"].startswith(("http://", "https://"))
+        assert described["about"].strip()
+    numbers = [item["new"] for item in pair["gold"]]
+    assert numbers == list(range(1, len(numbers) + 1))
+    for item in pair["gold"]:
+        assert set(item) == {"new", "old", "reason"}
+        assert all(isinstance(number, int) and number > 0 for number in item["old"])
+        assert len(set(item["old"])) == len(item["old"])
+        assert item["reason"].strip()
+
+
+def test_the_real_language_rounds_hold_what_their_readme_says() -> None:
+    """Round 1: seven pairs, 31 decisions; round 2 (held out): fourteen pairs, 61 decisions, 24 of them new."""
+    by_split: dict[str, list[int]] = {}
+    for pair in LANGUAGE_PAIRS:
+        counts = by_split.setdefault(pair["split"], [0, 0, 0])
+        counts[0] += 1
+        counts[1] += len(pair["gold"])
+        counts[2] += sum(not item["old"] for item in pair["gold"])
+    assert by_split["round1"][:2] == [7, 31]
+    assert by_split["heldout-r2"] == [14, 61, 24]
+    assert len({pair["id"] for pair in LANGUAGE_PAIRS}) == len(LANGUAGE_PAIRS)

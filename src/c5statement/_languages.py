@@ -442,6 +442,43 @@ def _compile_russian(form: str) -> _Compiled | None:
     return compile_phrase(words, _russian_stem, prefix=form.endswith("*"))
 
 
+_BREAK = re.compile(r"[,;:.!?()\[\]\u3001\uff0c\uff1b\uff1a]")
+"""Punctuation that ends a phrase: a phrase or a guard never runs across it ("economic, security" is two fields)."""
+
+
+def punctuation_in(form: str) -> int:
+    """How many punctuation marks a concept's form holds, which a text's phrase may then run across.
+
+    Example:
+        >>> punctuation_in("one belt, one road"), punctuation_in("belt and road")
+        (1, 0)
+    """
+    return len(_BREAK.findall(form))
+
+
+def clauses(text: str, spans: Sequence[tuple[str, int, int]]) -> list[int]:
+    """The number of the stretch between punctuation that each word of *spans* stands in.
+
+    Words of one phrase stand in one stretch, unless the phrase's form holds
+    punctuation itself: a list of fields ("politics, economy, security") names
+    each field, not a phrase made of two of them. Dashes, quotes, hyphens and
+    apostrophes do not break a stretch.
+
+    Example:
+        >>> text = "economic, security and food security"
+        >>> clauses(text, [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)])
+        [0, 1, 1, 1, 1]
+    """
+    found: list[int] = []
+    stretch, end = 0, 0
+    for _token, start, stop in spans:
+        if found and _BREAK.search(text, end, start):
+            stretch += 1
+        found.append(stretch)
+        end = stop
+    return found
+
+
 class _Russian:
     """The Russian forms of a lexicon's concepts, stop words, places and formulaic words."""
 
@@ -454,12 +491,12 @@ class _Russian:
                 for form, _reason in entries:
                     compiled = _compile_russian(form)
                     if compiled is not None:
-                        self.phrases.append((*compiled, "@" + concept))
+                        self.phrases.append((*compiled, "@" + concept, punctuation_in(form)))
         for place, names in resources["places"].items():
             for form in names:
                 compiled = _compile_russian(form)
                 if compiled is not None:
-                    self.phrases.append((*compiled, _english_stem(place)))
+                    self.phrases.append((*compiled, _english_stem(place), punctuation_in(form)))
         self.phrases.sort(key=lambda entry: -len(entry[0]))
         self.by_stem, self.by_letters = _indexed(self.phrases)
         self.guards = tuple(
@@ -470,16 +507,16 @@ class _Russian:
         self.stopwords = frozenset(word.replace("ё", "е") for word in resources["stopwords"])
 
 
-_Entry = tuple[tuple[str, ...], str | None, str]
+_Entry = tuple[tuple[str, ...], str | None, str, int]  # stems, final prefix, feature, punctuation the form holds
 
 
 def _indexed(phrases: list[_Entry]) -> tuple[dict[str, list[_Entry]], dict[str, list[tuple[str, str]]]]:
     """The phrases by the stem of their first word; one word with any ending, by its first two letters."""
     by_stem: dict[str, list[_Entry]] = {}
     by_letters: dict[str, list[tuple[str, str]]] = {}
-    for phrase, prefix, feature in phrases:
+    for phrase, prefix, feature, breaks in phrases:
         if phrase:
-            by_stem.setdefault(phrase[0], []).append((phrase, prefix, feature))
+            by_stem.setdefault(phrase[0], []).append((phrase, prefix, feature, breaks))
         elif prefix is not None:
             by_letters.setdefault(prefix[:2], []).append((prefix, feature))
     return by_stem, by_letters
@@ -497,23 +534,27 @@ def _russian_phrases(
     """The concepts and places of a Russian text, and the positions of the words they take up."""
     found: dict[str, list[str]] = {}
     absorbed: set[int] = set()
+    stretches = clauses(text, spans)  # as in English, no phrase or guard runs across punctuation
     guarded = _guarded_spans(
         (position, len(guard))
         for guard in resources.guards
         for position in range(len(stems) - len(guard) + 1)
         if tuple(stems[position : position + len(guard)]) == guard
+        and stretches[position] == stretches[position + len(guard) - 1]
     )
     for position in range(len(spans)):
         candidates = [
             *resources.by_stem.get(stems[position], ()),
-            *(((), prefix, feature) for prefix, feature in resources.by_letters.get(words[position][:2], ())),
+            *(((), prefix, feature, 0) for prefix, feature in resources.by_letters.get(words[position][:2], ())),
         ]
-        for phrase, prefix, feature in candidates:
+        for phrase, prefix, feature, breaks in candidates:
             last = position + len(phrase) + (prefix is not None)
             if last > len(spans) or tuple(stems[position : position + len(phrase)]) != phrase:
                 continue
             if prefix is not None and not words[last - 1].startswith(prefix):
                 continue
+            if stretches[last - 1] - stretches[position] != breaks:
+                continue  # «экономики, безопасности»: two fields of a list, not one phrase
             if feature[0] == "@" and _inside_name(guarded, position, last):
                 continue  # a concept's word inside a name («безопасности» in the GSI's) names no concept of its own
             found.setdefault(feature, []).append(text[spans[position][1] : spans[last - 1][2]])

@@ -40,7 +40,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
@@ -230,7 +230,8 @@ class Analysis:
     features: Mapping[str, tuple[str, ...]]
 
 
-_Phrase = tuple[tuple[str, ...], str | None, str]  # whole-word stems, a final prefix or None, the concept
+_Phrase = tuple[tuple[str, ...], str | None, str, int]  # whole-word stems, a final prefix or None, the concept,
+# and the punctuation marks the phrase holds ("one belt, one road" holds one: a text's comma there is no break)
 
 
 def _compile(phrase: str) -> tuple[tuple[str, ...], str | None] | None:
@@ -274,6 +275,8 @@ class Lexicon:
         self._by_id = {concept.id: concept for concept in self.concepts}
         self._phrases: dict[str, list[_Phrase]] = {}
         self._prefixes: dict[str, list[tuple[str, str]]] = {}  # by their first two letters
+        from ._languages import punctuation_in
+
         for concept in self.concepts:
             for phrase in concept.phrases:
                 compiled = _compile(phrase)
@@ -283,7 +286,8 @@ class Lexicon:
                 if not stems and prefix is not None:
                     self._prefixes.setdefault(prefix[:2], []).append((prefix, concept.id))
                 elif stems:
-                    self._phrases.setdefault(stems[0], []).append((stems, prefix, concept.id))
+                    breaks = punctuation_in(phrase)
+                    self._phrases.setdefault(stems[0], []).append((stems, prefix, concept.id, breaks))
         for entries in self._phrases.values():
             entries.sort(key=lambda entry: -len(entry[0]))
         self._guards = _compile_guards(self.guards)
@@ -442,6 +446,8 @@ class Lexicon:
         return found
 
     def _analyse(self, text: str) -> Analysis:
+        from ._languages import clauses
+
         found: dict[str, list[str]] = {}
         # The translation maps characters one to one, so spans stay those of the text.
         spans = [(match.group(), match.start(), match.end()) for match in _WORD.finditer(text.translate(_APOSTROPHES))]
@@ -449,16 +455,18 @@ class Lexicon:
         stems = [stem for _, stem, _ in words]
         absorbed: set[int] = set()  # words inside a boilerplate formula do not count on their own
         matches: list[tuple[int, int, str]] = []  # (first word, end word, concept) of every phrase found
+        stretches = clauses(text, spans)  # the stretches between punctuation: a phrase lies in one
         for position in range(len(spans)):
             matches.extend((position, position + 1, concept) for concept in words[position][2])
-            for phrase, prefix, concept in self._phrases.get(stems[position], ()):
+            for phrase, prefix, concept, breaks in self._phrases.get(stems[position], ()):
                 last = position + len(phrase) + (prefix is not None)
                 if last > len(spans) or tuple(stems[position : position + len(phrase)]) != phrase:
                     continue
-                if prefix is not None and not words[last - 1][0].startswith(prefix):
+                unmet = prefix is not None and not words[last - 1][0].startswith(prefix)
+                if unmet or stretches[last - 1] - stretches[position] != breaks:  # "economic, security": no phrase
                     continue
                 matches.append((position, last, concept))
-        guarded = _guarded(stems, self._guards)
+        guarded = _guarded(stems, self._guards, stretches)
         for first, last, concept in matches:
             span = guarded.get(first)
             if span is not None and not (first == span[0] and last >= span[1]):  # only one naming the whole guard
@@ -484,13 +492,19 @@ def _compile_guards(guards: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
     return compiled
 
 
-def _guarded(stems: list[str], guards: Mapping[str, list[tuple[str, ...]]]) -> dict[int, tuple[int, int]]:
-    """The span (start, end) of the guarded name or place that each word stands in, by the word's position."""
+def _guarded(
+    stems: list[str], guards: Mapping[str, list[tuple[str, ...]]], stretches: Sequence[int]
+) -> dict[int, tuple[int, int]]:
+    """The span (start, end) of the guarded name or place that each word stands in, by the word's position.
+
+    A guard, like a phrase, lies within one stretch of *stretches* (see :func:`clauses`).
+    """
     guarded: dict[int, tuple[int, int]] = {}
     for position, stem in enumerate(stems):
         for guard in guards.get(stem, ()):
-            if tuple(stems[position : position + len(guard)]) == guard:
-                span = (position, position + len(guard))
+            end = position + len(guard)
+            if tuple(stems[position:end]) == guard and stretches[position] == stretches[end - 1]:
+                span = (position, end)
                 guarded.update(dict.fromkeys(range(*span), span))
     return guarded
 
