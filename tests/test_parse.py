@@ -925,6 +925,27 @@ class TestSubPointsUnderTheLastPoint:
             (2, f"The sides agreed as follows: {kept}"),
         ]
 
+    def test_short_lines_a_colon_announces_stay_in_a_middle_point(self) -> None:
+        """A point ending "attended by:" keeps a line for each delegation below it, though each looks like a heading."""
+        text = (
+            "1. The ministers met in Almaty.\n\n2. The meeting was attended by:\n\n"
+            "Kazakhstan - the Foreign Minister\n\nRussia - the Foreign Minister\n\n"
+            "3. The ministers discussed trade."
+        )
+        assert numbers_and_texts(parsed_without_warnings(text)) == [
+            (1, "The ministers met in Almaty."),
+            (2, "The meeting was attended by: Kazakhstan - the Foreign Minister Russia - the Foreign Minister"),
+            (3, "The ministers discussed trade."),
+        ]
+
+    def test_a_heading_below_a_point_without_a_colon_still_goes(self) -> None:
+        """A short line after a point's sentence heads what follows: it stays out of the point, as before."""
+        text = "1. The ministers met in Almaty.\n\nEconomic Cooperation\n\n2. The ministers discussed trade."
+        assert numbers_and_texts(parsed_without_warnings(text)) == [
+            (1, "The ministers met in Almaty."),
+            (2, "The ministers discussed trade."),
+        ]
+
     def test_a_sentence_above_a_later_list_does_not_take_it(self) -> None:
         """A last point that is a full sentence ends with its paragraph, as before, whatever list follows."""
         text = "1. The sides met.\n\n2. The sides agreed.\n\n(1) A note on the venue.\n\n(2) A note on the date."

@@ -134,7 +134,9 @@ Texts:
     that ends without punctuation and either is short (at most twelve words)
     and starts with no lowercase letter, or reads as a title of any length
     (every word of four letters or more capitalised, but prepositions such as
-    "between" and "with"). A heading above a point's body (on the
+    "between" and "with"), unless they follow a line ending with a colon,
+    which announces them (a line for each delegation below "The meeting was
+    attended by:"). A heading above a point's body (on the
     enumerator's line, or on the line or paragraph after a bare enumerator)
     is kept apart from the body with a full stop ("Political trust. The
     sides ..."): a first line that reads as a heading, does not end with a
@@ -1042,12 +1044,26 @@ def _point_text(first: str, paragraphs: list[list[str]]) -> str:
                 [paragraph[line:], *paragraphs[position + 1 :]]
             ):
                 paragraph[line] += "."
-    while len(paragraphs) > 1 and len(paragraphs[-1]) == 1 and _is_heading(paragraphs[-1][0]):
-        paragraphs.pop()
-    last = paragraphs[-1] if paragraphs else []
-    while len(last) > 1 and _is_heading(last[-1]) and _ENDS_SENTENCE.search(last[-2]):
-        last.pop()
+    if not _announces_short_lines(paragraphs):  # else the short lines are what its colon announces (names, say)
+        while len(paragraphs) > 1 and len(paragraphs[-1]) == 1 and _is_heading(paragraphs[-1][0]):
+            paragraphs.pop()  # headings of what follows the point, not its text
+        last = paragraphs[-1] if paragraphs else []
+        while len(last) > 1 and _is_heading(last[-1]) and _ENDS_SENTENCE.search(last[-2]):
+            last.pop()
     return _joined([" ".join(line.split()) for paragraph in paragraphs for line in paragraph if line.strip()])
+
+
+def _announces_short_lines(paragraphs: list[list[str]]) -> bool:
+    """Whether a point's text ends with short lines right after a line ending with a colon, which announces them.
+
+    "The meeting was attended by:" and a line for each minister below it: the
+    lines look like headings, but they are what the colon announces.
+    """
+    lines = [line for paragraph in paragraphs for line in paragraph]
+    end = len(lines)
+    while end > 0 and _is_heading(lines[end - 1]):
+        end -= 1
+    return 0 < end < len(lines) and lines[end - 1].endswith((":", "\uff1a"))
 
 
 _CJK_CHARACTER = re.compile(r"[\u2e80-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
