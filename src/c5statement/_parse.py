@@ -752,6 +752,10 @@ def _split_paragraph(paragraph: list[_Line]) -> list[_Line]:
     return split
 
 
+_COLONS = (":", "\uff1a")
+"""A colon, in Latin or full-width (Chinese) form: a line ending with one announces what follows it."""
+
+
 def _is_heading(content: str) -> bool:
     """Whether *content* is a heading: short, not starting in lowercase and unpunctuated, or a title of any length."""
     short = (
@@ -786,7 +790,7 @@ def _introduces_a_list(lines: list[_Line], start: int, end: int, indent: int) ->
             paragraph_end = index
             while paragraph_end + 1 < end and not lines[paragraph_end + 1].blank:
                 paragraph_end += 1
-            if lines[paragraph_end].content.endswith((":", "\uff1a")):
+            if lines[paragraph_end].content.endswith(_COLONS):
                 return True
     return False
 
@@ -886,7 +890,7 @@ def _last_end(lines: list[_Line], item: _Candidate, others: set[int], candidates
         while following < len(lines) and lines[following].blank:
             following += 1
         if following < len(lines) and following not in others:
-            colon = text[0].endswith((":", "\uff1a"))
+            colon = text[0].endswith(_COLONS)
             if _is_heading(text[0]) or colon:
                 sub_list = _sub_list(following, item.style, candidates)
                 if sub_list:
@@ -1063,7 +1067,7 @@ def _announces_short_lines(paragraphs: list[list[str]]) -> bool:
     end = len(lines)
     while end > 0 and _is_heading(lines[end - 1]):
         end -= 1
-    return 0 < end < len(lines) and lines[end - 1].endswith((":", "\uff1a"))
+    return 0 < end < len(lines) and lines[end - 1].endswith(_COLONS)
 
 
 _CJK_CHARACTER = re.compile(r"[\u2e80-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
