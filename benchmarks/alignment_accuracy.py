@@ -17,11 +17,17 @@ neighbours joined into one (merge), and a point cut at its sentences (split).
 
 The report gives the decisions right per file at the default threshold, totals per
 split, and a sweep of the threshold.
+
+``--embedding MODEL`` scores everything again with a sentence-embedding model
+blended into the built-in score (``embedding_similarity(model.encode,
+blend=True)``). It needs ``sentence-transformers`` and the model: a name it can
+load, or the folder of a model on disk.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import itertools
 import json
 import random
@@ -33,15 +39,19 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from c5statement import DEFAULT_THRESHOLD, Meeting, Point, default_lexicon, diff, parse_points
+from c5statement import DEFAULT_THRESHOLD, Meeting, Point, default_lexicon, diff, embedding_similarity, parse_points
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 CORPUS = Path(__file__).parent / "alignment_corpus"
 REAL_GOLD = Path(__file__).parent / "real_gold"
 SECOND_READER = REAL_GOLD / "second_reader"
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
+_ROUND = re.compile(r"^\| (\S+) \| [^|]+ \| (?:fit \(held out in round (\d+)\)|(heldout(\d+))|fit) \|", re.MULTILINE)
+
+SIMILARITY: Callable[[Point, Point], float] | None = None
+"""The similarity every diff of this benchmark uses: the built-in score, or a blended model (``--embedding``)."""
 
 
 @attrs.frozen
@@ -113,7 +123,7 @@ def load_real(texts: Path, gold: Path = REAL_GOLD) -> tuple[list[Case], list[str
 
 def decisions(case: Case, threshold: float = DEFAULT_THRESHOLD) -> dict[int, int | None]:
     """What the diff says of each new point: the old point it continues, or None."""
-    result = diff(_meeting("old", case.old), _meeting("new", case.new), threshold=threshold)
+    result = diff(_meeting("old", case.old), _meeting("new", case.new), threshold=threshold, similarity=SIMILARITY)
     said: dict[int, int | None] = {}
     for change in result.points:
         if change.new is None:
@@ -127,7 +137,7 @@ def decisions(case: Case, threshold: float = DEFAULT_THRESHOLD) -> dict[int, int
 
 def links(case: Case, threshold: float = DEFAULT_THRESHOLD) -> dict[int, set[int]]:
     """Every old point the diff links each new point to: its match and its further links."""
-    result = diff(_meeting("old", case.old), _meeting("new", case.new), threshold=threshold)
+    result = diff(_meeting("old", case.old), _meeting("new", case.new), threshold=threshold, similarity=SIMILARITY)
     linked: dict[int, set[int]] = {}
     for change in result.points:
         if change.new is not None:
@@ -141,8 +151,14 @@ def all_new(case: Case) -> int:
     return sum(not acceptable for acceptable in case.gold.values())
 
 
+def held_out_rounds(gold: Path = REAL_GOLD) -> dict[str, int]:
+    """The round in which each real pair was first scored while held out, from the gold's README (0: never)."""
+    text = (gold / "README.md").read_text(encoding="utf-8")
+    return {match[1]: int(match[2] or match[4] or 0) for match in _ROUND.finditer(text)}
+
+
 def report_real(cases: Sequence[Case], missing: Sequence[str], *, verbose: bool = False) -> None:
-    """Print the real published pairs: per pair, per family and per split, beside "every point new"."""
+    """Print the real published pairs per pair, family, split and held-out round, beside "every point new"."""
     print("real published pairs (gold decided by reading; texts parsed as published)")
     for line in missing:
         print(f"  missing text, pair left out: {line}")
@@ -150,6 +166,7 @@ def report_real(cases: Sequence[Case], missing: Sequence[str], *, verbose: bool 
     totals: dict[str, list[int]] = {}
     two = [0, 0]
     found: dict[str, list[int]] = {}  # per split: links right, links the diff made, links of the gold
+    rounds = held_out_rounds()
     for case in cases:
         right, made, wrong = score(case)
         base = all_new(case)
@@ -157,7 +174,15 @@ def report_real(cases: Sequence[Case], missing: Sequence[str], *, verbose: bool 
         print(f"  {case.split:<8} {case.name:<18} {case.family:<20} {figures}")
         if verbose:
             print("\n".join(wrong))
-        for group in ("all", f"split {case.split}", f"family {case.family}", f"split {case.split}, {case.family}"):
+        scored = rounds.get(case.name, 0)
+        held = f"held out when scored, round {scored}" if scored else "never held out"
+        for group in (
+            "all",
+            f"split {case.split}",
+            f"family {case.family}",
+            f"split {case.split}, {case.family}",
+            held,
+        ):
             total = totals.setdefault(group, [0, 0, 0])
             total[0] += right
             total[1] += made
@@ -391,7 +416,14 @@ def main(argv: list[str] | None = None) -> None:  # noqa: C901 - one report afte
     )
     parser.add_argument("--languages", action="store_true", help="only the pairs in Chinese and Russian and across")
     parser.add_argument("--real-texts", type=Path, help="with --languages: the folder of the real pages to score too")
+    parser.add_argument(
+        "--embedding",
+        metavar="MODEL",
+        help="blend this sentence-transformers model (a name or a folder) into every diff's score",
+    )
     arguments = parser.parse_args(argv)
+    if arguments.embedding is not None:
+        use_embedding(arguments.embedding)
     _languages_only(arguments)
     if arguments.texts is not None:
         real, missing = load_real(arguments.texts)
@@ -434,6 +466,14 @@ def main(argv: list[str] | None = None) -> None:  # noqa: C901 - one report afte
         print(f"  {threshold:.1f}   " + "   |   ".join(line))
 
 
+def use_embedding(model: str) -> None:
+    """Make every diff of this benchmark blend *model*'s cosine into the built-in score."""
+    global SIMILARITY  # noqa: PLW0603 - one setting for the whole report
+    encoder = importlib.import_module("sentence_transformers").SentenceTransformer(model)
+    SIMILARITY = embedding_similarity(encoder.encode, blend=True)
+    print(f"every diff blends {model} into the built-in score")
+
+
 LANGUAGE_CORPUS = Path(__file__).parent / "language_corpus"
 """Pairs in Chinese and Russian, and across languages (see its README)."""
 
@@ -474,7 +514,7 @@ def language_decisions(
     new = _meeting("new", item.case.new)
     if not detect:
         old, new = attrs.evolve(old, language=item.old_language), attrs.evolve(new, language=item.new_language)
-    result = diff(old, new, threshold=threshold)
+    result = diff(old, new, threshold=threshold, similarity=SIMILARITY)
     said: dict[int, int | None] = {}
     for change in result.points:
         if change.new is not None:

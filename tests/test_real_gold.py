@@ -160,3 +160,20 @@ def test_the_real_language_rounds_hold_what_their_readme_says() -> None:
     assert by_split["round1"][:2] == [7, 31]
     assert by_split["heldout-r2"] == [14, 61, 24]
     assert len({pair["id"] for pair in LANGUAGE_PAIRS}) == len(LANGUAGE_PAIRS)
+
+
+def test_the_benchmark_reads_the_round_each_pair_was_held_out_in() -> None:
+    """``held_out_rounds`` gives every pair the round its README row names: ``fit (held out in round N)``, or none."""
+    import runpy
+
+    held_out_rounds = runpy.run_path(str(GOLD.parent / "alignment_accuracy.py"))["held_out_rounds"]
+    rounds: dict[str, int] = held_out_rounds(GOLD)
+    readme = (GOLD / "README.md").read_text(encoding="utf-8")
+    cells = [[cell.strip() for cell in line.strip("|").split("|")] for line in readme.splitlines()]
+    splits = {row[0]: row[2] for row in cells if len(row) == 4 and row[0] in rounds}
+    assert {_load(path)["id"] for path in FILES} == set(rounds) == set(splits)
+    for pair, split in splits.items():
+        named = re.fullmatch(r"fit \(held out in round (\d)\)|heldout(\d)|fit", split)
+        assert named is not None, split
+        assert rounds[pair] == int(named[1] or named[2] or 0)
+    assert sorted(set(rounds.values())) == list(range(8))

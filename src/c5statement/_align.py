@@ -526,8 +526,12 @@ def _local_weights(old: Sequence[Features], new: Sequence[Features]) -> tuple[li
 class _Scorer:
     """Raw content scores of the pairs of two statements, computed once each."""
 
-    def __init__(self, old: Sequence[Point], new: Sequence[Point], lexicon: Lexicon) -> None:
+    def __init__(
+        self, old: Sequence[Point], new: Sequence[Point], lexicon: Lexicon, bonus: Similarity | None = None
+    ) -> None:
         self.old, self.new, self.lexicon = old, new, lexicon
+        self.bonus = bonus
+        """What a blended model adds to a pair's raw score (see :func:`c5statement.embedding_similarity`)."""
         self.old_features, self.new_features = _local_weights(
             [lexicon.weights(point.text) for point in old], [lexicon.weights(point.text) for point in new]
         )
@@ -586,7 +590,8 @@ class _Scorer:
         if not self.old_phrases[i].isdisjoint(self.new_phrases[j]):  # a phrase in common, tested for this pair alone
             phrase = self.phrase(i, j)
             found = phrase if phrase > found else found  # noqa: FURB136 - runs for every pair scored
-        return _with_themes(found, first, second) if first.themes and second.themes else found
+        found = _with_themes(found, first, second) if first.themes and second.themes else found
+        return found if self.bonus is None else min(1.0, found + self.bonus(first, second))
 
     def every_pair(self) -> dict[tuple[int, int], float]:
         """The raw scores of all pairs, the shared weights gathered feature by feature (small statements).
@@ -619,7 +624,15 @@ class _Scorer:
                     phrase = self.phrase(i, j)
                     found = phrase if phrase > found else found  # noqa: FURB136 - runs for every pair
                 raw[i, j] = _with_themes(found, first, second) if themes and second.themes else found
-        return raw
+        return raw if self.bonus is None else self._boosted(raw, self.bonus)
+
+    def _boosted(self, raw: dict[tuple[int, int], float], bonus: Similarity) -> dict[tuple[int, int], float]:
+        """*raw* with a blended model's bonus added to every pair's score (equal texts stay at 1)."""
+        old, new = self.old, self.new
+        return {
+            pair: found if found >= 1.0 else min(1.0, found + bonus(old[pair[0]], new[pair[1]]))
+            for pair, found in raw.items()
+        }
 
     def candidates(self) -> list[tuple[int, int]]:
         """Pairs worth scoring in large statements: equal texts, then those sharing the most rare words.
@@ -1170,7 +1183,10 @@ def align(
         threshold: The least match score for a match.
         similarity: A function scoring two points from 0 to 1, called for every
             pair; its scores are used as they are. By default, the calibrated
-            match score of the packaged similarity.
+            match score of the packaged similarity. A blended
+            :func:`~c5statement.embedding_similarity` keeps that score and adds
+            the model's :meth:`~c5statement.EmbeddingSimilarity.bonus` to each
+            pair's raw content score.
         lexicon: The concepts and word weights of the default similarity.
         languages: The languages (``"en"``, ``"zh"``, ``"ru"``) of the old and
             the new statement; ``None`` detects it from the text. Statements
@@ -1186,29 +1202,30 @@ def align(
         >>> [(match.old, match.new) for match in align(old, new).matches]
         [(0, 1), (1, 0)]
     """
-    if similarity is None:
-        from ._languages import for_pair
-
-        texts = ([point.text for point in old], [point.text for point in new])
-        scorer = _Scorer(old, new, for_pair(_lexicon(lexicon), *texts, languages))
-        if len(old) * len(new) <= _DENSE_LIMIT:
-            calibrated = _Calibrated(scorer, scorer.every_pair(), ())
-        else:
-            raw = {pair: scorer(*pair) for pair in scorer.candidates()}
-            calibrated = _Calibrated(scorer, raw, _sample(len(old), len(new)))
-        raw_bests = (calibrated.best_old, calibrated.best_new)
-        return _Assignment(calibrated.scores, len(old), len(new), threshold, raw_bests).result(
-            calibrated.link, scorer, len(scorer.raw), calibrated.leftover
-        )
     prepare = getattr(similarity, "prepare", None)
     if callable(prepare):  # an embedding similarity encodes every text in one batch
         prepare([point.text for point in (*old, *new)])
-    scores = _custom(old, new, similarity)
+    if similarity is not None and getattr(similarity, "blend", False) is not True:
+        scores = _custom(old, new, similarity)
 
-    def link(i: int, j: int, *, old_unmatched: bool, primary: float) -> float:  # noqa: ARG001 - no sides here
-        return scores[i, j] if scores[i, j] >= SECOND_LINK_SHARE * primary else 0.0
+        def link(i: int, j: int, *, old_unmatched: bool, primary: float) -> float:  # noqa: ARG001 - no sides here
+            return scores[i, j] if scores[i, j] >= SECOND_LINK_SHARE * primary else 0.0
 
-    return _Assignment(scores, len(old), len(new), threshold).result(link, lambda i, j: scores[i, j], len(scores))
+        return _Assignment(scores, len(old), len(new), threshold).result(link, lambda i, j: scores[i, j], len(scores))
+    from ._languages import for_pair
+
+    texts = ([point.text for point in old], [point.text for point in new])
+    bonus = None if similarity is None else getattr(similarity, "bonus", None)
+    scorer = _Scorer(old, new, for_pair(_lexicon(lexicon), *texts, languages), bonus)
+    if len(old) * len(new) <= _DENSE_LIMIT:
+        calibrated = _Calibrated(scorer, scorer.every_pair(), ())
+    else:
+        raw = {pair: scorer(*pair) for pair in scorer.candidates()}
+        calibrated = _Calibrated(scorer, raw, _sample(len(old), len(new)))
+    raw_bests = (calibrated.best_old, calibrated.best_new)
+    return _Assignment(calibrated.scores, len(old), len(new), threshold, raw_bests).result(
+        calibrated.link, scorer, len(scorer.raw), calibrated.leftover
+    )
 
 
 class _Assignment:

@@ -1111,7 +1111,9 @@ def diff(
         similarity: A function of an old and a new point returning 0 to 1, to
             replace the built-in calibrated score (for example
             :func:`c5statement.embedding_similarity`). Its scores are compared
-            with *threshold* as they are.
+            with *threshold* as they are. An ``embedding_similarity(...,
+            blend=True)`` does not replace the built-in score but adds to it,
+            so *threshold* keeps its calibrated meaning.
         lexicon: The concepts and word weights of the built-in similarity, of
             the evidence and of the key terms; by default the packaged lexicon.
             The diff records the key terms of each point as this lexicon finds

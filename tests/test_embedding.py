@@ -1,0 +1,151 @@
+"""The embedding adapter: a user's sentence encoder alone, or blended into the built-in score."""
+
+from __future__ import annotations
+
+import math
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from c5statement import (
+    DEFAULT_THRESHOLD,
+    MEETING_2020,
+    EmbeddingSimilarity,
+    InvalidStatementError,
+    Meeting,
+    Point,
+    StatementDiff,
+    diff,
+    embedding_similarity,
+)
+from c5statement._embedding import BLEND_FLOOR, BLEND_WEIGHT
+from c5statement.strategies import related_meetings
+
+TRADE = "the parties will expand commerce and lift the volume of goods exchanged between them."
+REWORDED = "the sides intend to enlarge mutual trade flows and deepen economic ties."
+POPLARS = "the parties will plant poplars along the canals of the Fergana valley."
+TREES = "new rows of trees are to shade the irrigation ditches of that basin."
+TERROR = "the ministers condemned terrorism, separatism and extremism in every form."
+
+
+def topical(texts: list[str]) -> list[list[float]]:
+    """A stand-in for a model that knows three topics, whatever the words: trade, security and trees."""
+    topics = (("commerce", "trade", "goods", "economic"), ("terror", "extremism", "security"), ("poplar", "tree"))
+    return [[1.0 if any(word in text for word in words) else 0.0 for words in topics] + [0.1] for text in texts]
+
+
+def meeting(*texts: str) -> Meeting:
+    points = tuple(Point(number, text) for number, text in enumerate(texts, 1))
+    return attrs.evolve(MEETING_2020, points=points)
+
+
+class TestBlend:
+    def test_a_rewording_that_shares_no_term_is_matched_only_with_the_model(self) -> None:
+        """The built-in score finds nothing in common; the model's meaning carries the pair."""
+        old, new = meeting(POPLARS, TERROR), meeting(TERROR, TREES)
+        alone = diff(old, new)
+        assert {change.kind for change in alone.points if change.old and change.old.number == 1} == {"removed"}
+        blended = diff(old, new, similarity=embedding_similarity(topical, blend=True))
+        pairs = {(change.old.number, change.new.number) for change in blended.points if change.old and change.new}
+        assert pairs == {(1, 2), (2, 1)}
+        assert blended.provenance is not None
+        assert blended.provenance.custom_similarity
+
+    def test_a_model_that_finds_nothing_alike_leaves_the_builtin_diff_unchanged(self) -> None:
+        """Cosines at or under the floor add nothing: the blended diff is the built-in one, score for score."""
+        later = meeting(*[point.text for point in MEETING_2020.points[::-1][:7]], POPLARS)
+
+        seen: list[str] = []
+
+        def unrelated(texts: list[str]) -> list[list[float]]:  # a direction of its own for each text
+            seen.extend(texts)
+            return [[float(index == seen.index(text)) for index in range(64)] for text in texts]
+
+        similarity = embedding_similarity(unrelated, blend=True, floor=0.0)
+        assert similarity.bonus(MEETING_2020.points[0], later.points[0]) == 0
+        plain, blended = diff(MEETING_2020, later), diff(MEETING_2020, later, similarity=similarity)
+        assert blended.points == plain.points
+
+    def test_the_bonus_is_the_weighted_cosine_above_the_floor(self) -> None:
+        similarity = embedding_similarity(lambda texts: [[1.0, float(len(text) % 2)] for text in texts], blend=True)
+        same, other = Point(1, "ab"), Point(2, "abc")
+        cosine = similarity(same, other)
+        assert math.isclose(cosine, 1 / math.sqrt(2))
+        assert math.isclose(similarity.bonus(same, other), BLEND_WEIGHT * (cosine - BLEND_FLOOR))
+        assert similarity.bonus(same, Point(3, "cd")) == pytest.approx(BLEND_WEIGHT * (1 - BLEND_FLOOR))
+        lower = embedding_similarity(
+            lambda texts: [[1.0, float(len(text) % 2)] for text in texts], blend=True, floor=0.8
+        )
+        assert lower.bonus(same, other) == 0
+
+    def test_the_encoder_is_called_once_for_both_statements(self) -> None:
+        seen: list[list[str]] = []
+
+        def encode(texts: list[str]) -> list[list[float]]:
+            seen.append(texts)
+            return topical(texts)
+
+        similarity = embedding_similarity(encode, blend=True)
+        diff(meeting(TRADE, TERROR), meeting(REWORDED), similarity=similarity)
+        diff(meeting(TRADE, TERROR), meeting(REWORDED), similarity=similarity)
+        assert similarity.calls == 1
+        assert sorted(seen[0]) == sorted([TRADE, TERROR, REWORDED])
+
+    def test_the_score_is_the_calibrated_one_not_the_cosine(self) -> None:
+        """Alone, a pair scores its cosine (here 1); blended, the calibrated match score of the raised raw score."""
+        old, new = meeting(TRADE, TERROR), meeting(TERROR, REWORDED)
+
+        def trade_pair(result: StatementDiff) -> float:
+            (change,) = [c for c in result.points if c.old and c.new and c.old.number == 1]
+            return change.similarity
+
+        assert trade_pair(diff(old, new, similarity=embedding_similarity(topical))) == pytest.approx(1.0)
+        blended = trade_pair(diff(old, new, similarity=embedding_similarity(topical, blend=True)))
+        assert DEFAULT_THRESHOLD <= blended < 1.0
+
+    def test_repr_names_the_mode(self) -> None:
+        assert "blend=True, weight=0.6, floor=0.5" in repr(embedding_similarity(topical, blend=True))
+        assert "blend=False" in repr(embedding_similarity(topical))
+
+
+class TestBlendLaws:
+    @settings(max_examples=40, deadline=None)
+    @given(related_meetings(max_points=6))
+    def test_apply_and_identity_hold_blended(self, pair: tuple[Meeting, Meeting]) -> None:
+        old, new = pair
+        similarity = embedding_similarity(topical, blend=True)
+        assert diff(old, new, similarity=similarity).apply(old) == new
+        assert not diff(old, old, similarity=similarity)
+        assert diff(new, old, similarity=similarity).inverted().apply(old) == new
+
+
+class TestBlendArguments:
+    @pytest.mark.parametrize(
+        ("arguments", "error", "where", "why"),
+        [
+            ({"blend": "yes"}, TypeError, "$.blend", "expected True or False, got str"),
+            ({"blend": True, "weight": "0.6"}, TypeError, "$.weight", "expected a number, got str"),
+            ({"blend": True, "floor": None}, TypeError, "$.floor", "expected a number, got NoneType"),
+            ({"blend": True, "weight": True}, TypeError, "$.weight", "expected a number, got bool"),
+            ({"blend": True, "weight": -0.1}, ValueError, "$.weight", "from 0 to under inf, got -0.1"),
+            ({"blend": True, "weight": math.inf}, ValueError, "$.weight", "from 0 to under inf, got inf"),
+            ({"blend": True, "floor": 1.0}, ValueError, "$.floor", "from 0 to under 1, got 1.0"),
+            ({"blend": True, "floor": math.nan}, ValueError, "$.floor", "got nan"),
+        ],
+    )
+    def test_bad_arguments_are_named(self, arguments: dict[str, object], error: type, where: str, why: str) -> None:
+        with pytest.raises(error) as raised:
+            embedding_similarity(topical, **arguments)  # type: ignore[arg-type]
+        assert isinstance(raised.value, InvalidStatementError)
+        ((place, reason),) = raised.value.errors
+        assert place == where
+        assert why in reason
+
+    @given(st.floats(0, 10), st.floats(0, 0.999))
+    def test_any_weight_and_floor_in_range_are_taken(self, weight: float, floor: float) -> None:
+        similarity = embedding_similarity(topical, blend=True, weight=weight, floor=floor)
+        assert isinstance(similarity, EmbeddingSimilarity)
+        assert (similarity.weight, similarity.floor) == (weight, floor)
+        assert 0 <= similarity.bonus(Point(1, TRADE), Point(2, REWORDED)) <= weight
