@@ -176,4 +176,4 @@ def test_the_benchmark_reads_the_round_each_pair_was_held_out_in() -> None:
         named = re.fullmatch(r"fit \(held out in round (\d)\)|heldout(\d)|fit", split)
         assert named is not None, split
         assert rounds[pair] == int(named[1] or named[2] or 0)
-    assert sorted(set(rounds.values())) == list(range(9))
+    assert sorted(set(rounds.values())) == list(range(max(rounds.values()) + 1))  # no round left out

@@ -25,6 +25,7 @@ It works in one of two ways:
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -119,19 +120,18 @@ class EmbeddingSimilarity:
             if not vector or not all(math.isfinite(value) for value in vector):
                 msg = f"the encoder returned an empty or non-finite vector for the text {text[:40]!r}"
                 raise ValueError(msg)
-            self._vectors[text] = _scaled(vector)
+            self._vectors[text] = _unit(vector)
 
     def __call__(self, old: Point, new: Point) -> float:
         """Return the cosine of the two points' vectors, clipped to 0..1."""
-        self.prepare([old.text, new.text])
-        first, second = self._vectors[old.text], self._vectors[new.text]
+        vectors = self._vectors
+        if old.text not in vectors or new.text not in vectors:
+            self.prepare([old.text, new.text])
+        first, second = vectors[old.text], vectors[new.text]
         if len(first) != len(second):
             msg = f"the encoder returned vectors of different lengths ({len(first)} and {len(second)})"
             raise ValueError(msg)
-        norm = math.sqrt(math.fsum(x * x for x in first) * math.fsum(y * y for y in second))
-        if norm == 0:
-            return 0.0
-        return min(1.0, max(0.0, math.fsum(x * y for x, y in zip(first, second, strict=True)) / norm))
+        return min(1.0, max(0.0, math.fsum(map(operator.mul, first, second))))
 
     def bonus(self, old: Point, new: Point) -> float:
         """Return what the model adds to the raw content score of two points when blended.
@@ -148,14 +148,19 @@ class EmbeddingSimilarity:
         return self.weight * max(0.0, self(old, new) - self.floor)
 
 
-def _scaled(vector: tuple[float, ...]) -> tuple[float, ...]:
-    """*vector* divided by its largest component (a zero vector as it is): the same direction, the same cosines.
+def _unit(vector: tuple[float, ...]) -> tuple[float, ...]:
+    """*vector* at length 1 (a zero vector as it is): the same direction, so that a cosine is a dot product.
 
-    Whatever the size of its finite components, no square of the scaled vector
-    overflows (as those of components of 1e154 and more did) or vanishes.
+    It is first divided by its largest component, so that, whatever the size of
+    its finite components, no square overflows (as those of components of
+    1e154 and more did) or vanishes.
     """
     largest = max(abs(value) for value in vector)
-    return vector if largest == 0 else tuple(value / largest for value in vector)
+    if largest == 0:
+        return vector
+    scaled = [value / largest for value in vector]
+    length = math.sqrt(math.fsum(value * value for value in scaled))
+    return tuple(value / length for value in scaled)
 
 
 def embedding_similarity(
