@@ -159,6 +159,7 @@ class TestBlendArguments:
             ({"blend": True, "weight": True}, TypeError, "$.weight", "expected a number, got bool"),
             ({"blend": True, "weight": -0.1}, ValueError, "$.weight", "from 0 to under inf, got -0.1"),
             ({"blend": True, "weight": math.inf}, ValueError, "$.weight", "from 0 to under inf, got inf"),
+            ({"blend": True, "weight": 10**400}, ValueError, "$.weight", "from 0 to under inf, got 1000"),
             ({"blend": True, "floor": 1.0}, ValueError, "$.floor", "from 0 to under 1, got 1.0"),
             ({"blend": True, "floor": math.nan}, ValueError, "$.floor", "got nan"),
         ],

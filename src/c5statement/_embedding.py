@@ -25,6 +25,7 @@ It works in one of two ways:
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -85,7 +86,7 @@ class EmbeddingSimilarity:
         outside = [
             (f"$.{name}", f"expected a number from 0 to under {top:g}, got {value!r}")
             for name, value, top in (("weight", weight, math.inf), ("floor", floor, 1.0))
-            if not 0 <= value < top
+            if not 0 <= value < top or value > sys.float_info.max  # an int too large for a float is not finite
         ]
         if outside:
             raise InvalidStatementError(outside)
