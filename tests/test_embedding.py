@@ -68,6 +68,34 @@ class TestBlend:
         plain, blended = diff(MEETING_2020, later), diff(MEETING_2020, later, similarity=similarity)
         assert blended.points == plain.points
 
+    @pytest.mark.parametrize("padding", [0, 40], ids=["every pair scored", "candidates only"])
+    def test_a_verbatim_copy_still_beats_a_near_copy_the_model_finds_alike(self, padding: int) -> None:
+        """The bonus lifts a near-copy close to 1 but never to it: only equal texts reach 1, so the copy wins."""
+        near = TRADE.capitalize().rstrip(".")  # the same words, a capital and no full stop: a cosine of 0.99
+        topics = ("ports", "visas", "dams", "rails", "wheat", "cotton", "tea", "silk")
+        fillers = [
+            f"the parties discussed part {index} of the agenda on {topics[index % 8]}." for index in range(padding)
+        ]
+        texts = [TRADE, near, TERROR, *fillers]
+
+        def encode(batch: list[str]) -> list[list[float]]:  # each text a direction of its own, the near-copy 0.99
+            vectors = [[float(index == texts.index(text)) for index in range(len(texts))] for text in batch]
+            for text, vector in zip(batch, vectors, strict=True):
+                if text == near:
+                    vector[0], vector[1] = 0.99, math.sqrt(1 - 0.99**2)
+            return vectors
+
+        old, new = meeting(TRADE, TERROR, *fillers), meeting(near, TRADE, TERROR, *fillers)
+        assert (len(old.points) * len(new.points) > 1600) == bool(padding)
+        plain = diff(old, new)
+        blended = diff(old, new, similarity=embedding_similarity(encode, blend=True))
+        for result in (plain, blended):
+            kinds = {(c.old and c.old.number, c.new and c.new.number): c.kind for c in result.points}
+            assert kinds[1, 2] == "unchanged"
+            assert kinds[None, 1] == "added"
+        closest = [c.similarity for result in (plain, blended) for c in result.points if c.new and c.new.number == 1]
+        assert closest[0] < closest[1] < 1  # the model's bonus reached the pair, on this path too
+
     def test_the_bonus_is_the_weighted_cosine_above_the_floor(self) -> None:
         similarity = embedding_similarity(lambda texts: [[1.0, float(len(text) % 2)] for text in texts], blend=True)
         same, other = Point(1, "ab"), Point(2, "abc")
@@ -131,6 +159,7 @@ class TestBlendArguments:
             ({"blend": True, "weight": True}, TypeError, "$.weight", "expected a number, got bool"),
             ({"blend": True, "weight": -0.1}, ValueError, "$.weight", "from 0 to under inf, got -0.1"),
             ({"blend": True, "weight": math.inf}, ValueError, "$.weight", "from 0 to under inf, got inf"),
+            ({"blend": True, "weight": 10**400}, ValueError, "$.weight", "from 0 to under inf, got 1000"),
             ({"blend": True, "floor": 1.0}, ValueError, "$.floor", "from 0 to under 1, got 1.0"),
             ({"blend": True, "floor": math.nan}, ValueError, "$.floor", "got nan"),
         ],

@@ -183,6 +183,9 @@ _EXACT_LIMIT = 400
 _DENSE_LIMIT = 1600
 """Up to this many pairs, every pair is scored: cheaper than building an index."""
 
+_BLENDED_TOP = math.nextafter(1.0, 0.0)
+"""The most a blended model's bonus raises two different texts to: a raw 1 is kept for equal texts, so they win."""
+
 _CANDIDATES = 6
 """How many candidates, those sharing the most rare weight, each point is scored against."""
 
@@ -591,7 +594,7 @@ class _Scorer:
             phrase = self.phrase(i, j)
             found = phrase if phrase > found else found  # noqa: FURB136 - runs for every pair scored
         found = _with_themes(found, first, second) if first.themes and second.themes else found
-        return found if self.bonus is None else min(1.0, found + self.bonus(first, second))
+        return found if self.bonus is None or found >= 1.0 else min(_BLENDED_TOP, found + self.bonus(first, second))
 
     def every_pair(self) -> dict[tuple[int, int], float]:
         """The raw scores of all pairs, the shared weights gathered feature by feature (small statements).
@@ -627,10 +630,10 @@ class _Scorer:
         return raw if self.bonus is None else self._boosted(raw, self.bonus)
 
     def _boosted(self, raw: dict[tuple[int, int], float], bonus: Similarity) -> dict[tuple[int, int], float]:
-        """*raw* with a blended model's bonus added to every pair's score (equal texts stay at 1)."""
+        """*raw* with a blended model's bonus added to every pair's score (only equal texts reach 1)."""
         old, new = self.old, self.new
         return {
-            pair: found if found >= 1.0 else min(1.0, found + bonus(old[pair[0]], new[pair[1]]))
+            pair: found if found >= 1.0 else min(_BLENDED_TOP, found + bonus(old[pair[0]], new[pair[1]]))
             for pair, found in raw.items()
         }
 

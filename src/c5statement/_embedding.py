@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import operator
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -86,7 +87,7 @@ class EmbeddingSimilarity:
         outside = [
             (f"$.{name}", f"expected a number from 0 to under {top:g}, got {value!r}")
             for name, value, top in (("weight", weight, math.inf), ("floor", floor, 1.0))
-            if not 0 <= value < top
+            if not 0 <= value < top or value > sys.float_info.max  # an int too large for a float is not finite
         ]
         if outside:
             raise InvalidStatementError(outside)
