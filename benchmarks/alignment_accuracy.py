@@ -469,7 +469,12 @@ def main(argv: list[str] | None = None) -> None:  # noqa: C901 - one report afte
 def use_embedding(model: str) -> None:
     """Make every diff of this benchmark blend *model*'s cosine into the built-in score."""
     global SIMILARITY  # noqa: PLW0603 - one setting for the whole report
-    encoder = importlib.import_module("sentence_transformers").SentenceTransformer(model)
+    try:
+        module = importlib.import_module("sentence_transformers")
+    except ImportError:
+        message = "--embedding needs sentence-transformers: pip install sentence-transformers"
+        raise SystemExit(message) from None
+    encoder = module.SentenceTransformer(model)
     SIMILARITY = embedding_similarity(encoder.encode, blend=True)
     print(f"every diff blends {model} into the built-in score")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 import attrs
 import pytest
@@ -178,3 +179,80 @@ class TestBlendArguments:
         assert isinstance(similarity, EmbeddingSimilarity)
         assert (similarity.weight, similarity.floor) == (weight, floor)
         assert 0 <= similarity.bonus(Point(1, TRADE), Point(2, REWORDED)) <= weight
+
+
+class TestEncoderOutput:
+    """What an encoder returns is checked as it arrives, each problem named with the text it concerns."""
+
+    @pytest.mark.parametrize(
+        ("rows", "why"),
+        [
+            ([None, [1.0]], "NoneType for the text 'a', not a vector of finite numbers"),
+            ([1.0, [1.0]], "float for the text 'a'"),
+            (["ab", [1.0]], "str for the text 'a'"),
+            ([[[1.0]], [1.0]], "list for the text 'a'"),
+            ([[], [1.0]], "list for the text 'a'"),
+            ([[math.nan], [1.0]], "for the text 'a'"),
+            ([[1.0], [1.0, 2.0]], "different lengths (1 and 2, for 'b')"),
+            ([[1.0]], "1 vectors for 2 texts"),
+        ],
+    )
+    def test_malformed_vectors_are_refused_by_text(self, rows: list[object], why: str) -> None:
+        similarity = embedding_similarity(lambda _texts: rows)  # type: ignore[arg-type, return-value]
+        with pytest.raises(ValueError, match="the encoder returned") as raised:
+            similarity.prepare(["a", "b"])
+        assert why in str(raised.value)
+
+    def test_an_encoder_returning_no_sequence_is_named(self) -> None:
+        similarity = embedding_similarity(lambda _texts: 3)  # type: ignore[arg-type, return-value]
+        with pytest.raises(ValueError, match="the encoder returned int, not one vector per text"):
+            similarity.prepare(["a"])
+
+    def test_lengths_must_agree_across_calls(self) -> None:
+        sizes = iter([2, 3])
+        similarity = embedding_similarity(lambda texts: [[1.0] * next(sizes) for _ in texts])
+        similarity.prepare(["a"])
+        with pytest.raises(ValueError, match=r"different lengths \(2 and 3, for 'b'\)"):
+            similarity.prepare(["b"])
+
+    @pytest.mark.parametrize("blend", [False, True])
+    def test_equal_texts_are_alike_whatever_their_vectors(self, blend: bool) -> None:
+        """An encoder giving zero vectors (cosine 0) no longer breaks ``diff(x, x)`` being empty."""
+        similarity = embedding_similarity(lambda texts: [[0.0, 0.0] for _ in texts], blend=blend)
+        assert similarity(MEETING_2020.points[0], Point(7, MEETING_2020.points[0].text)) == 1.0
+        assert not diff(MEETING_2020, MEETING_2020, similarity=similarity)
+
+
+class TestBlendIsChosenByItsShape:
+    def test_a_similarity_of_the_users_own_with_a_blend_attribute_still_replaces_the_score(self) -> None:
+        """Only a similarity that has a ``bonus`` to add is blended; any other function is called."""
+        calls: list[tuple[int, int]] = []
+
+        class Mine:
+            blend = True
+
+            def __call__(self, old: Point, new: Point) -> float:
+                calls.append((old.number, new.number))
+                return 1.0 if old.text == new.text else 0.0
+
+        result = diff(MEETING_2020, MEETING_2020, similarity=Mine())
+        assert calls
+        assert not result
+
+    @settings(max_examples=30, deadline=None)
+    @given(related_meetings(max_points=6))
+    def test_a_weight_of_zero_is_the_builtin_diff(self, pair: tuple[Meeting, Meeting]) -> None:
+        old, new = pair
+        nothing = embedding_similarity(topical, blend=True, weight=0)
+        assert diff(old, new, similarity=nothing).points == diff(old, new).points
+
+    def test_weight_and_floor_are_refused_without_blend(self) -> None:
+        with pytest.raises(InvalidStatementError) as raised:
+            embedding_similarity(topical, weight=0.8, floor=0.4)
+        assert [place for place, _ in raised.value.errors] == ["$.weight", "$.floor"]
+        assert "applies only with blend=True" in raised.value.errors[0][1]
+
+    def test_any_real_number_is_taken(self) -> None:
+        """Fractions, and numpy's floats, are real numbers too."""
+        similarity = embedding_similarity(topical, blend=True, weight=Fraction(3, 5), floor=Fraction(1, 2))  # type: ignore[arg-type]
+        assert (similarity.weight, similarity.floor) == (0.6, 0.5)

@@ -1208,7 +1208,8 @@ def align(
     prepare = getattr(similarity, "prepare", None)
     if callable(prepare):  # an embedding similarity encodes every text in one batch
         prepare([point.text for point in (*old, *new)])
-    if similarity is not None and getattr(similarity, "blend", False) is not True:
+    bonus = getattr(similarity, "bonus", None) if getattr(similarity, "blend", False) is True else None
+    if similarity is not None and not callable(bonus):  # a blended similarity has a bonus; any other replaces the score
         scores = _custom(old, new, similarity)
 
         def link(i: int, j: int, *, old_unmatched: bool, primary: float) -> float:  # noqa: ARG001 - no sides here
@@ -1218,7 +1219,6 @@ def align(
     from ._languages import for_pair
 
     texts = ([point.text for point in old], [point.text for point in new])
-    bonus = None if similarity is None else getattr(similarity, "bonus", None)
     scorer = _Scorer(old, new, for_pair(_lexicon(lexicon), *texts, languages), bonus)
     if len(old) * len(new) <= _DENSE_LIMIT:
         calibrated = _Calibrated(scorer, scorer.every_pair(), ())

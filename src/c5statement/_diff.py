@@ -443,7 +443,8 @@ class Provenance(Validated):
         old: The :func:`~c5statement.fingerprint` of the old statement.
         new: The fingerprint of the new statement.
         custom_similarity: Whether the match scores came from a function given
-            as ``similarity=`` rather than the built-in score.
+            as ``similarity=`` rather than the built-in score alone (a blended
+            embedding similarity counts: the scores depend on its model).
 
     Example:
         >>> from c5statement import MEETING_2020, diff, fingerprint

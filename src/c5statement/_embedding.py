@@ -25,6 +25,7 @@ It works in one of two ways:
 from __future__ import annotations
 
 import math
+import numbers
 import operator
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -41,8 +42,8 @@ BLEND_WEIGHT = 0.6
 """How much of a blended model's cosine above the floor is added to the raw content score, by default.
 
 Chosen, with the floor, for ``all-MiniLM-L6-v2`` on the real pairs of rounds 1
-to 3 and the paraphrase corpus, before rounds 4 to 7 were gathered (see
-:doc:`/alignment`, "How well it works").
+and 2 and the paraphrase corpus, while round 3 was held out and before rounds 4
+to 8 were gathered (see :doc:`/alignment`, "How well it works").
 """
 
 BLEND_FLOOR = 0.5
@@ -80,7 +81,7 @@ class EmbeddingSimilarity:
         wrong += [
             (f"$.{name}", f"expected a number, got {type(value).__name__}")
             for name, value in (("weight", weight), ("floor", floor))
-            if isinstance(value, bool) or not isinstance(value, int | float)
+            if isinstance(value, bool) or not isinstance(value, numbers.Real)
         ]
         if wrong:
             raise InvalidTypeError(wrong)
@@ -89,10 +90,17 @@ class EmbeddingSimilarity:
             for name, value, top in (("weight", weight, math.inf), ("floor", floor, 1.0))
             if not 0 <= value < top or value > sys.float_info.max  # an int too large for a float is not finite
         ]
+        if not blend:
+            outside += [
+                (f"$.{name}", f"applies only with blend=True, got {value!r} without it")
+                for name, value, default in (("weight", weight, BLEND_WEIGHT), ("floor", floor, BLEND_FLOOR))
+                if value != default
+            ]
         if outside:
             raise InvalidStatementError(outside)
         self._encode = encode
         self._vectors: dict[str, tuple[float, ...]] = {}
+        self._size: int | None = None
         self.calls = 0
         self.blend, self.weight, self.floor = blend, float(weight), float(floor)
 
@@ -113,18 +121,29 @@ class EmbeddingSimilarity:
         if not missing:
             return
         self.calls += 1
-        vectors = [tuple(float(value) for value in vector) for vector in self._encode(missing)]
-        if len(vectors) != len(missing):
-            msg = f"the encoder returned {len(vectors)} vectors for {len(missing)} texts"
+        output = self._encode(missing)
+        try:
+            rows = list(output)
+        except TypeError:
+            msg = f"the encoder returned {type(output).__name__}, not one vector per text"
+            raise ValueError(msg) from None
+        if len(rows) != len(missing):
+            msg = f"the encoder returned {len(rows)} vectors for {len(missing)} texts"
             raise ValueError(msg)
+        vectors = [_vector(row, text) for row, text in zip(rows, missing, strict=True)]
+        size = self._size if self._size is not None else len(vectors[0])
         for text, vector in zip(missing, vectors, strict=True):
-            if not vector or not all(math.isfinite(value) for value in vector):
-                msg = f"the encoder returned an empty or non-finite vector for the text {text[:40]!r}"
+            if len(vector) != size:
+                msg = f"the encoder returned vectors of different lengths ({size} and {len(vector)}, for {text[:40]!r})"
                 raise ValueError(msg)
+        self._size = size
+        for text, vector in zip(missing, vectors, strict=True):
             self._vectors[text] = _unit(vector)
 
     def __call__(self, old: Point, new: Point) -> float:
-        """Return the cosine of the two points' vectors, clipped to 0..1."""
+        """Return the cosine of the two points' vectors, clipped to 0..1 (1 for equal texts, whatever their vector)."""
+        if old.text == new.text:
+            return 1.0
         vectors = self._vectors
         if old.text not in vectors or new.text not in vectors:
             self.prepare([old.text, new.text])
@@ -147,6 +166,18 @@ class EmbeddingSimilarity:
             0.3
         """
         return self.weight * max(0.0, self(old, new) - self.floor)
+
+
+def _vector(row: object, text: str) -> tuple[float, ...]:
+    """One vector from the encoder, as floats: a clear error if it is not a non-empty run of finite numbers."""
+    try:
+        vector = tuple(float(value) for value in row)  # type: ignore[attr-defined]
+    except (TypeError, ValueError):
+        vector = ()
+    if not vector or not all(math.isfinite(value) for value in vector):
+        msg = f"the encoder returned {type(row).__name__} for the text {text[:40]!r}, not a vector of finite numbers"
+        raise ValueError(msg)
+    return vector
 
 
 def _unit(vector: tuple[float, ...]) -> tuple[float, ...]:
