@@ -426,6 +426,9 @@ def main(argv: list[str] | None = None) -> None:  # noqa: C901 - one report afte
         use_embedding(arguments.embedding)
     _languages_only(arguments)
     if arguments.texts is not None:
+        if not arguments.texts.is_dir():
+            message = f"--texts: {arguments.texts} is not a folder (it holds the real texts; see benchmarks/real_gold)"
+            raise SystemExit(message)
         real, missing = load_real(arguments.texts)
         report_real(real, missing, verbose=arguments.verbose)
         report_readers(real, load_second_reader())

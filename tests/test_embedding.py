@@ -20,6 +20,8 @@ from c5statement import (
     StatementDiff,
     diff,
     embedding_similarity,
+    from_json,
+    to_json,
 )
 from c5statement._embedding import BLEND_FLOOR, BLEND_WEIGHT
 from c5statement.strategies import related_meetings
@@ -152,26 +154,30 @@ class TestBlendLaws:
 
 class TestBlendArguments:
     @pytest.mark.parametrize(
-        ("arguments", "error", "where", "why"),
+        ("arguments", "error", "message"),
         [
-            ({"blend": "yes"}, TypeError, "$.blend", "expected True or False, got str"),
-            ({"blend": True, "weight": "0.6"}, TypeError, "$.weight", "expected a number, got str"),
-            ({"blend": True, "floor": None}, TypeError, "$.floor", "expected a number, got NoneType"),
-            ({"blend": True, "weight": True}, TypeError, "$.weight", "expected a number, got bool"),
-            ({"blend": True, "weight": -0.1}, ValueError, "$.weight", "from 0 to under inf, got -0.1"),
-            ({"blend": True, "weight": math.inf}, ValueError, "$.weight", "from 0 to under inf, got inf"),
-            ({"blend": True, "weight": 10**400}, ValueError, "$.weight", "from 0 to under inf, got 1000"),
-            ({"blend": True, "floor": 1.0}, ValueError, "$.floor", "from 0 to under 1, got 1.0"),
-            ({"blend": True, "floor": math.nan}, ValueError, "$.floor", "got nan"),
+            ({"blend": "yes"}, TypeError, "blend must be True or False, got str"),
+            ({"blend": True, "weight": "0.6"}, TypeError, "weight must be a number, got str"),
+            ({"blend": True, "floor": [0.5]}, TypeError, "floor must be a number, got list"),
+            ({"blend": True, "weight": True}, TypeError, "weight must be a number, got bool"),
+            ({"blend": True, "weight": -0.1}, ValueError, "weight must be a finite number 0 or more, got -0.1"),
+            ({"blend": True, "weight": math.inf}, ValueError, "weight must be a finite number 0 or more, got inf"),
+            ({"blend": True, "weight": 10**400}, ValueError, "weight must be a finite number 0 or more, got 1000"),
+            ({"blend": True, "floor": 1.0}, ValueError, "floor must be a finite number from 0 to under 1, got 1.0"),
+            ({"blend": True, "floor": math.nan}, ValueError, "floor must be a finite number from 0 to under 1, got n"),
+            ({"weight": 0.6}, ValueError, "weight applies only with blend=True"),
+            ({"weight": 0.8, "floor": 0.4}, ValueError, "weight and floor apply only with blend=True"),
         ],
     )
-    def test_bad_arguments_are_named(self, arguments: dict[str, object], error: type, where: str, why: str) -> None:
+    def test_bad_arguments_say_which_and_why(self, arguments: dict[str, object], error: type, message: str) -> None:
         with pytest.raises(error) as raised:
             embedding_similarity(topical, **arguments)  # type: ignore[arg-type]
-        assert isinstance(raised.value, InvalidStatementError)
-        ((place, reason),) = raised.value.errors
-        assert place == where
-        assert why in reason
+        assert str(raised.value).startswith("embedding_similarity: ")
+        assert message in str(raised.value)
+
+    def test_a_function_that_is_not_callable_is_named(self) -> None:
+        with pytest.raises(InvalidStatementError, match=r"expected a function of a list of texts, got str"):
+            embedding_similarity("all-MiniLM-L6-v2")  # type: ignore[arg-type]
 
     @given(st.floats(0, 10), st.floats(0, 0.999))
     def test_any_weight_and_floor_in_range_are_taken(self, weight: float, floor: float) -> None:
@@ -246,13 +252,34 @@ class TestBlendIsChosenByItsShape:
         nothing = embedding_similarity(topical, blend=True, weight=0)
         assert diff(old, new, similarity=nothing).points == diff(old, new).points
 
-    def test_weight_and_floor_are_refused_without_blend(self) -> None:
-        with pytest.raises(InvalidStatementError) as raised:
-            embedding_similarity(topical, weight=0.8, floor=0.4)
-        assert [place for place, _ in raised.value.errors] == ["$.weight", "$.floor"]
-        assert "applies only with blend=True" in raised.value.errors[0][1]
-
     def test_any_real_number_is_taken(self) -> None:
         """Fractions, and numpy's floats, are real numbers too."""
         similarity = embedding_similarity(topical, blend=True, weight=Fraction(3, 5), floor=Fraction(1, 2))  # type: ignore[arg-type]
         assert (similarity.weight, similarity.floor) == (0.6, 0.5)
+
+
+class TestModelEvidence:
+    """A pair the model helped match says so: in its evidence, in every view and in JSON."""
+
+    def test_a_pair_matched_on_meaning_names_the_model(self) -> None:
+        old, new = meeting(POPLARS, TERROR), meeting(TERROR, TREES)
+        result = diff(old, new, similarity=embedding_similarity(topical, blend=True))
+        (trees,) = [change for change in result.points if change.new is not None and change.new.number == 2]
+        assert [str(item) for item in trees.evidence] == ["meaning: sentence model, cosine 1.00"]
+        assert trees.evidence[0].weight == pytest.approx(BLEND_WEIGHT * (1 - BLEND_FLOOR))
+        assert "shared: meaning: sentence model, cosine 1.00" in result.to_text()
+        assert "shared: meaning: sentence model, cosine 1.00" in result.to_markdown()
+        assert "sentence model, cosine 1.00" in result.to_html()
+        assert from_json(to_json(result), StatementDiff) == result
+
+    def test_equal_texts_and_pairs_the_model_finds_apart_get_no_model_evidence(self) -> None:
+        old, new = meeting(POPLARS, TERROR), meeting(TERROR, TREES)
+        result = diff(old, new, similarity=embedding_similarity(topical, blend=True))
+        (terror,) = [change for change in result.points if change.new is not None and change.new.number == 1]
+        assert all(item.label != "meaning" for item in terror.evidence)
+        plain = diff(old, new, similarity=embedding_similarity(topical))
+        assert all(item.label != "meaning" for change in plain.points for item in change.evidence)
+
+    def test_an_encoder_given_as_the_similarity_is_explained(self) -> None:
+        with pytest.raises(TypeError, match=r"a sentence encoder goes in embedding_similarity\(encode\) first"):
+            diff(MEETING_2020, MEETING_2020, similarity=topical)  # type: ignore[arg-type]

@@ -1048,7 +1048,15 @@ def _custom(old: Sequence[Point], new: Sequence[Point], function: Similarity) ->
     result: dict[tuple[int, int], float] = {}
     for i, first in enumerate(old):
         for j, second in enumerate(new):
-            score = function(first, second)
+            try:
+                score = function(first, second)
+            except TypeError as error:  # most often a function of another shape: an encoder of texts
+                msg = (
+                    f"the similarity function failed on old point {first.number} and new point {second.number} "
+                    f"({error}); it is called with two points, so a sentence encoder goes in "
+                    "embedding_similarity(encode) first"
+                )
+                raise TypeError(msg) from error
             if isinstance(score, bool) or not isinstance(score, numbers.Real) or not 0 <= score <= 1:
                 msg = (
                     f"the similarity function must return a number from 0 to 1; it returned {score!r} "
@@ -1169,6 +1177,23 @@ def _solve(component: list[tuple[int, int, float]], old_size: int, new_size: int
     return chosen
 
 
+def blended_bonus(similarity: object) -> Similarity | None:
+    """What a blended similarity adds to a pair's raw score (its ``bonus``), or ``None`` for any other similarity.
+
+    A similarity is blended when its ``blend`` is ``True`` and it has a
+    ``bonus`` to add, as ``embedding_similarity(encode, blend=True)`` has.
+
+    Example:
+        >>> from c5statement import embedding_similarity
+        >>> blended_bonus(embedding_similarity(lambda texts: [[1.0] for _ in texts], blend=True)) is not None
+        True
+        >>> blended_bonus(None), blended_bonus(embedding_similarity(lambda texts: [[1.0] for _ in texts]))
+        (None, None)
+    """
+    bonus = getattr(similarity, "bonus", None) if getattr(similarity, "blend", False) is True else None
+    return bonus if callable(bonus) else None
+
+
 def align(
     old: Sequence[Point],
     new: Sequence[Point],
@@ -1208,8 +1233,8 @@ def align(
     prepare = getattr(similarity, "prepare", None)
     if callable(prepare):  # an embedding similarity encodes every text in one batch
         prepare([point.text for point in (*old, *new)])
-    bonus = getattr(similarity, "bonus", None) if getattr(similarity, "blend", False) is True else None
-    if similarity is not None and not callable(bonus):  # a blended similarity has a bonus; any other replaces the score
+    bonus = blended_bonus(similarity)
+    if similarity is not None and bonus is None:  # a blended similarity has a bonus; any other replaces the score
         scores = _custom(old, new, similarity)
 
         def link(i: int, j: int, *, old_unmatched: bool, primary: float) -> float:  # noqa: ARG001 - no sides here

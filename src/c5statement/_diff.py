@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
-from ._align import AMBIGUITY_MARGIN, DEFAULT_THRESHOLD, Evidence, align, evidence, stable_pairs
+from ._align import AMBIGUITY_MARGIN, DEFAULT_THRESHOLD, Evidence, align, blended_bonus, evidence, stable_pairs
 from ._check import FINGERPRINT_PATTERN, Checker, Validated, real, rule
 from ._convert import add_document_classes, fingerprint, from_dict, get_converter
 from ._display import Views
@@ -105,8 +105,9 @@ class PointChange(Validated):
             holds its old point, so links survive inversion; a single change's
             :meth:`inverted` drops them, having nowhere to put them.
         evidence: Why the pair was matched, strongest first: the concepts and
-            terms both points contain. For an added or removed point, the
-            evidence for its nearest candidate.
+            terms both points contain, then, where a blended sentence model
+            raised the pair's score, its cosine (labelled ``meaning``). For an
+            added or removed point, the evidence for its nearest candidate.
         old_terms: The key terms of the old point, as the lexicon of the diff
             found them (see :func:`key_terms`), so that a stored diff shows the
             same terms wherever it is read; ``None`` (a change built by hand):
@@ -1014,6 +1015,10 @@ class Matching(NamedTuple):
         )
 
 
+MODEL_EVIDENCE = "meaning"
+"""The label of the evidence a blended model adds: the two points' cosine, weighing what the model added."""
+
+
 def _point_changes(old: Meeting, new: Meeting, matching: Matching) -> list[PointChange]:
     """One change per point of either meeting: the aligned pairs, then the removed and the added points."""
     threshold, lexicon = matching.threshold, matching.lexicon
@@ -1024,8 +1029,18 @@ def _point_changes(old: Meeting, new: Meeting, matching: Matching) -> list[Point
     matched_old = {match.old for match in matches}
     matched_new = {match.new for match in matches}
 
+    bonus = blended_bonus(matching.similarity)
+
     def why(i: int, j: int) -> tuple[Evidence, ...]:
-        return evidence(old.points[i], new.points[j], lexicon=lexicon)
+        found = evidence(old.points[i], new.points[j], lexicon=lexicon)
+        first, second = old.points[i], new.points[j]
+        if bonus is None or matching.similarity is None or first.text == second.text:
+            return found  # equal texts score 1 without the model
+        gained = bonus(first, second)
+        if gained <= 0:
+            return found
+        cosine = f"sentence model, cosine {matching.similarity(first, second):.2f}"
+        return (*found, Evidence(MODEL_EVIDENCE, cosine, cosine, gained))
 
     for position, match in enumerate(matches):
         before, after = old.points[match.old], new.points[match.new]

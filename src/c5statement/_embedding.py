@@ -31,7 +31,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from ._errors import InvalidStatementError, InvalidTypeError
+from ._errors import InvalidTypeError
 
 if TYPE_CHECKING:
     from ._model import Point
@@ -71,38 +71,31 @@ class EmbeddingSimilarity:
     """
 
     def __init__(
-        self, encode: Encoder, *, blend: bool = False, weight: float = BLEND_WEIGHT, floor: float = BLEND_FLOOR
+        self, encode: Encoder, *, blend: bool = False, weight: float | None = None, floor: float | None = None
     ) -> None:
         if not callable(encode):
             raise InvalidTypeError(
                 [("$.encode", f"expected a function of a list of texts, got {type(encode).__name__}")]
             )
-        wrong = [] if isinstance(blend, bool) else [("$.blend", f"expected True or False, got {type(blend).__name__}")]
-        wrong += [
-            (f"$.{name}", f"expected a number, got {type(value).__name__}")
-            for name, value in (("weight", weight), ("floor", floor))
-            if isinstance(value, bool) or not isinstance(value, numbers.Real)
-        ]
-        if wrong:
-            raise InvalidTypeError(wrong)
-        outside = [
-            (f"$.{name}", f"expected a number from 0 to under {top:g}, got {value!r}")
-            for name, value, top in (("weight", weight, math.inf), ("floor", floor, 1.0))
-            if not 0 <= value < top or value > sys.float_info.max  # an int too large for a float is not finite
-        ]
-        if not blend:
-            outside += [
-                (f"$.{name}", f"applies only with blend=True, got {value!r} without it")
-                for name, value, default in (("weight", weight, BLEND_WEIGHT), ("floor", floor, BLEND_FLOOR))
-                if value != default
-            ]
-        if outside:
-            raise InvalidStatementError(outside)
+        if not isinstance(blend, bool):
+            msg = f"embedding_similarity: blend must be True or False, got {type(blend).__name__}"
+            raise TypeError(msg)
+        given = [(name, value) for name, value in (("weight", weight), ("floor", floor)) if value is not None]
+        if given and not blend:
+            names = " and ".join(name for name, _ in given)
+            msg = f"embedding_similarity: {names} {'apply' if len(given) > 1 else 'applies'} only with blend=True"
+            raise ValueError(msg)
+        for name, value in given:
+            if isinstance(value, bool) or not isinstance(value, numbers.Real):
+                msg = f"embedding_similarity: {name} must be a number, got {type(value).__name__}"
+                raise TypeError(msg)
         self._encode = encode
         self._vectors: dict[str, tuple[float, ...]] = {}
         self._size: int | None = None
         self.calls = 0
-        self.blend, self.weight, self.floor = blend, float(weight), float(floor)
+        self.blend = blend
+        self.weight = _checked("weight", BLEND_WEIGHT if weight is None else weight, "0 or more", math.inf)
+        self.floor = _checked("floor", BLEND_FLOOR if floor is None else floor, "from 0 to under 1", 1.0)
 
     def __repr__(self) -> str:
         mode = f"blend=True, weight={self.weight:g}, floor={self.floor:g}" if self.blend else "blend=False"
@@ -141,7 +134,11 @@ class EmbeddingSimilarity:
             self._vectors[text] = _unit(vector)
 
     def __call__(self, old: Point, new: Point) -> float:
-        """Return the cosine of the two points' vectors, clipped to 0..1 (1 for equal texts, whatever their vector)."""
+        """Return the cosine of the two points' vectors, clipped to 0..1 (1 for equal texts, whatever their vector).
+
+        This is the score of a similarity used alone. Blended, the diff adds
+        :meth:`bonus` to its own score instead.
+        """
         if old.text == new.text:
             return 1.0
         vectors = self._vectors
@@ -166,6 +163,14 @@ class EmbeddingSimilarity:
             0.3
         """
         return self.weight * max(0.0, self(old, new) - self.floor)
+
+
+def _checked(name: str, value: float, allowed: str, top: float) -> float:
+    """*value* as a float, if it is from 0 to under *top* and finite; otherwise a ValueError naming *name*."""
+    if not 0 <= value < top or value > sys.float_info.max:  # an int too large for a float is not finite
+        msg = f"embedding_similarity: {name} must be a finite number {allowed}, got {value!r}"
+        raise ValueError(msg)
+    return float(value)
 
 
 def _vector(row: object, text: str) -> tuple[float, ...]:
@@ -196,7 +201,7 @@ def _unit(vector: tuple[float, ...]) -> tuple[float, ...]:
 
 
 def embedding_similarity(
-    encode: Encoder, *, blend: bool = False, weight: float = BLEND_WEIGHT, floor: float = BLEND_FLOOR
+    encode: Encoder, *, blend: bool = False, weight: float | None = None, floor: float | None = None
 ) -> EmbeddingSimilarity:
     """Return a similarity for :func:`c5statement.diff` backed by sentence embeddings.
 
@@ -209,16 +214,21 @@ def embedding_similarity(
             and default threshold. On real statements never used to choose
             it, this does better than either score alone (see :doc:`/alignment`).
         weight: With *blend*, how much of the cosine above *floor* is added
-            to the raw content score (0 or more).
+            to the raw content score (0 or more; 0.6 if not given).
         floor: With *blend*, the cosine above which the model adds anything
-            (0 to under 1). Models differ in how high their cosines run: the
-            defaults were chosen for ``all-MiniLM-L6-v2``.
+            (0 to under 1; 0.5 if not given). Models differ in how high their
+            cosines run: the defaults were chosen for ``all-MiniLM-L6-v2``.
 
     Raises:
-        InvalidTypeError: If *encode* is not callable, *blend* not a bool, or
-            *weight* or *floor* not a number (each named with its reason).
-        InvalidStatementError: If *weight* is negative or not finite, or
-            *floor* is outside 0 to under 1.
+        TypeError: If *encode* is not callable (an :class:`InvalidTypeError`),
+            *blend* is not a bool, or *weight* or *floor* is not a number.
+        ValueError: If *weight* or *floor* is given without ``blend=True``,
+            *weight* is negative or not finite, or *floor* is outside 0 to
+            under 1.
+
+    The diff calls the encoder, and raises :class:`ValueError`, naming the
+    text, if it returns another number of vectors than texts, a vector that is
+    not a non-empty run of finite numbers, or vectors of different lengths.
 
     Example:
         >>> from c5statement import MEETING_2020, diff

@@ -398,12 +398,17 @@ def reasons(change: PointChange) -> list[str]:
         >>> reasons(PointChange("edited", old, new, 0.9, evidence=found))
         ['health: covid-19']
     """
+    from c5statement._diff import MODEL_EVIDENCE
+
     shown: list[str] = []
     seen: set[tuple[str, str]] = set()
     old_text = change.old.text if change.old is not None else ""
     new_text = change.new.text if change.new is not None else ""
     concepts = any(item.weight > _WORD_MOST for item in change.evidence)
     for item in change.evidence:
+        if item.label == MODEL_EVIDENCE:  # what a blended model found: always named, however little it added
+            shown.append(str(item))
+            continue
         named = any(character.isupper() for character in item.old + item.new)
         if item.weight < _EVIDENCE_RARE or (item.weight <= _WORD_MOST and concepts and not named):
             continue  # a generic stem; a plain word only where no concept gives a reason
