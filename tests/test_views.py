@@ -359,3 +359,41 @@ class TestDiffCsv:
             status = main(["diff", "cc5-fmm-2020", str(tmp_path / "later.json"), "--format", "csv"])
         assert status == 1
         assert out.getvalue() == render(diff(MEETING_2020, later), "csv")
+
+
+class TestSummaryCountsEachPointOnce:
+    """The summary's counts add up to the points: an edited point that moved is edited, "also moved"."""
+
+    def test_an_edited_point_that_moved_is_counted_once(self) -> None:
+        first, second = MEETING_2020.points[0], MEETING_2020.points[1]
+        old = attrs.evolve(MEETING_2020, points=(first, second))
+        reworded = attrs.evolve(first, number=2, text=first.text.rstrip(".") + " together.")
+        new = attrs.evolve(MEETING_2020, points=(attrs.evolve(second, number=1), reworded))
+        result = diff(old, new)
+        assert sorted((change.kind, change.moved) for change in result.points) == [
+            ("edited", True),
+            ("unchanged", False),
+        ]
+        summary = "1 edited (1 also moved), 1 unchanged"
+        assert summary in result.to_text()
+        assert summary in result.to_markdown()
+        assert summary in result.to_html()
+        assert result.counts()["moved"] == 1  # counts() still says how many moved, as documented
+
+    def test_points_that_only_moved_are_counted_as_moved(self) -> None:
+        points = MEETING_2020.points
+        order = (points[1], points[0], *points[2:])
+        reordered = tuple(attrs.evolve(point, number=number) for number, point in enumerate(order, 1))
+        result = diff(MEETING_2020, attrs.evolve(MEETING_2020, points=reordered))
+        line = result.to_text().splitlines()[0]
+        kinds = [change.kind for change in result.points]
+        assert kinds.count("moved") == 1
+        assert line.endswith(": 1 moved, 8 unchanged")
+
+
+def test_a_formats_name_joined_by_a_plus_is_no_pair_of_key_terms() -> None:
+    """``C+C5`` gave the key terms ``C`` and ``C5``; the format is the mechanism's concept, found in the whole."""
+    terms = key_terms("The C+C5 meeting mechanism is to be strengthened, and the C5+1 too.")
+    assert not terms & {"C", "C5", "1"}
+    assert "the China-Central Asia mechanism" in terms
+    assert key_terms("Talks with Japan and Korea.") >= {"Japan", "Korea"}  # names apart from a plus stay

@@ -75,7 +75,12 @@ def _names(text: str) -> list[Word]:
             runs[-1].append(word)
         elif runs[-1]:
             runs.append([])
-    found = [name for run in runs for part in _split_names(run) if (name := _name(text, part)) is not None]
+    found = [
+        name
+        for run in runs
+        for part in _split_names(run)
+        if (name := _name(text, part)) is not None and not _format_fragment(text, name[1], name[2])
+    ]
     for match in _QUOTED.finditer(text):
         quoted = next(group for group in match.groups() if group is not None).strip()
         if len(quoted.split()) <= _QUOTED_WORDS:
@@ -83,6 +88,15 @@ def _names(text: str) -> list[Word]:
             found = [name for name in found if name[0] == quoted or not match.start() < name[1] < match.end()]
             found.append((quoted, match.start(), match.end()))
     return found
+
+
+def _format_fragment(text: str, start: int, end: int) -> bool:
+    """Whether the name at *start*:*end* is a piece of a format's name joined by a plus (``C`` or ``C5`` of ``C+C5``).
+
+    Such a piece names nothing by itself; the format is the concept of the
+    mechanism, which the lexicon finds in the whole.
+    """
+    return text[start - 1 : start] == "+" or text[end : end + 1] == "+"
 
 
 def key_terms(text: str, lexicon: Lexicon | None = None) -> frozenset[str]:
@@ -107,6 +121,8 @@ def key_terms(text: str, lexicon: Lexicon | None = None) -> frozenset[str]:
         ['Afghanistan', 'Global Security Initiative', 'peace, stability and prosperity']
         >>> sorted(key_terms("The Afghan issue, Afghanistan and the belt-and-road and Belt and Road Initiative."))
         ['Afghanistan', 'Belt and Road']
+        >>> sorted(key_terms("The C+C5 meeting mechanism is to be strengthened."))
+        ['the China-Central Asia mechanism']
     """
     if lexicon is None:
         from ._lexicon import default_lexicon

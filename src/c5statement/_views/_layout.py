@@ -447,12 +447,22 @@ def links(change: PointChange) -> str:
 
 
 def counts_line(result: StatementDiff) -> str:
-    """The counts in words; points whose only changes are cosmetic are counted on their own, as hidden if they are."""
-    counts = result.counts()
+    """The counts in words, each point counted once.
+
+    Points whose only changes are cosmetic are counted on their own, as hidden
+    if they are; an edited point that also moved is counted as edited, and said
+    to have moved too (``2 edited (1 also moved)``).
+    """
+    counts = dict.fromkeys(("added", "removed", "edited", "moved", "unchanged"), 0)
+    for change in result.points:
+        counts[change.kind] += 1
     cosmetic = sum(bool(change.cosmetic) for change in result.points)
     hidden = sum(result.hidden(change) for change in result.points)
+    also_moved = sum(change.moved and change.kind == "edited" and not change.cosmetic for change in result.points)
     counts["edited"] -= cosmetic
     parts = [f"{counts[kind]} {kind}" for kind in ("added", "removed", "edited") if counts[kind]]
+    if also_moved and counts["edited"]:
+        parts[-1] += f" ({also_moved} also moved)"
     if cosmetic:
         parts.append(f"{cosmetic} cosmetic only" + (f" ({hidden} hidden)" if hidden else ""))
     parts += [f"{counts[kind]} {kind}" for kind in ("moved", "unchanged") if counts[kind]]
