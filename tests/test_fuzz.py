@@ -130,6 +130,9 @@ def _set(root: Any, path: tuple[Any, ...], new: Any) -> Any:
     return root
 
 
+_MUTANT_BYTES = 4 * 1024 * 1024
+"""A mutated document this large gets no further mutation: a flood is tested alone, not a flood of floods."""
+
 _REPEAT_BYTES = 4_000_000
 """The most bytes of text that repeating one point's text over all points may make."""
 
@@ -156,7 +159,9 @@ def _long_or_repeated(draw: st.DrawFn, data: Any, path: tuple[Any, ...], kind: s
 def tree_mutants(draw: st.DrawFn, data: Any) -> Any:  # noqa: C901 - one branch per kind of mutation
     """*data* (parsed JSON) with one to three structural mutations."""
     data = json.loads(json.dumps(data))
-    for _ in range(draw(st.integers(1, 3))):
+    for round_ in range(draw(st.integers(1, 3))):
+        if round_ and len(json.dumps(data)) > _MUTANT_BYTES:
+            break  # one flood at a time: floods of floods fill the memory (hundreds of MB, tens of GB to read)
         places = sorted(_places(data), key=repr)
         path = draw(st.sampled_from(places))
         here = _get(data, path)
