@@ -1051,7 +1051,8 @@ class TestInputSizeLimit:
         assert main(["validate", os.fspath(big), os.fspath(files["old"])]) == 2
         captured = capsys.readouterr()
         assert captured.out == f"OK {files['old']}\n"
-        assert captured.err == f"c5statement: error: {big}: too large: more than 2 MiB, the most c5statement reads\n"
+        reason = f"too large: {2 * 1024 * 1024 + 1} bytes, more than 2 MiB, the most c5statement reads"
+        assert captured.err == f"c5statement: error: {big}: {reason}\n"
 
     def test_file_at_the_limit_is_read(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]

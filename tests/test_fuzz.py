@@ -226,6 +226,8 @@ def mutants(draw: st.DrawFn) -> Mutant:
         raw = json.dumps(data, ensure_ascii=ascii_only, indent=draw(st.sampled_from([None, 2]))).encode(
             "utf-8", "surrogatepass"
         )
+        if len(raw) > 4 * _MUTANT_BYTES:  # indented, a flood of deep nests takes gigabytes: written compact
+            raw = json.dumps(data, ensure_ascii=ascii_only).encode("utf-8", "surrogatepass")
     else:
         raw = text.encode("utf-8")
     for _ in range(draw(st.integers(0, 3))):

@@ -228,7 +228,8 @@ class TestConsistentInput:
             stream.truncate(MAX_DOCUMENT_BYTES + 1)
         with pytest.raises(InvalidStatementError) as caught:
             load(path)
-        assert caught.value.errors == (("$", "too large: more than 64 MiB, the most c5statement reads"),)
+        too_large = f"too large: {MAX_DOCUMENT_BYTES + 1} bytes, more than 64 MiB, the most c5statement reads"
+        assert caught.value.errors == (("$", too_large),)  # as from_json says of the same bytes
         assert caught.value.source == os.fspath(path)
 
     @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")

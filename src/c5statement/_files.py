@@ -64,7 +64,7 @@ def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
         Traceback (most recent call last):
         ...
         c5statement.InvalidStatementError: invalid statement data (1 problem):
-          $: too large: more than 1 bytes, the most c5statement reads
+          $: too large: 2 bytes, more than 1 bytes, the most c5statement reads
     """
     # Without O_NONBLOCK, opening a FIFO that has no writer would wait for one.
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
@@ -79,12 +79,13 @@ def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
             raise InvalidStatementError([("$", reason)])
         with open(handle, "rb", closefd=False) as stream:
             data = stream.read(limit + 1)
+        held = max(os.fstat(handle).st_size, len(data))  # the whole file's size, as from_json gives a text's
     finally:
         os.close(handle)
     if len(data) > limit:
         mib = limit // (1024 * 1024)
         size = f"{mib} MiB" if mib and limit % (1024 * 1024) == 0 else f"{limit} bytes"
-        raise InvalidStatementError([("$", f"too large: more than {size}, the most c5statement reads")])
+        raise InvalidStatementError([("$", f"too large: {held} bytes, more than {size}, the most c5statement reads")])
     return data
 
 
