@@ -594,7 +594,7 @@ class _Scorer:
             phrase = self.phrase(i, j)
             found = phrase if phrase > found else found  # noqa: FURB136 - runs for every pair scored
         found = _with_themes(found, first, second) if first.themes and second.themes else found
-        return found if self.bonus is None or found >= 1.0 else min(_BLENDED_TOP, found + self.bonus(first, second))
+        return found if self.bonus is None else self._raised(found, first, second, self.bonus)
 
     def every_pair(self) -> dict[tuple[int, int], float]:
         """The raw scores of all pairs, the shared weights gathered feature by feature (small statements).
@@ -630,12 +630,14 @@ class _Scorer:
         return raw if self.bonus is None else self._boosted(raw, self.bonus)
 
     def _boosted(self, raw: dict[tuple[int, int], float], bonus: Similarity) -> dict[tuple[int, int], float]:
-        """*raw* with a blended model's bonus added to every pair's score (only equal texts reach 1)."""
+        """*raw* with a blended model's bonus added to every pair's score."""
         old, new = self.old, self.new
-        return {
-            pair: found if found >= 1.0 else min(_BLENDED_TOP, found + bonus(old[pair[0]], new[pair[1]]))
-            for pair, found in raw.items()
-        }
+        return {(i, j): self._raised(found, old[i], new[j], bonus) for (i, j), found in raw.items()}
+
+    @staticmethod
+    def _raised(found: float, first: Point, second: Point, bonus: Similarity) -> float:
+        """The raw score *found* of two points with the model's bonus added: only equal texts (at 1) reach 1."""
+        return found if found >= 1.0 else min(_BLENDED_TOP, found + bonus(first, second))
 
     def candidates(self) -> list[tuple[int, int]]:
         """Pairs worth scoring in large statements: equal texts, then those sharing the most rare words.

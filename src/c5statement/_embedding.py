@@ -14,7 +14,7 @@ It works in one of two ways:
   default threshold) and adds to each pair's raw content score a weight (0.6
   by default) times the amount by which the two points' cosine exceeds a floor
   (0.5 by default). Points that say the same thing in other words gain;
-  points a model finds unrelated lose nothing the built-in score gave them.
+  points a model finds unrelated keep their raw score.
 - **Alone** (the default, kept for compatibility): the score of two points is
   the cosine of their vectors, clipped at 0, used as it is. It is not calibrated
   as the built-in match score is: choose the threshold for your model (for
@@ -144,11 +144,8 @@ class EmbeddingSimilarity:
         vectors = self._vectors
         if old.text not in vectors or new.text not in vectors:
             self.prepare([old.text, new.text])
-        first, second = vectors[old.text], vectors[new.text]
-        if len(first) != len(second):
-            msg = f"the encoder returned vectors of different lengths ({len(first)} and {len(second)})"
-            raise ValueError(msg)
-        return min(1.0, max(0.0, math.fsum(map(operator.mul, first, second))))
+        # prepare() keeps every vector at one length and at length 1: the cosine is their dot product.
+        return min(1.0, max(0.0, math.fsum(map(operator.mul, vectors[old.text], vectors[new.text]))))
 
     def bonus(self, old: Point, new: Point) -> float:
         """Return what the model adds to the raw content score of two points when blended.

@@ -453,9 +453,8 @@ def counts_line(result: StatementDiff) -> str:
     if they are; an edited point that also moved is counted as edited, and said
     to have moved too (``2 edited (1 also moved)``).
     """
-    counts = dict.fromkeys(("added", "removed", "edited", "moved", "unchanged"), 0)
-    for change in result.points:
-        counts[change.kind] += 1
+    counts = result.counts()
+    counts["moved"] = sum(change.kind == "moved" for change in result.points)  # the kind, not every point moved
     cosmetic = sum(bool(change.cosmetic) for change in result.points)
     hidden = sum(result.hidden(change) for change in result.points)
     also_moved = sum(change.moved and change.kind == "edited" and not change.cosmetic for change in result.points)
