@@ -33,6 +33,7 @@ from c5statement._align import (
     similarity,
     stable_pairs,
 )
+from c5statement._languages import for_pair
 from c5statement._lexicon import default_lexicon
 
 P2020 = MEETING_2020.points
@@ -46,6 +47,7 @@ SECURITY_AFGHAN = Point(
 )
 EVIL_FORCES = Point(4, "The six countries will jointly combat the three evil forces and transnational drug crime.")
 LOCAL = Point(5, "A cooperation mechanism between local governments and provinces will be set up.")
+NEXT_MEETING = Point(7, "China and Central Asia will hold the next meeting of foreign ministers in Astana.")
 
 UNRELATED = (
     Point(1, "Member universities will open their libraries to each other's doctoral students."),
@@ -368,6 +370,52 @@ class TestRealTextRules:
         assert not align(P2020, [PANDEMIC, EVIL_FORCES], threshold=0.95).matches
         monkeypatch.setattr(_align, "LEFTOVER_RELATED", math.inf)
         assert align(P2020, [PANDEMIC, EVIL_FORCES, SECURITY_AFGHAN, LOCAL]).matches == ()
+
+    def test_points_still_left_over_pair_last(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Between statements on Central Asia, a new point left over takes the most similar old point left over.
+
+        With the calibration made harsh and the other rules off, only this rule pairs them.
+        """
+        monkeypatch.setattr(_align, "_BIAS", -40.0)
+        monkeypatch.setattr(_align, "EVIDENT_MARGIN", math.inf)
+        monkeypatch.setattr(_align, "LEFTOVER_RELATED", math.inf)
+        points = [PANDEMIC, EVIL_FORCES, SECURITY_AFGHAN, LOCAL]
+        assert align(P2020, points).matches == ()  # the new side names neither Central Asia nor two of its states
+        result = align(P2020, [*points, NEXT_MEETING])
+        assert {(match.old + 1, match.new + 1) for match in result.matches} == {(2, 1), (7, 2), (8, 3)}
+        assert all(0.5 <= match.similarity <= _align.EVIDENT_SCORE for match in result.matches)
+        # The local governments point wants 2020 point 2 too, less closely than the pandemic point: a split.
+        assert result.splits == ((3, 1),)
+        # The next meeting shares too little (a raw score under 0.2) with any point left over: still new.
+        assert 4 not in {match.new for match in result.matches} | {j for j, _ in result.splits}
+        assert not align(P2020, [*points, NEXT_MEETING], threshold=0.95).matches
+        monkeypatch.setattr(_align, "REMAINDER_RAW", math.inf)
+        assert align(P2020, [*points, NEXT_MEETING]).matches == ()
+
+    @pytest.mark.parametrize(
+        ("text", "names"),
+        [
+            ("The sides will meet again next year in Central Asia.", True),
+            ("Kazakhstan and Uzbekistan will host the next two meetings.", True),
+            ("Kazakhstan will host the next meeting.", False),
+            ("China will host the next meeting.", False),
+            ("中国同中亚国家将于明年再次举行会晤。", True),
+            ("中國同中亞國家將於明年再次舉行會晤。", True),
+            ("Стороны встретятся в Центральной Азии в следующем году.", True),
+            ("Казахстан и Узбекистан примут следующие две встречи.", True),
+            ("Китай примет следующую встречу.", False),
+        ],
+    )
+    def test_what_names_central_asia(self, text: str, names: bool) -> None:
+        """The region's name in any of the three languages, or two of its five states, open the last rule."""
+        lexicon = for_pair(default_lexicon(), [point.text for point in P2020], [text])
+        assert _align._Scorer(P2020, [Point(1, text)], lexicon).central_asian is names
+
+    def test_unrelated_statements_naming_china_still_match_nothing(self) -> None:
+        """Naming China in every point does not make statements on other subjects one relationship."""
+        naming = [Point(point.number, point.text.rstrip(".") + " in China.") for point in UNRELATED]
+        assert align(P2020, naming).matches == ()
+        assert diff(MEETING_2020, later(naming, id="other")).counts()["unchanged"] == 0
 
     def test_a_point_joining_two_subjects_links_both(self) -> None:
         """A new point on the Belt and Road and on transport continues 2020 points 3 and 4."""

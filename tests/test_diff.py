@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import math
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +29,7 @@ from c5statement import (
     StatementDiff,
     Topic,
     WordEdit,
+    _align,
     diff,
     from_dict,
     from_json,
@@ -103,7 +105,7 @@ MEETING_2021 = later(
         Point(
             9,
             "all parties will deepen cooperation in green energy, including oil and gas, renewable energy and power "
-            "grids, and ensure the safe operation of cross-border pipelines.",
+            "grids, and ensure the safe operation of power plants.",
             frozenset({"energy"}),
         ),
         P[9],
@@ -138,6 +140,26 @@ class TestDiff:
         assert of_kind(result, "added") == [1, 9]
         assert sorted(change.old.number for change in result.points if change.moved) == [7, 8]  # type: ignore[union-attr]
         assert result.apply(MEETING_2020) == MEETING_2021
+
+    def test_points_left_over_pair_last(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Trans-border routes (2020 point 4) and a new energy point on cross-border pipelines, both left over, pair.
+
+        The calibration leaves both unmatched; as the last step, a new point left over takes the most
+        similar old point left over, between statements on Central Asia.
+        """
+        energy = MEETING_2021.points[8]
+        pipelines = attrs.evolve(energy, text=energy.text.replace("power plants", "cross-border pipelines"))
+        following = attrs.evolve(MEETING_2021, points=(*MEETING_2021.points[:8], pipelines, MEETING_2021.points[9]))
+        result = diff(MEETING_2020, following)
+        assert (4, 9) in pairs(result)
+        assert of_kind(result, "removed") == []
+        assert of_kind(result, "added") == [1]
+        assert result.apply(MEETING_2020) == following
+        assert result.inverted().apply(following) == MEETING_2020
+        assert from_json(to_json(result), StatementDiff) == result
+        monkeypatch.setattr(_align, "REMAINDER_RAW", math.inf)
+        result = diff(MEETING_2020, following)
+        assert (of_kind(result, "removed"), of_kind(result, "added")) == ([4], [1, 9])
 
     def test_moved_and_edited_shows_both(self) -> None:
         """A point both moved and reworded is edited, flagged as moved, with word edits."""
@@ -395,7 +417,7 @@ class TestNearest:
     def test_added_and_removed_points_name_their_nearest(self) -> None:
         """Each added or removed point names the closest point of the other statement; matched ones name none."""
         result = diff(MEETING_2020, MEETING_2021)
-        assert unmatched(result) == {("added", 1): 2, ("removed", 4): 9, ("added", 9): 4}
+        assert unmatched(result) == {("added", 1): 2, ("removed", 4): 3, ("added", 9): 5}
         assert all(change.nearest is None for change in result.points if change.kind not in {"added", "removed"})
 
     def test_nearest_is_the_best_scoring_point(self) -> None:
@@ -441,7 +463,7 @@ class TestNearest:
         """Inverting turns an added point into a removed one that names the same point, now on the new side."""
         result = diff(MEETING_2020, MEETING_2021)
         back = result.inverted()
-        assert unmatched(back) == {("removed", 1): 2, ("added", 4): 9, ("removed", 9): 4}
+        assert unmatched(back) == {("removed", 1): 2, ("added", 4): 3, ("removed", 9): 5}
         new_numbers = {change.new.number for change in back.points if change.new is not None}
         assert all(change.nearest in new_numbers for change in back.points if change.kind == "removed")
         assert unmatched(back) == unmatched(diff(MEETING_2021, MEETING_2020))
@@ -451,7 +473,7 @@ class TestNearest:
         """The nearest point is written to JSON and read back."""
         result = diff(MEETING_2020, MEETING_2021)
         document = json.loads(to_json(result))
-        assert [change["nearest"] for change in document["points"] if change["kind"] == "added"] == [2, 4]
+        assert [change["nearest"] for change in document["points"] if change["kind"] == "added"] == [2, 5]
         assert from_json(to_json(result), StatementDiff) == result
 
     def test_older_json_without_nearest_loads(self) -> None:

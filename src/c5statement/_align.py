@@ -126,6 +126,17 @@ LEFTOVER_RAW = 0.3
 LEFTOVER_RELATED = 0.25
 """Points left unmatched pair only between statements at least this related (their median best raw score)."""
 
+REMAINDER_RAW = 0.2
+"""The least raw similarity of a new point still left over to the most similar old point left over, last of all.
+
+Only between two statements on Central Asia (:data:`_CENTRAL_ASIA`): statements of one relationship.
+"""
+
+_CENTRAL_ASIA = re.compile(r"central\s+asia|центральн\w*\s+ази|中亚|中亞", re.IGNORECASE)
+"""The region's name in English, Russian and Chinese; two of its five states named stand for it too."""
+
+_FIVE = frozenset(("kazakhstan", "kyrgyzstan", "tajikistan", "turkmenistan", "uzbekistan"))
+
 CONTAINMENT_SHARE = 0.5
 """The share of containment, against the Dice coefficient, in the content similarity."""
 _DICE = 1 - CONTAINMENT_SHARE
@@ -554,6 +565,17 @@ class _Scorer:
         texts, the pairs sharing a phrase are the square of their number.
         """
         return _sharing(self.old_phrases, self.new_phrases)
+
+    @functools.cached_property
+    def central_asian(self) -> bool:
+        """Whether both statements name Central Asia, or two of its five states (in any of the three languages)."""
+
+        def names(points: Sequence[Point], features: Sequence[Features]) -> bool:
+            if any(_CENTRAL_ASIA.search(point.text) for point in points):
+                return True
+            return len({feature for found in features for feature in found if feature in _FIVE}) >= 2  # noqa: PLR2004
+
+        return names(self.old, self.old_features) and names(self.new, self.new_features)
 
     def specific(self, i: int, j: int) -> bool:
         """Whether old point *i* and new point *j* share a phrase or a specific concept (not boilerplate)."""
@@ -1026,6 +1048,31 @@ class _Calibrated:
             return min(EVIDENT_SCORE, 0.5 + margin)
         return 0.0
 
+    def remainders(self, free_old: set[int], free_new: set[int]) -> list[tuple[int, int, float]]:
+        """Each new point of *free_new* with the most similar old point of *free_old*, and their match score.
+
+        Last of all, between two statements on Central Asia (:attr:`_Scorer.central_asian`): a point
+        both sides left over most likely continues the most like point left over on the other side,
+        if they share :data:`REMAINDER_RAW` of their content. The pairs come most similar first.
+
+        The match score is 0.5 ("as likely as not") plus the raw margin over the new point's
+        runner-up among all old points, if any (at most :data:`EVIDENT_SCORE`), so a threshold above
+        0.5 refuses the closest calls. Several new points may name one old point.
+        """
+        if not free_old or not free_new or not self.scorer.central_asian:
+            return []
+        best: dict[int, tuple[float, int]] = {}
+        for (i, j), score in self.raw.items():
+            if i in free_old and j in free_new and score > best.get(j, (0.0, -1))[0]:
+                best[j] = (score, i)
+        found = []
+        # The most similar pair first: of two new points wanting one old point, it takes the point.
+        for j, (score, i) in sorted(best.items(), key=lambda item: (-item[1][0], item[0])):
+            if score >= REMAINDER_RAW:
+                margin = max(0.0, score - self.best_new.runner_up(j, i))
+                found.append((i, j, min(EVIDENT_SCORE, 0.5 + margin)))
+        return found
+
     def link(self, i: int, j: int, *, old_unmatched: bool, primary: float) -> float:
         """The match score of *i* and *j* judged from the unmatched point's side alone.
 
@@ -1254,7 +1301,7 @@ def align(
         calibrated = _Calibrated(scorer, raw, _sample(len(old), len(new)))
     raw_bests = (calibrated.best_old, calibrated.best_new)
     return _Assignment(calibrated.scores, len(old), len(new), threshold, raw_bests).result(
-        calibrated.link, scorer, len(scorer.raw), calibrated.leftover
+        calibrated.link, scorer, len(scorer.raw), calibrated.leftover, calibrated.remainders
     )
 
 
@@ -1334,12 +1381,37 @@ class _Assignment:
                 self.chosen.append((i, j, score))
                 taken_old.add(i)
 
+    def _pair_remainders(
+        self,
+        remainders: Callable[[set[int], set[int]], list[tuple[int, int, float]]],
+        partner_of_old: dict[int, int],
+        partner_of_new: dict[int, int],
+        merged: Mapping[int, list[int]],
+        splits: list[tuple[int, int]],
+    ) -> None:
+        """Pair the points still left over on both sides, last: see :meth:`_Calibrated.remainders`.
+
+        The pairs come most similar first; a new point whose old point is taken by then splits from it.
+        """
+        taken_old = set(partner_of_old).union(*merged.values())
+        free_old = set(range(self.old_size)) - taken_old
+        free_new = set(range(self.new_size)) - set(partner_of_new) - {j for j, _ in splits}
+        for i, j, score in remainders(free_old, free_new):
+            if score < self.threshold:
+                continue
+            if i in partner_of_old:
+                splits.append((j, i))
+            else:
+                self.chosen.append((i, j, score))
+                partner_of_old[i], partner_of_new[j] = j, i
+
     def result(
         self,
         link: _Link,
         raw: Callable[[int, int], float],
         compared: int,
         leftover: Callable[[int, int], float] | None = None,
+        remainders: Callable[[set[int], set[int]], list[tuple[int, int, float]]] | None = None,
     ) -> Alignment:
         if leftover is not None:
             self._pair_leftovers(leftover)
@@ -1359,6 +1431,8 @@ class _Assignment:
                 primary = raw(i, partner_of_old[i])
                 if link(i, j, old_unmatched=False, primary=primary) >= self.threshold:
                     splits.append((j, i))
+        if remainders is not None:
+            self._pair_remainders(remainders, partner_of_old, partner_of_new, merged, splits)
         best_old, best_new = self.best_old, self.best_new
         matches = tuple(
             Match(
