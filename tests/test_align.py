@@ -411,6 +411,22 @@ class TestRealTextRules:
         lexicon = for_pair(default_lexicon(), [point.text for point in P2020], [text])
         assert _align._Scorer(P2020, [Point(1, text)], lexicon).central_asian is names
 
+    @pytest.mark.parametrize(
+        ("inside", "starting"),
+        [
+            ("Noncentral Asian routes.", "Central Asian routes."),
+            ("Субцентральной Азии нет.", "Центральной Азии нет."),
+            ("под" + "центральн" * 50 + " Азия", "центральн" * 50 + " Азия"),
+        ],
+    )
+    def test_a_name_of_the_region_starts_a_word(self, inside: str, starting: str) -> None:
+        """Read only from a word's start, a text of one long word is read once (``scaling.py``: one long word).
+
+        Read from each of its letters, a point of one long word of 1 MB took minutes: time squared in its length.
+        """
+        assert not _align._names_central_asia(inside)
+        assert _align._names_central_asia(starting)
+
     def test_unrelated_statements_naming_china_still_match_nothing(self) -> None:
         """Naming China in every point does not make statements on other subjects one relationship."""
         naming = [Point(point.number, point.text.rstrip(".") + " in China.") for point in UNRELATED]
