@@ -132,9 +132,10 @@ REMAINDER_RAW = 0.2
 Only between two statements on Central Asia (:data:`_CENTRAL_ASIA`): statements of one relationship.
 """
 
-_CENTRAL_ASIA = re.compile(r"\b(?:central\s+asia|центральн\w*\s+ази)|中亚|中亞", re.IGNORECASE)
+_CENTRAL_ASIA = re.compile(r"\b(?:central[\s\-]+asia|центральн(?:\w*[\s\-]+|\u043e-?)ази)|中亚|中亞", re.IGNORECASE)
 """The region's name in English, Russian and Chinese; two of its five states named stand for it too.
 
+The adjective counts, hyphened or not («центральноазиатских», «Центрально-Азиатский», "Central-Asian").
 A name starts a word: a text of one long word is read once, not once from each of its letters.
 """
 
