@@ -392,6 +392,17 @@ class TestRealTextRules:
         monkeypatch.setattr(_align, "REMAINDER_RAW", math.inf)
         assert align(P2020, [*points, NEXT_MEETING]).matches == ()
 
+    def test_repeated_points_left_over_pair_in_order(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Two equal points left over on each side pair in order, as repeated texts do: none splits off a twin."""
+        hubs = Point(6, "all parties will build new logistics hubs and warehouses along the railway corridors.")
+        ports = Point(6, "the sides will open customs posts and dry ports near the sea.")
+        old, new = [*P2020[:5], hubs, hubs], [*P2020[:5], ports, ports]
+        result = align(old, new)
+        assert [(match.old, match.new) for match in result.matches if match.old >= 5] == [(5, 5), (6, 6)]
+        assert result.splits == ()
+        monkeypatch.setattr(_align, "REMAINDER_RAW", math.inf)  # the last step made both pairs
+        assert [match.old for match in align(old, new).matches] == [0, 1, 2, 3, 4]
+
     @pytest.mark.parametrize(
         ("text", "names"),
         [
