@@ -17,7 +17,7 @@ import pytest
 
 GOLD = Path(__file__).parent.parent / "benchmarks" / "real_gold"
 FILES = sorted(GOLD.glob("*.json"))
-SPLITS = {"fit", "heldout", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"}
+SPLITS = {"fit", "heldout", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9"}
 FAMILIES = {
     "C+C5",
     "C5+1",
