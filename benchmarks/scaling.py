@@ -177,6 +177,12 @@ def _repeated_reworded(size: int) -> tuple[Meeting, Meeting]:
     return _meeting([text] * count), _meeting([text.replace("water", "water resources")] * count)
 
 
+def _one_long_word(size: int) -> tuple[Meeting, Meeting]:
+    """The 2020 record, and a later statement whose first point is one long word, the start of a name repeated."""
+    word = repeated("центральн", size, tail=f" {next(_RUNS)}")
+    return MEETING_2020, _meeting([word, "Kazakhstan and Uzbekistan will host the next meeting of ministers."])
+
+
 def diff_shapes() -> list[Shape]:
     """Pairs of statements for :func:`c5statement.diff`; the size is the bytes of point text of one side."""
     pairs: dict[str, Callable[[int], tuple[Meeting, Meeting]]] = {
@@ -185,6 +191,7 @@ def diff_shapes() -> list[Shape]:
         "realistic": _realistic,
         "common words only": _common_words,
         "repeated texts, reworded": _repeated_reworded,
+        "one long word": _one_long_word,
     }
     return [Shape(name, build, lambda pair: diff(*pair)) for name, build in pairs.items()]
 

@@ -132,10 +132,24 @@ REMAINDER_RAW = 0.2
 Only between two statements on Central Asia (:data:`_CENTRAL_ASIA`): statements of one relationship.
 """
 
-_CENTRAL_ASIA = re.compile(r"central\s+asia|центральн\w*\s+ази|中亚|中亞", re.IGNORECASE)
-"""The region's name in English, Russian and Chinese; two of its five states named stand for it too."""
+_CENTRAL_ASIA = re.compile(r"\b(?:central[\s\-]+asia|центральн(?:\w*[\s\-]+|\u043e-?)ази)|中亚|中亞", re.IGNORECASE)
+"""The region's name in English, Russian and Chinese; two of its five states named stand for it too.
+
+The adjective counts, hyphened or not («центральноазиатских», «Центрально-Азиатский», "Central-Asian").
+A name starts a word: a text of one long word is read once, not once from each of its letters.
+"""
+
+_CENTRAL_ASIA_PARTS = ("central", "центральн", "中亚", "中亞")
+"""One of these, in a text's lower case, comes before any name of the region: a cheap look first."""
 
 _FIVE = frozenset(("kazakhstan", "kyrgyzstan", "tajikistan", "turkmenistan", "uzbekistan"))
+
+
+def _names_central_asia(text: str) -> bool:
+    """Whether *text* names Central Asia (:data:`_CENTRAL_ASIA`)."""
+    lower = text.lower()
+    return any(part in lower for part in _CENTRAL_ASIA_PARTS) and _CENTRAL_ASIA.search(text) is not None
+
 
 CONTAINMENT_SHARE = 0.5
 """The share of containment, against the Dice coefficient, in the content similarity."""
@@ -571,7 +585,7 @@ class _Scorer:
         """Whether both statements name Central Asia, or two of its five states (in any of the three languages)."""
 
         def names(points: Sequence[Point], features: Sequence[Features]) -> bool:
-            if any(_CENTRAL_ASIA.search(point.text) for point in points):
+            if any(_names_central_asia(point.text) for point in points):
                 return True
             return len({feature for found in features for feature in found if feature in _FIVE}) >= 2  # noqa: PLR2004
 
@@ -1048,8 +1062,8 @@ class _Calibrated:
             return min(EVIDENT_SCORE, 0.5 + margin)
         return 0.0
 
-    def remainders(self, free_old: set[int], free_new: set[int]) -> list[tuple[int, int, float]]:
-        """Each new point of *free_new* with the most similar old point of *free_old*, and their match score.
+    def remainders(self, free_old: set[int], free_new: set[int]) -> list[tuple[tuple[int, ...], int, float]]:
+        """Each new point of *free_new* with the most similar old points of *free_old*, and their match score.
 
         Last of all, between two statements on Central Asia (:attr:`_Scorer.central_asian`): a point
         both sides left over most likely continues the most like point left over on the other side,
@@ -1057,20 +1071,25 @@ class _Calibrated:
 
         The match score is 0.5 ("as likely as not") plus the raw margin over the new point's
         runner-up among all old points, if any (at most :data:`EVIDENT_SCORE`), so a threshold above
-        0.5 refuses the closest calls. Several new points may name one old point.
+        0.5 refuses the closest calls. Several new points may name one old point. The old points
+        tied as most similar (repeated texts) come in order: the first still free is the partner.
         """
         if not free_old or not free_new or not self.scorer.central_asian:
             return []
-        best: dict[int, tuple[float, int]] = {}
+        best: dict[int, tuple[float, list[int]]] = {}
         for (i, j), score in self.raw.items():
-            if i in free_old and j in free_new and score > best.get(j, (0.0, -1))[0]:
-                best[j] = (score, i)
+            if i in free_old and j in free_new and score > 0:
+                known = best.get(j)
+                if known is None or score > known[0]:
+                    best[j] = (score, [i])
+                elif score == known[0]:
+                    known[1].append(i)
         found = []
         # The most similar pair first: of two new points wanting one old point, it takes the point.
-        for j, (score, i) in sorted(best.items(), key=lambda item: (-item[1][0], item[0])):
+        for j, (score, tied) in sorted(best.items(), key=lambda item: (-item[1][0], item[0])):
             if score >= REMAINDER_RAW:
-                margin = max(0.0, score - self.best_new.runner_up(j, i))
-                found.append((i, j, min(EVIDENT_SCORE, 0.5 + margin)))
+                margin = max(0.0, score - self.best_new.runner_up(j, tied[0]))
+                found.append((tuple(sorted(tied)), j, min(EVIDENT_SCORE, 0.5 + margin)))
         return found
 
     def link(self, i: int, j: int, *, old_unmatched: bool, primary: float) -> float:
@@ -1383,7 +1402,7 @@ class _Assignment:
 
     def _pair_remainders(
         self,
-        remainders: Callable[[set[int], set[int]], list[tuple[int, int, float]]],
+        remainders: Callable[[set[int], set[int]], list[tuple[tuple[int, ...], int, float]]],
         partner_of_old: dict[int, int],
         partner_of_new: dict[int, int],
         merged: Mapping[int, list[int]],
@@ -1391,16 +1410,18 @@ class _Assignment:
     ) -> None:
         """Pair the points still left over on both sides, last: see :meth:`_Calibrated.remainders`.
 
-        The pairs come most similar first; a new point whose old point is taken by then splits from it.
+        The pairs come most similar first; a new point whose old points are all taken by then splits
+        from the first of them.
         """
         taken_old = set(partner_of_old).union(*merged.values())
         free_old = set(range(self.old_size)) - taken_old
         free_new = set(range(self.new_size)) - set(partner_of_new) - {j for j, _ in splits}
-        for i, j, score in remainders(free_old, free_new):
+        for tied, j, score in remainders(free_old, free_new):
             if score < self.threshold:
                 continue
-            if i in partner_of_old:
-                splits.append((j, i))
+            i = next((i for i in tied if i not in partner_of_old), None)
+            if i is None:
+                splits.append((j, tied[0]))
             else:
                 self.chosen.append((i, j, score))
                 partner_of_old[i], partner_of_new[j] = j, i
@@ -1411,7 +1432,7 @@ class _Assignment:
         raw: Callable[[int, int], float],
         compared: int,
         leftover: Callable[[int, int], float] | None = None,
-        remainders: Callable[[set[int], set[int]], list[tuple[int, int, float]]] | None = None,
+        remainders: Callable[[set[int], set[int]], list[tuple[tuple[int, ...], int, float]]] | None = None,
     ) -> Alignment:
         if leftover is not None:
             self._pair_leftovers(leftover)
