@@ -438,6 +438,7 @@ class TestRealTextRules:
         once = [*matched_new, *split]  # a new point is matched or split, once
         assert len(set(once)) == len(once)
         assert {i for _, i in result.splits} <= set(matched_old)  # a split's old point is matched
+        assert all(result.nearest_new[j] == i for j, i in result.splits)  # and the split point's nearest
         assert changes.apply(first) == second
         assert changes.inverted().apply(second) == first
         assert changes.inverted().inverted() == changes
@@ -452,6 +453,31 @@ class TestRealTextRules:
                     item for item in series.lineages if item.points[1] == change.new and item.kinds[1] == "split"
                 ]
                 assert lineage.parent == lineage_of[change.also[0]]
+
+    @pytest.mark.parametrize(("nearest_score", "splits"), [(0.4, ()), (0.05, ((2, 1),))])
+    def test_a_point_left_over_splits_only_from_its_nearest(
+        self, nearest_score: float, splits: tuple[tuple[int, int], ...]
+    ) -> None:
+        """New points 1 and 2 both want old point 1, left over; point 1 takes it first.
+
+        New point 2 splits from it only if old point 1 is its nearest candidate; if old point 0
+        (matched elsewhere) is nearer, it stays added, so a view never says "nearest old 0" of a
+        point that splits from old 1.
+        """
+        scores = {(0, 0): 0.95, (0, 2): nearest_score, (1, 1): 0.3, (1, 2): 0.2}
+        assignment = _align._Assignment(scores, 2, 3, DEFAULT_THRESHOLD)
+
+        def remainders(free_old: set[int], free_new: set[int]) -> list[tuple[tuple[int, ...], int, float]]:
+            assert (free_old, free_new) == ({1}, {1, 2})
+            return [((1,), 1, 0.6), ((1,), 2, 0.55)]
+
+        def no_link(i: int, j: int, *, old_unmatched: bool, primary: float) -> float:  # noqa: ARG001
+            return 0.0
+
+        result = assignment.result(no_link, lambda i, j: scores.get((i, j), 0.0), 4, None, remainders)
+        assert [(match.old, match.new) for match in result.matches] == [(0, 0), (1, 1)]
+        assert result.splits == splits
+        assert all(result.nearest_new[j] == i for j, i in result.splits)
 
     def test_repeated_points_left_over_pair_in_order(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Two equal points left over on each side pair in order, as repeated texts do: none splits off a twin."""

@@ -1411,7 +1411,7 @@ class _Assignment:
         """Pair the points still left over on both sides, last: see :meth:`_Calibrated.remainders`.
 
         The pairs come most similar first; a new point whose old points are all taken by then splits
-        from the first of them.
+        from the one it is nearest to, if it is nearest to one of them, and stays added otherwise.
         """
         taken_old = set(partner_of_old).union(*merged.values())
         free_old = set(range(self.old_size)) - taken_old
@@ -1421,7 +1421,9 @@ class _Assignment:
                 continue
             i = next((i for i in tied if i not in partner_of_old), None)
             if i is None:
-                splits.append((j, tied[0]))
+                # A split names the point it splits from as its nearest, as every split does.
+                if self.best_new.partner[j] in tied:
+                    splits.append((j, self.best_new.partner[j]))
             else:
                 self.chosen.append((i, j, score))
                 partner_of_old[i], partner_of_new[j] = j, i
