@@ -576,7 +576,7 @@ def language_report(*, verbose: bool = False) -> None:
     print(f"languages: translation points whose versions name other concepts: {differing}/{total}")
     print(
         "  named by one side only (+language concept, points): "
-        + ", ".join(f"{gap} ({count})" for gap, count in gaps.most_common())
+        + ", ".join(f"{gap} ({count})" for gap, count in sorted(gaps.items(), key=lambda item: (-item[1], item[0])))
     )
 
 
