@@ -392,6 +392,7 @@ class TestRealTextRules:
         assert all(0.5 <= match.similarity <= _align.EVIDENT_SCORE for match in result.matches)
         # The local governments point wants 2020 point 2 too, less closely than the pandemic point: a split.
         assert result.splits == ((3, 1),)
+        assert result.last == ((1, 0), (1, 3), (6, 1), (7, 2))  # every pair and split the last step made
         # The next meeting shares too little (a raw score under 0.2) with any point left over: still new.
         assert 4 not in {match.new for match in result.matches} | {j for j, _ in result.splits}
         assert not align(P2020, [*points, NEXT_MEETING], threshold=0.95).matches
@@ -439,6 +440,8 @@ class TestRealTextRules:
         assert len(set(once)) == len(once)
         assert {i for _, i in result.splits} <= set(matched_old)  # a split's old point is matched
         assert all(result.nearest_new[j] == i for j, i in result.splits)  # and the split point's nearest
+        made = {(match.old, match.new) for match in result.matches} | {(i, j) for j, i in result.splits}
+        assert set(result.last) <= made  # what the last step made is a match or a split
         assert changes.apply(first) == second
         assert changes.inverted().apply(second) == first
         assert changes.inverted().inverted() == changes

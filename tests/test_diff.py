@@ -39,6 +39,7 @@ from c5statement import (
     to_json,
 )
 from c5statement._align import align, hungarian, stable_pairs
+from c5statement._diff import LAST_EVIDENCE
 from c5statement._json import thaw
 from c5statement._lexicon import normalise_words
 from c5statement.strategies import meetings, points, texts
@@ -152,6 +153,11 @@ class TestDiff:
         following = attrs.evolve(MEETING_2021, points=(*MEETING_2021.points[:8], pipelines, MEETING_2021.points[9]))
         result = diff(MEETING_2020, following)
         assert (4, 9) in pairs(result)
+        (change,) = [change for change in result.points if change.new == pipelines]
+        assert [str(item) for item in change.evidence if item.label == LAST_EVIDENCE] == ["paired last: both left over"]
+        assert "paired last: both left over" in result.to_text()
+        others = [change for change in result.points if change.new != pipelines]
+        assert not any(item.label == LAST_EVIDENCE for change in others for item in change.evidence)
         assert of_kind(result, "removed") == []
         assert of_kind(result, "added") == [1]
         assert result.apply(MEETING_2020) == following

@@ -328,6 +328,9 @@ class Alignment:
             gave its best score (``None`` if none did).
         splits: For each unmatched new point that continues an old point
             matched elsewhere, its position and that old point's position.
+        last: The pairs (old position, new position) that the last step
+            made from points both sides left over, matches and splits alike
+            (:data:`REMAINDER_RAW`).
 
     Example:
         >>> result = align([Point(1, "trade grows.")], [Point(1, "trade grows fast.")])
@@ -342,6 +345,7 @@ class Alignment:
     nearest_old: tuple[int | None, ...] = ()
     nearest_new: tuple[int | None, ...] = ()
     splits: tuple[tuple[int, int], ...] = ()
+    last: tuple[tuple[int, int], ...] = ()
 
 
 class _Best:
@@ -1407,12 +1411,14 @@ class _Assignment:
         partner_of_new: dict[int, int],
         merged: Mapping[int, list[int]],
         splits: list[tuple[int, int]],
-    ) -> None:
+    ) -> list[tuple[int, int]]:
         """Pair the points still left over on both sides, last: see :meth:`_Calibrated.remainders`.
 
         The pairs come most similar first; a new point whose old points are all taken by then splits
         from the one it is nearest to, if it is nearest to one of them, and stays added otherwise.
+        Returns the pairs made, as (old position, new position).
         """
+        made: list[tuple[int, int]] = []
         taken_old = set(partner_of_old).union(*merged.values())
         free_old = set(range(self.old_size)) - taken_old
         free_new = set(range(self.new_size)) - set(partner_of_new) - {j for j, _ in splits}
@@ -1424,9 +1430,12 @@ class _Assignment:
                 # A split names the point it splits from as its nearest, as every split does.
                 if self.best_new.partner[j] in tied:
                     splits.append((j, self.best_new.partner[j]))
+                    made.append((self.best_new.partner[j], j))
             else:
                 self.chosen.append((i, j, score))
                 partner_of_old[i], partner_of_new[j] = j, i
+                made.append((i, j))
+        return made
 
     def result(
         self,
@@ -1454,8 +1463,11 @@ class _Assignment:
                 primary = raw(i, partner_of_old[i])
                 if link(i, j, old_unmatched=False, primary=primary) >= self.threshold:
                     splits.append((j, i))
-        if remainders is not None:
-            self._pair_remainders(remainders, partner_of_old, partner_of_new, merged, splits)
+        last = (
+            []
+            if remainders is None
+            else self._pair_remainders(remainders, partner_of_old, partner_of_new, merged, splits)
+        )
         best_old, best_new = self.best_old, self.best_new
         matches = tuple(
             Match(
@@ -1475,6 +1487,7 @@ class _Assignment:
             best_old.nearest(),
             best_new.nearest(),
             tuple(splits),
+            tuple(sorted(last)),
         )
 
 

@@ -1018,6 +1018,12 @@ class Matching(NamedTuple):
 MODEL_EVIDENCE = "meaning"
 """The label of the evidence a blended model adds: the two points' cosine, weighing what the model added."""
 
+LAST_EVIDENCE = "paired last"
+"""The label of the evidence of a pair made from points both statements left over (``paired last: both left over``).
+
+Its weight is 0: it is no reason of its own, but says the pair was made last, on weaker evidence.
+"""
+
 
 def _point_changes(old: Meeting, new: Meeting, matching: Matching) -> list[PointChange]:
     """One change per point of either meeting: the aligned pairs, then the removed and the added points."""
@@ -1030,9 +1036,12 @@ def _point_changes(old: Meeting, new: Meeting, matching: Matching) -> list[Point
     matched_new = {match.new for match in matches}
 
     bonus = blended_bonus(matching.similarity)
+    last = set(alignment.last)
 
     def why(i: int, j: int) -> tuple[Evidence, ...]:
         found = evidence(old.points[i], new.points[j], lexicon=lexicon)
+        if (i, j) in last:
+            found = (*found, Evidence(LAST_EVIDENCE, "both left over", "both left over", 0.0))
         first, second = old.points[i], new.points[j]
         if bonus is None or matching.similarity is None or first.text == second.text:
             return found  # equal texts score 1 without the model
