@@ -157,12 +157,17 @@ def held_out_rounds(gold: Path = REAL_GOLD) -> dict[str, int]:
     return {match[1]: int(match[2] or match[4] or 0) for match in _ROUND.finditer(text)}
 
 
+def natural(text: str) -> tuple[tuple[int, str], ...]:
+    """A sort key that orders the numbers in *text* by value: ``heldout9`` before ``heldout10``."""
+    return tuple((int(part), "") if part.isdigit() else (-1, part) for part in re.split(r"(\d+)", text))
+
+
 def report_real(cases: Sequence[Case], missing: Sequence[str], *, verbose: bool = False) -> None:
     """Print the real published pairs per pair, family, split and held-out round, beside "every point new"."""
     print("real published pairs (gold decided by reading; texts parsed as published)")
     for line in missing:
         print(f"  missing text, pair left out: {line}")
-    print(f"  {'split':<8} {'pair':<18} {'family':<20} {'diff':>12} {'all new':>12}")
+    print(f"  {'split':<9} {'pair':<18} {'family':<20} {'diff':>12} {'all new':>12}")
     totals: dict[str, list[int]] = {}
     two = [0, 0]
     found: dict[str, list[int]] = {}  # per split: links right, links the diff made, links of the gold
@@ -171,7 +176,7 @@ def report_real(cases: Sequence[Case], missing: Sequence[str], *, verbose: bool 
         right, made, wrong = score(case)
         base = all_new(case)
         figures = f"{right:>3}/{made:<3}{right / made:6.1%} {base:>3}/{made:<3}{base / made:6.1%}"
-        print(f"  {case.split:<8} {case.name:<18} {case.family:<20} {figures}")
+        print(f"  {case.split:<9} {case.name:<18} {case.family:<20} {figures}")
         if verbose:
             print("\n".join(wrong))
         scored = rounds.get(case.name, 0)
@@ -198,12 +203,12 @@ def report_real(cases: Sequence[Case], missing: Sequence[str], *, verbose: bool 
                 two[1] += 1
                 two[0] += len(made_links & acceptable) > 1
     print("  totals                                        diff         all new")
-    for group, (right, made, base) in sorted(totals.items()):
+    for group, (right, made, base) in sorted(totals.items(), key=lambda item: natural(item[0])):
         print(f"  {group:<40} {right:>4}/{made:<4}{right / made:6.1%} {base:>4}/{made:<4}{base / made:6.1%}")
     if two[1]:
         print(f"  new points continuing two or more old points, linked to at least two of them: {two[0]}/{two[1]}")
     print("  links (a new point to an old one it continues: the match, a merge or a split), per split")
-    for split, (right, made, gold) in sorted(found.items()):
+    for split, (right, made, gold) in sorted(found.items(), key=lambda item: natural(item[0])):
         precision = f"{right / made:6.1%}" if made else "     -"
         recall = f"{right / gold:6.1%}" if gold else "     -"
         print(f"  {split:<10} right {right:>4} of {made:<4} made ({precision}), of {gold:<4} in the gold ({recall})")
@@ -246,7 +251,9 @@ def report_readers(cases: Sequence[Case], second: dict[str, dict[int, frozenset[
             for group in ("all", f"split {case.split}", f"family {case.family}"):
                 total = totals.setdefault(group, [0] * len(row))
                 total[:] = [sum(pair) for pair in zip(total, row, strict=True)]
-    for group, (made, agreeing, gold_right, second_right, both) in sorted(totals.items()):
+    for group, (made, agreeing, gold_right, second_right, both) in sorted(
+        totals.items(), key=lambda item: natural(item[0])
+    ):
         figures = [f"{value:>4}/{made:<4}{value / made:6.1%}" for value in (agreeing, gold_right, second_right)]
         where = f"{both:>4}/{agreeing:<4}{both / agreeing:6.1%}" if agreeing else "-"
         print(f"  {group:<30} {'  '.join(figures)}  {where:>18}")
