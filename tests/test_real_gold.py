@@ -188,3 +188,18 @@ def test_the_benchmark_reads_the_round_each_pair_was_held_out_in() -> None:
         assert named is not None, split
         assert rounds[pair] == int(named[1] or named[2] or 0)
     assert sorted(set(rounds.values())) == list(range(max(rounds.values()) + 1))  # no round left out
+
+
+def test_the_benchmark_orders_splits_by_their_numbers() -> None:
+    """Round 10's split comes after round 9's in the benchmark's totals, not between ``heldout1`` and ``heldout2``."""
+    import runpy
+
+    natural = runpy.run_path(str(GOLD.parent / "alignment_accuracy.py"))["natural"]
+    names = ["split heldout10", "split fit", "split heldout9", "split heldout3, C+C5", "split heldout3"]
+    assert sorted(names, key=natural) == [
+        "split fit",
+        "split heldout3",
+        "split heldout3, C+C5",
+        "split heldout9",
+        "split heldout10",
+    ]
