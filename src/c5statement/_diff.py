@@ -106,8 +106,10 @@ class PointChange(Validated):
             :meth:`inverted` drops them, having nowhere to put them.
         evidence: Why the pair was matched, strongest first: the concepts and
             terms both points contain, then, where a blended sentence model
-            raised the pair's score, its cosine (labelled ``meaning``). For an
-            added or removed point, the evidence for its nearest candidate.
+            raised the pair's score, its cosine (labelled ``meaning``), and,
+            for a pair made from points both statements left over,
+            ``paired last: both left over`` (weight 0). For an added or
+            removed point, the evidence for its nearest candidate.
         old_terms: The key terms of the old point, as the lexicon of the diff
             found them (see :func:`key_terms`), so that a stored diff shows the
             same terms wherever it is read; ``None`` (a change built by hand):
@@ -1039,17 +1041,16 @@ def _point_changes(old: Meeting, new: Meeting, matching: Matching) -> list[Point
     last = set(alignment.last)
 
     def why(i: int, j: int) -> tuple[Evidence, ...]:
-        found = evidence(old.points[i], new.points[j], lexicon=lexicon)
-        if (i, j) in last:
-            found = (*found, Evidence(LAST_EVIDENCE, "both left over", "both left over", 0.0))
         first, second = old.points[i], new.points[j]
-        if bonus is None or matching.similarity is None or first.text == second.text:
-            return found  # equal texts score 1 without the model
-        gained = bonus(first, second)
-        if gained <= 0:
-            return found
-        cosine = f"sentence model, cosine {matching.similarity(first, second):.2f}"
-        return (*found, Evidence(MODEL_EVIDENCE, cosine, cosine, gained))
+        found = evidence(first, second, lexicon=lexicon)
+        # Equal texts score 1 without the model.
+        gained = 0.0 if bonus is None or first.text == second.text else bonus(first, second)
+        if gained > 0 and matching.similarity is not None:
+            cosine = f"sentence model, cosine {matching.similarity(first, second):.2f}"
+            found = (*found, Evidence(MODEL_EVIDENCE, cosine, cosine, gained))
+        if (i, j) in last:  # weighs nothing, so it comes last
+            found = (*found, Evidence(LAST_EVIDENCE, "both left over", "both left over", 0.0))
+        return found
 
     for position, match in enumerate(matches):
         before, after = old.points[match.old], new.points[match.new]
