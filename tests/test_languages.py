@@ -467,6 +467,18 @@ class TestRussianBackground:
             "各方将增强经济韧性。",
         ),
         ("E-commerce will grow.", "Электронная торговля будет расти.", "电子商务将扩大。"),
+        # Energy in every Russian form («энергия», «энергетика», «энерго-»), and «энергично» ("vigorously") none.
+        (
+            "The parties will carry out their agreements vigorously.",
+            "Стороны будут энергично выполнять договоренности.",
+            "各方将积极落实共识。",
+        ),
+        (
+            "The sides will deepen energy cooperation and supply more energy resources.",
+            "Стороны углубят энергетическое сотрудничество и увеличат поставки энергоресурсов.",
+            "各方将深化能源合作，扩大能源资源供应。",
+        ),
+        ("Energy flows will grow.", "Поставки энергии будут расти.", "能源供应将增长。"),
     ],
 )
 def test_a_point_names_the_same_concepts_in_three_languages(english: str, russian: str, chinese: str) -> None:
