@@ -39,7 +39,16 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from c5statement import DEFAULT_THRESHOLD, Meeting, Point, default_lexicon, diff, embedding_similarity, parse_points
+from c5statement import (
+    DEFAULT_THRESHOLD,
+    Meeting,
+    Point,
+    PointChange,
+    default_lexicon,
+    diff,
+    embedding_similarity,
+    parse_points,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -49,6 +58,15 @@ REAL_GOLD = Path(__file__).parent / "real_gold"
 SECOND_READER = REAL_GOLD / "second_reader"
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
 _ROUND = re.compile(r"^\| (\S+) \| [^|]+ \| (?:fit \(held out in round (\d+)\)|(heldout(\d+))|fit) \|", re.MULTILINE)
+
+LAST_EVIDENCE = "paired last"
+"""The label of the evidence item of a pair made from points both statements left over (see PointChange.evidence)."""
+RELIABILITY_BANDS = (
+    (0.9, "matched, score 0.9 or more"),
+    (0.7, "matched, score 0.7 to 0.9"),
+    (0.0, "matched, score under 0.7"),
+)
+"""The bands of match scores :func:`report_reliability` counts apart, highest first."""
 
 SIMILARITY: Callable[[Point, Point], float] | None = None
 """The similarity every diff of this benchmark uses: the built-in score, or a blended model (``--embedding``)."""
@@ -212,6 +230,59 @@ def report_real(cases: Sequence[Case], missing: Sequence[str], *, verbose: bool 
         precision = f"{right / made:6.1%}" if made else "     -"
         recall = f"{right / gold:6.1%}" if gold else "     -"
         print(f"  {split:<10} right {right:>4} of {made:<4} made ({precision}), of {gold:<4} in the gold ({recall})")
+
+
+def kind_of_decision(change: PointChange) -> str:
+    """Which kind of decision the diff made of a new point, for :func:`report_reliability`."""
+    if change.old is not None:
+        if any(item.label == LAST_EVIDENCE for item in change.evidence):
+            return "matched last (paired last: both left over)"
+        for least, name in RELIABILITY_BANDS:
+            if change.similarity >= least:
+                return name
+    if change.also:
+        last = any(item.label == LAST_EVIDENCE for item in change.evidence)
+        return "split last (paired last)" if last else "split from a matched point"
+    return "called new"
+
+
+def reliability(cases: Sequence[Case], threshold: float = DEFAULT_THRESHOLD) -> dict[str, list[int]]:
+    """Per kind of decision (:func:`kind_of_decision`): the decisions right, and those made."""
+    found: dict[str, list[int]] = {}
+    for case in cases:
+        result = diff(_meeting("old", case.old), _meeting("new", case.new), threshold=threshold, similarity=SIMILARITY)
+        for change in result.points:
+            if change.new is None or change.new.number not in case.gold:
+                continue
+            said = change.old.number if change.old is not None else (change.also or (None,))[0]
+            counts = found.setdefault(kind_of_decision(change), [0, 0])
+            counts[0] += is_right(said, case.gold[change.new.number])
+            counts[1] += 1
+    return found
+
+
+def report_reliability(cases: Sequence[Case]) -> None:
+    """Print how often each kind of decision is right: which of the diff's calls a reader should check first."""
+    groups = {
+        "every pair": cases,
+        "fitting pairs": [case for case in cases if case.split == "fit"],
+        "held out": [case for case in cases if case.split != "fit"],
+    }
+    print("how often each kind of decision is right (real pairs, default threshold)")
+    print(f"  {'what the diff says':<44} " + "   ".join(f"{name:>20}" for name in groups))
+    counted = {name: reliability(group) for name, group in groups.items()}
+    kinds = [name for _, name in RELIABILITY_BANDS] + [
+        "matched last (paired last: both left over)",
+        "split from a matched point",
+        "split last (paired last)",
+        "called new",
+    ]
+    for kind in kinds:
+        cells = []
+        for name in groups:
+            right, made = counted[name].get(kind, [0, 0])
+            cells.append(f"{right:>4}/{made:<4}{right / made:6.1%}" if made else f"{'-':>20}")
+        print(f"  {kind:<44} " + "   ".join(f"{cell:>20}" for cell in cells))
 
 
 def load_second_reader(folder: Path = SECOND_READER) -> dict[str, dict[int, frozenset[int]]]:
@@ -439,6 +510,7 @@ def main(argv: list[str] | None = None) -> None:  # noqa: C901 - one report afte
         real, missing = load_real(arguments.texts)
         report_real(real, missing, verbose=arguments.verbose)
         report_readers(real, load_second_reader())
+        report_reliability(real)
         if arguments.fit:
             report_fit(real, load_cases())
     cases = load_cases()

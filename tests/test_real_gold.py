@@ -203,3 +203,23 @@ def test_the_benchmark_orders_splits_by_their_numbers() -> None:
         "split heldout9",
         "split heldout10",
     ]
+
+
+def test_the_benchmark_tells_the_kinds_of_decision_apart() -> None:
+    """The reliability table counts a match by its score band, a pair made last, a split and a point called new."""
+    import runpy
+
+    from c5statement import Evidence, Point, PointChange
+
+    kind_of_decision = runpy.run_path(str(GOLD.parent / "alignment_accuracy.py"))["kind_of_decision"]
+    old, new = Point(1, "Trade will grow."), Point(2, "Trade will grow fast.")
+    last = Evidence("paired last", "both left over", "both left over", 0.0)
+    assert kind_of_decision(PointChange("edited", old, new, 0.95)) == "matched, score 0.9 or more"
+    assert kind_of_decision(PointChange("edited", old, new, 0.75)) == "matched, score 0.7 to 0.9"
+    assert kind_of_decision(PointChange("edited", old, new, 0.55)) == "matched, score under 0.7"
+    made_last = PointChange("edited", old, new, 0.6, evidence=(last,))
+    assert kind_of_decision(made_last) == "matched last (paired last: both left over)"
+    assert kind_of_decision(PointChange("added", None, new, 0.4, nearest=1, also=(1,))) == "split from a matched point"
+    split_last = PointChange("added", None, new, 0.4, nearest=1, also=(1,), evidence=(last,))
+    assert kind_of_decision(split_last) == "split last (paired last)"
+    assert kind_of_decision(PointChange("added", None, new, 0.1, nearest=1)) == "called new"
