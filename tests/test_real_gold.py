@@ -28,6 +28,7 @@ SPLITS = {
     "heldout8",
     "heldout9",
     "heldout10",
+    "heldout11",
 }
 FAMILIES = {
     "C+C5",
