@@ -61,6 +61,8 @@ _ROUND = re.compile(r"^\| (\S+) \| [^|]+ \| (?:fit \(held out in round (\d+)\)|(
 
 LAST_EVIDENCE = "paired last"
 """The label of the evidence item of a pair made from points both statements left over (see PointChange.evidence)."""
+BESIDE_EVIDENCE = "split beside"
+"""The label of the evidence item of a split made because a neighbour continues the same old point."""
 RELIABILITY_BANDS = (
     (0.9, "matched, score 0.9 or more"),
     (0.7, "matched, score 0.7 to 0.9"),
@@ -241,8 +243,10 @@ def kind_of_decision(change: PointChange) -> str:
             if change.similarity >= least:
                 return name
     if change.also:
-        last = any(item.label == LAST_EVIDENCE for item in change.evidence)
-        return "split last (paired last)" if last else "split from a matched point"
+        labels = {item.label for item in change.evidence}
+        if LAST_EVIDENCE in labels:
+            return "split last (paired last)"
+        return "split beside its continuation" if BESIDE_EVIDENCE in labels else "split from a matched point"
     return "called new"
 
 
@@ -275,6 +279,7 @@ def report_reliability(cases: Sequence[Case]) -> None:
         "matched last (paired last: both left over)",
         "split from a matched point",
         "split last (paired last)",
+        "split beside its continuation",
         "called new",
     ]
     for kind in kinds:

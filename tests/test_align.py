@@ -399,6 +399,56 @@ class TestRealTextRules:
         monkeypatch.setattr(_align, "REMAINDER_RAW", math.inf)
         assert align(P2020, [*points, NEXT_MEETING]).matches == ()
 
+    def test_a_point_left_over_beside_a_continuation_splits_from_it(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A new point on more cross-border routes, right after the one continuing the 2020 connectivity point,
+        splits from that point; placed at the end of the statement, away from it, it stays added."""
+        roads = "The parties will further open new highways and railway lines across their borders."
+        beside = later([*P2020[:4], Point(5, roads), *P2020[4:]])
+        result = align(P2020, beside.points)
+        assert result.beside == ((3, 4),)
+        assert (4, 3) in result.splits
+        changes = diff(MEETING_2020, beside)
+        (change,) = [change for change in changes.points if change.new is not None and change.new.text == roads]
+        assert (change.kind, change.also, change.nearest) == ("added", (4,), 4)
+        assert str(change.evidence[-1]) == "split beside: next to its continuation"
+        assert "split beside: next to its continuation" in changes.to_text()
+        assert from_json(to_json(changes), StatementDiff) == changes
+        assert changes.apply(MEETING_2020) == beside
+        assert changes.inverted().apply(beside) == MEETING_2020
+        away = later([*P2020, Point(10, roads)])
+        assert align(P2020, away.points).beside == ()
+        assert not align(P2020, beside.points, threshold=0.95).beside
+        monkeypatch.setattr(_align, "BESIDE_RAW", math.inf)
+        assert align(P2020, beside.points).beside == ()
+
+    def test_no_split_beside_between_statements_on_other_subjects(self) -> None:
+        """The step has the gate of the last one: a split beside needs both statements to name Central Asia."""
+        terminal = "The two cities will open more bus routes and build a shared bus terminal."
+        old = [Point(1, "Museums on both sides will swap exhibitions every year."), Point(2, terminal)]
+        new = [
+            Point(1, terminal.replace("open", "soon open")),
+            Point(2, "A shared bus terminal will have shops and a hotel."),
+        ]
+        assert align(old, new).beside == ()
+        region = Point(3, "Both cities lie in Central Asia.")
+        assert align([*old, region], [*new, region]).beside == ((1, 1),)
+
+    def test_splits_beside_follow_a_chain_of_neighbours(self) -> None:
+        """New points 1 and 2 both lean on old point 0, matched to new point 0: each splits, the second because
+        the first did; new point 4, far from them, does not."""
+        scores = {(0, 0): 0.95, (0, 1): 0.3, (0, 2): 0.3, (0, 4): 0.3, (1, 3): 0.9}
+        assignment = _align._Assignment(scores, 2, 5, DEFAULT_THRESHOLD)
+
+        def no_link(i: int, j: int, *, old_unmatched: bool, primary: float) -> float:  # noqa: ARG001
+            return 0.0
+
+        def beside(i: int, j: int) -> float:  # noqa: ARG001
+            return 0.6
+
+        result = assignment.result(no_link, lambda i, j: scores.get((i, j), 0.0), 5, beside=beside)
+        assert result.beside == ((0, 1), (0, 2))
+        assert result.splits == ((1, 0), (2, 0))
+
     @given(st.randoms(use_true_random=False), st.sampled_from([0.0, 0.3, 0.5, 0.6, 0.95]), st.booleans())
     def test_laws_hold_when_points_left_over_pair_last(self, rng: random.Random, threshold: float, harsh: bool) -> None:
         """2020 points dropped, cut down, repeated, joined and added, both sides on Central Asia: the last step
@@ -442,6 +492,13 @@ class TestRealTextRules:
         assert all(result.nearest_new[j] == i for j, i in result.splits)  # and the split point's nearest
         made = {(match.old, match.new) for match in result.matches} | {(i, j) for j, i in result.splits}
         assert set(result.last) <= made  # what the last step made is a match or a split
+        assert {(i, j) for i, j in result.beside} <= {(i, j) for j, i in result.splits}  # a split beside is a split
+        assert not set(result.beside) & set(result.last)
+        for i, j in result.beside:  # next to a new point that holds the same old point
+            holders = {match.new for match in result.matches if match.old == i} | {
+                k for k, o in result.splits if o == i
+            }
+            assert holders & {j - 1, j + 1}
         assert changes.apply(first) == second
         assert changes.inverted().apply(second) == first
         assert changes.inverted().inverted() == changes
@@ -477,7 +534,7 @@ class TestRealTextRules:
         def no_link(i: int, j: int, *, old_unmatched: bool, primary: float) -> float:  # noqa: ARG001
             return 0.0
 
-        result = assignment.result(no_link, lambda i, j: scores.get((i, j), 0.0), 4, None, remainders)
+        result = assignment.result(no_link, lambda i, j: scores.get((i, j), 0.0), 4, remainders=remainders)
         assert [(match.old, match.new) for match in result.matches] == [(0, 0), (1, 1)]
         assert result.splits == splits
         assert all(result.nearest_new[j] == i for j, i in result.splits)

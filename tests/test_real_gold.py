@@ -223,4 +223,7 @@ def test_the_benchmark_tells_the_kinds_of_decision_apart() -> None:
     assert kind_of_decision(PointChange("added", None, new, 0.4, nearest=1, also=(1,))) == "split from a matched point"
     split_last = PointChange("added", None, new, 0.4, nearest=1, also=(1,), evidence=(last,))
     assert kind_of_decision(split_last) == "split last (paired last)"
+    beside = Evidence("split beside", "next to its continuation", "next to its continuation", 0.0)
+    split_beside = PointChange("added", None, new, 0.4, nearest=1, also=(1,), evidence=(beside,))
+    assert kind_of_decision(split_beside) == "split beside its continuation"
     assert kind_of_decision(PointChange("added", None, new, 0.1, nearest=1)) == "called new"

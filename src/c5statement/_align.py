@@ -132,6 +132,15 @@ REMAINDER_RAW = 0.2
 Only between two statements on Central Asia (:data:`_CENTRAL_ASIA`): statements of one relationship.
 """
 
+BESIDE_RAW = 0.3
+"""The least raw similarity of a new point left over that splits from its nearest old point, last of all,
+because the new point just before or after it continues that old point (a commitment carried on over two
+paragraphs). Only between two statements on Central Asia, like :data:`REMAINDER_RAW`.
+"""
+
+BESIDE_SHARE = 0.9
+"""Such a split needs the new point's runner-up among the old points to score at most this share of its nearest."""
+
 _CENTRAL_ASIA = re.compile(r"\b(?:central[\s\-]+asia|центральн(?:\w*[\s\-]+|\u043e-?)ази)|中亚|中亞", re.IGNORECASE)
 """The region's name in English, Russian and Chinese; two of its five states named stand for it too.
 
@@ -331,6 +340,10 @@ class Alignment:
         last: The pairs (old position, new position) that the last step
             made from points both sides left over, matches and splits alike
             (:data:`REMAINDER_RAW`).
+        beside: The splits (old position, new position) made after that, of
+            a new point still left over from its nearest old point, because
+            the new point before or after it continues that old point
+            (:data:`BESIDE_RAW`). They are in :attr:`splits` too.
 
     Example:
         >>> result = align([Point(1, "trade grows.")], [Point(1, "trade grows fast.")])
@@ -346,6 +359,7 @@ class Alignment:
     nearest_new: tuple[int | None, ...] = ()
     splits: tuple[tuple[int, int], ...] = ()
     last: tuple[tuple[int, int], ...] = ()
+    beside: tuple[tuple[int, int], ...] = ()
 
 
 class _Best:
@@ -1096,6 +1110,23 @@ class _Calibrated:
                 found.append((tuple(sorted(tied)), j, min(EVIDENT_SCORE, 0.5 + margin)))
         return found
 
+    def beside(self, i: int, j: int) -> float:
+        """The score of new point *j*, left over, as a split from old point *i*, its nearest, matched elsewhere.
+
+        The pair needs a raw score of :data:`BESIDE_RAW`, and the new point's runner-up
+        among the old points at most :data:`BESIDE_SHARE` of it; the caller has
+        checked that a new point next to *j* continues *i*. The score is 0.5 plus
+        the raw margin over that runner-up (at most :data:`EVIDENT_SCORE`), so a
+        threshold above 0.5 refuses the closest calls; 0 if the pair does not
+        qualify, or the statements are not both on Central Asia
+        (:attr:`_Scorer.central_asian`).
+        """
+        score = self.raw.get((i, j), 0.0)
+        runner_up = self.best_new.runner_up(j, i)
+        if score < BESIDE_RAW or runner_up > BESIDE_SHARE * score or not self.scorer.central_asian:
+            return 0.0
+        return min(EVIDENT_SCORE, 0.5 + score - runner_up)
+
     def link(self, i: int, j: int, *, old_unmatched: bool, primary: float) -> float:
         """The match score of *i* and *j* judged from the unmatched point's side alone.
 
@@ -1324,7 +1355,12 @@ def align(
         calibrated = _Calibrated(scorer, raw, _sample(len(old), len(new)))
     raw_bests = (calibrated.best_old, calibrated.best_new)
     return _Assignment(calibrated.scores, len(old), len(new), threshold, raw_bests).result(
-        calibrated.link, scorer, len(scorer.raw), calibrated.leftover, calibrated.remainders
+        calibrated.link,
+        scorer,
+        len(scorer.raw),
+        leftover=calibrated.leftover,
+        remainders=calibrated.remainders,
+        beside=calibrated.beside,
     )
 
 
@@ -1437,13 +1473,53 @@ class _Assignment:
                 made.append((i, j))
         return made
 
+    def _pair_beside(
+        self,
+        beside: Callable[[int, int], float],
+        partner_of_old: Mapping[int, int],
+        partner_of_new: Mapping[int, int],
+        splits: list[tuple[int, int]],
+    ) -> list[tuple[int, int]]:
+        """Split new points still left over from their nearest old point, when a neighbour continues it.
+
+        A new point that no rule matched or linked splits from its nearest old
+        point if the new point just before or after it is matched to that old
+        point or split from it, and *beside* scores the pair at the threshold or
+        above. A split made so counts as a neighbour for the next: the points
+        are taken in order until none changes. Returns the splits made, as (old
+        position, new position).
+        """
+        made: list[tuple[int, int]] = []
+        split_of = dict(splits)
+        changed = True
+        while changed:
+            changed = False
+            for j in range(self.new_size):
+                i = self.best_new.partner[j]
+                if i < 0 or j in split_of or j in partner_of_new:
+                    continue
+                holders = {k for k, old in split_of.items() if old == i}
+                if i in partner_of_old:
+                    holders.add(partner_of_old[i])
+                if not holders.intersection((j - 1, j + 1)):
+                    continue
+                score = beside(i, j)
+                if score > 0 and score >= self.threshold:
+                    splits.append((j, i))
+                    split_of[j] = i
+                    made.append((i, j))
+                    changed = True
+        return made
+
     def result(
         self,
         link: _Link,
         raw: Callable[[int, int], float],
         compared: int,
+        *,
         leftover: Callable[[int, int], float] | None = None,
         remainders: Callable[[set[int], set[int]], list[tuple[tuple[int, ...], int, float]]] | None = None,
+        beside: Callable[[int, int], float] | None = None,
     ) -> Alignment:
         if leftover is not None:
             self._pair_leftovers(leftover)
@@ -1468,6 +1544,7 @@ class _Assignment:
             if remainders is None
             else self._pair_remainders(remainders, partner_of_old, partner_of_new, merged, splits)
         )
+        besides = [] if beside is None else self._pair_beside(beside, partner_of_old, partner_of_new, splits)
         best_old, best_new = self.best_old, self.best_new
         matches = tuple(
             Match(
@@ -1488,6 +1565,7 @@ class _Assignment:
             best_new.nearest(),
             tuple(splits),
             tuple(sorted(last)),
+            tuple(sorted(besides)),
         )
 
 

@@ -108,7 +108,9 @@ class PointChange(Validated):
             terms both points contain, then, where a blended sentence model
             raised the pair's score, its cosine (labelled ``meaning``), and,
             for a pair made from points both statements left over,
-            ``paired last: both left over`` (weight 0). For an added or
+            ``paired last: both left over`` (weight 0), or, for a split made
+            last because the new point next to it continues the same old
+            point, ``split beside: next to its continuation`` (weight 0). For an added or
             removed point, the evidence for its nearest candidate.
         old_terms: The key terms of the old point, as the lexicon of the diff
             found them (see :func:`key_terms`), so that a stored diff shows the
@@ -1026,6 +1028,12 @@ LAST_EVIDENCE = "paired last"
 Its weight is 0: it is no reason of its own, but says the pair was made last, on weaker evidence.
 """
 
+BESIDE_EVIDENCE = "split beside"
+"""The label of the evidence of a split made last because a neighbour continues the same old point.
+
+The item reads ``split beside: next to its continuation``; like :data:`LAST_EVIDENCE` it weighs 0.
+"""
+
 
 def _point_changes(old: Meeting, new: Meeting, matching: Matching) -> list[PointChange]:
     """One change per point of either meeting: the aligned pairs, then the removed and the added points."""
@@ -1038,7 +1046,7 @@ def _point_changes(old: Meeting, new: Meeting, matching: Matching) -> list[Point
     matched_new = {match.new for match in matches}
 
     bonus = blended_bonus(matching.similarity)
-    last = set(alignment.last)
+    last, beside = set(alignment.last), set(alignment.beside)
 
     def why(i: int, j: int) -> tuple[Evidence, ...]:
         first, second = old.points[i], new.points[j]
@@ -1050,6 +1058,8 @@ def _point_changes(old: Meeting, new: Meeting, matching: Matching) -> list[Point
             found = (*found, Evidence(MODEL_EVIDENCE, cosine, cosine, gained))
         if (i, j) in last:  # weighs nothing, so it comes last
             found = (*found, Evidence(LAST_EVIDENCE, "both left over", "both left over", 0.0))
+        elif (i, j) in beside:
+            found = (*found, Evidence(BESIDE_EVIDENCE, "next to its continuation", "next to its continuation", 0.0))
         return found
 
     for position, match in enumerate(matches):
