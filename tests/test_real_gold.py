@@ -29,6 +29,7 @@ SPLITS = {
     "heldout9",
     "heldout10",
     "heldout11",
+    "heldout12",
 }
 FAMILIES = {
     "C+C5",
