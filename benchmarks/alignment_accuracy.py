@@ -61,6 +61,8 @@ _ROUND = re.compile(r"^\| (\S+) \| [^|]+ \| (?:fit \(held out in round (\d+)\)|(
 
 LAST_EVIDENCE = "paired last"
 """The label of the evidence item of a pair made from points both statements left over (see PointChange.evidence)."""
+RECORD_EVIDENCE = "meeting record"
+"""The label of the evidence item of a pair of points that record their meetings, made last."""
 BESIDE_EVIDENCE = "split beside"
 """The label of the evidence item of a split made because a neighbour continues the same old point."""
 RELIABILITY_BANDS = (
@@ -236,14 +238,16 @@ def report_real(cases: Sequence[Case], missing: Sequence[str], *, verbose: bool 
 
 def kind_of_decision(change: PointChange) -> str:
     """Which kind of decision the diff made of a new point, for :func:`report_reliability`."""
+    labels = {item.label for item in change.evidence}
+    if RECORD_EVIDENCE in labels:
+        return "matched as meeting records" if change.old is not None else "split as meeting records"
     if change.old is not None:
-        if any(item.label == LAST_EVIDENCE for item in change.evidence):
+        if LAST_EVIDENCE in labels:
             return "matched last (paired last: both left over)"
         for least, name in RELIABILITY_BANDS:
             if change.similarity >= least:
                 return name
     if change.also:
-        labels = {item.label for item in change.evidence}
         if LAST_EVIDENCE in labels:
             return "split last (paired last)"
         return "split beside its continuation" if BESIDE_EVIDENCE in labels else "split from a matched point"
@@ -280,6 +284,8 @@ def report_reliability(cases: Sequence[Case]) -> None:
         "split from a matched point",
         "split last (paired last)",
         "split beside its continuation",
+        "matched as meeting records",
+        "split as meeting records",
         "called new",
     ]
     for kind in kinds:

@@ -41,6 +41,9 @@ from c5statement._lexicon import default_lexicon
 if TYPE_CHECKING:
     import random
 
+    from c5statement import Meeting
+    from c5statement._align import Alignment
+
 P2020 = MEETING_2020.points
 
 # Later points in our own words, keeping what a real later text keeps.
@@ -325,6 +328,19 @@ def test_the_pass_over_all_pairs_scores_as_each_pair_alone(data: st.DataObject) 
         assert math.isclose(score, scorer.score(i, j), rel_tol=1e-12, abs_tol=1e-12)
 
 
+def check_last_steps(result: Alignment, second: Meeting) -> None:
+    """What the last steps made is a match or a split of the kind each step makes."""
+    made = {(match.old, match.new) for match in result.matches} | {(i, j) for j, i in result.splits}
+    assert set(result.last) <= made  # what the last step made is a match or a split
+    assert {(i, j) for i, j in result.beside} <= {(i, j) for j, i in result.splits}  # a split beside is a split
+    assert not set(result.beside) & set(result.last)
+    assert set(result.records) <= made  # a pair of meeting records is a match or a split
+    assert all(_align.records_meeting(second.points[j].text) for _, j in result.records)
+    for i, j in result.beside:  # next to a new point that holds the same old point
+        holders = {match.new for match in result.matches if match.old == i} | {k for k, o in result.splits if o == i}
+        assert holders & {j - 1, j + 1}
+
+
 class TestRealTextRules:
     """The rules drawn from real published pairs (texts here in our own words)."""
 
@@ -433,6 +449,87 @@ class TestRealTextRules:
         region = Point(3, "Both cities lie in Central Asia.")
         assert align([*old, region], [*new, region]).beside == ((1, 1),)
 
+    def test_a_second_paragraph_recording_the_meeting_splits_from_the_old_record(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Two new paragraphs record the meeting: one pairs with the old record, the other, left over, splits from it
+        (its nearest) with the evidence item that says why; without the step it stays added."""
+        record = Point(1, "The foreign ministers met by video link on 16 July 2020, chaired by the Chinese minister.")
+        took_place = Point(4, "The meeting took place in Astana on 26 April 2025, chaired by the Kazakh minister.")
+        headed = Point(5, "The delegations were headed by the foreign ministers.")
+        old = later([record, *P2020], id="old")
+        new = later([*P2020[:3], took_place, headed, *P2020[3:5]], id="new")
+        result = align(old.points, new.points)
+        assert result.records == ((0, 3),)
+        assert (3, 0) in result.splits
+        changes = diff(old, new)
+        (change,) = [change for change in changes.points if change.new is not None and change.new == took_place]
+        assert (change.kind, change.also, change.nearest) == ("added", (1,), 1)
+        assert str(change.evidence[-1]) == "meeting record: both record a meeting"
+        assert "meeting record: both record a meeting" in changes.to_text()
+        assert from_json(to_json(changes), StatementDiff) == changes
+        assert changes.apply(old) == new
+        assert changes.inverted().apply(new) == old
+        assert not align(old.points, new.points, threshold=0.95).records
+        monkeypatch.setattr(_align, "RECORD_RAW", math.inf)
+        assert align(old.points, new.points).records == ()
+        assert (3, 0) not in align(old.points, new.points).splits
+
+    def test_the_meeting_record_needs_statements_on_central_asia(self) -> None:
+        """The step has the last one's gate: two mayors' statements pair their records once they name the region."""
+        old = [
+            Point(1, "The mayors met by video link on 16 July, chaired by the host mayor."),
+            Point(2, "The two cities will expand their museum exchanges."),
+        ]
+        new = [
+            Point(1, "The two cities will expand their museum exchanges and concerts."),
+            Point(2, "The meeting took place in Lyon on 26 April, chaired by the visiting mayor."),
+        ]
+
+        def record(old: list[Point], new: list[Point]) -> tuple[int, float] | None:
+            scorer = _align._Scorer(old, new, default_lexicon())
+            return _align._Calibrated(scorer, scorer.every_pair(), ()).record(1)
+
+        assert record(old, new) is None
+        region = Point(3, "Both cities lie in Central Asia.")
+        found = record([*old, region], [*new, region])
+        assert found is not None
+        assert found[0] == 0
+        assert 0.5 <= found[1] <= _align.EVIDENT_SCORE
+
+    @pytest.mark.parametrize(
+        ("text", "recorded"),
+        [
+            ("The meeting was held in Astana and chaired by the minister.", True),
+            ("The Dialogue was chaired by the Deputy Secretary-General.", True),
+            ("Встреча состоялась в Астане под председательством министра.", True),
+            ("会议在阿斯塔纳举行并由外长主持。", True),
+            ("The next meeting will be held in Tashkent.", False),
+            ("Следующая встреча состоится в Ташкенте.", False),
+            ("下次会议将在塔什干举行。", False),
+            ("Trade between the six countries will grow.", False),
+        ],
+    )
+    def test_a_meeting_record_is_read_in_three_languages(self, text: str, recorded: bool) -> None:
+        assert _align.records_meeting(text) is recorded
+
+    def test_records_left_over_pair_with_the_old_record_once(self) -> None:
+        """New points 1 and 2 record the meeting: 1 takes old point 1, free; 2 splits from it, its nearest; 3, whose
+        nearest is old point 0, stays added."""
+        scores = {(0, 0): 0.95, (1, 1): 0.3, (1, 2): 0.4, (0, 3): 0.4, (1, 3): 0.2}
+        assignment = _align._Assignment(scores, 2, 4, 0.6)
+
+        def no_link(i: int, j: int, *, old_unmatched: bool, primary: float) -> float:  # noqa: ARG001
+            return 0.0
+
+        def record(j: int) -> tuple[int, float] | None:
+            return (1, 0.7) if j else None
+
+        result = assignment.result(no_link, lambda i, j: scores.get((i, j), 0.0), 8, record=record)
+        assert [(match.old, match.new) for match in result.matches] == [(0, 0), (1, 1)]
+        assert result.splits == ((2, 1),)
+        assert result.records == ((1, 1), (1, 2))
+
     def test_splits_beside_follow_a_chain_of_neighbours(self) -> None:
         """New points 1 and 2 both lean on old point 0, matched to new point 0: each splits, the second because
         the first did; new point 4, far from them, does not."""
@@ -459,6 +556,9 @@ class TestRealTextRules:
         """
         old = [P2020[0], *(point for point in P2020[1:] if rng.random() < 0.8)]
         new = [NEXT_MEETING]
+        if rng.random() < 0.5:  # the meetings' records, one or two on the new side
+            old.append(Point(1, "The foreign ministers met by video link, chaired by the Chinese minister."))
+            new += [Point(1, "The meeting took place in Astana, chaired by the Kazakh minister.")] * rng.randrange(1, 3)
         for point in old:
             if rng.random() < 0.2:
                 continue
@@ -490,15 +590,7 @@ class TestRealTextRules:
         assert len(set(once)) == len(once)
         assert {i for _, i in result.splits} <= set(matched_old)  # a split's old point is matched
         assert all(result.nearest_new[j] == i for j, i in result.splits)  # and the split point's nearest
-        made = {(match.old, match.new) for match in result.matches} | {(i, j) for j, i in result.splits}
-        assert set(result.last) <= made  # what the last step made is a match or a split
-        assert {(i, j) for i, j in result.beside} <= {(i, j) for j, i in result.splits}  # a split beside is a split
-        assert not set(result.beside) & set(result.last)
-        for i, j in result.beside:  # next to a new point that holds the same old point
-            holders = {match.new for match in result.matches if match.old == i} | {
-                k for k, o in result.splits if o == i
-            }
-            assert holders & {j - 1, j + 1}
+        check_last_steps(result, second)
         assert changes.apply(first) == second
         assert changes.inverted().apply(second) == first
         assert changes.inverted().inverted() == changes

@@ -227,4 +227,8 @@ def test_the_benchmark_tells_the_kinds_of_decision_apart() -> None:
     beside = Evidence("split beside", "next to its continuation", "next to its continuation", 0.0)
     split_beside = PointChange("added", None, new, 0.4, nearest=1, also=(1,), evidence=(beside,))
     assert kind_of_decision(split_beside) == "split beside its continuation"
+    record = Evidence("meeting record", "both record a meeting", "both record a meeting", 0.0)
+    assert kind_of_decision(PointChange("edited", old, new, 0.6, evidence=(record,))) == "matched as meeting records"
+    split_record = PointChange("added", None, new, 0.4, nearest=1, also=(1,), evidence=(record,))
+    assert kind_of_decision(split_record) == "split as meeting records"
     assert kind_of_decision(PointChange("added", None, new, 0.1, nearest=1)) == "called new"

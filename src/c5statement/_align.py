@@ -153,6 +153,39 @@ _CENTRAL_ASIA_PARTS = ("central", "центральн", "中亚", "中亞")
 
 _FIVE = frozenset(("kazakhstan", "kyrgyzstan", "tajikistan", "turkmenistan", "uzbekistan"))
 
+RECORD_RAW = 0.1
+"""The least raw similarity of a new point left over that records the meeting to the old statement's record.
+
+Only between two statements on Central Asia, after the other last steps: see :meth:`_Calibrated.record`.
+"""
+
+_RECORD = re.compile(
+    r"\b(?:took place|was held|were held|held (?:in|on|at)|chaired by|co-chaired|chaired the|presided over"
+    r"|attended by|attended the|took part in|will take part in|participated in|hosted by|co-hosted|convened"
+    r"|met in|gathered in|on the sidelines|video ?conference|video link|via video|in (?:a )?virtual format"
+    r"|headed by|led by"
+    r"|состоял(?:ся|ась|ось|ись)|прош(?:ел|ёл|ла|ло|ли)|под председательством|председательствова"
+    r"|принял(?:и)? участие|приняла участие|в режиме видеоконференции|по видеосвязи|возглав(?:ил|ила|или|ляя))"
+    r"|举行|召开|主持|出席|与会|视频会议|视频方式|以视频|率团",
+    re.IGNORECASE,
+)
+"""Words that record a meeting (who met, where, when, who chaired, who came), in English, Russian and Chinese."""
+
+_NEXT = re.compile(r"\b(?:next\b|следующ)|下一|下届|下次", re.IGNORECASE)
+"""A point on the next meeting is a commitment of its own, not the record of the meeting held."""
+
+
+def records_meeting(text: str) -> bool:
+    """Whether *text* records a meeting held (who met, where, when, who chaired), not the next one.
+
+    Example:
+        >>> records_meeting("The meeting was held in Astana and chaired by the minister.")
+        True
+        >>> records_meeting("The next meeting will be held in Tashkent."), records_meeting("Trade will grow.")
+        (False, False)
+    """
+    return _RECORD.search(text) is not None and _NEXT.search(text) is None
+
 
 def _names_central_asia(text: str) -> bool:
     """Whether *text* names Central Asia (:data:`_CENTRAL_ASIA`)."""
@@ -344,6 +377,10 @@ class Alignment:
             a new point still left over from its nearest old point, because
             the new point before or after it continues that old point
             (:data:`BESIDE_RAW`). They are in :attr:`splits` too.
+        records: The pairs (old position, new position), matches and splits,
+            made last of all between a new point left over that records the
+            meeting and the old statement's first point that records one
+            (:data:`RECORD_RAW`).
 
     Example:
         >>> result = align([Point(1, "trade grows.")], [Point(1, "trade grows fast.")])
@@ -360,6 +397,7 @@ class Alignment:
     splits: tuple[tuple[int, int], ...] = ()
     last: tuple[tuple[int, int], ...] = ()
     beside: tuple[tuple[int, int], ...] = ()
+    records: tuple[tuple[int, int], ...] = ()
 
 
 class _Best:
@@ -608,6 +646,11 @@ class _Scorer:
             return len({feature for found in features for feature in found if feature in _FIVE}) >= 2  # noqa: PLR2004
 
         return names(self.old, self.old_features) and names(self.new, self.new_features)
+
+    @functools.cached_property
+    def old_record(self) -> int | None:
+        """The position of the old statement's first point that records a meeting (:func:`records_meeting`)."""
+        return next((i for i, point in enumerate(self.old) if records_meeting(point.text)), None)
 
     def specific(self, i: int, j: int) -> bool:
         """Whether old point *i* and new point *j* share a phrase or a specific concept (not boilerplate)."""
@@ -1127,6 +1170,25 @@ class _Calibrated:
             return 0.0
         return min(EVIDENT_SCORE, 0.5 + score - runner_up)
 
+    def record(self, j: int) -> tuple[int, float] | None:
+        """The old statement's record of its meeting, and its score, for new point *j*, left over, if *j* records one.
+
+        Between two statements on Central Asia (:attr:`_Scorer.central_asian`), a
+        paragraph recording the meeting (who met, where, when, who chaired:
+        :func:`records_meeting`) continues the earlier statement's first such
+        paragraph, if they share a raw score of :data:`RECORD_RAW`. The score is
+        0.5 plus the raw margin over the new point's runner-up, if positive (at
+        most :data:`EVIDENT_SCORE`), so a threshold above 0.5 refuses the closest
+        calls. ``None`` if there is no such pair.
+        """
+        i = self.scorer.old_record
+        if i is None or not self.scorer.central_asian or not records_meeting(self.scorer.new[j].text):
+            return None
+        score = self.raw.get((i, j), 0.0)
+        if score < RECORD_RAW:
+            return None
+        return i, min(EVIDENT_SCORE, 0.5 + max(0.0, score - self.best_new.runner_up(j, i)))
+
     def link(self, i: int, j: int, *, old_unmatched: bool, primary: float) -> float:
         """The match score of *i* and *j* judged from the unmatched point's side alone.
 
@@ -1361,6 +1423,7 @@ def align(
         leftover=calibrated.leftover,
         remainders=calibrated.remainders,
         beside=calibrated.beside,
+        record=calibrated.record,
     )
 
 
@@ -1511,6 +1574,41 @@ class _Assignment:
                     changed = True
         return made
 
+    def _pair_records(
+        self,
+        record: Callable[[int], tuple[int, float] | None],
+        partner_of_old: dict[int, int],
+        partner_of_new: dict[int, int],
+        merged: Mapping[int, list[int]],
+        splits: list[tuple[int, int]],
+    ) -> list[tuple[int, int]]:
+        """Pair the new points still left over that record the meeting with the old record (:meth:`_Calibrated.record`).
+
+        The first such new point is matched to the old record if it is free; a
+        later one, or any once the old record is matched, splits from it if it is
+        the new point's nearest (as every split is), and stays added otherwise.
+        Returns the pairs made, as (old position, new position).
+        """
+        made: list[tuple[int, int]] = []
+        taken = set(partner_of_old).union(*merged.values())
+        split = {j for j, _ in splits}
+        for j in range(self.new_size):
+            if j in partner_of_new or j in split:
+                continue
+            found = record(j)
+            if found is None or found[1] < self.threshold:
+                continue
+            i, score = found
+            if i not in taken:
+                self.chosen.append((i, j, score))
+                partner_of_old[i], partner_of_new[j] = j, i
+                taken.add(i)
+                made.append((i, j))
+            elif i in partner_of_old and self.best_new.partner[j] == i:
+                splits.append((j, i))
+                made.append((i, j))
+        return made
+
     def result(
         self,
         link: _Link,
@@ -1520,6 +1618,7 @@ class _Assignment:
         leftover: Callable[[int, int], float] | None = None,
         remainders: Callable[[set[int], set[int]], list[tuple[tuple[int, ...], int, float]]] | None = None,
         beside: Callable[[int, int], float] | None = None,
+        record: Callable[[int], tuple[int, float] | None] | None = None,
     ) -> Alignment:
         if leftover is not None:
             self._pair_leftovers(leftover)
@@ -1545,6 +1644,7 @@ class _Assignment:
             else self._pair_remainders(remainders, partner_of_old, partner_of_new, merged, splits)
         )
         besides = [] if beside is None else self._pair_beside(beside, partner_of_old, partner_of_new, splits)
+        records = [] if record is None else self._pair_records(record, partner_of_old, partner_of_new, merged, splits)
         best_old, best_new = self.best_old, self.best_new
         matches = tuple(
             Match(
@@ -1566,6 +1666,7 @@ class _Assignment:
             tuple(splits),
             tuple(sorted(last)),
             tuple(sorted(besides)),
+            tuple(sorted(records)),
         )
 
 

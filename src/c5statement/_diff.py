@@ -110,7 +110,9 @@ class PointChange(Validated):
             for a pair made from points both statements left over,
             ``paired last: both left over`` (weight 0), or, for a split made
             last because the new point next to it continues the same old
-            point, ``split beside: next to its continuation`` (weight 0). For an added or
+            point, ``split beside: next to its continuation``, or, for a pair
+            made last of two points that record their meetings, ``meeting
+            record: both record a meeting`` (each of weight 0). For an added or
             removed point, the evidence for its nearest candidate.
         old_terms: The key terms of the old point, as the lexicon of the diff
             found them (see :func:`key_terms`), so that a stored diff shows the
@@ -1028,6 +1030,12 @@ LAST_EVIDENCE = "paired last"
 Its weight is 0: it is no reason of its own, but says the pair was made last, on weaker evidence.
 """
 
+RECORD_EVIDENCE = "meeting record"
+"""The label of the evidence of a pair made last of two points that record their meetings.
+
+The item reads ``meeting record: both record a meeting``; like :data:`LAST_EVIDENCE` it weighs 0.
+"""
+
 BESIDE_EVIDENCE = "split beside"
 """The label of the evidence of a split made last because a neighbour continues the same old point.
 
@@ -1046,7 +1054,12 @@ def _point_changes(old: Meeting, new: Meeting, matching: Matching) -> list[Point
     matched_new = {match.new for match in matches}
 
     bonus = blended_bonus(matching.similarity)
-    last, beside = set(alignment.last), set(alignment.beside)
+    # The pairs the last steps made say so, last of their evidence (each item weighs nothing).
+    markers = {
+        **{pair: Evidence(LAST_EVIDENCE, "both left over", "both left over", 0.0) for pair in alignment.last},
+        **{pair: Evidence(BESIDE_EVIDENCE, *("next to its continuation",) * 2, 0.0) for pair in alignment.beside},
+        **{pair: Evidence(RECORD_EVIDENCE, *("both record a meeting",) * 2, 0.0) for pair in alignment.records},
+    }
 
     def why(i: int, j: int) -> tuple[Evidence, ...]:
         first, second = old.points[i], new.points[j]
@@ -1056,11 +1069,8 @@ def _point_changes(old: Meeting, new: Meeting, matching: Matching) -> list[Point
         if gained > 0 and matching.similarity is not None:
             cosine = f"sentence model, cosine {matching.similarity(first, second):.2f}"
             found = (*found, Evidence(MODEL_EVIDENCE, cosine, cosine, gained))
-        if (i, j) in last:  # weighs nothing, so it comes last
-            found = (*found, Evidence(LAST_EVIDENCE, "both left over", "both left over", 0.0))
-        elif (i, j) in beside:
-            found = (*found, Evidence(BESIDE_EVIDENCE, "next to its continuation", "next to its continuation", 0.0))
-        return found
+        marker = markers.get((i, j))
+        return found if marker is None else (*found, marker)
 
     for position, match in enumerate(matches):
         before, after = old.points[match.old], new.points[match.new]

@@ -398,7 +398,7 @@ def reasons(change: PointChange) -> list[str]:
         >>> reasons(PointChange("edited", old, new, 0.9, evidence=found))
         ['health: covid-19']
     """
-    from c5statement._diff import BESIDE_EVIDENCE, LAST_EVIDENCE, MODEL_EVIDENCE
+    from c5statement._diff import BESIDE_EVIDENCE, LAST_EVIDENCE, MODEL_EVIDENCE, RECORD_EVIDENCE
 
     shown: list[str] = []
     seen: set[tuple[str, str]] = set()
@@ -406,7 +406,7 @@ def reasons(change: PointChange) -> list[str]:
     new_text = change.new.text if change.new is not None else ""
     concepts = any(item.weight > _WORD_MOST for item in change.evidence)
     for item in change.evidence:
-        if item.label in {MODEL_EVIDENCE, LAST_EVIDENCE, BESIDE_EVIDENCE}:  # a model's cosine, a pair made last
+        if item.label in {MODEL_EVIDENCE, LAST_EVIDENCE, BESIDE_EVIDENCE, RECORD_EVIDENCE}:  # a model's, the last steps
             shown.append(str(item))
             continue
         named = any(character.isupper() for character in item.old + item.new)
