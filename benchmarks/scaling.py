@@ -183,6 +183,14 @@ def _one_long_word(size: int) -> tuple[Meeting, Meeting]:
     return MEETING_2020, _meeting([word, "Kazakhstan and Uzbekistan will host the next meeting of ministers."])
 
 
+def _leaning_on_one(size: int) -> tuple[Meeting, Meeting]:
+    """One point on Central Asia, and a statement of points leaning on it, the point itself last: each splits beside."""
+    count = max(2, size // _POINT_BYTES)
+    kept = f"The five states of Central Asia and China will build railways, highways and border posts {next(_RUNS)}."
+    leaning = "The parties will further open new highways and railway lines across their borders."
+    return _meeting([kept]), _meeting([leaning] * (count - 1) + [kept])
+
+
 def diff_shapes() -> list[Shape]:
     """Pairs of statements for :func:`c5statement.diff`; the size is the bytes of point text of one side."""
     pairs: dict[str, Callable[[int], tuple[Meeting, Meeting]]] = {
@@ -192,6 +200,7 @@ def diff_shapes() -> list[Shape]:
         "common words only": _common_words,
         "repeated texts, reworded": _repeated_reworded,
         "one long word": _one_long_word,
+        "leaning on one point": _leaning_on_one,
     }
     return [Shape(name, build, lambda pair: diff(*pair)) for name, build in pairs.items()]
 

@@ -55,6 +55,9 @@ SECURITY_AFGHAN = Point(
 )
 EVIL_FORCES = Point(4, "The six countries will jointly combat the three evil forces and transnational drug crime.")
 LOCAL = Point(5, "A cooperation mechanism between local governments and provinces will be set up.")
+BESIDE = "split beside: next to its continuation"
+ENDS = ("", ", first", ", soon")
+ROADS = "The parties will further open new highways and railway lines across their borders"
 NEXT_MEETING = Point(7, "China and Central Asia will hold the next meeting of foreign ministers in Astana.")
 WORDS_2020 = tuple(word.strip(".,;") for point in P2020 for word in point.text.split())
 
@@ -437,6 +440,31 @@ class TestRealTextRules:
         monkeypatch.setattr(_align, "BESIDE_RAW", math.inf)
         assert align(P2020, beside.points).beside == ()
 
+    @pytest.mark.parametrize(
+        ("kept", "leaning"),
+        [
+            # shares three concepts with the point it continues: the views named those three and stopped
+            (
+                "Central Asia and China will expand cooperation in trade, energy, transport, health and agriculture.",
+                ["The parties will sell more oil and gas, move more freight by rail and road, and fight epidemics"],
+            ),
+            # near-copies, nearer each other than to that point: match scores near 0, whose reasons were hidden
+            (
+                "The five states of Central Asia and China will build new railways, highways and border crossings.",
+                [f"{ROADS}{end}." for end in ENDS],
+            ),
+        ],
+        ids=["three concepts first", "match near 0"],
+    )
+    def test_every_view_names_a_split_beside(self, kept: str, leaning: list[str]) -> None:
+        """The marker of a split beside is shown by the text, Markdown and HTML views, whatever comes before it."""
+        old = later([Point(1, kept), Point(2, "Both sides praised the cultural festival held in Xi'an."), NEXT_MEETING])
+        changes = diff(old, later([*(Point(1, text) for text in leaning), Point(1, kept)]))
+        marked = [change for change in changes.points if BESIDE in [str(item) for item in change.evidence]]
+        assert marked
+        for view in (changes.to_text(), changes.to_markdown(), changes.to_html()):
+            assert view.count(BESIDE) == len(marked)
+
     def test_no_split_beside_between_statements_on_other_subjects(self) -> None:
         """The step has the gate of the last one: a split beside needs both statements to name Central Asia."""
         terminal = "The two cities will open more bus routes and build a shared bus terminal."
@@ -466,7 +494,8 @@ class TestRealTextRules:
         (change,) = [change for change in changes.points if change.new is not None and change.new == took_place]
         assert (change.kind, change.also, change.nearest) == ("added", (1,), 1)
         assert str(change.evidence[-1]) == "meeting record: both record a meeting"
-        assert "meeting record: both record a meeting" in changes.to_text()
+        for view in (changes.to_text(), changes.to_markdown(), changes.to_html()):
+            assert view.count("meeting record: both record a meeting") == 1
         assert from_json(to_json(changes), StatementDiff) == changes
         assert changes.apply(old) == new
         assert changes.inverted().apply(new) == old

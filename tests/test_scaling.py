@@ -213,3 +213,28 @@ class TestDiff:
             return run
 
         assert ratio(build, 400) <= MOST  # a pass over the other side per text gave 2.75
+
+
+class TestSplitBeside:
+    """Splits beside their continuation: each split made was found by a pass over every new point again.
+
+    A commitment whose continuation comes last, after many new points leaning on
+    the same old point, splits them one per pass, from the end back: the passes
+    were as many as the points, each reading all the splits made.
+    """
+
+    def test_work_per_doubling_of_points_leaning_on_one(self) -> None:
+        from c5statement._align import align
+
+        kept = "The five states of Central Asia and China will build new railways, highways and border crossings."
+        leaning = "The parties will further open new highways and railway lines across their borders."
+
+        def statements(count: int) -> tuple[list[Point], list[Point]]:
+            return [Point(1, kept)], [Point(n + 1, leaning) for n in range(count)] + [Point(count + 1, kept)]
+
+        def build(count: int) -> Callable[[], object]:
+            old, new = statements(count)
+            return lambda: align(old, new)
+
+        assert len(align(*statements(100)).beside) == 100  # every point leaning on the kept one splits beside
+        assert ratio(build, 200) <= MOST

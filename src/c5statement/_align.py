@@ -1539,7 +1539,6 @@ class _Assignment:
     def _pair_beside(
         self,
         beside: Callable[[int, int], float],
-        partner_of_old: Mapping[int, int],
         partner_of_new: Mapping[int, int],
         splits: list[tuple[int, int]],
     ) -> list[tuple[int, int]]:
@@ -1549,29 +1548,26 @@ class _Assignment:
         point if the new point just before or after it is matched to that old
         point or split from it, and *beside* scores the pair at the threshold or
         above. A split made so counts as a neighbour for the next: the points
-        are taken in order until none changes. Returns the splits made, as (old
-        position, new position).
+        are taken in order, and the two next to each split made are looked at
+        again, until none changes (each point is looked at most three times, so
+        a long run of such points costs no more than their number). Returns
+        the splits made, as (old position, new position).
         """
         made: list[tuple[int, int]] = []
-        split_of = dict(splits)
-        changed = True
-        while changed:
-            changed = False
-            for j in range(self.new_size):
-                i = self.best_new.partner[j]
-                if i < 0 or j in split_of or j in partner_of_new:
-                    continue
-                holders = {k for k, old in split_of.items() if old == i}
-                if i in partner_of_old:
-                    holders.add(partner_of_old[i])
-                if not holders.intersection((j - 1, j + 1)):
-                    continue
-                score = beside(i, j)
-                if score > 0 and score >= self.threshold:
-                    splits.append((j, i))
-                    split_of[j] = i
-                    made.append((i, j))
-                    changed = True
+        holds = dict(splits)  # new position -> the old point it continues, matched or split
+        holds.update(partner_of_new)
+        waiting = list(range(self.new_size - 1, -1, -1))  # popped from the end: in order
+        while waiting:
+            j = waiting.pop()
+            i = self.best_new.partner[j]
+            if i < 0 or j in holds or i not in {holds.get(j - 1), holds.get(j + 1)}:
+                continue
+            score = beside(i, j)
+            if score > 0 and score >= self.threshold:
+                splits.append((j, i))
+                holds[j] = i
+                made.append((i, j))
+                waiting.extend(k for k in (j + 1, j - 1) if 0 <= k < self.new_size)
         return made
 
     def _pair_records(
@@ -1643,7 +1639,7 @@ class _Assignment:
             if remainders is None
             else self._pair_remainders(remainders, partner_of_old, partner_of_new, merged, splits)
         )
-        besides = [] if beside is None else self._pair_beside(beside, partner_of_old, partner_of_new, splits)
+        besides = [] if beside is None else self._pair_beside(beside, partner_of_new, splits)
         records = [] if record is None else self._pair_records(record, partner_of_old, partner_of_new, merged, splits)
         best_old, best_new = self.best_old, self.best_new
         matches = tuple(

@@ -405,9 +405,12 @@ def reasons(change: PointChange) -> list[str]:
     old_text = change.old.text if change.old is not None else ""
     new_text = change.new.text if change.new is not None else ""
     concepts = any(item.weight > _WORD_MOST for item in change.evidence)
+    shared = 0
     for item in change.evidence:
         if item.label in {MODEL_EVIDENCE, LAST_EVIDENCE, BESIDE_EVIDENCE, RECORD_EVIDENCE}:  # a model's, the last steps
-            shown.append(str(item))
+            shown.append(str(item))  # always, even after as many shared items as are shown
+            continue
+        if shared == _EVIDENCE_SHOWN:
             continue
         named = any(character.isupper() for character in item.old + item.new)
         if item.weight < _EVIDENCE_RARE or (item.weight <= _WORD_MOST and concepts and not named):
@@ -420,8 +423,7 @@ def reasons(change: PointChange) -> list[str]:
         seen.add(key)
         label = item.label if item.label.casefold() != item.new.casefold() else new_words
         shown.append(str(type(item)(label, old_words, new_words, item.weight)))
-        if len(shown) == _EVIDENCE_SHOWN:
-            break
+        shared += 1
     return shown
 
 
@@ -432,9 +434,14 @@ def why(change: PointChange) -> str:
     """
     if change.kind == "unchanged" or not change.evidence:
         return ""
-    if (change.old is None or change.new is None) and change.similarity < _EVIDENCE_NEAREST:
-        return ""  # a nearest candidate this far off has no reason worth reading
     found = reasons(change)
+    if (change.old is None or change.new is None) and change.similarity < _EVIDENCE_NEAREST:
+        # A nearest candidate this far off has no shared words worth reading; how a split was made still shows.
+        from c5statement._diff import BESIDE_EVIDENCE, LAST_EVIDENCE, RECORD_EVIDENCE
+
+        steps = {LAST_EVIDENCE, BESIDE_EVIDENCE, RECORD_EVIDENCE}
+        marks = {str(item) for item in change.evidence if item.label in steps}
+        found = [reason for reason in found if reason in marks]
     return "shared: " + "; ".join(found) if found else ""
 
 
