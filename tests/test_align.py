@@ -537,6 +537,18 @@ class TestRealTextRules:
             ("Следующая встреча состоится в Ташкенте.", False),
             ("下次会议将在塔什干举行。", False),
             ("Trade between the six countries will grow.", False),
+            ("The ministers met in Astana on 26 April and held talks.", True),
+            ("В Астане прошли переговоры министров.", True),
+            ("双方外长在阿斯塔纳举行会谈。", True),
+            # A meeting still to come is no record, whether or not it is called the next one.
+            ("The fourth meeting of the ministers will be held in China in 2026.", False),
+            ("The summit is to be held in Xi'an, chaired by the Chinese president.", False),
+            ("Kazakhstan will take part in the trade fair in Shanghai.", False),
+            ("第四次外长会晤将于2026年在中国举行。", False),
+            ("Четвертое заседание будет проведено в режиме видеоконференции.", False),
+            # A cue is a whole word: "last year", "met increased" record nothing.
+            ("В прошлом году товарооборот вырос на треть.", False),
+            ("Exports met increased demand in the region.", False),
         ],
     )
     def test_a_meeting_record_is_read_in_three_languages(self, text: str, recorded: bool) -> None:

@@ -160,23 +160,31 @@ Only between two statements on Central Asia, after the other last steps: see :me
 """
 
 _RECORD = re.compile(
-    r"\b(?:took place|was held|were held|held (?:in|on|at)|chaired by|co-chaired|chaired the|presided over"
-    r"|attended by|attended the|took part in|will take part in|participated in|hosted by|co-hosted|convened"
-    r"|met in|gathered in|on the sidelines|video ?conference|video link|via video|in (?:a )?virtual format"
+    r"\b(?:took place|was held|were held|held (?:in|on|at)\b|chaired by|co-chaired|chaired the|presided over"
+    r"|attended by|attended the|took part in|participated in|hosted by|co-hosted|convened"
+    r"|met in\b|gathered in\b|on the sidelines|video ?conference|video link|via video|in (?:a )?virtual format"
     r"|headed by|led by"
-    r"|состоял(?:ся|ась|ось|ись)|прош(?:ел|ёл|ла|ло|ли)|под председательством|председательствова"
+    r"|состоял(?:ся|ась|ось|ись)|прош(?:ел|ёл|ла|ло|ли)\b|под председательством|председательствова"
     r"|принял(?:и)? участие|приняла участие|в режиме видеоконференции|по видеосвязи|возглав(?:ил|ила|или|ляя))"
     r"|举行|召开|主持|出席|与会|视频会议|视频方式|以视频|率团",
     re.IGNORECASE,
 )
-"""Words that record a meeting (who met, where, when, who chaired, who came), in English, Russian and Chinese."""
+"""Words that record a meeting (who met, where, when, who chaired, who came), in English, Russian and Chinese.
 
-_NEXT = re.compile(r"\b(?:next\b|следующ)|下一|下届|下次", re.IGNORECASE)
-"""A point on the next meeting is a commitment of its own, not the record of the meeting held."""
+A cue that ends in a preposition or a short ending is a whole word: *met increased*, *прошлом году* record nothing.
+"""
+
+_NEXT = re.compile(
+    r"\b(?:next\b|следующ|(?:will|shall) (?:be (?:held|convened|hosted|chaired)|take (?:place|part))"
+    r"|(?:is|are) to be held|состоится|пройд[её]т|будет провед|будут провед)"
+    r"|下一|下届|下次|将(?:于|在|举行|召开)",
+    re.IGNORECASE,
+)
+"""A point on a meeting still to come, the next one or one that will be held, is no record of the meeting held."""
 
 
 def records_meeting(text: str) -> bool:
-    """Whether *text* records a meeting held (who met, where, when, who chaired), not the next one.
+    """Whether *text* records a meeting held (who met, where, when, who chaired), not one still to come.
 
     Example:
         >>> records_meeting("The meeting was held in Astana and chaired by the minister.")
