@@ -538,7 +538,7 @@ class TestRealTextRules:
             ("下次会议将在塔什干举行。", False),
             ("Trade between the six countries will grow.", False),
             ("The ministers met in Astana on 26 April and held talks.", True),
-            ("В Астане прошли переговоры министров.", True),
+            ("Переговоры министров прошли в Астане.", True),
             ("双方外长在阿斯塔纳举行会谈。", True),
             # A meeting still to come is no record, whether or not it is called the next one.
             ("The fourth meeting of the ministers will be held in China in 2026.", False),
@@ -546,8 +546,12 @@ class TestRealTextRules:
             ("Kazakhstan will take part in the trade fair in Shanghai.", False),
             ("第四次外长会晤将于2026年在中国举行。", False),
             ("Четвертое заседание будет проведено в режиме видеоконференции.", False),
+            # A record may go on to a meeting to come: the cue before it still counts.
+            ("The ministers met in Xi'an; they said the summit will be held there in May.", True),
+            ("外长们在西安举行会晤\uff0c并宣布元首们将于五月在西安会晤。", True),
+            ("The second dialogue was held online.", True),
             # A cue is a whole word: "last year", "met increased" record nothing.
-            ("В прошлом году товарооборот вырос на треть.", False),
+            ("Товарооборот в прошлом году вырос на треть.", False),
             ("Exports met increased demand in the region.", False),
         ],
     )
