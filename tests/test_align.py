@@ -550,6 +550,10 @@ class TestRealTextRules:
             ("The ministers met in Xi'an; they said the summit will be held there in May.", True),
             ("外长们在西安举行会晤\uff0c并宣布元首们将于五月在西安会晤。", True),
             ("The second dialogue was held online.", True),
+            ("The ministers agreed that the summit would be held in Xi'an.", False),
+            ("They welcomed the forum to be held in Tianjin.", False),
+            ("The ministers held talks in Astana.", True),
+            ("各方在国际事务中主持公道。", False),
             # A cue is a whole word: "last year", "met increased" record nothing.
             ("Товарооборот в прошлом году вырос на треть.", False),
             ("Exports met increased demand in the region.", False),

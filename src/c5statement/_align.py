@@ -160,13 +160,13 @@ Only between two statements on Central Asia, after the other last steps: see :me
 """
 
 _RECORD = re.compile(
-    r"\b(?:took place|was held|were held|held (?:in|on|at)\b|held online|chaired by|co-chaired|chaired the"
-    r"|presided over|attended by|attended the|took part in|participated in|hosted by|co-hosted|convened"
-    r"|met in\b|gathered in\b|on the sidelines|video ?conference|video link|via video|in (?:a )?virtual format"
-    r"|headed by|led by"
+    r"\b(?:took place|was held|were held|held (?:in|on|at|talks|a meeting)\b|held online|chaired by"
+    r"|co-chaired|chaired the|presided over|attended by|attended the|took part in|participated in"
+    r"|hosted by|co-hosted|convened|met in\b|gathered in\b|on the sidelines|video ?conference|video link|via video"
+    r"|in (?:a )?virtual format|headed by|led by"
     r"|состоял(?:ся|ась|ось|ись)|прош(?:ел|ёл|ла|ло|ли)\b|под председательством|председательствова"
     r"|принял(?:и)? участие|приняла участие|в режиме видеоконференции|по видеосвязи|возглав(?:ил|ила|или|ляя))"
-    r"|举行|召开|主持|出席|与会|视频会议|视频方式|以视频|率团",
+    r"|举行|召开|主持(?!公道)|出席|与会|视频会议|视频方式|以视频|率团",
     re.IGNORECASE,
 )
 """Words that record a meeting (who met, where, when, who chaired, who came), in English, Russian and Chinese.
@@ -177,7 +177,11 @@ A cue that ends in a preposition or a short ending is a whole word: *met increas
 _NEXT = re.compile(r"\b(?:next\b|следующ)|下一|下届|下次", re.IGNORECASE)
 """A point on the next meeting is a commitment of its own, not the record of the meeting held."""
 
-_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are) to be|будет|будут|состоится|пройд[её]т)\b|将", re.IGNORECASE)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|would|(?:is|are) to be|to be (?:co-)?(?:held|convened|hosted|chaired|attended)"
+    r"|будет|будут|состоится|пройд[её]т)\b|将",
+    re.IGNORECASE,
+)
 """Words that put what follows them in their sentence in the future: a meeting still to come is no record."""
 
 _SENTENCE_END = re.compile("[.!?;\u3002\uff01\uff1f\uff1b]")
