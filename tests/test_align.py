@@ -331,7 +331,7 @@ def test_the_pass_over_all_pairs_scores_as_each_pair_alone(data: st.DataObject) 
         assert math.isclose(score, scorer.score(i, j), rel_tol=1e-12, abs_tol=1e-12)
 
 
-def check_last_steps(result: Alignment, second: Meeting) -> None:
+def check_last_steps(result: Alignment, first: Meeting, second: Meeting) -> None:
     """What the last steps made is a match or a split of the kind each step makes."""
     made = {(match.old, match.new) for match in result.matches} | {(i, j) for j, i in result.splits}
     assert set(result.last) <= made  # what the last step made is a match or a split
@@ -339,6 +339,9 @@ def check_last_steps(result: Alignment, second: Meeting) -> None:
     assert not set(result.beside) & set(result.last)
     assert set(result.records) <= made  # a pair of meeting records is a match or a split
     assert all(_align.records_meeting(second.points[j].text) for _, j in result.records)
+    recorded = [i for i, point in enumerate(first.points) if _align.records_meeting(point.text)]
+    assert {i for i, _ in result.records} <= set(recorded[:1])  # all with the old statement's first record
+    assert len(set(result.records) & {(match.old, match.new) for match in result.matches}) <= 1  # matched once
     for i, j in result.beside:  # next to a new point that holds the same old point
         holders = {match.new for match in result.matches if match.old == i} | {k for k, o in result.splits if o == i}
         assert holders & {j - 1, j + 1}
@@ -639,7 +642,7 @@ class TestRealTextRules:
         assert len(set(once)) == len(once)
         assert {i for _, i in result.splits} <= set(matched_old)  # a split's old point is matched
         assert all(result.nearest_new[j] == i for j, i in result.splits)  # and the split point's nearest
-        check_last_steps(result, second)
+        check_last_steps(result, first, second)
         assert changes.apply(first) == second
         assert changes.inverted().apply(second) == first
         assert changes.inverted().inverted() == changes
