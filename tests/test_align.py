@@ -557,6 +557,11 @@ class TestRealTextRules:
             ("They welcomed the forum to be held in Tianjin.", False),
             ("The ministers held talks in Astana.", True),
             ("各方在国际事务中主持公道。", False),
+            # "The following", "next steps" name no meeting to come.
+            ("Встреча состоялась в Астане, стороны подписали следующие документы.", True),
+            ("会议在阿斯塔纳举行\uff0c外长们就下一步合作交换意见。", True),
+            ("The ministers met in Astana and discussed the next steps of their cooperation.", True),
+            ("The ministers met in Astana; the next summit is due in Xi'an.", False),
             # A cue is a whole word: "last year", "met increased" record nothing.
             ("Товарооборот в прошлом году вырос на треть.", False),
             ("Exports met increased demand in the region.", False),

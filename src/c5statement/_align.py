@@ -174,8 +174,11 @@ _RECORD = re.compile(
 A cue that ends in a preposition or a short ending is a whole word: *met increased*, *прошлом году* record nothing.
 """
 
-_NEXT = re.compile(r"\b(?:next\b|следующ)|下一|下届|下次", re.IGNORECASE)
-"""A point on the next meeting is a commitment of its own, not the record of the meeting held."""
+_NEXT = re.compile(r"\b(?:next\b(?! steps?\b)|следующ(?!ие|их|ими))|下一(?!步)|下届|下次", re.IGNORECASE)
+"""A point on the next meeting is a commitment of its own, not the record of the meeting held.
+
+*The following* (*следующие документы*) and the *next steps* (*下一步*) name no meeting.
+"""
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|(?:is|are) to be|to be (?:co-)?(?:held|convened|hosted|chaired|attended)"
