@@ -30,6 +30,7 @@ SPLITS = {
     "heldout10",
     "heldout11",
     "heldout12",
+    "heldout13",
 }
 FAMILIES = {
     "C+C5",
