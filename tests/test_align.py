@@ -331,7 +331,7 @@ def test_the_pass_over_all_pairs_scores_as_each_pair_alone(data: st.DataObject) 
         assert math.isclose(score, scorer.score(i, j), rel_tol=1e-12, abs_tol=1e-12)
 
 
-def check_last_steps(result: Alignment, second: Meeting) -> None:
+def check_last_steps(result: Alignment, first: Meeting, second: Meeting) -> None:
     """What the last steps made is a match or a split of the kind each step makes."""
     made = {(match.old, match.new) for match in result.matches} | {(i, j) for j, i in result.splits}
     assert set(result.last) <= made  # what the last step made is a match or a split
@@ -339,6 +339,9 @@ def check_last_steps(result: Alignment, second: Meeting) -> None:
     assert not set(result.beside) & set(result.last)
     assert set(result.records) <= made  # a pair of meeting records is a match or a split
     assert all(_align.records_meeting(second.points[j].text) for _, j in result.records)
+    recorded = [i for i, point in enumerate(first.points) if _align.records_meeting(point.text)]
+    assert {i for i, _ in result.records} <= set(recorded[:1])  # all with the old statement's first record
+    assert len(set(result.records) & {(match.old, match.new) for match in result.matches}) <= 1  # matched once
     for i, j in result.beside:  # next to a new point that holds the same old point
         holders = {match.new for match in result.matches if match.old == i} | {k for k, o in result.splits if o == i}
         assert holders & {j - 1, j + 1}
@@ -537,6 +540,31 @@ class TestRealTextRules:
             ("Следующая встреча состоится в Ташкенте.", False),
             ("下次会议将在塔什干举行。", False),
             ("Trade between the six countries will grow.", False),
+            ("The ministers met in Astana on 26 April and held talks.", True),
+            ("Переговоры министров прошли в Астане.", True),
+            ("双方外长在阿斯塔纳举行会谈。", True),
+            # A meeting still to come is no record, whether or not it is called the next one.
+            ("The fourth meeting of the ministers will be held in China in 2026.", False),
+            ("The summit is to be held in Xi'an, chaired by the Chinese president.", False),
+            ("Kazakhstan will take part in the trade fair in Shanghai.", False),
+            ("第四次外长会晤将于2026年在中国举行。", False),
+            ("Четвертое заседание будет проведено в режиме видеоконференции.", False),
+            # A record may go on to a meeting to come: the cue before it still counts.
+            ("The ministers met in Xi'an; they said the summit will be held there in May.", True),
+            ("外长们在西安举行会晤\uff0c并宣布元首们将于五月在西安会晤。", True),
+            ("The second dialogue was held online.", True),
+            ("The ministers agreed that the summit would be held in Xi'an.", False),
+            ("They welcomed the forum to be held in Tianjin.", False),
+            ("The ministers held talks in Astana.", True),
+            ("各方在国际事务中主持公道。", False),
+            # "The following", "next steps" name no meeting to come.
+            ("Встреча состоялась в Астане, стороны подписали следующие документы.", True),
+            ("会议在阿斯塔纳举行\uff0c外长们就下一步合作交换意见。", True),
+            ("The ministers met in Astana and discussed the next steps of their cooperation.", True),
+            ("The ministers met in Astana; the next summit is due in Xi'an.", False),
+            # A cue is a whole word: "last year", "met increased" record nothing.
+            ("Товарооборот в прошлом году вырос на треть.", False),
+            ("Exports met increased demand in the region.", False),
         ],
     )
     def test_a_meeting_record_is_read_in_three_languages(self, text: str, recorded: bool) -> None:
@@ -619,7 +647,7 @@ class TestRealTextRules:
         assert len(set(once)) == len(once)
         assert {i for _, i in result.splits} <= set(matched_old)  # a split's old point is matched
         assert all(result.nearest_new[j] == i for j, i in result.splits)  # and the split point's nearest
-        check_last_steps(result, second)
+        check_last_steps(result, first, second)
         assert changes.apply(first) == second
         assert changes.inverted().apply(second) == first
         assert changes.inverted().inverted() == changes

@@ -160,31 +160,62 @@ Only between two statements on Central Asia, after the other last steps: see :me
 """
 
 _RECORD = re.compile(
-    r"\b(?:took place|was held|were held|held (?:in|on|at)|chaired by|co-chaired|chaired the|presided over"
-    r"|attended by|attended the|took part in|will take part in|participated in|hosted by|co-hosted|convened"
-    r"|met in|gathered in|on the sidelines|video ?conference|video link|via video|in (?:a )?virtual format"
-    r"|headed by|led by"
-    r"|состоял(?:ся|ась|ось|ись)|прош(?:ел|ёл|ла|ло|ли)|под председательством|председательствова"
+    r"\b(?:took place|was held|were held|held (?:in|on|at|talks|a meeting)\b|held online|chaired by"
+    r"|co-chaired|chaired the|presided over|attended by|attended the|took part in|participated in"
+    r"|hosted by|co-hosted|convened|met in\b|gathered in\b|on the sidelines|video ?conference|video link|via video"
+    r"|in (?:a )?virtual format|headed by|led by"
+    r"|состоял(?:ся|ась|ось|ись)|прош(?:ел|ёл|ла|ло|ли)\b|под председательством|председательствова"
     r"|принял(?:и)? участие|приняла участие|в режиме видеоконференции|по видеосвязи|возглав(?:ил|ила|или|ляя))"
-    r"|举行|召开|主持|出席|与会|视频会议|视频方式|以视频|率团",
+    r"|举行|召开|主持(?!公道)|出席|与会|视频会议|视频方式|以视频|率团",
     re.IGNORECASE,
 )
-"""Words that record a meeting (who met, where, when, who chaired, who came), in English, Russian and Chinese."""
+"""Words that record a meeting (who met, where, when, who chaired, who came), in English, Russian and Chinese.
 
-_NEXT = re.compile(r"\b(?:next\b|следующ)|下一|下届|下次", re.IGNORECASE)
-"""A point on the next meeting is a commitment of its own, not the record of the meeting held."""
+A cue that ends in a preposition or a short ending is a whole word: *met increased*, *прошлом году* record nothing.
+"""
+
+_NEXT = re.compile(r"\b(?:next\b(?! steps?\b)|следующ(?!ие|их|ими))|下一(?!步)|下届|下次", re.IGNORECASE)
+"""A point on the next meeting is a commitment of its own, not the record of the meeting held.
+
+*The following* (*следующие документы*) and the *next steps* (*下一步*) name no meeting.
+"""
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|would|(?:is|are) to be|to be (?:co-)?(?:held|convened|hosted|chaired|attended)"
+    r"|будет|будут|состоится|пройд[её]т)\b|将",
+    re.IGNORECASE,
+)
+"""Words that put what follows them in their sentence in the future: a meeting still to come is no record."""
+
+_SENTENCE_END = re.compile("[.!?;\u3002\uff01\uff1f\uff1b]")
+"""Where a sentence ends, in English, Russian and Chinese."""
 
 
 def records_meeting(text: str) -> bool:
-    """Whether *text* records a meeting held (who met, where, when, who chaired), not the next one.
+    """Whether *text* records a meeting held (who met, where, when, who chaired), not one still to come.
+
+    A cue counts only if no word of the future comes before it in its sentence
+    (*will be held*, *будет проведено в режиме видеоконференции*, *将于…举行*), and
+    no text that names the next meeting records one.
 
     Example:
         >>> records_meeting("The meeting was held in Astana and chaired by the minister.")
         True
         >>> records_meeting("The next meeting will be held in Tashkent."), records_meeting("Trade will grow.")
         (False, False)
+        >>> records_meeting("The ministers met in Xi'an. The summit will be held there in May.")
+        True
     """
-    return _RECORD.search(text) is not None and _NEXT.search(text) is None
+    if _NEXT.search(text) is not None:
+        return False
+    futures = [found.start() for found in _FUTURE.finditer(text)]
+    ends = [found.start() for found in _SENTENCE_END.finditer(text)]
+    for cue in _RECORD.finditer(text):
+        before = bisect.bisect_left(futures, cue.start())  # the words of the future before the cue
+        # The cue counts if none comes before it, or a sentence ended after the last of them.
+        if before == 0 or bisect.bisect_left(ends, cue.start()) > bisect.bisect_right(ends, futures[before - 1]):
+            return True
+    return False
 
 
 def _names_central_asia(text: str) -> bool:
