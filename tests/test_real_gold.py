@@ -31,6 +31,7 @@ SPLITS = {
     "heldout11",
     "heldout12",
     "heldout13",
+    "heldout14",
 }
 FAMILIES = {
     "C+C5",
