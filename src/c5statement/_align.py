@@ -206,11 +206,14 @@ def records_meeting(text: str) -> bool:
         >>> records_meeting("The ministers met in Xi'an. The summit will be held there in May.")
         True
     """
-    if _NEXT.search(text) is not None:
-        return False
+    first = _RECORD.search(text)
+    if first is None or _NEXT.search(text) is not None:
+        return False  # the common case, a point recording no meeting, costs one search
     futures = [found.start() for found in _FUTURE.finditer(text)]
+    if not futures or futures[0] > first.start():
+        return True  # no word of the future before the first cue
     ends = [found.start() for found in _SENTENCE_END.finditer(text)]
-    for cue in _RECORD.finditer(text):
+    for cue in _RECORD.finditer(text, first.start()):
         before = bisect.bisect_left(futures, cue.start())  # the words of the future before the cue
         # The cue counts if none comes before it, or a sentence ended after the last of them.
         if before == 0 or bisect.bisect_left(ends, cue.start()) > bisect.bisect_right(ends, futures[before - 1]):
@@ -1212,8 +1215,10 @@ class _Calibrated:
         most :data:`EVIDENT_SCORE`), so a threshold above 0.5 refuses the closest
         calls. ``None`` if there is no such pair.
         """
+        if not records_meeting(self.scorer.new[j].text):
+            return None  # asked first: the old statement's record is looked for only when needed
         i = self.scorer.old_record
-        if i is None or not self.scorer.central_asian or not records_meeting(self.scorer.new[j].text):
+        if i is None or not self.scorer.central_asian:
             return None
         score = self.raw.get((i, j), 0.0)
         if score < RECORD_RAW:
