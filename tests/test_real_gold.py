@@ -32,6 +32,7 @@ SPLITS = {
     "heldout12",
     "heldout13",
     "heldout14",
+    "heldout15",
 }
 FAMILIES = {
     "C+C5",
