@@ -49,6 +49,7 @@ from c5statement import (
     embedding_similarity,
     parse_points,
 )
+from c5statement._diff import BESIDE_EVIDENCE, LAST_EVIDENCE, RECORD_EVIDENCE
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -59,18 +60,30 @@ SECOND_READER = REAL_GOLD / "second_reader"
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
 _ROUND = re.compile(r"^\| (\S+) \| [^|]+ \| (?:fit \(held out in round (\d+)\)|(heldout(\d+))|fit) \|", re.MULTILINE)
 
-LAST_EVIDENCE = "paired last"
-"""The label of the evidence item of a pair made from points both statements left over (see PointChange.evidence)."""
-RECORD_EVIDENCE = "meeting record"
-"""The label of the evidence item of a pair of points that record their meetings, made last."""
-BESIDE_EVIDENCE = "split beside"
-"""The label of the evidence item of a split made because a neighbour continues the same old point."""
 RELIABILITY_BANDS = (
     (0.9, "matched, score 0.9 or more"),
     (0.7, "matched, score 0.7 to 0.9"),
     (0.0, "matched, score under 0.7"),
 )
 """The bands of match scores :func:`report_reliability` counts apart, highest first."""
+MATCHED_LAST = "matched last (paired last: both left over)"
+SPLIT = "split from a matched point"
+SPLIT_LAST = "split last (paired last)"
+SPLIT_BESIDE = "split beside its continuation"
+RECORDS_MATCHED = "matched as meeting records"
+RECORDS_SPLIT = "split as meeting records"
+CALLED_NEW = "called new"
+KINDS = (
+    *(name for _, name in RELIABILITY_BANDS),
+    MATCHED_LAST,
+    SPLIT,
+    SPLIT_LAST,
+    SPLIT_BESIDE,
+    RECORDS_MATCHED,
+    RECORDS_SPLIT,
+    CALLED_NEW,
+)
+"""The kinds of decision :func:`kind_of_decision` tells apart, in the order the table lists them."""
 
 SIMILARITY: Callable[[Point, Point], float] | None = None
 """The similarity every diff of this benchmark uses: the built-in score, or a blended model (``--embedding``)."""
@@ -237,21 +250,19 @@ def report_real(cases: Sequence[Case], missing: Sequence[str], *, verbose: bool 
 
 
 def kind_of_decision(change: PointChange) -> str:
-    """Which kind of decision the diff made of a new point, for :func:`report_reliability`."""
+    """Which kind of decision (one of :data:`KINDS`) the diff made of a new point, for :func:`report_reliability`."""
     labels = {item.label for item in change.evidence}
     if RECORD_EVIDENCE in labels:
-        return "matched as meeting records" if change.old is not None else "split as meeting records"
+        return RECORDS_MATCHED if change.old is not None else RECORDS_SPLIT
     if change.old is not None:
         if LAST_EVIDENCE in labels:
-            return "matched last (paired last: both left over)"
-        for least, name in RELIABILITY_BANDS:
-            if change.similarity >= least:
-                return name
+            return MATCHED_LAST
+        return next(name for least, name in RELIABILITY_BANDS if change.similarity >= least)
     if change.also:
         if LAST_EVIDENCE in labels:
-            return "split last (paired last)"
-        return "split beside its continuation" if BESIDE_EVIDENCE in labels else "split from a matched point"
-    return "called new"
+            return SPLIT_LAST
+        return SPLIT_BESIDE if BESIDE_EVIDENCE in labels else SPLIT
+    return CALLED_NEW
 
 
 def reliability(cases: Sequence[Case], threshold: float = DEFAULT_THRESHOLD) -> dict[str, list[int]]:
@@ -271,27 +282,18 @@ def reliability(cases: Sequence[Case], threshold: float = DEFAULT_THRESHOLD) -> 
 
 def report_reliability(cases: Sequence[Case]) -> None:
     """Print how often each kind of decision is right: which of the diff's calls a reader should check first."""
-    groups = {
-        "every pair": cases,
-        "fitting pairs": [case for case in cases if case.split == "fit"],
-        "held out": [case for case in cases if case.split != "fit"],
+    fitting = reliability([case for case in cases if case.split == "fit"])
+    held = reliability([case for case in cases if case.split != "fit"])
+    every = {
+        kind: [a + b for a, b in zip(fitting.get(kind, [0, 0]), held.get(kind, [0, 0]), strict=True)] for kind in KINDS
     }
+    counted = {"every pair": every, "fitting pairs": fitting, "held out": held}  # each pair diffed once
     print("how often each kind of decision is right (real pairs, default threshold)")
-    print(f"  {'what the diff says':<44} " + "   ".join(f"{name:>20}" for name in groups))
-    counted = {name: reliability(group) for name, group in groups.items()}
-    kinds = [name for _, name in RELIABILITY_BANDS] + [
-        "matched last (paired last: both left over)",
-        "split from a matched point",
-        "split last (paired last)",
-        "split beside its continuation",
-        "matched as meeting records",
-        "split as meeting records",
-        "called new",
-    ]
-    for kind in kinds:
+    print(f"  {'what the diff says':<44} " + "   ".join(f"{name:>20}" for name in counted))
+    for kind in KINDS:
         cells = []
-        for name in groups:
-            right, made = counted[name].get(kind, [0, 0])
+        for found in counted.values():
+            right, made = found.get(kind, [0, 0])
             cells.append(f"{right:>4}/{made:<4}{right / made:6.1%}" if made else f"{'-':>20}")
         print(f"  {kind:<44} " + "   ".join(f"{cell:>20}" for cell in cells))
 

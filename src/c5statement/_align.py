@@ -221,6 +221,14 @@ def records_meeting(text: str) -> bool:
     return False
 
 
+def _by_margin(margin: float) -> float:
+    """The match score of a pair decided by its raw margin over the runner-up: 0.5 plus it, at most 0.9.
+
+    0.5 is "as likely as not", so a threshold above it refuses the closest calls; the cap is :data:`EVIDENT_SCORE`.
+    """
+    return min(EVIDENT_SCORE, 0.5 + margin)
+
+
 def _names_central_asia(text: str) -> bool:
     """Whether *text* names Central Asia (:data:`_CENTRAL_ASIA`)."""
     lower = text.lower()
@@ -1140,7 +1148,7 @@ class _Calibrated:
             scores[i, j] = value if score >= RAW_FLOOR or value < score else score
             if evident_grounds and mine and theirs and score >= EVIDENT_RAW and score - runner_up >= EVIDENT_MARGIN:
                 # Each the other's best by a clear margin, on specific evidence: no calibration argues it away.
-                evident = min(EVIDENT_SCORE, 0.5 + (score - runner_up))
+                evident = _by_margin(score - runner_up)
                 if evident > scores[i, j] and scorer.specific(i, j):
                     scores[i, j] = evident
         self.scores = scores
@@ -1154,7 +1162,7 @@ class _Calibrated:
         score = self.raw.get((i, j), 0.0)
         margin = score - self.best_new.runner_up(j, i)
         if self.relatedness >= LEFTOVER_RELATED and score >= LEFTOVER_RAW and self.scorer.specific(i, j):
-            return min(EVIDENT_SCORE, 0.5 + margin)
+            return _by_margin(margin)
         return 0.0
 
     def remainders(self, free_old: set[int], free_new: set[int]) -> list[tuple[tuple[int, ...], int, float]]:
@@ -1184,7 +1192,7 @@ class _Calibrated:
         for j, (score, tied) in sorted(best.items(), key=lambda item: (-item[1][0], item[0])):
             if score >= REMAINDER_RAW:
                 margin = max(0.0, score - self.best_new.runner_up(j, tied[0]))
-                found.append((tuple(sorted(tied)), j, min(EVIDENT_SCORE, 0.5 + margin)))
+                found.append((tuple(sorted(tied)), j, _by_margin(margin)))
         return found
 
     def beside(self, i: int, j: int) -> float:
@@ -1202,7 +1210,7 @@ class _Calibrated:
         runner_up = self.best_new.runner_up(j, i)
         if score < BESIDE_RAW or runner_up > BESIDE_SHARE * score or not self.scorer.central_asian:
             return 0.0
-        return min(EVIDENT_SCORE, 0.5 + score - runner_up)
+        return _by_margin(score - runner_up)
 
     def record(self, j: int) -> tuple[int, float] | None:
         """The old statement's record of its meeting, and its score, for new point *j*, left over, if *j* records one.
@@ -1223,7 +1231,7 @@ class _Calibrated:
         score = self.raw.get((i, j), 0.0)
         if score < RECORD_RAW:
             return None
-        return i, min(EVIDENT_SCORE, 0.5 + max(0.0, score - self.best_new.runner_up(j, i)))
+        return i, _by_margin(max(0.0, score - self.best_new.runner_up(j, i)))
 
     def link(self, i: int, j: int, *, old_unmatched: bool, primary: float) -> float:
         """The match score of *i* and *j* judged from the unmatched point's side alone.
@@ -1241,7 +1249,7 @@ class _Calibrated:
         margin = score - (self.best_old.runner_up(i, j) if old_unmatched else self.best_new.runner_up(j, i))
         value = self._calibrate(score, 1.0, margin) if score >= SECOND_LINK_SHARE * primary else 0.0
         if score >= least and margin >= clear and 0.5 + margin > value and self.scorer.specific(i, j):
-            value = min(EVIDENT_SCORE, 0.5 + margin)  # the free point's clear best, on specific evidence
+            value = _by_margin(margin)  # the free point's clear best, on specific evidence
         return value
 
 

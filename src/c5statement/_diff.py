@@ -1042,6 +1042,9 @@ BESIDE_EVIDENCE = "split beside"
 The item reads ``split beside: next to its continuation``; like :data:`LAST_EVIDENCE` it weighs 0.
 """
 
+STEP_EVIDENCE = frozenset((LAST_EVIDENCE, BESIDE_EVIDENCE, RECORD_EVIDENCE))
+"""The labels of the items that say which last step made a pair: no shared words, but how it was made."""
+
 
 def _point_changes(old: Meeting, new: Meeting, matching: Matching) -> list[PointChange]:
     """One change per point of either meeting: the aligned pairs, then the removed and the added points."""

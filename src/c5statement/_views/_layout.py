@@ -398,7 +398,7 @@ def reasons(change: PointChange) -> list[str]:
         >>> reasons(PointChange("edited", old, new, 0.9, evidence=found))
         ['health: covid-19']
     """
-    from c5statement._diff import BESIDE_EVIDENCE, LAST_EVIDENCE, MODEL_EVIDENCE, RECORD_EVIDENCE
+    from c5statement._diff import MODEL_EVIDENCE, STEP_EVIDENCE
 
     shown: list[str] = []
     seen: set[tuple[str, str]] = set()
@@ -407,7 +407,7 @@ def reasons(change: PointChange) -> list[str]:
     concepts = any(item.weight > _WORD_MOST for item in change.evidence)
     shared = 0
     for item in change.evidence:
-        if item.label in {MODEL_EVIDENCE, LAST_EVIDENCE, BESIDE_EVIDENCE, RECORD_EVIDENCE}:  # a model's, the last steps
+        if item.label == MODEL_EVIDENCE or item.label in STEP_EVIDENCE:  # a model's cosine, how a last step paired
             shown.append(str(item))  # always, even after as many shared items as are shown
             continue
         if shared == _EVIDENCE_SHOWN:
@@ -437,10 +437,9 @@ def why(change: PointChange) -> str:
     found = reasons(change)
     if (change.old is None or change.new is None) and change.similarity < _EVIDENCE_NEAREST:
         # A nearest candidate this far off has no shared words worth reading; how a split was made still shows.
-        from c5statement._diff import BESIDE_EVIDENCE, LAST_EVIDENCE, RECORD_EVIDENCE
+        from c5statement._diff import STEP_EVIDENCE
 
-        steps = {LAST_EVIDENCE, BESIDE_EVIDENCE, RECORD_EVIDENCE}
-        marks = {str(item) for item in change.evidence if item.label in steps}
+        marks = {str(item) for item in change.evidence if item.label in STEP_EVIDENCE}
         found = [reason for reason in found if reason in marks]
     return "shared: " + "; ".join(found) if found else ""
 
