@@ -26,6 +26,7 @@ from c5statement import (
     to_json,
 )
 from c5statement._align import (
+    AMBIGUITY_MARGIN,
     DEFAULT_THRESHOLD,
     RAW_FLOOR,
     Match,
@@ -329,6 +330,24 @@ def test_the_pass_over_all_pairs_scores_as_each_pair_alone(data: st.DataObject) 
     assert set(together) == {(i, j) for i in range(len(old.points)) for j in range(len(new.points))}
     for (i, j), score in together.items():
         assert math.isclose(score, scorer.score(i, j), rel_tol=1e-12, abs_tol=1e-12)
+
+
+def check_splits(result: Alignment, changes: StatementDiff, series: Series, threshold: float) -> None:
+    """A split is a decision: its score is the rule's, at the threshold; its nearest is its source; lineages agree."""
+    assert len(result.split_scores) == len(result.splits)
+    assert all(score >= threshold for score in result.split_scores)
+    lineage_of = {
+        lineage.points[0].number: position for position, lineage in enumerate(series.lineages) if lineage.points[0]
+    }
+    for change in changes.points:
+        if change.kind == "added" and change.also:
+            assert change.similarity >= threshold
+            assert change.nearest == change.also[0]
+            assert change.ambiguous == (change.margin < AMBIGUITY_MARGIN)
+            assert change.margin == pytest.approx(change.similarity - threshold)
+            (lineage,) = [item for item in series.lineages if item.points[1] == change.new and item.kinds[1] == "split"]
+            assert lineage.parent == lineage_of[change.also[0]]
+            assert lineage.similarities[1] == change.similarity
 
 
 def check_last_steps(result: Alignment, first: Meeting, second: Meeting) -> None:
@@ -653,15 +672,7 @@ class TestRealTextRules:
         assert changes.inverted().inverted() == changes
         assert from_json(to_json(changes), StatementDiff) == changes
         assert from_json(to_json(series), Series) == series
-        lineage_of = {
-            lineage.points[0].number: position for position, lineage in enumerate(series.lineages) if lineage.points[0]
-        }
-        for change in changes.points:
-            if change.kind == "added" and change.also:
-                (lineage,) = [
-                    item for item in series.lineages if item.points[1] == change.new and item.kinds[1] == "split"
-                ]
-                assert lineage.parent == lineage_of[change.also[0]]
+        check_splits(result, changes, series, threshold)
 
     @pytest.mark.parametrize(("nearest_score", "splits"), [(0.4, ()), (0.05, ((2, 1),))])
     def test_a_point_left_over_splits_only_from_its_nearest(

@@ -23,6 +23,7 @@ from c5statement import (
     from_json,
     to_json,
 )
+from c5statement._diff import MODEL_EVIDENCE
 from c5statement._embedding import BLEND_FLOOR, BLEND_WEIGHT
 from c5statement.strategies import related_meetings
 
@@ -96,8 +97,11 @@ class TestBlend:
             kinds = {(c.old and c.old.number, c.new and c.new.number): c.kind for c in result.points}
             assert kinds[1, 2] == "unchanged"
             assert kinds[None, 1] == "added"
-        closest = [c.similarity for result in (plain, blended) for c in result.points if c.new and c.new.number == 1]
-        assert closest[0] < closest[1] < 1  # the model's bonus reached the pair, on this path too
+        near_copies = [c for result in (plain, blended) for c in result.points if c.new and c.new.number == 1]
+        assert [c.also for c in near_copies] == [(1,), (1,)]  # a split from the old point the copy holds
+        assert all(c.similarity < 1 for c in near_copies)
+        # The model's bonus reached the pair, on this path too: its cosine is the evidence's last item.
+        assert [c.evidence[-1].label == MODEL_EVIDENCE for c in near_copies] == [False, True]
 
     def test_the_bonus_is_the_weighted_cosine_above_the_floor(self) -> None:
         similarity = embedding_similarity(lambda texts: [[1.0, float(len(text) % 2)] for text in texts], blend=True)

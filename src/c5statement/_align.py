@@ -423,6 +423,10 @@ class Alignment:
             made last of all between a new point left over that records the
             meeting and the old statement's first point that records one
             (:data:`RECORD_RAW`).
+        split_scores: The score of each of :attr:`splits`, in the same order:
+            the score of the rule that made the split (at the threshold or
+            above), which the calibrated score of the pair alone may be far
+            under, since the old point is matched elsewhere.
 
     Example:
         >>> result = align([Point(1, "trade grows.")], [Point(1, "trade grows fast.")])
@@ -440,6 +444,7 @@ class Alignment:
     last: tuple[tuple[int, int], ...] = ()
     beside: tuple[tuple[int, int], ...] = ()
     records: tuple[tuple[int, int], ...] = ()
+    split_scores: tuple[float, ...] = ()
 
 
 class _Best:
@@ -1553,7 +1558,7 @@ class _Assignment:
         partner_of_old: dict[int, int],
         partner_of_new: dict[int, int],
         merged: Mapping[int, list[int]],
-        splits: list[tuple[int, int]],
+        splits: list[tuple[int, int, float]],
     ) -> list[tuple[int, int]]:
         """Pair the points still left over on both sides, last: see :meth:`_Calibrated.remainders`.
 
@@ -1564,7 +1569,7 @@ class _Assignment:
         made: list[tuple[int, int]] = []
         taken_old = set(partner_of_old).union(*merged.values())
         free_old = set(range(self.old_size)) - taken_old
-        free_new = set(range(self.new_size)) - set(partner_of_new) - {j for j, _ in splits}
+        free_new = set(range(self.new_size)) - set(partner_of_new) - {j for j, _, _ in splits}
         for tied, j, score in remainders(free_old, free_new):
             if score < self.threshold:
                 continue
@@ -1572,7 +1577,7 @@ class _Assignment:
             if i is None:
                 # A split names the point it splits from as its nearest, as every split does.
                 if self.best_new.partner[j] in tied:
-                    splits.append((j, self.best_new.partner[j]))
+                    splits.append((j, self.best_new.partner[j], score))
                     made.append((self.best_new.partner[j], j))
             else:
                 self.chosen.append((i, j, score))
@@ -1584,7 +1589,7 @@ class _Assignment:
         self,
         beside: Callable[[int, int], float],
         partner_of_new: Mapping[int, int],
-        splits: list[tuple[int, int]],
+        splits: list[tuple[int, int, float]],
     ) -> list[tuple[int, int]]:
         """Split new points still left over from their nearest old point, when a neighbour continues it.
 
@@ -1598,7 +1603,7 @@ class _Assignment:
         the splits made, as (old position, new position).
         """
         made: list[tuple[int, int]] = []
-        holds = dict(splits)  # new position -> the old point it continues, matched or split
+        holds = {j: i for j, i, _ in splits}  # new position -> the old point it continues, matched or split
         holds.update(partner_of_new)
         waiting = list(range(self.new_size - 1, -1, -1))  # popped from the end: in order
         while waiting:
@@ -1608,7 +1613,7 @@ class _Assignment:
                 continue
             score = beside(i, j)
             if score > 0 and score >= self.threshold:
-                splits.append((j, i))
+                splits.append((j, i, score))
                 holds[j] = i
                 made.append((i, j))
                 waiting.extend(k for k in (j + 1, j - 1) if 0 <= k < self.new_size)
@@ -1620,7 +1625,7 @@ class _Assignment:
         partner_of_old: dict[int, int],
         partner_of_new: dict[int, int],
         merged: Mapping[int, list[int]],
-        splits: list[tuple[int, int]],
+        splits: list[tuple[int, int, float]],
     ) -> list[tuple[int, int]]:
         """Pair the new points still left over that record the meeting with the old record (:meth:`_Calibrated.record`).
 
@@ -1631,7 +1636,7 @@ class _Assignment:
         """
         made: list[tuple[int, int]] = []
         taken = set(partner_of_old).union(*merged.values())
-        split = {j for j, _ in splits}
+        split = {j for j, _, _ in splits}
         for j in range(self.new_size):
             if j in partner_of_new or j in split:
                 continue
@@ -1645,7 +1650,7 @@ class _Assignment:
                 taken.add(i)
                 made.append((i, j))
             elif i in partner_of_old and self.best_new.partner[j] == i:
-                splits.append((j, i))
+                splits.append((j, i, score))
                 made.append((i, j))
         return made
 
@@ -1671,13 +1676,14 @@ class _Assignment:
                 primary = raw(partner_of_new[j], j)
                 if link(k, j, old_unmatched=True, primary=primary) >= self.threshold:
                     merged.setdefault(j, []).append(k)
-        splits = []
+        splits: list[tuple[int, int, float]] = []  # (new position, old position, score)
         for j in range(self.new_size):
             i = self.best_new.partner[j]
             if j not in partner_of_new and i in partner_of_old:
                 primary = raw(i, partner_of_old[i])
-                if link(i, j, old_unmatched=False, primary=primary) >= self.threshold:
-                    splits.append((j, i))
+                score = link(i, j, old_unmatched=False, primary=primary)
+                if score >= self.threshold:
+                    splits.append((j, i, score))
         last = (
             []
             if remainders is None
@@ -1703,10 +1709,11 @@ class _Assignment:
             compared,
             best_old.nearest(),
             best_new.nearest(),
-            tuple(splits),
+            tuple((j, i) for j, i, _ in splits),
             tuple(sorted(last)),
             tuple(sorted(besides)),
             tuple(sorted(records)),
+            tuple(score for _, _, score in splits),
         )
 
 

@@ -82,10 +82,14 @@ class PointChange(Validated):
         old: The point in the old statement (``None`` if added).
         new: The point in the new statement (``None`` if removed).
         similarity: How alike the pair is, from 0 to 1; for an added or removed
-            point, its similarity to the closest point of the other statement.
+            point, its similarity to the closest point of the other statement;
+            for a point split from an old one (:attr:`also`), the score of the
+            split, at the threshold or above (the pair's own match score may be
+            far lower, since the old point is matched elsewhere).
         margin: How clearly this pairing wins: its similarity minus that of the
             runner-up candidate; for an added or removed point, how far the
-            closest candidate stayed under the threshold.
+            closest candidate stayed under the threshold; for a split, how far
+            its score clears the threshold.
         ambiguous: Whether the margin is small (under
             :data:`AMBIGUITY_MARGIN`), so that the pairing is worth checking by eye.
         moved: Whether the point changed its place relative to the other
@@ -888,7 +892,6 @@ def _unmatched(  # noqa: PLR0917 - private; every argument is one fact of the ch
     threshold: float,
     found: tuple[Evidence, ...],
     terms: frozenset[str],
-    also: tuple[int, ...] = (),
 ) -> PointChange:
     """An added or removed point: its best score to, the number of and the evidence for the closest point; its terms."""
     margin = max(0.0, threshold - best)
@@ -896,8 +899,19 @@ def _unmatched(  # noqa: PLR0917 - private; every argument is one fact of the ch
     old_terms, new_terms = (terms, None) if kind == "removed" else (None, terms)
     ambiguous = margin < AMBIGUITY_MARGIN and best > 0
     return PointChange(
-        kind, old, new, best, margin, ambiguous=ambiguous, nearest=nearest, also=also, evidence=found,
+        kind, old, new, best, margin, ambiguous=ambiguous, nearest=nearest, evidence=found,
         old_terms=old_terms, new_terms=new_terms,
+    )  # fmt: skip
+
+
+def _split(  # noqa: PLR0917 - private; every argument is one fact of the change
+    point: Point, source: int, score: float, threshold: float, found: tuple[Evidence, ...], terms: frozenset[str]
+) -> PointChange:
+    """An added point split from old point *source*, its nearest: the split's score, how far it clears the threshold."""
+    margin = max(0.0, score - threshold)
+    return PointChange(
+        "added", None, point, score, margin, ambiguous=margin < AMBIGUITY_MARGIN, nearest=source, also=(source,),
+        evidence=found, new_terms=terms,
     )  # fmt: skip
 
 
@@ -1101,14 +1115,17 @@ def _point_changes(old: Meeting, new: Meeting, matching: Matching) -> list[Point
             nearest, found = (None, ()) if partner is None else (new.points[partner].number, why(index, partner))
             terms = _terms(point, lexicon)
             changes.append(_unmatched("removed", point, alignment.best_old[index], nearest, threshold, found, terms))
-    split_from = dict(alignment.splits)
+    split_from = {j: (i, score) for (j, i), score in zip(alignment.splits, alignment.split_scores, strict=True)}
     for index, point in enumerate(new.points):
         if index not in matched_new:
             partner = alignment.nearest_new[index]
             nearest, found = (None, ()) if partner is None else (old.points[partner].number, why(partner, index))
-            also = (old.points[split_from[index]].number,) if index in split_from else ()
             best, terms = alignment.best_new[index], _terms(point, lexicon)
-            changes.append(_unmatched("added", point, best, nearest, threshold, found, terms, also))
+            if index in split_from:
+                source, score = split_from[index]
+                changes.append(_split(point, old.points[source].number, score, threshold, found, terms))
+            else:
+                changes.append(_unmatched("added", point, best, nearest, threshold, found, terms))
     return changes
 
 
