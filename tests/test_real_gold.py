@@ -235,3 +235,25 @@ def test_the_benchmark_tells_the_kinds_of_decision_apart() -> None:
     split_record = PointChange("added", None, new, 0.4, nearest=1, also=(1,), evidence=(record,))
     assert kind_of_decision(split_record) == "split as meeting records"
     assert kind_of_decision(PointChange("added", None, new, 0.1, nearest=1)) == "called new"
+
+
+def test_the_benchmark_blends_an_encoder_named_on_its_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--encoder MODULE:FUNCTION --blend WEIGHT,FLOOR`` blends any encoder; bad settings are refused by name."""
+    import runpy
+
+    benchmark = runpy.run_path(str(GOLD.parent / "alignment_accuracy.py"))
+    parser = benchmark["_parser"]()
+    arguments = parser.parse_args(["--encoder", "math:hypot", "--blend", "0.8,0.75"])
+    assert arguments.blend == (0.8, 0.75)
+    benchmark["_use_model"](arguments, parser)
+    assert "blends math:hypot into the built-in score (weight 0.8, floor 0.75)" in capsys.readouterr().out
+    for wrong, says in [
+        (["--blend", "0.8"], "expected two numbers, WEIGHT,FLOOR"),
+        (["--blend", "0.6,0.8"], "--blend needs --embedding or --encoder"),
+        (["--encoder", "math:hypot", "--embedding", "some-model"], "give one model"),
+    ]:
+        with pytest.raises(SystemExit):
+            benchmark["_use_model"](parser.parse_args(wrong), parser)
+        assert says in capsys.readouterr().err
+    with pytest.raises(SystemExit, match="no function nothing in a module math"):
+        benchmark["use_encoder"]("math:nothing")

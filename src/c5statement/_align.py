@@ -67,6 +67,7 @@ import attrs
 
 from ._check import Checker, Validated, real, rule
 from ._coding import scores_use_themes
+from ._cues import FIVE, names_central_asia, records_meeting
 from ._errors import InvalidTypeError
 from ._model import Point
 
@@ -129,7 +130,7 @@ LEFTOVER_RELATED = 0.25
 REMAINDER_RAW = 0.2
 """The least raw similarity of a new point still left over to the most similar old point left over, last of all.
 
-Only between two statements on Central Asia (:data:`_CENTRAL_ASIA`): statements of one relationship.
+Only between two statements on Central Asia (:func:`~c5statement._cues.names_central_asia`): of one relationship.
 """
 
 BESIDE_RAW = 0.3
@@ -141,84 +142,11 @@ paragraphs). Only between two statements on Central Asia, like :data:`REMAINDER_
 BESIDE_SHARE = 0.9
 """Such a split needs the new point's runner-up among the old points to score at most this share of its nearest."""
 
-_CENTRAL_ASIA = re.compile(r"\b(?:central[\s\-]+asia|центральн(?:\w*[\s\-]+|\u043e-?)ази)|中亚|中亞", re.IGNORECASE)
-"""The region's name in English, Russian and Chinese; two of its five states named stand for it too.
-
-The adjective counts, hyphened or not («центральноазиатских», «Центрально-Азиатский», "Central-Asian").
-A name starts a word: a text of one long word is read once, not once from each of its letters.
-"""
-
-_CENTRAL_ASIA_PARTS = ("central", "центральн", "中亚", "中亞")
-"""One of these, in a text's lower case, comes before any name of the region: a cheap look first."""
-
-_FIVE = frozenset(("kazakhstan", "kyrgyzstan", "tajikistan", "turkmenistan", "uzbekistan"))
-
 RECORD_RAW = 0.1
 """The least raw similarity of a new point left over that records the meeting to the old statement's record.
 
 Only between two statements on Central Asia, after the other last steps: see :meth:`_Calibrated.record`.
 """
-
-_RECORD = re.compile(
-    r"\b(?:took place|was held|were held|held (?:in|on|at|talks|a meeting)\b|held online|chaired by"
-    r"|co-chaired|chaired the|presided over|attended by|attended the|took part in|participated in"
-    r"|hosted by|co-hosted|convened|met in\b|gathered in\b|on the sidelines|video ?conference|video link|via video"
-    r"|in (?:a )?virtual format|headed by|led by"
-    r"|состоял(?:ся|ась|ось|ись)|прош(?:ел|ёл|ла|ло|ли)\b|под председательством|председательствова"
-    r"|принял(?:и)? участие|приняла участие|в режиме видеоконференции|по видеосвязи|возглав(?:ил|ила|или|ляя))"
-    r"|举行|召开|主持(?!公道)|出席|与会|视频会议|视频方式|以视频|率团",
-    re.IGNORECASE,
-)
-"""Words that record a meeting (who met, where, when, who chaired, who came), in English, Russian and Chinese.
-
-A cue that ends in a preposition or a short ending is a whole word: *met increased*, *прошлом году* record nothing.
-"""
-
-_NEXT = re.compile(r"\b(?:next\b(?! steps?\b)|следующ(?!ие|их|ими))|下一(?!步)|下届|下次", re.IGNORECASE)
-"""A point on the next meeting is a commitment of its own, not the record of the meeting held.
-
-*The following* (*следующие документы*) and the *next steps* (*下一步*) name no meeting.
-"""
-
-_FUTURE = re.compile(
-    r"\b(?:will|shall|would|(?:is|are) to be|to be (?:co-)?(?:held|convened|hosted|chaired|attended)"
-    r"|будет|будут|состоится|пройд[её]т)\b|将",
-    re.IGNORECASE,
-)
-"""Words that put what follows them in their sentence in the future: a meeting still to come is no record."""
-
-_SENTENCE_END = re.compile("[.!?;\u3002\uff01\uff1f\uff1b]")
-"""Where a sentence ends, in English, Russian and Chinese."""
-
-
-def records_meeting(text: str) -> bool:
-    """Whether *text* records a meeting held (who met, where, when, who chaired), not one still to come.
-
-    A cue counts only if no word of the future comes before it in its sentence
-    (*will be held*, *будет проведено в режиме видеоконференции*, *将于…举行*), and
-    no text that names the next meeting records one.
-
-    Example:
-        >>> records_meeting("The meeting was held in Astana and chaired by the minister.")
-        True
-        >>> records_meeting("The next meeting will be held in Tashkent."), records_meeting("Trade will grow.")
-        (False, False)
-        >>> records_meeting("The ministers met in Xi'an. The summit will be held there in May.")
-        True
-    """
-    first = _RECORD.search(text)
-    if first is None or _NEXT.search(text) is not None:
-        return False  # the common case, a point recording no meeting, costs one search
-    futures = [found.start() for found in _FUTURE.finditer(text)]
-    if not futures or futures[0] > first.start():
-        return True  # no word of the future before the first cue
-    ends = [found.start() for found in _SENTENCE_END.finditer(text)]
-    for cue in _RECORD.finditer(text, first.start()):
-        before = bisect.bisect_left(futures, cue.start())  # the words of the future before the cue
-        # The cue counts if none comes before it, or a sentence ended after the last of them.
-        if before == 0 or bisect.bisect_left(ends, cue.start()) > bisect.bisect_right(ends, futures[before - 1]):
-            return True
-    return False
 
 
 def _by_margin(margin: float) -> float:
@@ -227,12 +155,6 @@ def _by_margin(margin: float) -> float:
     0.5 is "as likely as not", so a threshold above it refuses the closest calls; the cap is :data:`EVIDENT_SCORE`.
     """
     return min(EVIDENT_SCORE, 0.5 + margin)
-
-
-def _names_central_asia(text: str) -> bool:
-    """Whether *text* names Central Asia (:data:`_CENTRAL_ASIA`)."""
-    lower = text.lower()
-    return any(part in lower for part in _CENTRAL_ASIA_PARTS) and _CENTRAL_ASIA.search(text) is not None
 
 
 CONTAINMENT_SHARE = 0.5
@@ -688,15 +610,15 @@ class _Scorer:
         """Whether both statements name Central Asia, or two of its five states (in any of the three languages)."""
 
         def names(points: Sequence[Point], features: Sequence[Features]) -> bool:
-            if any(_names_central_asia(point.text) for point in points):
+            if any(names_central_asia(point.text) for point in points):
                 return True
-            return len({feature for found in features for feature in found if feature in _FIVE}) >= 2  # noqa: PLR2004
+            return len({feature for found in features for feature in found if feature in FIVE}) >= 2  # noqa: PLR2004
 
         return names(self.old, self.old_features) and names(self.new, self.new_features)
 
     @functools.cached_property
     def old_record(self) -> int | None:
-        """The position of the old statement's first point that records a meeting (:func:`records_meeting`)."""
+        """The position of the old statement's first point that records a meeting (``_cues.records_meeting``)."""
         return next((i for i, point in enumerate(self.old) if records_meeting(point.text)), None)
 
     def specific(self, i: int, j: int) -> bool:
@@ -1222,7 +1144,7 @@ class _Calibrated:
 
         Between two statements on Central Asia (:attr:`_Scorer.central_asian`), a
         paragraph recording the meeting (who met, where, when, who chaired:
-        :func:`records_meeting`) continues the earlier statement's first such
+        :func:`~c5statement._cues.records_meeting`) continues the earlier statement's first such
         paragraph, if they share a raw score of :data:`RECORD_RAW`. The score is
         0.5 plus the raw margin over the new point's runner-up, if positive (at
         most :data:`EVIDENT_SCORE`), so a threshold above 0.5 refuses the closest
