@@ -303,6 +303,23 @@ class TestKeyTerms:
         )
         assert {"Belt and Road", "China", "Central Asia", "Xi\u2019an Declaration"} <= terms
 
+    @pytest.mark.parametrize(
+        ("text", "names"),
+        [
+            ("The forum met in Dushanbe, Tajikistan on Tuesday.", {"Dushanbe", "Tajikistan"}),
+            ("The Ministry of Foreign Affairs on Wednesday said so.", {"Ministry of Foreign Affairs"}),
+            ("A minister visited the Republic of Kazakhstan on October 15.", {"Republic of Kazakhstan"}),
+            ("Leaders met in Astana in May and in Samarkand in September.", {"Astana", "Samarkand"}),
+            ("The parties signed the Treaty on Eternal Friendship.", {"Treaty on Eternal Friendship"}),
+        ],
+    )
+    def test_a_date_ends_a_name(self, text: str, names: set[str]) -> None:
+        """A weekday or a month is no part of a name: "Tajikistan on Tuesday" names Tajikistan."""
+        found = key_terms(text)
+        assert names <= found
+        assert not any(term.split()[0] in {"in", "on", "of", "and"} for term in found)  # no name opens on a connector
+        assert not any(day in term for term in found for day in ("Tuesday", "Wednesday", "October", "May", "September"))
+
     def test_a_capital_at_a_sentence_start_is_no_name(self) -> None:
         assert "All" not in key_terms("All parties agree. Trade grows.")
         assert "Trade" not in key_terms("All parties agree. Trade grows.")

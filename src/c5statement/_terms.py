@@ -17,6 +17,12 @@ __all__ = ["key_terms", "unify"]
 
 
 _CONNECTORS = frozenset({"and", "of", "the", "for", "on", "in", "de"})
+_DATES = frozenset({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+})  # fmt: skip
+"""Weekdays and months: capitalised, but no part of a name (``Tajikistan on Tuesday`` names Tajikistan)."""
 _ARTICLES = frozenset({"The", "A", "An", "This", "These", "Those", "All", "Both", "Each"})
 _QUOTED = re.compile(
     r"\u201c([^\u201c\u201d]{2,80})\u201d|\"([^\"]{2,80})\"|\u00ab([^\u00ab\u00bb]{2,80})\u00bb"
@@ -54,7 +60,7 @@ def _name(text: str, part: list[Word]) -> Word | None:
     while part and part[-1][0] in _CONNECTORS:
         part.pop()
     first = 0
-    while first < len(part) - 1 and part[first][0] in _ARTICLES:
+    while first < len(part) - 1 and (part[first][0] in _ARTICLES or part[first][0] in _CONNECTORS):
         first += 1  # an index, not pop(0): a run of a thousand articles stays linear
     part = part[first:]
     if not part:
@@ -71,7 +77,9 @@ def _names(text: str) -> list[Word]:
     runs: list[list[Word]] = [[]]
     for word in tokens(text):
         token = word[0]
-        if (token[0].isupper() and token[0].isalpha()) or (runs[-1] and token in _CONNECTORS):
+        if token in _DATES:
+            runs.append([])  # a date ends the name before it and starts none
+        elif (token[0].isupper() and token[0].isalpha()) or (runs[-1] and token in _CONNECTORS):
             runs[-1].append(word)
         elif runs[-1]:
             runs.append([])
@@ -106,7 +114,8 @@ def key_terms(text: str, lexicon: Lexicon | None = None) -> frozenset[str]:
     ``"peace, stability and prosperity"``) or a name as written: a named initiative,
     institution, place or document, that is a run of capitalised words
     (``"Belt and Road Initiative"``; a lone capitalised word only inside a
-    sentence) or a short quoted name. A concept that the text names only
+    sentence; a weekday or a month ends a run and names nothing, and no name
+    opens on *the*, *of*, *in* or *on*) or a short quoted name. A concept that the text names only
     through one of those names is given by the name.
 
     Each term is given once, however it is written: a concept by its label
