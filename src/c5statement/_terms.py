@@ -20,9 +20,12 @@ _CONNECTORS = frozenset({"and", "of", "the", "for", "on", "in", "de"})
 _DATES = frozenset({
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December",
+    "December", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 })  # fmt: skip
-"""Weekdays and months: capitalised, but no part of a name (``Tajikistan on Tuesday`` names Tajikistan)."""
+"""Weekdays and months: capitalised, but no part of a name (``Tajikistan on Tuesday`` names Tajikistan).
+
+The months' short forms count too (``Chengdu on Dec. 4``), but for *Jan*, which is also a given name.
+"""
 _ARTICLES = frozenset({"The", "A", "An", "This", "These", "Those", "All", "Both", "Each"})
 _QUOTED = re.compile(
     r"\u201c([^\u201c\u201d]{2,80})\u201d|\"([^\"]{2,80})\"|\u00ab([^\u00ab\u00bb]{2,80})\u00bb"
