@@ -322,6 +322,11 @@ class TestKeyTerms:
         dates = ("Tuesday", "Wednesday", "October", "May", "September", "Dec", "Sept")
         assert not any(day in term for term in found for day in dates)
 
+    def test_a_lone_letter_is_no_name(self) -> None:
+        assert key_terms("各方将推进中国—中亚天然气管道D线建设。") == key_terms("各方将推进中国—中亚天然气管道线建设。")
+        assert "D" not in key_terms("The parties will build line D of the gas pipeline.")
+        assert "Line D" in key_terms("The parties will build the Line D of the gas pipeline.")
+
     def test_a_capital_at_a_sentence_start_is_no_name(self) -> None:
         assert "All" not in key_terms("All parties agree. Trade grows.")
         assert "Trade" not in key_terms("All parties agree. Trade grows.")

@@ -70,8 +70,8 @@ def _name(text: str, part: list[Word]) -> Word | None:
         return None
     start = part[0][1]
     at_start = start == 0 or bool(SENTENCE_END.search(text[max(0, start - 3) : start]))
-    if len(part) == 1 and (at_start or part[0][0] in _ARTICLES):
-        return None
+    if len(part) == 1 and (at_start or part[0][0] in _ARTICLES or len(part[0][0]) == 1):
+        return None  # nor is a lone letter (the pipeline's line D, the U of U.S.)
     return text[start : part[-1][2]], start, part[-1][2]
 
 
