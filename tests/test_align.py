@@ -39,6 +39,7 @@ from c5statement._align import (
 from c5statement._cues import names_central_asia, records_meeting
 from c5statement._languages import for_pair
 from c5statement._lexicon import default_lexicon
+from c5statement._views._layout import figure
 
 if TYPE_CHECKING:
     import random
@@ -252,6 +253,33 @@ class TestDiffLinks:
         assert (split.kind, split.new.number, split.also) == ("added", 7, (2,))  # type: ignore[union-attr]
         assert from_json(to_json(result), StatementDiff) == result
 
+    def test_a_merged_point_carries_the_score_of_its_merge_both_ways(self) -> None:
+        """The point merged into new 2 shows the merge's score: inverted, the split it becomes clears the threshold."""
+        result = diff(MEETING_2020, MERGED)
+        (merged,) = [change for change in result.points if change.old is not None and change.old.number == 7]
+        assert (merged.kind, merged.nearest) == ("removed", 2)
+        assert merged.similarity >= result.threshold
+        assert merged.margin == pytest.approx(merged.similarity - result.threshold)
+        (split,) = [change for change in result.inverted().points if change.also]
+        assert (split.similarity, split.margin, split.nearest) == (merged.similarity, merged.margin, 2)
+        assert f"nearest old 2: match {figure(merged.similarity)}" in result.inverted().to_text(color=False)
+        check_links(result, result.threshold)
+        check_links(result.inverted(), result.threshold)
+
+    def test_every_view_names_the_merge_and_the_split(self) -> None:
+        """The removed point 7 says it merged into new 2, in every view; inverted, the split says where it came from."""
+        from c5statement._views._latex import diff_to_latex
+
+        result = diff(MEETING_2020, MERGED)
+        for view in (result.to_text(color=False), result.to_markdown(), result.to_html(), diff_to_latex(result)):
+            assert view.count("merged into new 2") == 1
+            assert "also continues old 7" in view
+        (merged,) = [change for change in result.points if change.old is not None and change.old.number == 7]
+        assert f"7 &  & removed (merged into new 2) & {figure(merged.similarity)} &" in diff_to_latex(result)
+        back = result.inverted()
+        assert " & 7 & added (split from old 2) & " in diff_to_latex(back)
+        assert "merged into" not in back.to_text(color=False)
+
     def test_unmatched_points_keep_evidence_for_their_nearest(self) -> None:
         """An added point carries the evidence for its nearest old point."""
         result = diff(MEETING_2020, MERGED)
@@ -333,19 +361,35 @@ def test_the_pass_over_all_pairs_scores_as_each_pair_alone(data: st.DataObject) 
         assert math.isclose(score, scorer.score(i, j), rel_tol=1e-12, abs_tol=1e-12)
 
 
+def check_links(changes: StatementDiff, threshold: float) -> None:
+    """A split or a merged point carries its link's score, at the threshold, and names the other point as nearest."""
+    merged_into = {number: change.new.number for change in changes.points if change.new for number in change.also}
+    for change in changes.points:
+        if change.kind == "added" and change.also:
+            linked = change.also[0]
+        elif change.kind == "removed" and change.old.number in merged_into:  # type: ignore[union-attr]
+            linked = merged_into[change.old.number]  # type: ignore[union-attr]
+        else:
+            continue
+        assert change.similarity >= threshold
+        assert change.nearest == linked
+        assert change.margin == pytest.approx(change.similarity - threshold)
+        assert change.ambiguous == (change.margin < AMBIGUITY_MARGIN)
+
+
 def check_splits(result: Alignment, changes: StatementDiff, series: Series, threshold: float) -> None:
     """A split is a decision: its score is the rule's, at the threshold; its nearest is its source; lineages agree."""
     assert len(result.split_scores) == len(result.splits)
-    assert all(score >= threshold for score in result.split_scores)
+    assert all(score > 0 and score >= threshold for score in result.split_scores)
+    assert all(score > 0 and score >= threshold for _, score in result.merge_scores)
+    assert sorted(k for k, _ in result.merge_scores) == sorted(k for match in result.matches for k in match.also)
+    check_links(changes, threshold)
+    check_links(changes.inverted(), threshold)  # a merge inverted is a split, and a split a merge
     lineage_of = {
         lineage.points[0].number: position for position, lineage in enumerate(series.lineages) if lineage.points[0]
     }
     for change in changes.points:
         if change.kind == "added" and change.also:
-            assert change.similarity >= threshold
-            assert change.nearest == change.also[0]
-            assert change.ambiguous == (change.margin < AMBIGUITY_MARGIN)
-            assert change.margin == pytest.approx(change.similarity - threshold)
             (lineage,) = [item for item in series.lineages if item.points[1] == change.new and item.kinds[1] == "split"]
             assert lineage.parent == lineage_of[change.also[0]]
             assert lineage.similarities[1] == change.similarity

@@ -23,6 +23,7 @@ from c5statement import (
     from_json,
     to_json,
 )
+from c5statement._align import align
 from c5statement._diff import MODEL_EVIDENCE
 from c5statement._embedding import BLEND_FLOOR, BLEND_WEIGHT
 from c5statement.strategies import related_meetings
@@ -100,7 +101,10 @@ class TestBlend:
         near_copies = [c for result in (plain, blended) for c in result.points if c.new and c.new.number == 1]
         assert [c.also for c in near_copies] == [(1,), (1,)]  # a split from the old point the copy holds
         assert all(c.similarity < 1 for c in near_copies)
-        # The model's bonus reached the pair, on this path too: its cosine is the evidence's last item.
+        # The model's bonus reached the pair's score, on this path too, and its cosine is the evidence's last item.
+        plain_best = align(old.points, new.points).best_new[0]
+        blended_best = align(old.points, new.points, similarity=embedding_similarity(encode, blend=True)).best_new[0]
+        assert plain_best < blended_best < 1
         assert [c.evidence[-1].label == MODEL_EVIDENCE for c in near_copies] == [False, True]
 
     def test_the_bonus_is_the_weighted_cosine_above_the_floor(self) -> None:

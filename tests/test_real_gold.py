@@ -255,5 +255,15 @@ def test_the_benchmark_blends_an_encoder_named_on_its_command_line(capsys: pytes
         with pytest.raises(SystemExit):
             benchmark["_use_model"](parser.parse_args(wrong), parser)
         assert says in capsys.readouterr().err
-    with pytest.raises(SystemExit, match="no function nothing in a module math"):
-        benchmark["use_encoder"]("math:nothing")
+    for setting in ("0.6,1.5", "nan,0.5", "inf,0.5", "-1,0.5"):
+        with pytest.raises(SystemExit):
+            parser.parse_args(["--encoder", "math:hypot", f"--blend={setting}"])
+        assert "expected a weight of 0 or more and a floor from 0 to under 1" in capsys.readouterr().err
+    for encoder, says in [
+        ("math:nothing", "math has no function nothing"),
+        ("math:pi", "math has no function pi"),  # a number, not a function
+        ("math", "math has no function (none named)"),
+        ("no_such_module_here:encode", "no module no_such_module_here (is it installed?)"),
+    ]:
+        with pytest.raises(SystemExit, match=re.escape(says)):
+            benchmark["use_encoder"](encoder)

@@ -349,6 +349,9 @@ class Alignment:
             the score of the rule that made the split (at the threshold or
             above), which the calibrated score of the pair alone may be far
             under, since the old point is matched elsewhere.
+        merge_scores: For each old point merged into a new one (a second link
+            of a match, :attr:`Match.also`), its position and the score of the
+            link, in the order of the old statement.
 
     Example:
         >>> result = align([Point(1, "trade grows.")], [Point(1, "trade grows fast.")])
@@ -366,7 +369,14 @@ class Alignment:
     last: tuple[tuple[int, int], ...] = ()
     beside: tuple[tuple[int, int], ...] = ()
     records: tuple[tuple[int, int], ...] = ()
-    split_scores: tuple[float, ...] = ()
+    split_scores: tuple[float, ...] = attrs.field(default=())
+    merge_scores: tuple[tuple[int, float], ...] = ()
+
+    @split_scores.validator
+    def _one_score_a_split(self, _: attrs.Attribute[tuple[float, ...]], scores: tuple[float, ...]) -> None:
+        if len(scores) != len(self.splits):
+            msg = f"split_scores: {len(scores)} scores for {len(self.splits)} splits"
+            raise ValueError(msg)
 
 
 class _Best:
@@ -1592,19 +1602,22 @@ class _Assignment:
         partner_of_new = {j: i for i, j, _ in self.chosen}
         partner_of_old = {i: j for i, j, _ in self.chosen}
         merged: dict[int, list[int]] = {}
+        merge_scores: dict[int, float] = {}  # old position -> the score of its merge
         for k in range(self.old_size):
             j = self.best_old.partner[k]
             if k not in partner_of_old and j in partner_of_new:
                 primary = raw(partner_of_new[j], j)
-                if link(k, j, old_unmatched=True, primary=primary) >= self.threshold:
+                score = link(k, j, old_unmatched=True, primary=primary)
+                if score > 0 and score >= self.threshold:  # a link of 0 is none, even at a threshold of 0
                     merged.setdefault(j, []).append(k)
+                    merge_scores[k] = score
         splits: list[tuple[int, int, float]] = []  # (new position, old position, score)
         for j in range(self.new_size):
             i = self.best_new.partner[j]
             if j not in partner_of_new and i in partner_of_old:
                 primary = raw(i, partner_of_old[i])
                 score = link(i, j, old_unmatched=False, primary=primary)
-                if score >= self.threshold:
+                if score > 0 and score >= self.threshold:
                     splits.append((j, i, score))
         last = (
             []
@@ -1636,6 +1649,7 @@ class _Assignment:
             tuple(sorted(besides)),
             tuple(sorted(records)),
             tuple(score for _, _, score in splits),
+            tuple(sorted(merge_scores.items())),
         )
 
 

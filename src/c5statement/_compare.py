@@ -76,7 +76,8 @@ class Lineage(Validated):
             ``"moved"``).
         similarities: Its match score with its previous appearance (the
             previous statement's point, or for a returned point the last
-            statement that had it; for a split point, the point it split from);
+            statement that had it; for a split point, the score of the split
+            from the point it split from);
             for an added point, its best score against the previous statement's
             points, under the threshold (0 if nothing there shares anything
             with it); ``None`` in the first statement and where it is absent.

@@ -83,13 +83,15 @@ class PointChange(Validated):
         new: The point in the new statement (``None`` if removed).
         similarity: How alike the pair is, from 0 to 1; for an added or removed
             point, its similarity to the closest point of the other statement;
-            for a point split from an old one (:attr:`also`), the score of the
-            split, at the threshold or above (the pair's own match score may be
-            far lower, since the old point is matched elsewhere).
+            for a point split from an old one (:attr:`also`), or an old point
+            merged into a new one (named in that change's :attr:`also`), the
+            score of that link, at the threshold or above (the pair's own match
+            score may be far lower, since the other point is matched
+            elsewhere).
         margin: How clearly this pairing wins: its similarity minus that of the
             runner-up candidate; for an added or removed point, how far the
-            closest candidate stayed under the threshold; for a split, how far
-            its score clears the threshold.
+            closest candidate stayed under the threshold; for a split or a
+            merged point, how far the link's score clears the threshold.
         ambiguous: Whether the margin is small (under
             :data:`AMBIGUITY_MARGIN`), so that the pairing is worth checking by eye.
         moved: Whether the point changed its place relative to the other
@@ -686,7 +688,8 @@ class StatementDiff(Validated, Views):
         kind as the views show it: a change hidden as cosmetic reads
         ``"unchanged"``), ``old_number`` and ``new_number`` (``None`` on the
         missing side), ``match`` (:attr:`PointChange.similarity`, for an added or
-        removed point that of its nearest candidate), ``wording``
+        removed point that of its nearest candidate, or of its split or merge),
+        ``wording``
         (:attr:`PointChange.wording`, ``None`` for an added or removed point),
         ``margin``, ``ambiguous``, ``moved``, ``nearest``, ``also`` (the further
         old points linked, ``"3; 4"``), ``cosmetic``, ``old_text``, ``new_text``,
@@ -904,15 +907,29 @@ def _unmatched(  # noqa: PLR0917 - private; every argument is one fact of the ch
     )  # fmt: skip
 
 
-def _split(  # noqa: PLR0917 - private; every argument is one fact of the change
-    point: Point, source: int, score: float, threshold: float, found: tuple[Evidence, ...], terms: frozenset[str]
+def _linked(  # noqa: PLR0917 - private; every argument is one fact of the change
+    kind: str,
+    point: Point,
+    other: int,
+    score: float,
+    threshold: float,
+    found: tuple[Evidence, ...],
+    terms: frozenset[str],
 ) -> PointChange:
-    """An added point split from old point *source*, its nearest: the split's score, how far it clears the threshold."""
+    """A second link: an added point split from old point *other*, or a removed one merged into new point *other*.
+
+    The other point is its nearest; the change carries the link's score and how far it clears the threshold.
+    """
     margin = max(0.0, score - threshold)
+    ambiguous = margin < AMBIGUITY_MARGIN
+    if kind == "added":
+        return PointChange(
+            kind, None, point, score, margin, ambiguous=ambiguous, nearest=other, also=(other,), evidence=found,
+            new_terms=terms,
+        )  # fmt: skip
     return PointChange(
-        "added", None, point, score, margin, ambiguous=margin < AMBIGUITY_MARGIN, nearest=source, also=(source,),
-        evidence=found, new_terms=terms,
-    )  # fmt: skip
+        kind, point, None, score, margin, ambiguous=ambiguous, nearest=other, evidence=found, old_terms=terms
+    )
 
 
 def _check_arguments(old: object, new: object, threshold: object, similarity: object) -> None:
@@ -1109,22 +1126,30 @@ def _point_changes(old: Meeting, new: Meeting, matching: Matching) -> list[Point
                 new_terms=_terms(after, lexicon),
             )
         )
+    merge_scores = dict(alignment.merge_scores)
+    merged_into = {k: match.new for match in matches for k in match.also}
     for index, point in enumerate(old.points):
         if index not in matched_old:
             partner = alignment.nearest_old[index]
             nearest, found = (None, ()) if partner is None else (new.points[partner].number, why(index, partner))
             terms = _terms(point, lexicon)
-            changes.append(_unmatched("removed", point, alignment.best_old[index], nearest, threshold, found, terms))
+            if index in merge_scores:
+                target = new.points[merged_into[index]].number
+                changes.append(_linked("removed", point, target, merge_scores[index], threshold, found, terms))
+            else:
+                best = alignment.best_old[index]
+                changes.append(_unmatched("removed", point, best, nearest, threshold, found, terms))
     split_from = {j: (i, score) for (j, i), score in zip(alignment.splits, alignment.split_scores, strict=True)}
     for index, point in enumerate(new.points):
         if index not in matched_new:
             partner = alignment.nearest_new[index]
             nearest, found = (None, ()) if partner is None else (old.points[partner].number, why(partner, index))
-            best, terms = alignment.best_new[index], _terms(point, lexicon)
+            terms = _terms(point, lexicon)
             if index in split_from:
                 source, score = split_from[index]
-                changes.append(_split(point, old.points[source].number, score, threshold, found, terms))
+                changes.append(_linked("added", point, old.points[source].number, score, threshold, found, terms))
             else:
+                best = alignment.best_new[index]
                 changes.append(_unmatched("added", point, best, nearest, threshold, found, terms))
     return changes
 
@@ -1276,7 +1301,7 @@ def _records(result: StatementDiff) -> list[dict[str, str | int | float | bool |
     ``change`` is the kind as the views show it (a point whose only changes are
     hidden cosmetic ones reads ``unchanged``); ``match`` is
     :attr:`~c5statement.PointChange.similarity` (for an added or removed point,
-    that of its nearest candidate, ``nearest``) and ``wording``
+    that of its nearest candidate, ``nearest``, or of its split or merge) and ``wording``
     :attr:`~c5statement.PointChange.wording` (``None`` for an added or removed
     point); sets and lists are joined with ``"; "`` (themes and terms sorted,
     the evidence strongest first); an absent value is ``None``.

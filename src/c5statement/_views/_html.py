@@ -409,6 +409,7 @@ _POINTS_HEAD = (
 def _points_table(changes: Sequence[PointChange], result: StatementDiff) -> str:
     """The rows of *changes*: sign, number, kind, the two figures, the text with its notes under it, the themes."""
     parts = [f"<table>{_POINTS_HEAD}"]
+    merged = layout.merge_targets(result)
     for change in changes:
         kind = layout.shown_kind(change, result)
         badges = "".join(
@@ -416,7 +417,7 @@ def _points_table(changes: Sequence[PointChange], result: StatementDiff) -> str:
         )
         badge = f'<span class="c5-badge c5-{kind}">{kind}</span>{badges}'
         notes = [f"terms {name}: {terms}" for name, terms in layout.change_terms(change)]
-        notes += [note for note in (layout.links(change), layout.why(change)) if note]
+        notes += [note for note in (layout.links(change, merged), layout.why(change)) if note]
         below = "".join(f'<div class="c5-note">{_esc(note)}</div>' for note in notes)
         wording = layout.wording_note(change).removeprefix("wording ")
         match = _esc(layout.figure(change.similarity))

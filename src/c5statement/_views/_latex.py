@@ -70,12 +70,14 @@ def diff_to_latex(result: StatementDiff) -> str:
         r"Old & New & Change & Match & Wording & Text \\",
         r"\midrule",
     ]
+    merged = layout.merge_targets(result)
     for change in result.points:
         kept = change.wording
+        link = layout.links(change, merged)
         cells = (
             _number(change.old.number if change.old is not None else None),
             _number(change.new.number if change.new is not None else None),
-            layout.shown_kind(change, result),
+            layout.shown_kind(change, result) + (f" ({link})" if link else ""),
             layout.figure(change.similarity),
             "" if kept is None else layout.figure(kept),
             latex_escape(layout.change_text(change)),

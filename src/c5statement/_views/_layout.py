@@ -22,7 +22,7 @@ from c5statement._model import Meeting, Point
 from c5statement._paths import ORDER, segments
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from c5statement._diff import FieldChange, PointChange
     from c5statement._model import ContextNote, Participant, Quote, Source
@@ -444,8 +444,29 @@ def why(change: PointChange) -> str:
     return "shared: " + "; ".join(found) if found else ""
 
 
-def links(change: PointChange) -> str:
-    """The second links of a change: the old points it also continues, or was split from."""
+def merge_targets(result: StatementDiff) -> dict[int, int]:
+    """For each old point merged into a new one (named in that change's ``also``), the new point's number."""
+    return {
+        number: change.new.number
+        for change in result.points
+        if change.old is not None and change.new is not None
+        for number in change.also
+    }
+
+
+def links(change: PointChange, merged: Mapping[int, int] | None = None) -> str:
+    """The second links of a change: the old points it also continues, was split from, or was merged into.
+
+    *merged* is :func:`merge_targets` of the diff; without it, a removed point names no merge.
+
+    Example:
+        >>> from c5statement import Point, PointChange
+        >>> removed = PointChange("removed", Point(7, "peace in Afghanistan."), None, 0.9, nearest=2)
+        >>> links(removed, {7: 2}), links(PointChange("added", None, Point(3, "trade."), 0.7, nearest=1, also=(1,)))
+        ('merged into new 2', 'split from old 1')
+    """
+    if change.kind == "removed" and merged and change.old is not None and change.old.number in merged:
+        return f"merged into new {merged[change.old.number]}"
     if not change.also:
         return ""
     numbers = ", ".join(str(number) for number in change.also)

@@ -25,7 +25,7 @@ from c5statement._model import Meeting, Point
 from . import _layout as layout
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from c5statement._diff import PointChange
 
@@ -204,6 +204,7 @@ def diff_to_markdown(result: StatementDiff) -> str:
         lines += ["", *(f"- **Key terms {name}:** {_md(found)}" for name, found in terms)]
     if result.points:
         lines += ["", "| | Point | Change | Match | Wording | Text | Themes |", "|---|---|---|---|---|---|---|"]
+        merged = layout.merge_targets(result)
         for change in result.points:
             shown = layout.shown_kind(change, result)
             kind = ", ".join([shown, *layout.flags(change)])
@@ -215,17 +216,18 @@ def diff_to_markdown(result: StatementDiff) -> str:
                 f"| {_md(layout.SIGNS[shown])} | {layout.number_label(change)} | {kind} "
                 f"| {_md(layout.match_note(change).removeprefix('match '))} "
                 f"| {layout.wording_note(change).removeprefix('wording ')} "
-                f"| {'<br>'.join([layout.marked_text(change, result, _md, _md_runs), *_md_notes(change)])} | {themes} |"
+                f"| {'<br>'.join([layout.marked_text(change, result, _md, _md_runs), *_md_notes(change, merged)])} "
+                f"| {themes} |"
             )
     if result.fields:
         lines += _fields_markdown(result)
     return "\n".join(lines) + "\n"
 
 
-def _md_notes(change: PointChange) -> list[str]:
+def _md_notes(change: PointChange, merged: Mapping[int, int]) -> list[str]:
     """The notes under a change's text: its terms gained and lost, its links and its reasons, a line each."""
     notes = [f"terms {name}: {found}" for name, found in layout.change_terms(change)]
-    return [_md(note) for note in (*notes, layout.links(change), layout.why(change)) if note]
+    return [_md(note) for note in (*notes, layout.links(change, merged), layout.why(change)) if note]
 
 
 @register(Series, "markdown")

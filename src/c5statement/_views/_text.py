@@ -24,7 +24,7 @@ from c5statement._model import Meeting, Point
 from . import _layout as layout
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
     from c5statement._diff import PointChange
 
@@ -174,7 +174,7 @@ def _text_line(found: Iterable[Run], paint: bool) -> str:
     return "".join(pieces)
 
 
-def _change_lines(change: PointChange, paint: bool, result: StatementDiff) -> list[str]:
+def _change_lines(change: PointChange, paint: bool, result: StatementDiff, merged: Mapping[int, int]) -> list[str]:
     kind = layout.shown_kind(change, result)
     flags = layout.flags(change)
     extra = f" [{', '.join(flags)}]" if flags else ""
@@ -189,7 +189,7 @@ def _change_lines(change: PointChange, paint: bool, result: StatementDiff) -> li
         themes += [_paint("-" + theme, "red", paint) for theme in sorted(change.themes_lost)]
         lines.append("    themes: " + " ".join(themes))
     lines += [f"    terms {name}: {_tty(terms)}" for name, terms in layout.change_terms(change, "-")]
-    lines += ["    " + _tty(note) for note in (layout.links(change), layout.why(change)) if note]
+    lines += ["    " + _tty(note) for note in (layout.links(change, merged), layout.why(change)) if note]
     return lines
 
 
@@ -213,8 +213,9 @@ def diff_to_text(result: StatementDiff, *, color: bool | None = None) -> str:
     lines += [f"terms {name}: {_tty(terms)}" for name, terms in layout.diff_terms(result, "-")]
     if result.points:
         lines += ["", _paint("Points", "bold", paint)]
+    merged = layout.merge_targets(result)
     for change in result.points:
-        lines += _change_lines(change, paint, result)
+        lines += _change_lines(change, paint, result, merged)
     if result.fields:
         lines += _fields_text(result, paint)
     return "\n".join(lines) + "\n"
