@@ -322,6 +322,22 @@ class TestKeyTerms:
         dates = ("Tuesday", "Wednesday", "October", "May", "September", "Dec", "Sept")
         assert not any(day in term for term in found for day in dates)
 
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            ("During the Forum, the ministers spoke.", "Forum"),
+            ("Welcoming the Astana Declaration, the parties agreed.", "Astana Declaration"),
+            ("Regarding North Korea, the sides exchanged views.", "North Korea"),
+            ("The talks ended. In Hamburg the ministers met again.", "Hamburg"),
+            ("Central Asia and China will meet again.", "Central Asia"),
+        ],
+    )
+    def test_a_word_opening_a_sentence_opens_no_name(self, text: str, name: str) -> None:
+        """At a sentence start, a word of grammar or a preamble's verb is no part of the name after it."""
+        found = key_terms(text)
+        assert name in found
+        assert not any(term.split()[0] in {"During", "Welcoming", "Regarding", "In"} for term in found)
+
     def test_a_lone_letter_is_no_name(self) -> None:
         assert key_terms("各方将推进中国—中亚天然气管道D线建设。") == key_terms("各方将推进中国—中亚天然气管道线建设。")
         assert "D" not in key_terms("The parties will build line D of the gas pipeline.")

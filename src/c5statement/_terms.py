@@ -27,6 +27,20 @@ _DATES = frozenset({
 The months' short forms count too (``Chengdu on Dec. 4``), but for *Jan*, which is also a given name.
 """
 _ARTICLES = frozenset({"The", "A", "An", "This", "These", "Those", "All", "Both", "Each"})
+_OPENERS = frozenset({
+    # Words of grammar, capitalised only because they open a sentence.
+    "In", "At", "On", "During", "Regarding", "While", "And", "But", "For", "From", "With", "After", "Before",
+    "As", "By", "To", "Since", "If", "When", "Although", "Upon", "Through", "Within", "Between", "Among",
+    "Over", "Concerning", "Following", "According", "Including", "Considering",
+    # The verbs that open the paragraphs of a declaration's preamble.
+    "Noting", "Welcoming", "Recalling", "Reaffirming", "Acknowledging", "Emphasizing", "Emphasising",
+    "Underlining", "Stressing", "Recognizing", "Recognising", "Expressing", "Highlighting", "Upgrading",
+    "Guided", "Bearing", "Convinced", "Determined", "Committed", "Desiring", "Mindful", "Aware",
+})  # fmt: skip
+"""Words that open a sentence without naming anything: at a sentence start, a name never begins with one.
+
+``During the Forum`` names the Forum, ``Welcoming the Astana Declaration`` the Astana Declaration.
+"""
 _QUOTED = re.compile(
     r"\u201c([^\u201c\u201d]{2,80})\u201d|\"([^\"]{2,80})\"|\u00ab([^\u00ab\u00bb]{2,80})\u00bb"
     r"|\u300a([^\u300a\u300b]{2,80})\u300b|\u300c([^\u300c\u300d]{2,80})\u300d"  # Chinese 《title》 and 「quote」
@@ -63,16 +77,23 @@ def _name(text: str, part: list[Word]) -> Word | None:
     while part and part[-1][0] in _CONNECTORS:
         part.pop()
     first = 0
+    if part and part[0][0] in _OPENERS and _at_sentence_start(text, part[0][1]):
+        first = 1
     while first < len(part) - 1 and (part[first][0] in _ARTICLES or part[first][0] in _CONNECTORS):
         first += 1  # an index, not pop(0): a run of a thousand articles stays linear
     part = part[first:]
-    if not part:
+    if not part or (len(part) == 1 and part[0][0] in _CONNECTORS):
         return None
     start = part[0][1]
-    at_start = start == 0 or bool(SENTENCE_END.search(text[max(0, start - 3) : start]))
+    at_start = _at_sentence_start(text, start)
     if len(part) == 1 and (at_start or part[0][0] in _ARTICLES or len(part[0][0]) == 1):
         return None  # nor is a lone letter (the pipeline's line D, the U of U.S.)
     return text[start : part[-1][2]], start, part[-1][2]
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    """Whether the word at *start* opens *text* or a sentence of it."""
+    return start == 0 or bool(SENTENCE_END.search(text[max(0, start - 3) : start]))
 
 
 def _names(text: str) -> list[Word]:
