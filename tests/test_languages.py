@@ -235,6 +235,38 @@ class TestTraditionalAndSimplified:
         assert "Один" not in key_terms("Стороны поддерживают «Один пояс, один путь».")
         assert "Один пояс, один путь" in key_terms("Стороны поддерживают «Один пояс, один путь».")
 
+    def test_russian_names_are_one_term_in_any_case(self) -> None:
+        """«России» and «Россией», «Центральной Азии» and «Центральная Азия» are kept, not lost and gained."""
+        old = _meeting(
+            "old",
+            {
+                "language": "ru",
+                "points": [{"number": 1, "text": "Стороны: лидеры России и Центральной Азии обсудили торговлю."}],
+            },
+        )
+        new = _meeting(
+            "new",
+            {
+                "language": "ru",
+                "points": [{"number": 1, "text": "Лидеры обсудили торговлю Центральной Азии с Россией."}],
+            },
+        )
+        result = diff(old, new, threshold=0.0)
+        assert {"России", "Центральной Азии"} <= result.terms_kept
+        assert not any("Росси" in term or "Ази" in term for term in result.terms_gained | result.terms_lost)
+
+    @pytest.mark.parametrize(
+        ("text", "name", "not_a_name"),
+        [
+            ("В Астане прошел саммит.", "Астане", "В Астане"),
+            ("Пресс-служба (TJ) - По итогам саммита в Душанбе приняли план.", "Душанбе", "По"),
+        ],
+    )
+    def test_a_russian_word_opening_a_sentence_opens_no_name(self, text: str, name: str, not_a_name: str) -> None:
+        found = key_terms(text)
+        assert name in found
+        assert not_a_name not in found
+
     def test_power_producers_are_no_e_commerce(self) -> None:
         """电商 (e-commerce) inside 发电商 (power producers) is guarded."""
         features = default_lexicon().analyse("支持各国发电商开展合作。").features

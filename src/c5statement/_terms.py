@@ -36,6 +36,9 @@ _OPENERS = frozenset({
     "Noting", "Welcoming", "Recalling", "Reaffirming", "Acknowledging", "Emphasizing", "Emphasising",
     "Underlining", "Stressing", "Recognizing", "Recognising", "Expressing", "Highlighting", "Upgrading",
     "Guided", "Bearing", "Convinced", "Determined", "Committed", "Desiring", "Mindful", "Aware",
+    # The same in Russian: prepositions and conjunctions («В Астане прошел саммит» names Astana).
+    "В", "Во", "На", "По", "С", "Со", "К", "Ко", "О", "Об", "При", "За", "Из", "От", "До", "Для", "Под", "После",
+    "Перед", "Между", "Через", "Также", "Кроме", "Наряду", "Однако", "И", "А", "Но", "Как", "Согласно", "Благодаря",
 })  # fmt: skip
 """Words that open a sentence without naming anything: at a sentence start, a name never begins with one.
 
@@ -91,9 +94,14 @@ def _name(text: str, part: list[Word]) -> Word | None:
     return text[start : part[-1][2]], start, part[-1][2]
 
 
+_DATELINE = re.compile(r"\s[-\u2013\u2014]\s+$")
+"""A dash between spaces, as after a news page's dateline (``Dushanbe (TJ) - On the second summit ...``)."""
+
+
 def _at_sentence_start(text: str, start: int) -> bool:
-    """Whether the word at *start* opens *text* or a sentence of it."""
-    return start == 0 or bool(SENTENCE_END.search(text[max(0, start - 3) : start]))
+    """Whether the word at *start* opens *text* or a sentence of it (after a dateline's dash too)."""
+    before = text[max(0, start - 3) : start]
+    return start == 0 or bool(SENTENCE_END.search(before)) or bool(_DATELINE.search(before))
 
 
 def _names(text: str) -> list[Word]:
@@ -220,22 +228,39 @@ def _one_each(terms: set[str], names: set[str], lexicon: Lexicon, surfaces: set[
     return unify(frozenset(found))[0]
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
 def _key(term: str) -> str:
-    return re.sub(r"[\s\-\u2010\u2011]+", " ", term.casefold())
+    """The form of *term* that a term written another way shares: case and hyphens aside, and Russian words by stem.
+
+    «России», «Россией» and «Россия» are one term, as the alignment reads them
+    (:func:`c5statement._languages.features_in`); the stemmer loads only when a
+    Russian term is met.
+    """
+    key = re.sub(r"[\s\-\u2010\u2011\u2013\u2014]+", " ", term.casefold())
+    if not _CYRILLIC.search(key):
+        return key
+    from ._languages import russian_stem
+
+    return " ".join(russian_stem(word) for word in key.split())
 
 
 def unify(*sides: frozenset[str]) -> tuple[frozenset[str], ...]:
     """The key terms of each side, each written one way across all the sides.
 
     Terms that differ only in case, hyphens or a demonym's ending (``Central
-    Asian``, ``Central Asia``) are one term, written as the shortest, so that a
-    term named one way in one text and another way in the other is kept, not
-    lost and gained.
+    Asian``, ``Central Asia``), or, in Russian, in the endings of their words'
+    cases («Центральной Азии», «Центральная Азия»), are one term, written as the
+    shortest, so that a term named one way in one text and another way in the
+    other is kept, not lost and gained.
 
     Example:
         >>> old, new = unify(frozenset({"Central Asian", "China"}), frozenset({"Central Asia"}))
         >>> sorted(old), sorted(new)
         (['Central Asia', 'China'], ['Central Asia'])
+        >>> sorted(unify(frozenset({"Центральной Азии", "Россией"}), frozenset({"Центральная Азия", "России"}))[0])
+        ['России', 'Центральная Азия']
     """
     written: dict[str, str] = {}
     by_key: dict[str, str] = {}
