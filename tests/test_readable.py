@@ -338,6 +338,17 @@ class TestKeyTerms:
         assert name in found
         assert not any(term.split()[0] in {"During", "Welcoming", "Regarding", "In"} for term in found)
 
+    def test_a_lone_word_of_grammar_or_pronoun_is_no_name(self) -> None:
+        """After a bracket or a quote, a capitalised word of grammar or a pronoun is still no name."""
+        found = key_terms("ASTANA (AA) According to the ministry, the forum met (in Astana) Our partners agreed.")
+        assert {"AA", "Astana"} <= found
+        assert not {"According", "Our"} & found
+        assert "Vice Premier He Lifeng" in key_terms("The talks were held with Vice Premier He Lifeng.")
+
+    def test_a_title_ending_in_policy_is_one_name(self) -> None:
+        found = key_terms("She spoke as High Representative for Foreign Affairs and Security Policy.")
+        assert "High Representative for Foreign Affairs and Security Policy" in found
+
     def test_a_lone_letter_is_no_name(self) -> None:
         assert key_terms("各方将推进中国—中亚天然气管道D线建设。") == key_terms("各方将推进中国—中亚天然气管道线建设。")
         assert "D" not in key_terms("The parties will build line D of the gas pipeline.")

@@ -26,7 +26,11 @@ _DATES = frozenset({
 
 The months' short forms count too (``Chengdu on Dec. 4``), but for *Jan*, which is also a given name.
 """
-_ARTICLES = frozenset({"The", "A", "An", "This", "These", "Those", "All", "Both", "Each"})
+_ARTICLES = frozenset({
+    "The", "A", "An", "This", "These", "Those", "All", "Both", "Each",
+    "Our", "We", "It", "Its", "They", "Their", "There", "Such",  # not "He": He Lifeng is a name
+})  # fmt: skip
+"""Articles, determiners and pronouns: they open no name (``Our Central Asian partners`` names Central Asia)."""
 _OPENERS = frozenset({
     # Words of grammar, capitalised only because they open a sentence.
     "In", "At", "On", "During", "Regarding", "While", "And", "But", "For", "From", "With", "After", "Before",
@@ -52,7 +56,7 @@ _QUOTED_WORDS = 8
 _HEADS = frozenset({
     "Initiative", "Organisation", "Organization", "Forum", "Declaration", "Programme", "Program", "Strategy",
     "Treaty", "Agreement", "Bank", "Fund", "Council", "Zone", "Corridor", "Road", "Mechanism", "Summit", "Meeting",
-    "Charter", "Plan", "Vision", "Community", "Union", "Partnership",
+    "Charter", "Plan", "Vision", "Community", "Union", "Partnership", "Policy",
 })  # fmt: skip
 """The last words of names that have an "and" inside (``Belt and Road``, ``Trade and Development Bank``)."""
 
@@ -89,8 +93,8 @@ def _name(text: str, part: list[Word]) -> Word | None:
         return None
     start = part[0][1]
     at_start = _at_sentence_start(text, start)
-    if len(part) == 1 and (at_start or part[0][0] in _ARTICLES or len(part[0][0]) == 1):
-        return None  # nor is a lone letter (the pipeline's line D, the U of U.S.)
+    if len(part) == 1 and (at_start or part[0][0] in _ARTICLES or part[0][0] in _OPENERS or len(part[0][0]) == 1):
+        return None  # nor is a lone letter (the pipeline's line D, the U of U.S.), nor a lone word of grammar
     return text[start : part[-1][2]], start, part[-1][2]
 
 
