@@ -230,6 +230,11 @@ class TestTraditionalAndSimplified:
     def test_key_terms_in_one_script(self) -> None:
         assert key_terms("共建“一帶一路”") == key_terms("共建“一带一路”")
 
+    def test_key_terms_leave_readings_out(self) -> None:
+        """A page that prints readings after characters (经(jīng)济) names the same terms as one that does not."""
+        assert key_terms("共建“丝绸之路经(jīng)济带”。") == key_terms("共建“丝绸之路经济带”。")
+        assert "丝绸之路经济带" in key_terms("共建“絲綢之路經(jīng)濟帶”。")
+
     def test_key_terms_of_chinese_titles_and_russian_quotes(self) -> None:
         assert "中国—中亚峰会西安宣言" in key_terms("六国元首签署了《中国—中亚峰会西安宣言》。")
         assert "Один" not in key_terms("Стороны поддерживают «Один пояс, один путь».")

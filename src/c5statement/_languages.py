@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 
     from ._lexicon import Analysis, Lexicon
 
-__all__ = ["LANGUAGES", "compile_phrase", "detect_language", "matching_form", "russian_stem"]
+__all__ = ["LANGUAGES", "compile_phrase", "detect_language", "matching_form", "russian_stem", "without_readings"]
 
 LANGUAGES: tuple[str, ...] = ("en", "zh", "ru")
 """The languages whose texts have features of their own: English, Chinese and Russian."""
@@ -185,6 +185,16 @@ def script_folded(text: str) -> str:
     return "".join(
         _fold_character(character) if not character.isascii() else character for character in text
     ).translate(table)
+
+
+def without_readings(text: str) -> str:
+    """Return *text* without the romanised readings some pages print after characters, as shown otherwise.
+
+    Example:
+        >>> without_readings("丝绸之路经(jīng)济带 (2025)")
+        '丝绸之路经济带 (2025)'
+    """
+    return _GLOSS.sub("", text) if "(" in text else text
 
 
 def matching_form(text: str) -> str:

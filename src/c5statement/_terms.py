@@ -189,11 +189,11 @@ def key_terms(text: str, lexicon: Lexicon | None = None) -> frozenset[str]:
             terms.add(feature[1:])
     written_as = {surface.casefold() for feature, found in features.items() if feature[0] == "@" for surface in found}
     name_set = {name for name, _, _ in names}
-    if not text.isascii():  # a name written in Traditional or Simplified characters is one name
-        from ._languages import script_folded
+    if not text.isascii():  # a name in Traditional or Simplified characters, with readings or without, is one name
+        from ._languages import script_folded, without_readings
 
-        terms = {script_folded(term) for term in terms}
-        name_set = {script_folded(name) for name in name_set}
+        terms = {script_folded(without_readings(term)) for term in terms}
+        name_set = {script_folded(without_readings(name)) for name in name_set}
     return _one_each(terms, name_set, lexicon, written_as)
 
 
