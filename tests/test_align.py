@@ -531,6 +531,12 @@ class TestRealTextRules:
         assert marked
         for view in (changes.to_text(), changes.to_markdown(), changes.to_html()):
             assert view.count(BESIDE) == len(marked)
+        back = changes.inverted()  # seen back, each split is a merge, and says so
+        assert back.inverted() == changes
+        for view in (back.to_text(), back.to_markdown(), back.to_html()):
+            assert BESIDE not in view
+            assert view.count("merged beside: next to its continuation") == len(marked)
+            assert view.count("merged into new") >= len(marked)
 
     def test_no_split_beside_between_statements_on_other_subjects(self) -> None:
         """The step has the gate of the last one: a split beside needs both statements to name Central Asia."""

@@ -116,7 +116,8 @@ class PointChange(Validated):
             for a pair made from points both statements left over,
             ``paired last: both left over`` (weight 0), or, for a split made
             last because the new point next to it continues the same old
-            point, ``split beside: next to its continuation``, or, for a pair
+            point, ``split beside: next to its continuation`` (``merged
+            beside`` once the diff is inverted and the split is a merge), or, for a pair
             made last of two points that record their meetings, ``meeting
             record: both record a meeting`` (each of weight 0). For an added or
             removed point, the evidence for its nearest candidate.
@@ -363,7 +364,10 @@ class PointChange(Validated):
             self.ambiguous,
             self.moved,
             self.nearest,
-            evidence=tuple(Evidence(item.label, item.new, item.old, item.weight) for item in self.evidence),
+            evidence=tuple(
+                Evidence(_INVERTED_LABELS.get(item.label, item.label), item.new, item.old, item.weight)
+                for item in self.evidence
+            ),
             old_terms=self.new_terms,
             new_terms=self.old_terms,
         )
@@ -1073,7 +1077,12 @@ BESIDE_EVIDENCE = "split beside"
 The item reads ``split beside: next to its continuation``; like :data:`LAST_EVIDENCE` it weighs 0.
 """
 
-STEP_EVIDENCE = frozenset((LAST_EVIDENCE, BESIDE_EVIDENCE, RECORD_EVIDENCE))
+MERGED_BESIDE_EVIDENCE = "merged beside"
+"""The same item seen from the new statement back (:meth:`StatementDiff.inverted`), where the split is a merge."""
+
+_INVERTED_LABELS = {BESIDE_EVIDENCE: MERGED_BESIDE_EVIDENCE, MERGED_BESIDE_EVIDENCE: BESIDE_EVIDENCE}
+
+STEP_EVIDENCE = frozenset((LAST_EVIDENCE, BESIDE_EVIDENCE, MERGED_BESIDE_EVIDENCE, RECORD_EVIDENCE))
 """The labels of the items that say which last step made a pair: no shared words, but how it was made."""
 
 
