@@ -345,6 +345,13 @@ class TestKeyTerms:
         assert not {"According", "Our"} & found
         assert "Vice Premier He Lifeng" in key_terms("The talks were held with Vice Premier He Lifeng.")
 
+    def test_roles_and_possessives(self) -> None:
+        """*The Parties* and *Mr.* name no one alone; *India's* names India."""
+        found = key_terms("Officials said the Parties and the Leaders met Mr. Kerry and praised India's role.")
+        assert {"India", "Kerry"} <= found
+        assert not {"Parties", "Leaders", "Mr", "India's"} & found
+        assert key_terms("After Monday's talks in Astana, the ministers left.") == {"Astana"}
+
     def test_a_title_ending_in_policy_is_one_name(self) -> None:
         found = key_terms("She spoke as High Representative for Foreign Affairs and Security Policy.")
         assert "High Representative for Foreign Affairs and Security Policy" in found

@@ -64,6 +64,17 @@ _HEADS = frozenset({
 Word = tuple[str, int, int]
 
 
+_ROLES = frozenset({
+    "Leaders", "Participants", "Parties", "Ministers", "Sides", "Heads", "Members", "Delegations", "Presidents",
+    "Mr", "Ms", "Mrs", "Dr",
+})  # fmt: skip
+"""Words that a statement capitalises as defined terms (*the Parties*, *the Leaders*) or titles (*Mr.*): alone,
+they name no one in particular."""
+
+_POSSESSIVE = ("'s", "\u2019s")
+"""A possessive ending is no part of a name: ``India's`` names India."""
+
+
 def _split_names(run: list[Word]) -> list[list[Word]]:
     """A run of capitalised words as names: split at "and" unless the run ends like one name (``Belt and Road``)."""
     while run and run[-1][0] in _CONNECTORS:
@@ -93,19 +104,29 @@ def _name(text: str, part: list[Word]) -> Word | None:
         return None
     start = part[0][1]
     at_start = _at_sentence_start(text, start)
-    if len(part) == 1 and (at_start or part[0][0] in _ARTICLES or part[0][0] in _OPENERS or len(part[0][0]) == 1):
-        return None  # nor is a lone letter (the pipeline's line D, the U of U.S.), nor a lone word of grammar
-    return text[start : part[-1][2]], start, part[-1][2]
+    lone = part[0][0]
+    if len(part) == 1 and (at_start or lone in _ARTICLES or lone in _OPENERS or lone in _ROLES or len(lone) == 1):
+        return None  # nor is a lone letter (the pipeline's line D, the U of U.S.), a word of grammar or a role
+    end = part[-1][2]
+    if text[end - 2 : end] in _POSSESSIVE:
+        end -= 2
+    return text[start:end], start, end
 
 
 _DATELINE = re.compile(r"\s[-\u2013\u2014]\s+$")
 """A dash between spaces, as after a news page's dateline (``Dushanbe (TJ) - On the second summit ...``)."""
 
 
+_TITLE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|St)\.\s*$")
+"""A title's full stop ends no sentence: in ``Mr. Kerry``, Kerry is a name."""
+
+
 def _at_sentence_start(text: str, start: int) -> bool:
     """Whether the word at *start* opens *text* or a sentence of it (after a dateline's dash too)."""
     before = text[max(0, start - 3) : start]
-    return start == 0 or bool(SENTENCE_END.search(before)) or bool(_DATELINE.search(before))
+    if start == 0 or _DATELINE.search(before):
+        return True
+    return bool(SENTENCE_END.search(before)) and not _TITLE.search(text[max(0, start - 6) : start])
 
 
 def _names(text: str) -> list[Word]:
@@ -113,7 +134,7 @@ def _names(text: str) -> list[Word]:
     runs: list[list[Word]] = [[]]
     for word in tokens(text):
         token = word[0]
-        if token in _DATES:
+        if token in _DATES or (token[:-2] in _DATES and token[-2:] in _POSSESSIVE):  # Monday's is a date too
             runs.append([])  # a date ends the name before it and starts none
         elif (token[0].isupper() and token[0].isalpha()) or (runs[-1] and token in _CONNECTORS):
             runs[-1].append(word)
