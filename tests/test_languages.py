@@ -36,6 +36,7 @@ from c5statement._edits import cosmetic_classes, word_edits
 from c5statement._fidelity import anchors
 from c5statement._languages import CHINESE_PAIR_SHARE, glue, matching_form, script_folded
 from c5statement._lexicon import default_lexicon
+from c5statement._terms import unify
 
 CORPUS = Path(__file__).parent.parent / "benchmarks" / "language_corpus"
 
@@ -259,6 +260,35 @@ class TestTraditionalAndSimplified:
         result = diff(old, new, threshold=0.0)
         assert {"России", "Центральной Азии"} <= result.terms_kept
         assert not any("Росси" in term or "Ази" in term for term in result.terms_gained | result.terms_lost)
+
+    @pytest.mark.parametrize(
+        "forms",
+        [
+            ("Китай", "Китая", "Китаем", "Китаю"),
+            ("Астана", "Астане", "Астаны", "Астану"),
+            ("Токаев", "Токаева", "Токаевым"),
+            ("Мирзиёев", "Мирзиёева"),
+            ("Россия", "России", "Россией", "Россию"),
+            ("Центральная Азия", "Центральной Азии", "Центральную Азию"),
+            ("Сиань", "Сиане"),
+            ("Казахстан", "Казахстана", "Казахстаном"),
+        ],
+    )
+    def test_a_russian_name_is_one_term_in_every_case(self, forms: tuple[str, ...]) -> None:
+        """Each case of a name is one term, written in the nominative the list starts with."""
+        for form in forms[1:]:
+            assert unify(frozenset({form}), frozenset({forms[0]})) == (frozenset({forms[0]}),) * 2
+
+    @pytest.mark.parametrize(("one", "other"), [("Ирак", "Иран"), ("Азия", "Азов"), ("Федерация", "Федеральный")])
+    def test_russian_names_that_differ_beyond_an_ending_stay_apart(self, one: str, other: str) -> None:
+        assert unify(frozenset({one}), frozenset({other})) == (frozenset({one}), frozenset({other}))
+
+    def test_a_name_after_a_dash_is_a_name(self) -> None:
+        assert "China" in key_terms("Cooperation in the Central Asia – China format grows.")
+        assert "Китай" in key_terms("Лидеры обсудили диалог Центральная Азия — Китай и торговлю.")
+
+    def test_an_acronym_in_brackets_is_no_reading(self) -> None:
+        assert "上海合作组织(SCO)宪章" in key_terms("各方支持《上海合作组织(SCO)宪章》。")
 
     @pytest.mark.parametrize(
         ("text", "name", "not_a_name"),

@@ -345,6 +345,24 @@ class TestKeyTerms:
         assert not {"According", "Our"} & found
         assert "Vice Premier He Lifeng" in key_terms("The talks were held with Vice Premier He Lifeng.")
 
+    @pytest.mark.parametrize(
+        ("text", "names", "not_names"),
+        [
+            ("Ambassador Zhang Jun spoke at the Security Council.", {"Ambassador Zhang Jun"}, {"Ambassador Zhang"}),
+            ("Wang Jun and Li Jun attended.", {"Wang Jun", "Li Jun"}, {"Li"}),
+            ("They met in May in Astana and on May 9 in Tashkent.", {"Astana", "Tashkent"}, {"May"}),
+            ("May Day was celebrated in Almaty.", {"May Day", "Almaty"}, {"Day"}),
+            ("Baku held a rally on the 5th of May Square.", set(), {"Square"}),
+            ("the Belt and Road Initiative's results", {"Belt and Road"}, {"Belt", "Road Initiative"}),
+            ("Officials met the U\u2019s envoy and heard the Parties's view.", set(), {"U", "Parties"}),
+        ],
+    )
+    def test_short_months_and_possessives(self, text: str, names: set[str], not_names: set[str]) -> None:
+        """A short month is a date next to a number or after *in*/*on*; a possessive is cut before any other rule."""
+        found = key_terms(text)
+        assert names <= found
+        assert not not_names & found
+
     def test_roles_and_possessives(self) -> None:
         """*The Parties* and *Mr.* name no one alone; *India's* names India."""
         found = key_terms("Officials said the Parties and the Leaders met Mr. Kerry and praised India's role.")

@@ -187,14 +187,22 @@ def script_folded(text: str) -> str:
     ).translate(table)
 
 
+_READING = re.compile(
+    rf"(?<=[{_HAN}])\((?=[^)]*[\u00e0-\u01dc\u0300-\u036f1-5])[a-z\u00e0-\u01dc\u0300-\u036f]{{1,7}}[1-5]?\)"
+)
+"""A reading as :data:`_GLOSS` reads it, in small letters with a tone mark or number: ``(SCO)`` is no reading."""
+
+
 def without_readings(text: str) -> str:
     """Return *text* without the romanised readings some pages print after characters, as shown otherwise.
 
+    An acronym in brackets is kept: a reading is in small letters, with a tone mark or a tone number.
+
     Example:
-        >>> without_readings("丝绸之路经(jīng)济带 (2025)")
-        '丝绸之路经济带 (2025)'
+        >>> without_readings("丝绸之路经(jīng)济带 (2025) 上海合作组织(SCO)")
+        '丝绸之路经济带 (2025) 上海合作组织(SCO)'
     """
-    return _GLOSS.sub("", text) if "(" in text else text
+    return _READING.sub("", text) if "(" in text else text
 
 
 def matching_form(text: str) -> str:
@@ -273,7 +281,7 @@ def _chinese_concepts(
         for start in _occurrences(folded, form):
             if _inside_name(guarded, start, start + len(form)):
                 continue  # a concept's form inside a name (安全 in 全球安全倡议) names no concept of its own
-            found.update(_named(found, concepts, shown(start, start + len(form))))
+            _named(found, concepts, shown(start, start + len(form)))
             if any(lexicon.concept(concept).weight < 1 for concept in concepts):
                 absorbed.update(range(start, start + len(form)))  # a formula's characters do not count on their own
     return found, absorbed
@@ -310,9 +318,10 @@ def _bigrams(folded: str, absorbed: set[int]) -> list[int]:
     ]
 
 
-def _named(found: dict[str, list[str]], concepts: Iterable[str], surface: str) -> dict[str, list[str]]:
-    """The entries of *found* for *concepts*, with *surface* added to each."""
-    return {"@" + concept: [*found.get("@" + concept, ()), surface] for concept in concepts}
+def _named(found: dict[str, list[str]], concepts: Iterable[str], surface: str) -> None:
+    """Add *surface* to the entries of *found* for *concepts*, in place (a copy each time makes a text quadratic)."""
+    for concept in concepts:
+        found.setdefault("@" + concept, []).append(surface)
 
 
 def _occurrences(text: str, form: str) -> list[int]:

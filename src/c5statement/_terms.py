@@ -19,13 +19,17 @@ __all__ = ["key_terms", "unify"]
 _CONNECTORS = frozenset({"and", "of", "the", "for", "on", "in", "de"})
 _DATES = frozenset({
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "January", "February", "March", "April", "June", "July", "August", "September", "October", "November",
+    "December",
 })  # fmt: skip
-"""Weekdays and months: capitalised, but no part of a name (``Tajikistan on Tuesday`` names Tajikistan).
+"""Weekdays and months: capitalised, but no part of a name (``Tajikistan on Tuesday`` names Tajikistan)."""
+_SHORT_DATES = frozenset({"May", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"})
+"""Months that are names too (*Theresa May*, *Zhang Jun*): dates only next to a number or a full stop.
 
-The months' short forms count too (``Chengdu on Dec. 4``), but for *Jan*, which is also a given name.
+``Chengdu on Dec. 4``, ``9 May``, ``May 2025`` are dates; ``May Day`` and ``Ambassador Zhang Jun`` are names.
 """
+_DATE_AFTER = re.compile(r"\.|\s*\d")
+_DATE_BEFORE = re.compile(r"\d\s*$|\b(?:in|on|of|since|until|by|early|late|mid|from|to)\s+$")
 _ARTICLES = frozenset({
     "The", "A", "An", "This", "These", "Those", "All", "Both", "Each",
     "Our", "We", "It", "Its", "They", "Their", "There", "Such",  # not "He": He Lifeng is a name
@@ -95,7 +99,7 @@ def _name(text: str, part: list[Word]) -> Word | None:
     while part and part[-1][0] in _CONNECTORS:
         part.pop()
     first = 0
-    if part and part[0][0] in _OPENERS and _at_sentence_start(text, part[0][1]):
+    if part and part[0][0] in _OPENERS and _at_sentence_start(text, part[0][1], dateline=True):
         first = 1
     while first < len(part) - 1 and (part[first][0] in _ARTICLES or part[first][0] in _CONNECTORS):
         first += 1  # an index, not pop(0): a run of a thousand articles stays linear
@@ -107,10 +111,7 @@ def _name(text: str, part: list[Word]) -> Word | None:
     lone = part[0][0]
     if len(part) == 1 and (at_start or lone in _ARTICLES or lone in _OPENERS or lone in _ROLES or len(lone) == 1):
         return None  # nor is a lone letter (the pipeline's line D, the U of U.S.), a word of grammar or a role
-    end = part[-1][2]
-    if text[end - 2 : end] in _POSSESSIVE:
-        end -= 2
-    return text[start:end], start, end
+    return text[start : part[-1][2]], start, part[-1][2]
 
 
 _DATELINE = re.compile(r"\s[-\u2013\u2014]\s+$")
@@ -121,38 +122,84 @@ _TITLE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|St)\.\s*$")
 """A title's full stop ends no sentence: in ``Mr. Kerry``, Kerry is a name."""
 
 
-def _at_sentence_start(text: str, start: int) -> bool:
-    """Whether the word at *start* opens *text* or a sentence of it (after a dateline's dash too)."""
+def _at_sentence_start(text: str, start: int, *, dateline: bool = False) -> bool:
+    """Whether the word at *start* opens *text* or a sentence of it; with *dateline*, also a dash between spaces.
+
+    A dash only lets a word of grammar after it drop (``Dushanbe (TJ) - On the summit``): a name after a dash
+    (``Central Asia – China``) is a name.
+    """
     before = text[max(0, start - 3) : start]
-    if start == 0 or _DATELINE.search(before):
+    if start == 0 or (dateline and _DATELINE.search(before)):
         return True
     return bool(SENTENCE_END.search(before)) and not _TITLE.search(text[max(0, start - 6) : start])
 
 
 def _names(text: str) -> list[Word]:
     """Names in *text*: runs of capitalised words (``Belt and Road Initiative``) and quoted names, with spans."""
-    runs: list[list[Word]] = [[]]
-    for word in tokens(text):
-        token = word[0]
-        if token in _DATES or (token[:-2] in _DATES and token[-2:] in _POSSESSIVE):  # Monday's is a date too
-            runs.append([])  # a date ends the name before it and starts none
-        elif (token[0].isupper() and token[0].isalpha()) or (runs[-1] and token in _CONNECTORS):
-            runs[-1].append(word)
-        elif runs[-1]:
-            runs.append([])
+    runs, after_date = _runs(text)
     found = [
         name
-        for run in runs
+        for position, run in enumerate(runs)
         for part in _split_names(run)
-        if (name := _name(text, part)) is not None and not _format_fragment(text, name[1], name[2])
+        if (name := _name(text, part)) is not None
+        and not _format_fragment(text, name[1], name[2])
+        and not (position in after_date and len(part) == 1)
     ]
+    quoted: list[Word] = []
     for match in _QUOTED.finditer(text):
-        quoted = next(group for group in match.groups() if group is not None).strip()
-        if len(quoted.split()) <= _QUOTED_WORDS:
-            # A capitalised word that only opens a quoted name («Один пояс, один путь») is no name of its own.
-            found = [name for name in found if name[0] == quoted or not match.start() < name[1] < match.end()]
-            found.append((quoted, match.start(), match.end()))
-    return found
+        inside = next(group for group in match.groups() if group is not None).strip()
+        if len(inside.split()) <= _QUOTED_WORDS:
+            quoted.append((inside, match.start(), match.end()))
+    return [*_outside(found, quoted), *quoted] if quoted else found
+
+
+def _runs(text: str) -> tuple[list[list[Word]], set[int]]:
+    """The runs of capitalised words (and connectors) of *text*, and which of them start right after a date.
+
+    A possessive ending (``India's``) is cut from its word and ends the run.
+    """
+    runs: list[list[Word]] = [[]]
+    after_date: set[int] = (
+        set()
+    )  # a lone word right after a date is no name (May Day's Day aside: the 5th of May Square)
+    for word in tokens(text):
+        token, start, end = word
+        possessive = len(token) > len("'s") and token[-2:].casefold() in _POSSESSIVE
+        if possessive:
+            token, end = token[:-2], end - 2  # India's names India
+        if _is_date(text, token, start, end):
+            runs.append([])  # a date ends the name before it and starts none
+            after_date.add(len(runs) - 1)
+        elif (token[0].isupper() and token[0].isalpha()) or (runs[-1] and token in _CONNECTORS):
+            runs[-1].append((token, start, end))
+            if possessive:
+                runs.append([])
+        elif runs[-1] or len(runs) - 1 in after_date:
+            runs.append([])  # only the word right after a date is fragile
+    return runs, after_date
+
+
+def _outside(found: list[Word], quoted: list[Word]) -> list[Word]:
+    """The names of *found* that do not only open a quoted name («Один пояс, один путь» has no name «Один»).
+
+    The quotes come in order and apart, so one search for each name keeps a page of quotes linear.
+    """
+    starts = [start for _, start, _ in quoted]
+    kept = []
+    for name in found:
+        at = bisect.bisect_left(starts, name[1]) - 1
+        if at < 0 or name[0] == quoted[at][0] or not quoted[at][1] < name[1] < quoted[at][2]:
+            kept.append(name)
+    return kept
+
+
+def _is_date(text: str, token: str, start: int, end: int) -> bool:
+    """Whether *token* is a weekday or a month here (:data:`_DATES`, or :data:`_SHORT_DATES` next to a number)."""
+    if token in _DATES:
+        return True
+    if token not in _SHORT_DATES:
+        return False
+    return bool(_DATE_AFTER.match(text, end)) or bool(_DATE_BEFORE.search(text[max(0, start - 8) : start]))
 
 
 def _format_fragment(text: str, start: int, end: int) -> bool:
@@ -171,16 +218,22 @@ def key_terms(text: str, lexicon: Lexicon | None = None) -> frozenset[str]:
     ``"peace, stability and prosperity"``) or a name as written: a named initiative,
     institution, place or document, that is a run of capitalised words
     (``"Belt and Road Initiative"``; a lone capitalised word only inside a
-    sentence; a weekday or a month ends a run and names nothing, and no name
-    opens on *the*, *of*, *in* or *on*) or a short quoted name. A concept that the text names only
-    through one of those names is given by the name.
+    sentence) or a short quoted name. A concept that the text names only
+    through one of those names is given by the name. No name holds a date (a
+    weekday or a month; a short month such as *May* or *Jun* only next to a
+    number, a full stop or *in*/*on*), opens on a connector, article or a word
+    that opens its sentence (*During*, *Welcoming*, «В»), or keeps a possessive
+    ending; a lone letter, word of grammar, pronoun or defined role (*the
+    Parties*, *Mr.*) is none.
 
     Each term is given once, however it is written: a concept by its label
     (``peace, stability and prosperity``), a name that writes out a concept by
     the concept's label (``Afghan`` and ``Afghanistan``: ``Afghanistan``;
     ``belt-and-road`` and ``Belt and Road Initiative``: ``Belt and Road``), and
     names that differ only in case, hyphens or a demonym's ending by the
-    shortest (``Central Asian``: ``Central Asia``).
+    shortest (``Central Asian``: ``Central Asia``), and a Russian name in any
+    case (:func:`unify`). Chinese names are read without the readings some
+    pages print after characters, in one script.
 
     Example:
         >>> sorted(key_terms("All parties welcome the Global Security Initiative and peace in Afghanistan."))
@@ -254,31 +307,62 @@ def _one_each(terms: set[str], names: set[str], lexicon: Lexicon, surfaces: set[
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+_RU_ENDINGS = frozenset({
+    "", "а", "я", "ы", "и", "е", "у", "ю", "ь", "й", "о",
+    "ая", "ой", "ую", "ое", "ые", "ых", "ым", "ий", "ый", "ие", "их", "им", "ей", "ом", "ем", "ам", "ям", "ах",
+    "ях", "ию", "ия", "ии", "ью", "ов", "ев",
+})  # fmt: skip
+"""The case endings of Russian nouns and adjectives of one or two letters (and none)."""
+_RU_STEM_LEAST = 3
+_RU_NOMINATIVE = ("ия", "ая", "ый", "ий", "а", "я", "й", "ь")
+"""Endings of the nominative: of two ways of writing one Russian term, the one a reader looks up."""
 
 
 def _key(term: str) -> str:
-    """The form of *term* that a term written another way shares: case and hyphens aside, and Russian words by stem.
+    """The form of *term* that a term written another way shares: case and hyphens aside (Russian: :func:`_same_ru`)."""
+    return re.sub(r"[\s\-\u2010\u2011\u2013\u2014]+", " ", term.casefold()).replace("ё", "е")
 
-    «России», «Россией» and «Россия» are one term, as the alignment reads them
-    (:func:`c5statement._languages.features_in`); the stemmer loads only when a
-    Russian term is met.
+
+def _same_ru(first: str, second: str) -> bool:
+    """Whether two keys of Russian terms differ only in the case endings of their words: Китай, Китая; Ирак, Иран not.
+
+    Word by word, the two share at least three letters, and what follows is a case ending on each side.
     """
-    key = re.sub(r"[\s\-\u2010\u2011\u2013\u2014]+", " ", term.casefold())
-    if not _CYRILLIC.search(key):
-        return key
-    from ._languages import russian_stem
+    words, others = first.split(), second.split()
+    if len(words) != len(others):
+        return False
+    for word, other in zip(words, others, strict=True):
+        common = next(
+            (at for at, (a, b) in enumerate(zip(word, other, strict=False)) if a != b), min(len(word), len(other))
+        )
+        if word != other and (
+            common < _RU_STEM_LEAST or word[common:] not in _RU_ENDINGS or other[common:] not in _RU_ENDINGS
+        ):
+            return False
+    return True
 
-    return " ".join(russian_stem(word) for word in key.split())
+
+def _shown_first(term: str) -> tuple[int, int, str]:
+    """The order in which the ways of writing a term are tried: shortest, then a Russian nominative, then by letter."""
+    oblique = sum(
+        word[-1] in "аеиоуыэюя" and not word.endswith(_RU_NOMINATIVE)
+        for word in term.casefold().split()
+        if _CYRILLIC.search(word)
+    )
+    return len(term), oblique, term
 
 
 def unify(*sides: frozenset[str]) -> tuple[frozenset[str], ...]:
     """The key terms of each side, each written one way across all the sides.
 
     Terms that differ only in case, hyphens or a demonym's ending (``Central
-    Asian``, ``Central Asia``), or, in Russian, in the endings of their words'
-    cases («Центральной Азии», «Центральная Азия»), are one term, written as the
-    shortest, so that a term named one way in one text and another way in the
-    other is kept, not lost and gained.
+    Asian``, ``Central Asia``), or, in Russian, in the case endings of their
+    words («Центральной Азии», «Центральная Азия»; «Китая», «Китай»: each word
+    keeps three letters in common and differs only by an ending of one or two
+    letters, so «Ирак» and «Иран» stay apart), are one term, written as the
+    shortest (in Russian, the nominative where there is a choice), so that a
+    term named one way in one text and another way in the other is kept, not
+    lost and gained.
 
     Example:
         >>> old, new = unify(frozenset({"Central Asian", "China"}), frozenset({"Central Asia"}))
@@ -289,9 +373,15 @@ def unify(*sides: frozenset[str]) -> tuple[frozenset[str], ...]:
     """
     written: dict[str, str] = {}
     by_key: dict[str, str] = {}
-    for term in sorted(frozenset().union(*sides), key=lambda term: (len(term), term)):
+    russian: dict[tuple[str, ...], list[str]] = {}  # keys of Russian terms, by the first three letters of each word
+    for term in sorted(frozenset().union(*sides), key=_shown_first):
         key = _key(term)
         known = next((found for found in (key, key.removesuffix("n"), key.removesuffix("an")) if found in by_key), None)
+        if known is None and _CYRILLIC.search(key):
+            heads = tuple(word[:_RU_STEM_LEAST] for word in key.split())
+            known = next((found for found in russian.get(heads, ()) if _same_ru(found, key)), None)
+            if known is None:
+                russian.setdefault(heads, []).append(key)
         if known is None:
             by_key[key] = term
         written[term] = by_key[known] if known is not None else term
