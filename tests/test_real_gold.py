@@ -33,6 +33,7 @@ SPLITS = {
     "heldout13",
     "heldout14",
     "heldout15",
+    "heldout16",
 }
 FAMILIES = {
     "C+C5",
