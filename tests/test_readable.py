@@ -363,6 +363,19 @@ class TestKeyTerms:
         assert names <= found
         assert not not_names & found
 
+    @pytest.mark.parametrize(
+        ("text", "names"),
+        [
+            ("The China-Central Asia Summit in Astana opened.", {"China-Central Asia Summit", "Astana"}),
+            ("The India-Central Asia Secretariat in New Delhi met.", {"India-Central Asia Secretariat", "New Delhi"}),
+            ("The Belt and Road Initiative in China grows.", {"Belt and Road", "China"}),
+            ("They met on Confidence-Building Measures in Asia.", {"Confidence-Building Measures in Asia"}),
+        ],
+    )
+    def test_a_place_after_in_ends_the_name(self, text: str, names: set[str]) -> None:
+        """*in* before a place where meetings are held ends a name; *in* inside a name (*Measures in Asia*) stays."""
+        assert names <= key_terms(text)
+
     def test_roles_and_possessives(self) -> None:
         """*The Parties* and *Mr.* name no one alone; *India's* names India."""
         found = key_terms("Officials said the Parties and the Leaders met Mr. Kerry and praised India's role.")

@@ -79,19 +79,53 @@ _POSSESSIVE = ("'s", "\u2019s")
 """A possessive ending is no part of a name: ``India's`` names India."""
 
 
+_PLACES = frozenset({
+    "Astana", "Nur-Sultan", "Almaty", "Bishkek", "Osh", "Cholpon-Ata", "Dushanbe", "Ashgabat", "Tashkent",
+    "Samarkand", "Bukhara", "Khiva", "Termez", "Turkistan", "Kabul", "Beijing", "Xi'an", "Xi\u2019an", "Chengdu",
+    "Urumqi", "Shanghai", "Moscow", "New Delhi", "Delhi", "Mumbai", "Tokyo", "Seoul", "Busan", "Brussels",
+    "Luxembourg", "Berlin", "Rome", "Jeddah", "Riyadh", "Doha", "Washington", "New York", "Geneva", "Vienna", "Baku",
+    "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan", "China", "Russia", "India", "Japan",
+    "Germany", "Italy",
+})  # fmt: skip
+"""States and cities where these meetings are held: after *in*, such a place ends the name before it
+(``China-Central Asia Summit in Astana`` names the Summit and Astana; ``Measures in Asia`` stays one name)."""
+_PLACE_WORDS = 2
+"""The most words of a place in :data:`_PLACES`."""
+
+
 def _split_names(run: list[Word]) -> list[list[Word]]:
-    """A run of capitalised words as names: split at "and" unless the run ends like one name (``Belt and Road``)."""
+    """A run of capitalised words as names: split at "and" unless the run ends like one name (``Belt and Road``).
+
+    A run is first cut where *in* comes before a place (:data:`_PLACES`).
+    """
     while run and run[-1][0] in _CONNECTORS:
         run.pop()
-    if run and run[-1][0] in _HEADS:
+    parts: list[list[Word]] = []
+    for segment in _at_places(run):
+        if segment and segment[-1][0] in _HEADS:
+            parts.append(segment)
+            continue
+        parts.append([])
+        for word in segment:
+            if word[0] == "and":
+                parts.append([])
+            else:
+                parts[-1].append(word)
+    return parts or [[]]
+
+
+def _at_places(run: list[Word]) -> list[list[Word]]:
+    """*run* cut at each *in* that comes before a place of :data:`_PLACES` (the *in* left out)."""
+    if not any(word[0] == "in" for word in run):
         return [run]
-    parts: list[list[Word]] = [[]]
-    for word in run:
-        if word[0] == "and":
-            parts.append([])
+    segments: list[list[Word]] = [[]]
+    for position, word in enumerate(run):
+        ahead = [" ".join(item[0] for item in run[position + 1 : position + 1 + size]) for size in (1, _PLACE_WORDS)]
+        if word[0] == "in" and segments[-1] and any(place in _PLACES for place in ahead):
+            segments.append([])
         else:
-            parts[-1].append(word)
-    return parts
+            segments[-1].append(word)
+    return segments
 
 
 def _name(text: str, part: list[Word]) -> Word | None:
