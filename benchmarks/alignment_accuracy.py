@@ -34,7 +34,6 @@ import argparse
 import importlib
 import itertools
 import json
-import math
 import random
 import re
 import warnings
@@ -603,9 +602,11 @@ def _blend_setting(text: str) -> tuple[float, float]:
     except ValueError:
         message = f"expected two numbers, WEIGHT,FLOOR (such as 0.6,0.8), got {text!r}"
         raise argparse.ArgumentTypeError(message) from None
-    if not 0 <= weight < math.inf or not 0 <= floor < 1:
-        message = f"expected a weight of 0 or more and a floor from 0 to under 1, got {text!r}"
-        raise argparse.ArgumentTypeError(message)
+    try:  # the library's own check, before any model loads
+        embedding_similarity(lambda _: [], blend=True, weight=weight, floor=floor)
+    except ValueError as error:
+        message = f"expected a weight of 0 or more and a floor from 0 to under 1, got {text!r} ({error})"
+        raise argparse.ArgumentTypeError(message) from None
     return weight, floor
 
 

@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 
     from ._lexicon import Analysis, Lexicon
 
-__all__ = ["LANGUAGES", "compile_phrase", "detect_language", "matching_form", "russian_stem", "without_readings"]
+__all__ = ["LANGUAGES", "compile_phrase", "detect_language", "matching_form", "without_readings"]
 
 LANGUAGES: tuple[str, ...] = ("en", "zh", "ru")
 """The languages whose texts have features of their own: English, Chinese and Russian."""
@@ -387,16 +387,6 @@ def _russian_stem(word: str) -> str:
             stem = noun
             break
     return _russian_root(stem)
-
-
-def russian_stem(word: str) -> str:
-    """The stem the alignment reads a Russian word by, whatever its case: key terms are unified by it too.
-
-    Example:
-        >>> russian_stem("России") == russian_stem("Россией") == russian_stem("Россия")
-        True
-    """
-    return _russian_stem(word)
 
 
 _RU_VOWELS = frozenset("аеиоуыэюяь")

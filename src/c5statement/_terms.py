@@ -120,12 +120,17 @@ def _at_places(run: list[Word]) -> list[list[Word]]:
         return [run]
     segments: list[list[Word]] = [[]]
     for position, word in enumerate(run):
-        ahead = [" ".join(item[0] for item in run[position + 1 : position + 1 + size]) for size in (1, _PLACE_WORDS)]
-        if word[0] == "in" and segments[-1] and any(place in _PLACES for place in ahead):
+        if word[0] == "in" and segments[-1] and _place_at(run, position + 1):
             segments.append([])
         else:
             segments[-1].append(word)
     return segments
+
+
+def _place_at(run: list[Word], start: int) -> bool:
+    """Whether a place of :data:`_PLACES` (one or two words) starts at *start* in *run*."""
+    words = [word[0] for word in run[start : start + _PLACE_WORDS]]
+    return any(" ".join(words[:size]) in _PLACES for size in range(1, len(words) + 1))
 
 
 def _name(text: str, part: list[Word]) -> Word | None:
@@ -193,9 +198,8 @@ def _runs(text: str) -> tuple[list[list[Word]], set[int]]:
     A possessive ending (``India's``) is cut from its word and ends the run.
     """
     runs: list[list[Word]] = [[]]
-    after_date: set[int] = (
-        set()
-    )  # a lone word right after a date is no name (May Day's Day aside: the 5th of May Square)
+    # A lone word right after a date is no name: the Square of "the 5th of May Square".
+    after_date: set[int] = set()
     for word in tokens(text):
         token, start, end = word
         possessive = len(token) > len("'s") and token[-2:].casefold() in _POSSESSIVE
