@@ -279,7 +279,7 @@ def key_terms(text: str, lexicon: Lexicon | None = None) -> frozenset[str]:
         >>> sorted(key_terms("The Afghan issue, Afghanistan and the belt-and-road and Belt and Road Initiative."))
         ['Afghanistan', 'Belt and Road']
         >>> sorted(key_terms("The C+C5 meeting mechanism is to be strengthened."))
-        ['the China-Central Asia mechanism']
+        ['the mechanism of the format']
     """
     if lexicon is None:
         from ._lexicon import default_lexicon
@@ -313,8 +313,8 @@ _SAME_CONCEPT = 0.75
 """A name is its concept when at least this share of their words is common.
 
 The words compared leave out the generic heads of :data:`_GENERIC_HEADS`, so that
-``Belt and Road Initiative`` is ``Belt and Road``, while ``China-Central Asia
-Summit`` (3 words of 5 in common with ``the China-Central Asia mechanism``)
+``Belt and Road Initiative`` is ``Belt and Road``, while ``Shanghai Cooperation
+Organisation`` (a case of multilateralism, with no word of that concept's label)
 stays a name of its own.
 """
 
