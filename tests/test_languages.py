@@ -279,9 +279,18 @@ class TestTraditionalAndSimplified:
         for form in forms[1:]:
             assert unify(frozenset({form}), frozenset({forms[0]})) == (frozenset({forms[0]}),) * 2
 
-    @pytest.mark.parametrize(("one", "other"), [("Ирак", "Иран"), ("Азия", "Азов"), ("Федерация", "Федеральный")])
+    @pytest.mark.parametrize(
+        ("one", "other"),
+        [("Ирак", "Иран"), ("Азия", "Азов"), ("Федерация", "Федеральный"), ("Нигер", "Нигерия"), ("Мали", "Малая")],
+    )
     def test_russian_names_that_differ_beyond_an_ending_stay_apart(self, one: str, other: str) -> None:
         assert unify(frozenset({one}), frozenset({other})) == (frozenset({one}), frozenset({other}))
+
+    @pytest.mark.parametrize(
+        ("text", "name"), [("Китаю это интересно.", "Китаю"), ("Казахстан и Киргизия договорились.", "Казахстан")]
+    )
+    def test_a_russian_state_opening_a_sentence_is_a_name(self, text: str, name: str) -> None:
+        assert name in key_terms(text)
 
     def test_a_name_after_a_dash_is_a_name(self) -> None:
         assert "China" in key_terms("Cooperation in the Central Asia – China format grows.")

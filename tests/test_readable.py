@@ -395,6 +395,75 @@ class TestKeyTerms:
     def test_a_capital_at_a_sentence_start_is_no_name(self) -> None:
         assert "All" not in key_terms("All parties agree. Trade grows.")
         assert "Trade" not in key_terms("All parties agree. Trade grows.")
+        # a word the text names alone only as part of a longer name stays a word of the sentence
+        assert "United" not in key_terms("United in purpose, the parties uphold the United Nations Charter.")
+
+    @pytest.mark.parametrize(
+        ("text", "names"),
+        [
+            ("China welcomed the plan.", {"China"}),
+            ("Iran and Iraq took part.", {"Iran", "Iraq"}),
+            ("Kazakhstan and Kyrgyzstan agreed. Trade grows.", {"Kazakhstan", "Kyrgyzstan"}),
+            ("SCO members met in Astana.", {"SCO", "Astana"}),
+            ("The summit was held. Samarkand hosted it.", {"Samarkand"}),
+            ("BeiDou serves the region.", {"BeiDou"}),
+            ("The talks went well. Turkmenbashi hosts the next round; ships sail to Turkmenbashi.", {"Turkmenbashi"}),
+        ],
+    )
+    def test_a_state_or_known_name_opening_a_sentence_is_a_name(self, text: str, names: set[str]) -> None:
+        """A lone capital opening a sentence is a name when it is a state or place, an acronym, or a name elsewhere."""
+        assert names <= key_terms(text)
+
+    @pytest.mark.parametrize(
+        ("text", "name", "not_names"),
+        [
+            (
+                "Construction of the China-Kyrgyzstan-Uzbekistan railway began.",
+                "China-Kyrgyzstan-Uzbekistan",
+                {"Construction of the China-Kyrgyzstan-Uzbekistan"},
+            ),
+            (
+                "Support for the Trans-Caspian International Transport Route grew.",
+                "Trans-Caspian International Transport Route",
+                {"Support for the Trans-Caspian International Transport Route"},
+            ),
+            ("Work on Line D of the gas pipeline will speed up.", "Line D", {"Work on Line D"}),
+            ("Ministry of Foreign Affairs staff met.", "Ministry of Foreign Affairs", {"Foreign Affairs"}),
+            ("Conference on Disarmament members met.", "Conference on Disarmament", {"Disarmament"}),
+        ],
+    )
+    def test_a_word_opening_a_sentence_before_of_is_no_part_of_the_name(
+        self, text: str, name: str, not_names: set[str]
+    ) -> None:
+        """``Construction of the ... railway`` names the railway; a head of names (*Ministry*, *Conference*) stays."""
+        found = key_terms(text)
+        assert any(term.endswith(name) for term in found)
+        assert not found & not_names
+
+    def test_nothing_is_left_of_a_generic_name_after_its_opening_word(self) -> None:
+        assert not {"Meeting", "Results of the Meeting"} & key_terms("Results of the Meeting were good.")
+
+    def test_an_article_capitalised_inside_a_sentence_is_part_of_the_name(self) -> None:
+        assert "Our Common Agenda" in key_terms("The ministers backed Our Common Agenda.")
+        assert not key_terms("Our countries agree.")
+        assert "Parties" not in key_terms("The text reads as follows: The Parties agree.")
+
+    def test_saint_is_part_of_the_name(self) -> None:
+        assert "St. Petersburg" in key_terms("The forum in St. Petersburg was held.")
+
+    @pytest.mark.parametrize(
+        ("text", "name", "not_name"),
+        [
+            ("ASTANA, Dec. 3 - The ministers met.", "Astana", "ASTANA"),
+            ("NUR-SULTAN - The ministers met.", "Nur-Sultan", "NUR-SULTAN"),
+            ("ISTANBUL - The ministers met.", "Istanbul", "ISTANBUL"),
+            ("ASEAN members met.", "ASEAN", "Asean"),
+        ],
+    )
+    def test_a_dateline_in_capitals_is_written_as_a_reader_writes_it(self, text: str, name: str, not_name: str) -> None:
+        found = key_terms(text)
+        assert name in found
+        assert not_name not in found
 
     def test_gained_lost_kept_per_point_and_for_the_diff(self) -> None:
         old = attrs.evolve(MEETING_2020, points=(Point(1, "all support peace in Afghanistan."),))

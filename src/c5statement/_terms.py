@@ -89,6 +89,61 @@ _PLACES = frozenset({
 })  # fmt: skip
 """States and cities where these meetings are held: after *in*, such a place ends the name before it
 (``China-Central Asia Summit in Astana`` names the Summit and Astana; ``Measures in Asia`` stays one name)."""
+
+_STATES = frozenset({
+    "Afghanistan", "Albania", "Algeria", "Andorra", "Angola", "Argentina", "Armenia", "Australia", "Austria",
+    "Azerbaijan", "Bahamas", "Bahrain", "Bangladesh", "Barbados", "Belarus", "Belgium", "Belize", "Benin", "Bhutan",
+    "Bolivia", "Botswana", "Brazil", "Brunei", "Bulgaria", "Burundi", "Cambodia", "Cameroon", "Canada", "Chad",
+    "Chile", "China", "Colombia", "Comoros", "Congo", "Croatia", "Cuba", "Cyprus", "Czechia", "Denmark", "Djibouti",
+    "Dominica", "Ecuador", "Egypt", "Eritrea", "Estonia", "Eswatini", "Ethiopia", "Europe", "Fiji", "Finland",
+    "France", "Gabon", "Gambia", "Georgia", "Germany", "Ghana", "Greece", "Grenada", "Guatemala", "Guinea", "Guyana",
+    "Haiti", "Honduras", "Hungary", "Iceland", "India", "Indonesia", "Iran", "Iraq", "Ireland", "Israel", "Italy",
+    "Jamaica", "Japan", "Jordan", "Kazakhstan", "Kenya", "Kiribati", "Korea", "Kuwait", "Kyrgyzstan", "Laos",
+    "Latvia", "Lebanon", "Lesotho", "Liberia", "Libya", "Liechtenstein", "Lithuania", "Luxembourg", "Madagascar",
+    "Malawi", "Malaysia", "Maldives", "Mali", "Malta", "Mauritania", "Mauritius", "Mexico", "Micronesia", "Moldova",
+    "Monaco", "Mongolia", "Montenegro", "Morocco", "Mozambique", "Myanmar", "Namibia", "Nauru", "Nepal",
+    "Netherlands", "Nicaragua", "Niger", "Nigeria", "Norway", "Oman", "Pakistan", "Palau", "Palestine", "Panama",
+    "Paraguay", "Peru", "Philippines", "Poland", "Portugal", "Qatar", "Romania", "Russia", "Rwanda", "Samoa",
+    "Senegal", "Serbia", "Seychelles", "Singapore", "Slovakia", "Slovenia", "Somalia", "Spain", "Sudan", "Suriname",
+    "Sweden", "Switzerland", "Syria", "Tajikistan", "Tanzania", "Thailand", "Togo", "Tonga", "Tunisia", "Turkey",
+    "Türkiye", "Turkmenistan", "Tuvalu", "Uganda", "Ukraine", "Uruguay", "Uzbekistan", "Vanuatu", "Venezuela",
+    "Vietnam", "Yemen", "Zambia", "Zimbabwe",
+    "Китай", "Россия", "Казахстан", "Киргизия", "Кыргызстан", "Таджикистан", "Туркмения", "Туркменистан",
+    "Узбекистан", "Индия", "Япония", "Корея", "Германия", "Италия", "Франция", "Афганистан", "Иран", "Пакистан",
+    "Турция", "Азербайджан", "Монголия", "Украина", "Европа", "Евросоюз", "Пекин", "Москва", "Астана", "Бишкек",
+    "Душанбе", "Ашхабад", "Ташкент", "Самарканд", "Алматы", "Сиань",
+})  # fmt: skip
+"""States (and, in Russian, the formats' states and cities) that a sentence may open with: alone there, still a name.
+
+A lone capitalised word opening a sentence is most often a word of the sentence
+(``Leaders met``); ``China welcomed it`` names China. A Russian name is found in
+any case («Китаю»: :func:`_same_ru`).
+"""
+_STATE_KEYS = tuple(sorted({name.casefold().replace("ё", "е") for name in _STATES if not name.isascii()}))
+
+_KEPT_HEADS = frozenset({
+    "Ministry", "Council", "Conference", "Bank", "Organisation", "Organization", "Union", "Association", "Institute",
+    "University", "Academy", "Republic", "Kingdom", "Federation", "Commonwealth", "League", "Committee",
+    "Commission", "Forum", "Summit", "Meeting", "Treaty", "Declaration", "Agreement", "Convention", "Charter",
+    "Programme", "Program", "Fund", "Centre", "Center", "Office", "Department", "Agency", "Assembly", "Parliament",
+    "Government", "Embassy", "Court", "Board", "Secretariat", "Strategy", "Initiative", "Partnership", "Year",
+    "Day", "Decade", "Dialogue", "Platform", "Statement", "Communique", "Protocol", "Memorandum", "Plan",
+    "Mechanism", "Corridor", "Zone", "Port", "Gulf", "Sea", "Lake", "Bay", "Isle", "Islands", "State", "States",
+    "Chamber", "Confederation", "Roadmap", "Road", "Route", "Concept", "Framework", "Group", "Club", "Network",
+    "Coalition", "Alliance", "Foundation", "Society", "Festival", "Games", "Expo", "Exhibition", "Museum", "Palace",
+    "Square", "Hall", "Prize", "Order", "President", "Presidents", "Minister", "Ministers", "Secretary",
+    "Chairman", "Chair", "Director", "Head", "Heads", "Deputy", "Special", "High", "Prime", "Ambassador", "Envoy",
+    "Representative", "Friends", "Bureau", "Service", "Authority", "Administration", "Cabinet",
+})  # fmt: skip
+"""First words of names that continue with *of*, *for*, *on* or *in* (``Ministry of Foreign Affairs``).
+
+Any other capitalised word opening a sentence before one of those connectors is
+a word of the sentence, not part of the name after it: ``Construction of the
+China-Kyrgyzstan-Uzbekistan railway`` gives ``China-Kyrgyzstan-Uzbekistan``, not
+``Construction of the China-Kyrgyzstan-Uzbekistan``.
+"""
+_LINKS = frozenset({"of", "for", "on", "in"})
+
 _PLACE_WORDS = 2
 """The most words of a place in :data:`_PLACES`."""
 
@@ -133,24 +188,75 @@ def _place_at(run: list[Word], start: int) -> bool:
     return any(" ".join(words[:size]) in _PLACES for size in range(1, len(words) + 1))
 
 
-def _name(text: str, part: list[Word]) -> Word | None:
-    """The name a run of words makes, or ``None``: a lone capitalised word at a sentence start is no name."""
+def _name(text: str, part: list[Word], inside: frozenset[str] = frozenset()) -> Word | None:
+    """The name a run of words makes, or ``None``.
+
+    A lone capitalised word at a sentence start is no name, unless it is a
+    state (:data:`_STATES`) or a place (:data:`_PLACES`), an acronym, written
+    with a capital inside (``BeiDou``), or a word the text capitalises inside a
+    sentence too (*inside*). Such a word opening a sentence before *of*, *for*,
+    *on* or *in* is no part of the name after it, unless it is a head of names
+    (:data:`_KEPT_HEADS`); one word left after it is a name on the same terms
+    as a word opening a sentence (``Results of the Meeting`` names nothing).
+    An article or a pronoun opens no name, unless it is capitalised inside a
+    sentence (``Our Common Agenda``).
+    """
     while part and part[-1][0] in _CONNECTORS:
         part.pop()
-    first = 0
+    first, cut = 0, False
     if part and part[0][0] in _OPENERS and _at_sentence_start(text, part[0][1], dateline=True):
         first = 1
-    while first < len(part) - 1 and (part[first][0] in _ARTICLES or part[first][0] in _CONNECTORS):
+    if (
+        len(part) - first > 2  # noqa: PLR2004 - a word, a connector and a name after them
+        and part[first + 1][0] in _LINKS
+        and part[first][0] not in _KEPT_HEADS
+        and _at_sentence_start(text, part[first][1])
+        and not _named_anyway(part[first][0], inside)
+    ):
+        first += 1  # "Construction of the ... railway": Construction is no part of the name
+        cut = True
+    while first < len(part) - 1 and (
+        part[first][0] in _CONNECTORS or (part[first][0] in _ARTICLES and not _inside_sentence(text, part[first][1]))
+    ):
         first += 1  # an index, not pop(0): a run of a thousand articles stays linear
     part = part[first:]
     if not part or (len(part) == 1 and part[0][0] in _CONNECTORS):
         return None
     start = part[0][1]
-    at_start = _at_sentence_start(text, start)
     lone = part[0][0]
-    if len(part) == 1 and (at_start or lone in _ARTICLES or lone in _OPENERS or lone in _ROLES or len(lone) == 1):
+    if len(part) == 1 and (
+        ((cut or _at_sentence_start(text, start)) and not _named_anyway(lone, inside))
+        or lone in _ARTICLES
+        or lone in _OPENERS
+        or lone in _ROLES
+        or len(lone) == 1
+    ):
         return None  # nor is a lone letter (the pipeline's line D, the U of U.S.), a word of grammar or a role
     return text[start : part[-1][2]], start, part[-1][2]
+
+
+def _named_anyway(word: str, inside: frozenset[str]) -> bool:
+    """Whether *word*, opening a sentence, is a name all the same (see :func:`_name`)."""
+    if word in _STATES or word in _PLACES or word in inside or any(letter.isupper() for letter in word[1:]):
+        return True  # an acronym (SCO), BeiDou, Nur-Sultan
+    if not _CYRILLIC.search(word):
+        return False
+    key = _key(word)
+    at = bisect.bisect_left(_STATE_KEYS, key[:_RU_STEM_LEAST])
+    while at < len(_STATE_KEYS) and _STATE_KEYS[at].startswith(key[:_RU_STEM_LEAST]):
+        if _same_ru(key, _STATE_KEYS[at]):
+            return True
+        at += 1
+    return False
+
+
+def _inside_sentence(text: str, start: int) -> bool:
+    """Whether the word at *start* follows a small letter, a digit or a comma: it opens no sentence or item."""
+    at = start - 1
+    while at >= 0 and text[at].isspace():
+        at -= 1  # the spaces before a word: a few, each word's own
+    before = text[at] if at >= 0 else ""
+    return bool(before) and (before.islower() or before.isdigit() or before == ",")
 
 
 _DATELINE = re.compile(r"\s[-\u2013\u2014]\s+$")
@@ -176,11 +282,17 @@ def _at_sentence_start(text: str, start: int, *, dateline: bool = False) -> bool
 def _names(text: str) -> list[Word]:
     """Names in *text*: runs of capitalised words (``Belt and Road Initiative``) and quoted names, with spans."""
     runs, after_date = _runs(text)
+    alone = frozenset(  # the words the text writes as a name of one word inside a sentence
+        capitals[0][0]
+        for run in runs
+        if len(capitals := [word for word in run if word[0][0].isupper()]) == 1
+        and not _at_sentence_start(text, capitals[0][1])
+    )
     found = [
         name
         for position, run in enumerate(runs)
         for part in _split_names(run)
-        if (name := _name(text, part)) is not None
+        if (name := _name(text, part, alone)) is not None
         and not _format_fragment(text, name[1], name[2])
         and not (position in after_date and len(part) == 1)
     ]
@@ -205,6 +317,8 @@ def _runs(text: str) -> tuple[list[list[Word]], set[int]]:
         possessive = len(token) > len("'s") and token[-2:].casefold() in _POSSESSIVE
         if possessive:
             token, end = token[:-2], end - 2  # India's names India
+        if token == "." and runs[-1] and runs[-1][-1][0] == "St" and runs[-1][-1][2] == start:  # noqa: S105
+            continue  # St. Petersburg is one name
         if _is_date(text, token, start, end):
             runs.append([])  # a date ends the name before it and starts none
             after_date.add(len(runs) - 1)
@@ -255,12 +369,14 @@ def key_terms(text: str, lexicon: Lexicon | None = None) -> frozenset[str]:
     A key term is a concept of the alignment lexicon (by its label, such as
     ``"peace, stability and prosperity"``) or a name as written: a named initiative,
     institution, place or document, that is a run of capitalised words
-    (``"Belt and Road Initiative"``; a lone capitalised word only inside a
-    sentence) or a short quoted name. A concept that the text names only
+    (``"Belt and Road Initiative"``; a lone capitalised word opening a sentence
+    only if it is a state or a place, an acronym, or named alone elsewhere in
+    the text) or a short quoted name. A concept that the text names only
     through one of those names is given by the name. No name holds a date (a
     weekday or a month; a short month such as *May* or *Jun* only next to a
     number, a full stop or *in*/*on*), opens on a connector, article or a word
-    that opens its sentence (*During*, *Welcoming*, «В»), or keeps a possessive
+    that opens its sentence (*During*, *Welcoming*, «В»; *Construction* of
+    *Construction of the ... railway*), or keeps a possessive
     ending; a lone letter, word of grammar, pronoun or defined role (*the
     Parties*, *Mr.*) is none.
 
@@ -340,18 +456,54 @@ def _one_each(terms: set[str], names: set[str], lexicon: Lexicon, surfaces: set[
             concept = _concept_of(term, lexicon)
         else:
             concept = None
-        found.add(lexicon.concept(concept).label if concept is not None else _LEADING_ARTICLE.sub("", term))
+        found.add(
+            lexicon.concept(concept).label if concept is not None else _in_capitals(_LEADING_ARTICLE.sub("", term))
+        )
     return unify(frozenset(found))[0]
 
 
+_LISTED = {name.casefold(): name for name in (*_PLACES, *_STATES)}
+_LONGEST_ACRONYM = 6
+_LATIN_END = 0x250
+"""The end of the Latin blocks of Unicode (Basic Latin to Latin Extended-B)."""
+
+
+def _in_capitals(name: str) -> str:
+    """A name a dateline writes in capitals, as a reader writes it: ``ASTANA`` is Astana, ``ISTANBUL`` Istanbul.
+
+    A state or place of :data:`_STATES` or :data:`_PLACES` is written as listed;
+    another word all in capitals is an acronym up to six letters (``ASEAN``), a
+    name in capitals beyond.
+    """
+    if not name.isupper() or any(letter.isalpha() and ord(letter) >= _LATIN_END for letter in name):
+        return name  # only a name in Latin letters: 上海合作组织(SCO) is no name in capitals
+    listed = _LISTED.get(name.casefold())
+    if listed is not None:
+        return listed
+    return " ".join(word.title() if len(word) > _LONGEST_ACRONYM else word for word in name.split())
+
+
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
-_RU_ENDINGS = frozenset({
-    "", "а", "я", "ы", "и", "е", "у", "ю", "ь", "й", "о",
-    "ая", "ой", "ую", "ое", "ые", "ых", "ым", "ий", "ый", "ие", "их", "им", "ей", "ом", "ем", "ам", "ям", "ах",
-    "ях", "ию", "ия", "ии", "ью", "ов", "ев",
-})  # fmt: skip
-"""The case endings of Russian nouns and adjectives of one or two letters (and none)."""
+_RU_PARADIGMS = tuple(
+    frozenset(endings.split(" "))
+    for endings in (
+        " а у ом ым е ы ов ам ами ах",  # Казахстан, Токаев (Токаевым): a hard stem
+        "й я ю ем е и ев ям ями ях",  # Китай
+        "ь я ю ем е и ей ью ям ях",  # Сиань
+        "а ы и е у ой ою ам ами ах ",  # Астана, Америка
+        "я и е ю ей ею ям ями ях ь",  # Россия, Азия (after their и)
+        "о а у ом е",  # a neuter noun
+        "ый ий ой ого его ому ему ым им ом ем ое ее ая яя ей ую юю ою ые ие ых их ыми ими",  # an adjective
+    )
+)
+"""The endings of one Russian word in its cases, a set for each way of declining it.
+
+Two forms are one word when one set holds both endings: Нигер and Нигерия, or
+Мали and Малая, end in ways no single word does, and stay two.
+"""
 _RU_STEM_LEAST = 3
+_RU_LONGEST_STEM_END = 2
+"""How many letters of the shared beginning an ending may take back (Росси-я and Росси-ей, or Росс-ия)."""
 _RU_NOMINATIVE = ("ия", "ая", "ый", "ий", "а", "я", "й", "ь")
 """Endings of the nominative: of two ways of writing one Russian term, the one a reader looks up."""
 
@@ -364,7 +516,8 @@ def _key(term: str) -> str:
 def _same_ru(first: str, second: str) -> bool:
     """Whether two keys of Russian terms differ only in the case endings of their words: Китай, Китая; Ирак, Иран not.
 
-    Word by word, the two share at least three letters, and what follows is a case ending on each side.
+    Word by word, the two share at least three letters, and what follows on each side is an ending of one
+    way of declining a word (:data:`_RU_PARADIGMS`), which may take back up to two of those letters.
     """
     words, others = first.split(), second.split()
     if len(words) != len(others):
@@ -373,21 +526,25 @@ def _same_ru(first: str, second: str) -> bool:
         common = next(
             (at for at, (a, b) in enumerate(zip(word, other, strict=False)) if a != b), min(len(word), len(other))
         )
-        if word != other and (
-            common < _RU_STEM_LEAST or word[common:] not in _RU_ENDINGS or other[common:] not in _RU_ENDINGS
+        if word != other and not any(
+            any(word[at:] in endings and other[at:] in endings for endings in _RU_PARADIGMS)
+            for at in range(common, max(_RU_STEM_LEAST, common - _RU_LONGEST_STEM_END) - 1, -1)
         ):
             return False
     return True
 
 
-def _shown_first(term: str) -> tuple[int, int, str]:
-    """The order in which the ways of writing a term are tried: shortest, then a Russian nominative, then by letter."""
+def _shown_first(term: str) -> tuple[int, bool, int, str]:
+    """The order in which the ways of writing a term are tried: shortest, not in capitals, nominative, by letter.
+
+    A term in capitals is a dateline's (``ASTANA``); a nominative is a Russian term's.
+    """
     oblique = sum(
         word[-1] in "аеиоуыэюя" and not word.endswith(_RU_NOMINATIVE)
         for word in term.casefold().split()
         if _CYRILLIC.search(word)
     )
-    return len(term), oblique, term
+    return len(term), term.isupper(), oblique, term
 
 
 def unify(*sides: frozenset[str]) -> tuple[frozenset[str], ...]:
