@@ -85,7 +85,7 @@ _PLACES = frozenset({
     "Urumqi", "Shanghai", "Moscow", "New Delhi", "Delhi", "Mumbai", "Tokyo", "Seoul", "Busan", "Brussels",
     "Luxembourg", "Berlin", "Rome", "Jeddah", "Riyadh", "Doha", "Washington", "New York", "Geneva", "Vienna", "Baku",
     "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan", "China", "Russia", "India", "Japan",
-    "Germany", "Italy",
+    "Germany", "Italy", "Khujand", "Aktau", "Istanbul", "Ankara",
 })  # fmt: skip
 """States and cities where these meetings are held: after *in*, such a place ends the name before it
 (``China-Central Asia Summit in Astana`` names the Summit and Astana; ``Measures in Asia`` stays one name)."""
@@ -107,19 +107,21 @@ _STATES = frozenset({
     "Senegal", "Serbia", "Seychelles", "Singapore", "Slovakia", "Slovenia", "Somalia", "Spain", "Sudan", "Suriname",
     "Sweden", "Switzerland", "Syria", "Tajikistan", "Tanzania", "Thailand", "Togo", "Tonga", "Tunisia", "Turkey",
     "Türkiye", "Turkmenistan", "Tuvalu", "Uganda", "Ukraine", "Uruguay", "Uzbekistan", "Vanuatu", "Venezuela",
-    "Vietnam", "Yemen", "Zambia", "Zimbabwe",
+    "Vietnam", "Yemen", "Zambia", "Zimbabwe", "Britain", "America", "Taiwan", "Kosovo", "Asia", "Eurasia",
     "Китай", "Россия", "Казахстан", "Киргизия", "Кыргызстан", "Таджикистан", "Туркмения", "Туркменистан",
     "Узбекистан", "Индия", "Япония", "Корея", "Германия", "Италия", "Франция", "Афганистан", "Иран", "Пакистан",
     "Турция", "Азербайджан", "Монголия", "Украина", "Европа", "Евросоюз", "Пекин", "Москва", "Астана", "Бишкек",
-    "Душанбе", "Ашхабад", "Ташкент", "Самарканд", "Алматы", "Сиань",
+    "Душанбе", "Ашхабад", "Ташкент", "Самарканд", "Алматы", "Сиань", "Ирак", "Нигер", "Грузия", "Армения",
+    "Беларусь", "Белоруссия", "Ош", "Бухара", "Туркменбаши", "Азия", "Евразия", "Америка",
 })  # fmt: skip
-"""States (and, in Russian, the formats' states and cities) that a sentence may open with: alone there, still a name.
+"""States and regions in English; in Russian, the states, regions and cities these formats name most.
+
+A sentence may open with one: alone there, it is still a name.
 
 A lone capitalised word opening a sentence is most often a word of the sentence
 (``Leaders met``); ``China welcomed it`` names China. A Russian name is found in
-any case («Китаю»: :func:`_same_ru`).
+any case («Китаю»: :func:`_ru_forms`).
 """
-_STATE_KEYS = tuple(sorted({name.casefold().replace("ё", "е") for name in _STATES if not name.isascii()}))
 
 _KEPT_HEADS = frozenset({
     "Ministry", "Council", "Conference", "Bank", "Organisation", "Organization", "Union", "Association", "Institute",
@@ -133,7 +135,11 @@ _KEPT_HEADS = frozenset({
     "Coalition", "Alliance", "Foundation", "Society", "Festival", "Games", "Expo", "Exhibition", "Museum", "Palace",
     "Square", "Hall", "Prize", "Order", "President", "Presidents", "Minister", "Ministers", "Secretary",
     "Chairman", "Chair", "Director", "Head", "Heads", "Deputy", "Special", "High", "Prime", "Ambassador", "Envoy",
-    "Representative", "Friends", "Bureau", "Service", "Authority", "Administration", "Cabinet",
+    "Representative", "Friends", "Bureau", "Service", "Authority", "Administration", "Cabinet", "Code", "Strait",
+    "Straits", "City", "Congress", "Rules", "Law", "Decree", "Resolution", "Constitution", "Statute", "Covenant",
+    "Agenda", "Days", "Week", "Mausoleum", "Tomb", "House", "Island", "Mission", "Delegation", "Premier", "King",
+    "Queen", "Emir", "Sultan", "Prince", "Chancellor", "Governor", "Mayor", "Speaker", "Spirit",
+    "Secretary-General", "Director-General", "Vice-President", "Vice-Premier", "Under-Secretary", "Deputy-Minister",
 })  # fmt: skip
 """First words of names that continue with *of*, *for*, *on* or *in* (``Ministry of Foreign Affairs``).
 
@@ -143,6 +149,8 @@ China-Kyrgyzstan-Uzbekistan railway`` gives ``China-Kyrgyzstan-Uzbekistan``, not
 ``Construction of the China-Kyrgyzstan-Uzbekistan``.
 """
 _LINKS = frozenset({"of", "for", "on", "in"})
+_ARTICLE_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_ARTICLES)) + r")\b")
+"""An article or a pronoun next: after ``St.`` it opens a sentence."""
 
 _PLACE_WORDS = 2
 """The most words of a place in :data:`_PLACES`."""
@@ -196,14 +204,14 @@ def _name(text: str, part: list[Word], inside: frozenset[str] = frozenset()) -> 
     with a capital inside (``BeiDou``), or a word the text capitalises inside a
     sentence too (*inside*). Such a word opening a sentence before *of*, *for*,
     *on* or *in* is no part of the name after it, unless it is a head of names
-    (:data:`_KEPT_HEADS`); one word left after it is a name on the same terms
-    as a word opening a sentence (``Results of the Meeting`` names nothing).
+    (:data:`_KEPT_HEADS`) or what would be left is one word that is no name
+    on the same terms (``Construction of Rogun`` stays whole).
     An article or a pronoun opens no name, unless it is capitalised inside a
     sentence (``Our Common Agenda``).
     """
     while part and part[-1][0] in _CONNECTORS:
         part.pop()
-    first, cut = 0, False
+    first = 0
     if part and part[0][0] in _OPENERS and _at_sentence_start(text, part[0][1], dateline=True):
         first = 1
     if (
@@ -213,8 +221,11 @@ def _name(text: str, part: list[Word], inside: frozenset[str] = frozenset()) -> 
         and _at_sentence_start(text, part[first][1])
         and not _named_anyway(part[first][0], inside)
     ):
-        first += 1  # "Construction of the ... railway": Construction is no part of the name
-        cut = True
+        after = first + 2
+        while after < len(part) - 1 and (part[after][0] in _CONNECTORS or part[after][0] in _ARTICLES):
+            after += 1
+        if len(part) - after > 1 or _named_anyway(part[after][0], inside):
+            first = after  # "Construction of the ... railway": Construction is no part of the name
     while first < len(part) - 1 and (
         part[first][0] in _CONNECTORS or (part[first][0] in _ARTICLES and not _inside_sentence(text, part[first][1]))
     ):
@@ -224,8 +235,10 @@ def _name(text: str, part: list[Word], inside: frozenset[str] = frozenset()) -> 
         return None
     start = part[0][1]
     lone = part[0][0]
+    if len(part) == 2 and lone in _ARTICLES and part[1][0] in _ROLES:  # noqa: PLR2004 - "The Parties", kept whole
+        return None
     if len(part) == 1 and (
-        ((cut or _at_sentence_start(text, start)) and not _named_anyway(lone, inside))
+        (_at_sentence_start(text, start) and not _named_anyway(lone, inside))
         or lone in _ARTICLES
         or lone in _OPENERS
         or lone in _ROLES
@@ -237,26 +250,21 @@ def _name(text: str, part: list[Word], inside: frozenset[str] = frozenset()) -> 
 
 def _named_anyway(word: str, inside: frozenset[str]) -> bool:
     """Whether *word*, opening a sentence, is a name all the same (see :func:`_name`)."""
-    if word in _STATES or word in _PLACES or word in inside or any(letter.isupper() for letter in word[1:]):
-        return True  # an acronym (SCO), BeiDou, Nur-Sultan
-    if not _CYRILLIC.search(word):
-        return False
-    key = _key(word)
-    at = bisect.bisect_left(_STATE_KEYS, key[:_RU_STEM_LEAST])
-    while at < len(_STATE_KEYS) and _STATE_KEYS[at].startswith(key[:_RU_STEM_LEAST]):
-        if _same_ru(key, _STATE_KEYS[at]):
-            return True
-        at += 1
-    return False
+    parts = word.split("-")  # Post-COVID is a word of the sentence; China-Kyrgyzstan-Uzbekistan names states
+    if word in inside or all(part in _STATES or part in _PLACES for part in parts):
+        return True
+    if any(letter.isupper() for letter in parts[0][1:]):
+        return True  # an acronym (SCO), BeiDou
+    return bool(_CYRILLIC.search(word)) and any(form in _STATE_FORMS for form in _ru_forms(_key(word)))
 
 
 def _inside_sentence(text: str, start: int) -> bool:
-    """Whether the word at *start* follows a small letter, a digit or a comma: it opens no sentence or item."""
+    """Whether the word at *start* follows a small letter or a comma on its line: it opens no sentence or item."""
     at = start - 1
-    while at >= 0 and text[at].isspace():
-        at -= 1  # the spaces before a word: a few, each word's own
+    while at >= 0 and text[at].isspace() and text[at] != "\n":
+        at -= 1  # the spaces before a word: a few, each word's own; a line's end opens the next
     before = text[at] if at >= 0 else ""
-    return bool(before) and (before.islower() or before.isdigit() or before == ",")
+    return before.islower() or before == ","
 
 
 _DATELINE = re.compile(r"\s[-\u2013\u2014]\s+$")
@@ -317,8 +325,14 @@ def _runs(text: str) -> tuple[list[list[Word]], set[int]]:
         possessive = len(token) > len("'s") and token[-2:].casefold() in _POSSESSIVE
         if possessive:
             token, end = token[:-2], end - 2  # India's names India
-        if token == "." and runs[-1] and runs[-1][-1][0] == "St" and runs[-1][-1][2] == start:  # noqa: S105
-            continue  # St. Petersburg is one name
+        if (
+            token == "."  # noqa: S105 - a full stop, no password
+            and runs[-1]
+            and runs[-1][-1][0] == "St"
+            and runs[-1][-1][2] == start
+            and not _ARTICLE_AFTER.match(text, end)
+        ):
+            continue  # St. Petersburg is one name; Main St. The talks are two sentences
         if _is_date(text, token, start, end):
             runs.append([])  # a date ends the name before it and starts none
             after_date.add(len(runs) - 1)
@@ -370,8 +384,8 @@ def key_terms(text: str, lexicon: Lexicon | None = None) -> frozenset[str]:
     ``"peace, stability and prosperity"``) or a name as written: a named initiative,
     institution, place or document, that is a run of capitalised words
     (``"Belt and Road Initiative"``; a lone capitalised word opening a sentence
-    only if it is a state or a place, an acronym, or named alone elsewhere in
-    the text) or a short quoted name. A concept that the text names only
+    only if it is a listed state or place, an acronym or a word with a capital
+    inside, or named alone elsewhere in the text) or a short quoted name. A concept that the text names only
     through one of those names is given by the name. No name holds a date (a
     weekday or a month; a short month such as *May* or *Jun* only next to a
     number, a full stop or *in*/*on*), opens on a connector, article or a word
@@ -463,24 +477,16 @@ def _one_each(terms: set[str], names: set[str], lexicon: Lexicon, surfaces: set[
 
 
 _LISTED = {name.casefold(): name for name in (*_PLACES, *_STATES)}
-_LONGEST_ACRONYM = 6
-_LATIN_END = 0x250
-"""The end of the Latin blocks of Unicode (Basic Latin to Latin Extended-B)."""
 
 
 def _in_capitals(name: str) -> str:
-    """A name a dateline writes in capitals, as a reader writes it: ``ASTANA`` is Astana, ``ISTANBUL`` Istanbul.
+    """A state or a place a dateline writes in capitals, as listed: ``ASTANA`` is Astana.
 
-    A state or place of :data:`_STATES` or :data:`_PLACES` is written as listed;
-    another word all in capitals is an acronym up to six letters (``ASEAN``), a
-    name in capitals beyond.
+    Any other name in capitals stays as written: an acronym (``UNESCAP``,
+    ``CASA-1000``) is written so, and a name in capitals is not told apart
+    from one.
     """
-    if not name.isupper() or any(letter.isalpha() and ord(letter) >= _LATIN_END for letter in name):
-        return name  # only a name in Latin letters: 上海合作组织(SCO) is no name in capitals
-    listed = _LISTED.get(name.casefold())
-    if listed is not None:
-        return listed
-    return " ".join(word.title() if len(word) > _LONGEST_ACRONYM else word for word in name.split())
+    return _LISTED.get(name.casefold(), name) if name.isupper() else name
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -509,29 +515,27 @@ _RU_NOMINATIVE = ("ия", "ая", "ый", "ий", "а", "я", "й", "ь")
 
 
 def _key(term: str) -> str:
-    """The form of *term* that a term written another way shares: case and hyphens aside (Russian: :func:`_same_ru`)."""
+    """The form of *term* that a term written another way shares: case and hyphens aside (Russian: :func:`unify`)."""
     return re.sub(r"[\s\-\u2010\u2011\u2013\u2014]+", " ", term.casefold()).replace("ё", "е")
 
 
-def _same_ru(first: str, second: str) -> bool:
-    """Whether two keys of Russian terms differ only in the case endings of their words: Китай, Китая; Ирак, Иран not.
+def _ru_forms(word: str) -> list[tuple[str, int]]:
+    """What a Russian word may share with its other cases: its stems, each with the way of declining it.
 
-    Word by word, the two share at least three letters, and what follows on each side is an ending of one
-    way of declining a word (:data:`_RU_PARADIGMS`), which may take back up to two of those letters.
+    Two words are one in two cases when they share one of these: a stem of at
+    least three letters and a set of :data:`_RU_PARADIGMS` that holds both their
+    endings (Китай and Китая share ``кита`` and the set of Китай; Ирак and Иран
+    share none). A word is itself too, with ``-1``.
     """
-    words, others = first.split(), second.split()
-    if len(words) != len(others):
-        return False
-    for word, other in zip(words, others, strict=True):
-        common = next(
-            (at for at, (a, b) in enumerate(zip(word, other, strict=False)) if a != b), min(len(word), len(other))
-        )
-        if word != other and not any(
-            any(word[at:] in endings and other[at:] in endings for endings in _RU_PARADIGMS)
-            for at in range(common, max(_RU_STEM_LEAST, common - _RU_LONGEST_STEM_END) - 1, -1)
-        ):
-            return False
-    return True
+    return [
+        (word, -1),
+        *(
+            (word[: len(word) - len(ending)], paradigm)
+            for paradigm, endings in enumerate(_RU_PARADIGMS)
+            for ending in endings
+            if word.endswith(ending) and len(word) - len(ending) >= _RU_STEM_LEAST
+        ),
+    ]
 
 
 def _shown_first(term: str) -> tuple[int, bool, int, str]:
@@ -553,8 +557,9 @@ def unify(*sides: frozenset[str]) -> tuple[frozenset[str], ...]:
     Terms that differ only in case, hyphens or a demonym's ending (``Central
     Asian``, ``Central Asia``), or, in Russian, in the case endings of their
     words («Центральной Азии», «Центральная Азия»; «Китая», «Китай»: each word
-    keeps three letters in common and differs only by an ending of one or two
-    letters, so «Ирак» and «Иран» stay apart), are one term, written as the
+    keeps a stem of three letters or more and ends in two endings of one way
+    of declining a word, so «Ирак» and «Иран», or «Нигер» and «Нигерия», stay
+    apart), are one term, written as the
     shortest (in Russian, the nominative where there is a choice), so that a
     term named one way in one text and another way in the other is kept, not
     lost and gained.
@@ -568,19 +573,31 @@ def unify(*sides: frozenset[str]) -> tuple[frozenset[str], ...]:
     """
     written: dict[str, str] = {}
     by_key: dict[str, str] = {}
-    russian: dict[tuple[str, ...], list[str]] = {}  # keys of Russian terms, by the first three letters of each word
+    first_word: dict[tuple[str, int], str] = {}  # a stem and its declension -> the first Russian word seen with it
     for term in sorted(frozenset().union(*sides), key=_shown_first):
         key = _key(term)
+        if _CYRILLIC.search(key):  # each word as the first word met in another of its cases: a few lookups a word
+            key = " ".join(_first_seen(word, first_word) for word in key.split())
         known = next((found for found in (key, key.removesuffix("n"), key.removesuffix("an")) if found in by_key), None)
-        if known is None and _CYRILLIC.search(key):
-            heads = tuple(word[:_RU_STEM_LEAST] for word in key.split())
-            known = next((found for found in russian.get(heads, ()) if _same_ru(found, key)), None)
-            if known is None:
-                russian.setdefault(heads, []).append(key)
         if known is None:
             by_key[key] = term
         written[term] = by_key[known] if known is not None else term
     return tuple(frozenset(written[term] for term in side) for side in sides)
+
+
+def _first_seen(word: str, first_word: dict[tuple[str, int], str]) -> str:
+    """The first word of *first_word* that *word* is another case of, or *word*, kept as a first word then."""
+    forms = _ru_forms(word)
+    for form in forms:
+        if form in first_word:
+            return first_word[form]
+    for form in forms:
+        first_word[form] = word
+    return word
+
+
+_STATE_FORMS = frozenset(form for name in _STATES if not name.isascii() for form in _ru_forms(_key(name)))
+"""The stems of the Russian names of :data:`_STATES`, each with its declension: «Китаю» is one of Китай's cases."""
 
 
 def _concept_of(name: str, lexicon: Lexicon) -> str | None:
