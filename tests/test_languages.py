@@ -845,3 +845,75 @@ def test_the_views_name_a_recorded_language() -> None:
     assert "Russian (ru)" in said.to_markdown()
     assert "Russian (ru)" in said.to_html()
     assert "Language" not in MEETING_2020.to_text(color=False)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "China",
+                "Iran",
+                "and",
+                "of",
+                "the",
+                "The",
+                "Our",
+                "St",
+                ".",
+                ". ",
+                ", ",
+                "\n",
+                "-",
+                " - ",
+                "5",
+                "Construction",
+                "Ministry",
+                "Parties",
+                "ASTANA",
+                "UNESCAP",
+                "Post-COVID",
+                "Китаю",
+                "Китай",
+                "Нигерия",
+                "Нигер",
+                "В",
+                "Астане",
+                "Belt",
+                "Road",
+                "Initiative",
+                "in",
+                "Astana",
+                "May",
+                "9",
+                "«",
+                "»",
+                "中国",
+                " ",
+            ]
+        ),
+        max_size=40,
+    ).map(" ".join)
+)
+def test_every_name_is_written_in_the_text(text: str) -> None:
+    """Whatever the text, a key term is a concept's label or a name the text writes, in any case of letters."""
+    from c5statement._lexicon import default_lexicon
+
+    labels = {concept.label for concept in default_lexicon().concepts}
+    found = key_terms(text)
+    for term in found:
+        assert term in labels or term.casefold() in text.casefold(), (term, text)
+
+
+@given(
+    stem=st.text(alphabet="бвгдклмнпрст", min_size=2, max_size=5).map(lambda letters: "К" + letters),
+    paradigm=st.integers(min_value=0, max_value=6),
+    data=st.data(),
+)
+def test_two_cases_of_one_declension_are_one_term(stem: str, paradigm: int, data: st.DataObject) -> None:
+    from c5statement._terms import _RU_PARADIGMS, unify
+
+    endings = sorted(_RU_PARADIGMS[paradigm])
+    one, other = data.draw(st.sampled_from(endings)), data.draw(st.sampled_from(endings))
+    old, new = unify(frozenset({stem + one}), frozenset({stem + other}))
+    assert old == new
+    assert len(old) == 1
