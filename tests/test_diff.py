@@ -38,10 +38,11 @@ from c5statement import (
     to_dict,
     to_json,
 )
-from c5statement._align import align, hungarian, stable_pairs
+from c5statement._align import align, stable_pairs
 from c5statement._diff import LAST_EVIDENCE
 from c5statement._json import thaw
 from c5statement._lexicon import normalise_words
+from c5statement._solver import hungarian
 from c5statement.strategies import meetings, points, texts
 
 if TYPE_CHECKING:
@@ -636,7 +637,7 @@ class TestAlign:
 
     def test_large_ambiguous_components_fall_back_to_greedy(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Above the size limit for exact assignment, duplicates still pair in order, without moves."""
-        monkeypatch.setattr("c5statement._align._EXACT_LIMIT", 2)
+        monkeypatch.setattr("c5statement._solver.EXACT_LIMIT", 2)
         same = later([Point(1, "all parties agree.")] * 6)
         result = diff(same, same)
         assert pairs(result) == {(number, number) for number in range(1, 7)}

@@ -163,7 +163,7 @@ class TestCompare:
 class TestDiff:
     """Large statements of many equal or near-equal texts: the pairs sharing a phrase were the square of them.
 
-    The assignment is left out: components up to ``_EXACT_LIMIT`` points are
+    The assignment is left out: components up to ``EXACT_LIMIT`` points (``_solver``) are
     solved exactly, in cubic time bounded by that constant.
     """
 

@@ -36,7 +36,7 @@ function, the threshold applies to that function's scores as they are.
 **Assignment.** Pairs that are clear (each the other's best by
 :data:`AMBIGUITY_MARGIN`) are fixed; the rest fall into connected components,
 each solved exactly by a Hungarian assignment (greedily above
-:data:`_EXACT_LIMIT` points). A point left unmatched whose best candidate is
+:data:`~c5statement._solver.EXACT_LIMIT` points). A point left unmatched whose best candidate is
 matched to another point, and scores well with it (or is its clear best on
 specific evidence), is recorded as a second link of that match (a merge or a
 split): :attr:`Match.also`.
@@ -70,6 +70,7 @@ from ._coding import scores_use_themes
 from ._cues import FIVE, names_central_asia, records_meeting
 from ._errors import InvalidTypeError
 from ._model import Point
+from ._solver import components, solve
 
 if TYPE_CHECKING:
     from ._lexicon import Lexicon
@@ -207,9 +208,6 @@ _LOGIT_LIMIT = 60.0
 """Logits are clipped to this size: beyond it the score is 0 or 1 to many digits, and exp() cannot overflow."""
 _MEMO_SIZE = 1 << 14
 """The most results (the evidence of pairs of texts) a lexicon's memo keeps; when full, it is emptied."""
-
-_EXACT_LIMIT = 400
-"""Components larger than this are assigned greedily instead of by the Hungarian method."""
 
 _DENSE_LIMIT = 1600
 """Up to this many pairs, every pair is scored: cheaper than building an index."""
@@ -1213,116 +1211,6 @@ def _custom(old: Sequence[Point], new: Sequence[Point], function: Similarity) ->
     return result
 
 
-def hungarian(cost: Sequence[Sequence[float]]) -> list[int]:  # noqa: C901, PLR0912 - the textbook algorithm, kept whole
-    """Solve the square assignment problem: the column for each row, minimising total cost.
-
-    The shortest-augmenting-path form of the Hungarian method (Jonker-Volgenant
-    style), ``O(n³)``.
-
-    Example:
-        >>> hungarian([[4, 1, 3], [2, 0, 5], [3, 2, 2]])
-        [1, 0, 2]
-    """
-    size = len(cost)
-    infinity = math.inf
-    u = [0.0] * (size + 1)
-    v = [0.0] * (size + 1)
-    owner = [0] * (size + 1)
-    way = [0] * (size + 1)
-    for row in range(1, size + 1):
-        owner[0] = row
-        column = 0
-        low = [infinity] * (size + 1)
-        used = [False] * (size + 1)
-        while True:
-            used[column] = True
-            current = owner[column]
-            delta = infinity
-            next_column = 0
-            row_cost = cost[current - 1]
-            u_current = u[current]
-            for j in range(1, size + 1):
-                if not used[j]:
-                    reduced = row_cost[j - 1] - u_current - v[j]
-                    if reduced < low[j]:
-                        low[j] = reduced
-                        way[j] = column
-                    if low[j] < delta:
-                        delta = low[j]
-                        next_column = j
-            for j in range(size + 1):
-                if used[j]:
-                    u[owner[j]] += delta
-                    v[j] -= delta
-                else:
-                    low[j] -= delta
-            column = next_column
-            if owner[column] == 0:
-                break
-        while column:
-            previous = way[column]
-            owner[column] = owner[previous]
-            column = previous
-    result = [0] * size
-    for j in range(1, size + 1):
-        if owner[j]:
-            result[owner[j] - 1] = j - 1
-    return result
-
-
-def _components(edges: list[tuple[int, int, float]]) -> list[list[tuple[int, int, float]]]:
-    parent: dict[tuple[int, int], tuple[int, int]] = {}
-
-    def find(node: tuple[int, int]) -> tuple[int, int]:
-        root = node
-        while parent.setdefault(root, root) != root:
-            root = parent[root]
-        while parent[node] != root:
-            parent[node], node = root, parent[node]
-        return root
-
-    for i, j, _ in edges:
-        parent[find((0, i))] = find((1, j))
-    groups: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
-    for edge in edges:
-        groups.setdefault(find((0, edge[0])), []).append(edge)
-    return list(groups.values())
-
-
-def _solve(component: list[tuple[int, int, float]], old_size: int, new_size: int) -> list[tuple[int, int, float]]:
-    rows = sorted({i for i, _, _ in component})
-    columns = sorted({j for _, j, _ in component})
-
-    # A tiny bonus for keeping relative positions breaks ties (duplicate points) without moves.
-    def bonus(i: int, j: int) -> float:
-        return 1e-6 * (1 - abs(i / max(old_size, 1) - j / max(new_size, 1)))
-
-    if max(len(rows), len(columns)) > _EXACT_LIMIT:
-        chosen: list[tuple[int, int, float]] = []
-        taken_old: set[int] = set()
-        taken_new: set[int] = set()
-        for i, j, score in sorted(component, key=lambda edge: (-edge[2] - bonus(edge[0], edge[1]), edge[0], edge[1])):
-            if i not in taken_old and j not in taken_new:
-                taken_old.add(i)
-                taken_new.add(j)
-                chosen.append((i, j, score))
-        return chosen
-    size = max(len(rows), len(columns))
-    row_at = {i: position for position, i in enumerate(rows)}
-    column_at = {j: position for position, j in enumerate(columns)}
-    cost = [[2.0] * size for _ in range(size)]
-    scores: dict[tuple[int, int], float] = {}
-    for i, j, score in component:
-        cost[row_at[i]][column_at[j]] = 1 - score - bonus(i, j)
-        scores[i, j] = score
-    chosen = []
-    for row, column in enumerate(hungarian(cost)):
-        if row < len(rows) and column < len(columns) and (rows[row], columns[column]) in scores:
-            i, j = rows[row], columns[column]
-            chosen.append((i, j, scores[i, j]))
-    return chosen
-
-
 def blended_bonus(similarity: object) -> Similarity | None:
     """What a blended similarity adds to a pair's raw score (its ``bonus``), or ``None`` for any other similarity.
 
@@ -1459,8 +1347,8 @@ class _Assignment:
         ambiguous = [
             edge for edge in edges if not self._clear(*edge) and edge[0] not in fixed_old and edge[1] not in fixed_new
         ]
-        for component in _components(ambiguous):
-            chosen.extend(_solve(component, self.old_size, self.new_size))
+        for component in components(ambiguous):
+            chosen.extend(solve(component, self.old_size, self.new_size))
         return chosen
 
     def _pair_leftovers(self, leftover: Callable[[int, int], float]) -> None:
