@@ -455,6 +455,38 @@ class TestKeyTerms:
         assert any(name in term for term in key_terms(text))
 
     @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            ("Nur-Sultan hosted the meeting.", "Nur-Sultan"),
+            (
+                "Vice-Chairman of the Central Military Commission came.",
+                "Vice-Chairman of the Central Military Commission",
+            ),
+            ("Xi of China spoke.", "Xi of China"),
+            ("Senate of Kazakhstan met.", "Senate of Kazakhstan"),
+            ("Mirziyoyev of Uzbekistan and Tokayev of Kazakhstan met.", "Mirziyoyev of Uzbekistan"),
+        ],
+    )
+    def test_only_a_common_noun_is_cut(self, text: str, name: str) -> None:
+        """A place, a title, a surname or an unlisted head opening a sentence stays in its name."""
+        assert name in key_terms(text)
+
+    @pytest.mark.parametrize(
+        ("text", "concept"),
+        [
+            ("Results of the Summit were good.", "the mechanism of the format"),
+            ("Cooperation in Energy grows.", "energy"),
+            ("Resolution of the Afghan issue matters.", "Afghanistan"),
+        ],
+    )
+    def test_a_concept_word_left_alone_after_the_cut_is_the_concept(self, text: str, concept: str) -> None:
+        assert key_terms(text) == {concept}
+
+    def test_a_preamble_in_capitals_is_no_name(self) -> None:
+        assert not key_terms("WE, the leaders, agree.")
+        assert not key_terms("NOTING the plan.")
+
+    @pytest.mark.parametrize(
         "text",
         [
             "Article 5 The Parties shall cooperate.",

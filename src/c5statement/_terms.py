@@ -11,6 +11,8 @@ from ._align import tokens
 from ._edits import SENTENCE_END
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ._lexicon import Lexicon
 
 __all__ = ["key_terms", "unify"]
@@ -112,7 +114,8 @@ _STATES = frozenset({
     "Узбекистан", "Индия", "Япония", "Корея", "Германия", "Италия", "Франция", "Афганистан", "Иран", "Пакистан",
     "Турция", "Азербайджан", "Монголия", "Украина", "Европа", "Евросоюз", "Пекин", "Москва", "Астана", "Бишкек",
     "Душанбе", "Ашхабад", "Ташкент", "Самарканд", "Алматы", "Сиань", "Ирак", "Нигер", "Грузия", "Армения",
-    "Беларусь", "Белоруссия", "Ош", "Бухара", "Туркменбаши", "Азия", "Евразия", "Америка",
+    "Беларусь", "Белоруссия", "Ош", "Бухара", "Туркменбаши", "Азия", "Евразия", "Америка", "Нур-Султан",
+    "Чолпон-Ата",
 })  # fmt: skip
 """States and regions in English; in Russian, the states, regions and cities these formats name most.
 
@@ -136,8 +139,9 @@ _KEPT_HEADS = frozenset({
     "Square", "Hall", "Prize", "Order", "President", "Presidents", "Minister", "Ministers", "Secretary",
     "Chairman", "Chair", "Director", "Head", "Heads", "Deputy", "Special", "High", "Prime", "Ambassador", "Envoy",
     "Representative", "Friends", "Bureau", "Service", "Authority", "Administration", "Cabinet", "Code", "Strait",
-    "Straits", "City", "Congress", "Rules", "Law", "Decree", "Resolution", "Constitution", "Statute", "Covenant",
+    "Straits", "City", "Congress", "Rules", "Law", "Decree", "Constitution", "Statute", "Covenant",
     "Agenda", "Days", "Week", "Mausoleum", "Tomb", "House", "Island", "Mission", "Delegation", "Premier", "King",
+    "General", "Session",
     "Queen", "Emir", "Sultan", "Prince", "Chancellor", "Governor", "Mayor", "Speaker", "Spirit",
     "Secretary-General", "Director-General", "Vice-President", "Vice-Premier", "Under-Secretary", "Deputy-Minister",
 })  # fmt: skip
@@ -149,6 +153,18 @@ China-Kyrgyzstan-Uzbekistan railway`` gives ``China-Kyrgyzstan-Uzbekistan``, not
 ``Construction of the China-Kyrgyzstan-Uzbekistan``.
 """
 _LINKS = frozenset({"of", "for", "on", "in"})
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ity", "ing", "ness", "ure", "ship", "ism")
+"""Endings of nouns made from verbs and adjectives: such a noun opening a sentence is a word of it."""
+_LEAST_NOUN = 6
+"""The shortest word read by its ending as such a noun (not *King*, *Ring*)."""
+_GENERIC_OPENERS = frozenset({
+    "Work", "Support", "Results", "Progress", "Launch", "Issues", "Questions", "Matters", "Trade", "Talks", "Help",
+    "Aid", "Access", "Focus", "Attention", "Efforts", "Steps", "Measures", "Projects", "Investments", "Exports",
+    "Imports", "Growth", "Peace", "Stability", "Priority", "Priorities", "Interest", "Transit", "Transport",
+    "Shipments", "Flights", "Visits", "Exchanges", "Ties", "Relations", "Partners", "Experts", "Officials",
+    "Representatives", "Members", "Participants", "Leaders", "Parties", "Sides", "Cooperation",
+})  # fmt: skip
+"""Common nouns that open a sentence of a statement before *of*, *for*, *on* or *in* (*Support for the ...*)."""
 _ARTICLE_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_ARTICLES)) + r")\b")
 """An article or a pronoun next: after ``St.`` it opens a sentence."""
 
@@ -196,16 +212,21 @@ def _place_at(run: list[Word], start: int) -> bool:
     return any(" ".join(words[:size]) in _PLACES for size in range(1, len(words) + 1))
 
 
-def _name(text: str, part: list[Word], inside: frozenset[str] = frozenset()) -> Word | None:
+def _name(
+    text: str,
+    part: list[Word],
+    inside: frozenset[str] = frozenset(),
+    concept_word: Callable[[str], bool] | None = None,
+) -> Word | None:
     """The name a run of words makes, or ``None``.
 
     A lone capitalised word at a sentence start is no name, unless it is a
     state (:data:`_STATES`) or a place (:data:`_PLACES`), an acronym, written
     with a capital inside (``BeiDou``), or a word the text capitalises inside a
-    sentence too (*inside*). Such a word opening a sentence before *of*, *for*,
-    *on* or *in* is no part of the name after it, unless it is a head of names
-    (:data:`_KEPT_HEADS`) or what would be left is one word that is no name
-    on the same terms (``Construction of Rogun`` stays whole).
+    sentence too (*inside*). A common noun opening a sentence before *of*,
+    *for*, *on* or *in* (:func:`_generic`) is no part of the name after it
+    (``Construction of Rogun`` names Rogun); where only a word of a concept is
+    left (*concept_word*: ``Results of the Summit``), there is no name.
     An article or a pronoun opens no name, unless it is capitalised inside a
     sentence (``Our Common Agenda``).
     """
@@ -217,15 +238,21 @@ def _name(text: str, part: list[Word], inside: frozenset[str] = frozenset()) -> 
     if (
         len(part) - first > 2  # noqa: PLR2004 - a word, a connector and a name after them
         and part[first + 1][0] in _LINKS
-        and part[first][0] not in _KEPT_HEADS
         and _at_sentence_start(text, part[first][1])
-        and not _named_anyway(part[first][0], inside)
+        and _generic(part[first][0], inside)
     ):
         after = first + 2
         while after < len(part) - 1 and (part[after][0] in _CONNECTORS or part[after][0] in _ARTICLES):
             after += 1
-        if len(part) - after > 1 or _named_anyway(part[after][0], inside):
-            first = after  # "Construction of the ... railway": Construction is no part of the name
+        lone = part[after][0]
+        if (
+            len(part) - after == 1
+            and concept_word is not None
+            and not _named_anyway(lone, inside)
+            and concept_word(lone)
+        ):
+            return None  # "Results of the Summit", "Cooperation in Energy": the concept says it
+        first = after  # "Construction of the ... railway": Construction is no part of the name
     while first < len(part) - 1 and (
         part[first][0] in _CONNECTORS or (part[first][0] in _ARTICLES and not _inside_sentence(text, part[first][1]))
     ):
@@ -250,12 +277,34 @@ def _name(text: str, part: list[Word], inside: frozenset[str] = frozenset()) -> 
 
 def _named_anyway(word: str, inside: frozenset[str]) -> bool:
     """Whether *word*, opening a sentence, is a name all the same (see :func:`_name`)."""
+    if word.isupper() and (word.title() in _OPENERS or word.title() in _ARTICLES):
+        return False  # a preamble in capitals: NOTING, WE
     parts = word.split("-")  # Post-COVID is a word of the sentence; China-Kyrgyzstan-Uzbekistan names states
-    if word in inside or all(part in _STATES or part in _PLACES for part in parts):
+    if (
+        word in _STATES
+        or word in _PLACES
+        or word in inside
+        or all(part in _STATES or part in _PLACES for part in parts)
+    ):
         return True
     if any(letter.isupper() for letter in parts[0][1:]):
         return True  # an acronym (SCO), BeiDou
     return bool(_CYRILLIC.search(word)) and any(form in _STATE_FORMS for form in _ru_forms(_key(word)))
+
+
+def _generic(word: str, inside: frozenset[str]) -> bool:
+    """Whether *word*, opening a sentence before *of*, *for*, *on* or *in*, is a common noun, not part of a name.
+
+    A noun of :data:`_GENERIC_OPENERS`, or one made from a verb or an adjective
+    (:data:`_NOUN_ENDINGS`: *Construction*, *Strengthening*), that heads no
+    name (:data:`_KEPT_HEADS`: *Ministry*, *Vice-Chairman*) and is no name
+    itself. A surname (*Tokayev of Kazakhstan*) or another head (*Senate of
+    Kazakhstan*) is left in the name.
+    """
+    if word in _KEPT_HEADS or any(part in _KEPT_HEADS for part in word.split("-")) or _named_anyway(word, inside):
+        return False
+    lowered = word.casefold()
+    return word in _GENERIC_OPENERS or (len(word) >= _LEAST_NOUN and lowered.endswith(_NOUN_ENDINGS))
 
 
 def _inside_sentence(text: str, start: int) -> bool:
@@ -287,7 +336,7 @@ def _at_sentence_start(text: str, start: int, *, dateline: bool = False) -> bool
     return bool(SENTENCE_END.search(before)) and not _TITLE.search(text[max(0, start - 6) : start])
 
 
-def _names(text: str) -> list[Word]:
+def _names(text: str, concept_word: Callable[[str], bool] | None = None) -> list[Word]:
     """Names in *text*: runs of capitalised words (``Belt and Road Initiative``) and quoted names, with spans."""
     runs, after_date = _runs(text)
     alone = frozenset(  # the words the text writes as a name of one word inside a sentence
@@ -300,7 +349,7 @@ def _names(text: str) -> list[Word]:
         name
         for position, run in enumerate(runs)
         for part in _split_names(run)
-        if (name := _name(text, part, alone)) is not None
+        if (name := _name(text, part, alone, concept_word)) is not None
         and not _format_fragment(text, name[1], name[2])
         and not (position in after_date and len(part) == 1)
     ]
@@ -415,7 +464,7 @@ def key_terms(text: str, lexicon: Lexicon | None = None) -> frozenset[str]:
         from ._lexicon import default_lexicon
 
         lexicon = default_lexicon()
-    names = _names(text)
+    names = _names(text, lambda word: any(feature[0] == "@" for feature in lexicon.analyse(word).features))
     inside = [(start, end) for _, start, end in names]
     terms = {name for name, _, _ in names}
     written = {name.casefold().replace(" ", "-") for name in terms}
@@ -491,7 +540,7 @@ def _in_capitals(name: str) -> str:
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _RU_PARADIGMS = tuple(
-    frozenset(endings.split(" "))
+    tuple(sorted(endings.split(" "), key=lambda ending: (len(ending), ending)))  # in one order, run after run
     for endings in (
         " а у ом ым е ы ов ам ами ах",  # Казахстан, Токаев (Токаевым): a hard stem
         "й я ю ем е и ев ям ями ях",  # Китай
@@ -576,8 +625,16 @@ def unify(*sides: frozenset[str]) -> tuple[frozenset[str], ...]:
     first_word: dict[tuple[str, int], str] = {}  # a stem and its declension -> the first Russian word seen with it
     for term in sorted(frozenset().union(*sides), key=_shown_first):
         key = _key(term)
-        if _CYRILLIC.search(key):  # each word as the first word met in another of its cases: a few lookups a word
-            key = " ".join(_first_seen(word, first_word) for word in key.split())
+        if _CYRILLIC.search(key):  # each word as a first word met in another of its cases: a few lookups a word
+            readings = [_first_seen(word, first_word) for word in key.split()]
+            key = next(
+                (
+                    " ".join(words)
+                    for words in itertools.islice(itertools.product(*readings), _MOST_READINGS)
+                    if " ".join(words) in by_key
+                ),
+                " ".join(reading[0] for reading in readings),
+            )
         known = next((found for found in (key, key.removesuffix("n"), key.removesuffix("an")) if found in by_key), None)
         if known is None:
             by_key[key] = term
@@ -585,15 +642,24 @@ def unify(*sides: frozenset[str]) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(written[term] for term in side) for side in sides)
 
 
-def _first_seen(word: str, first_word: dict[tuple[str, int], str]) -> str:
-    """The first word of *first_word* that *word* is another case of, or *word*, kept as a first word then."""
+def _first_seen(word: str, first_word: dict[tuple[str, int], str]) -> list[str]:
+    """The first words of *first_word* that *word* is another case of, or *word*, kept as a first word then.
+
+    A word may be another case of two first words (Малой of Малая, and of Мали
+    as a noun): each is a reading of it, and :func:`unify` takes the reading
+    that makes a term it has met.
+    """
     forms = _ru_forms(word)
-    for form in forms:
-        if form in first_word:
-            return first_word[form]
+    found = list(dict.fromkeys(first_word[form] for form in forms if form in first_word))
+    if found:
+        return found
     for form in forms:
         first_word[form] = word
-    return word
+    return [word]
+
+
+_MOST_READINGS = 64
+"""The most readings of a Russian term's words tried against the terms met (a product of a few words' readings)."""
 
 
 _STATE_FORMS = frozenset(form for name in _STATES if not name.isascii() for form in _ru_forms(_key(name)))
