@@ -287,7 +287,12 @@ class TestTraditionalAndSimplified:
         assert unify(frozenset({one}), frozenset({other})) == (frozenset({one}), frozenset({other}))
 
     @pytest.mark.parametrize(
-        ("text", "name"), [("Китаю это интересно.", "Китаю"), ("Казахстан и Киргизия договорились.", "Казахстан")]
+        ("text", "name"),
+        [
+            ("Китаю это интересно.", "Китаю"),
+            ("Казахстан и Киргизия договорились.", "Казахстан"),
+            ("Турцию посетили министры.", "Турцию"),
+        ],
     )
     def test_a_russian_state_opening_a_sentence_is_a_name(self, text: str, name: str) -> None:
         assert name in key_terms(text)
