@@ -11,7 +11,17 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from c5statement import MEETING_2020, InvalidStatementError, Point, PointChange, Series, StatementDiff, diff, key_terms
+from c5statement import (
+    MEETING_2020,
+    InvalidStatementError,
+    InvalidTypeError,
+    Point,
+    PointChange,
+    Series,
+    StatementDiff,
+    diff,
+    key_terms,
+)
 from c5statement._cli import main
 from c5statement._views._layout import runs
 from c5statement._views._markdown import _md_runs
@@ -293,6 +303,16 @@ class TestCosmetic:
 
 
 class TestKeyTerms:
+    @pytest.mark.parametrize(("text", "lexicon", "where"), [(5, None, "$"), (None, None, "$"), ("peace", 5, "lexicon")])
+    def test_bad_input_gets_a_clear_error(self, text: Any, lexicon: Any, where: str) -> None:
+        with pytest.raises(InvalidTypeError) as raised:
+            key_terms(text, lexicon)
+        assert raised.value.errors[0][0] == where
+
+    def test_a_point_in_place_of_its_text_is_named(self) -> None:
+        with pytest.raises(InvalidTypeError, match=r"pass point\.text"):
+            key_terms(MEETING_2020.points[0])  # type: ignore[arg-type]
+
     def test_names_and_concepts(self) -> None:
         terms = key_terms("All parties welcome the Global Security Initiative and peace in Afghanistan.")
         assert terms == {"Global Security Initiative", "Afghanistan", "peace, stability and prosperity"}

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ._align import tokens
 from ._edits import SENTENCE_END
+from ._errors import InvalidTypeError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -443,6 +444,10 @@ def key_terms(text: str, lexicon: Lexicon | None = None) -> frozenset[str]:
     case (:func:`unify`). Chinese names are read without the readings some
     pages print after characters, in one script.
 
+    Raises:
+        InvalidTypeError: If *text* is not a string (for a point, pass
+            ``point.text``), or *lexicon* is neither ``None`` nor a :class:`~c5statement.Lexicon`.
+
     Example:
         >>> sorted(key_terms("All parties welcome the Global Security Initiative and peace in Afghanistan."))
         ['Afghanistan', 'Global Security Initiative', 'peace, stability and prosperity']
@@ -451,10 +456,15 @@ def key_terms(text: str, lexicon: Lexicon | None = None) -> frozenset[str]:
         >>> sorted(key_terms("The C+C5 meeting mechanism is to be strengthened."))
         ['the mechanism of the format']
     """
-    if lexicon is None:
-        from ._lexicon import default_lexicon
+    from ._lexicon import Lexicon, default_lexicon
 
+    if not isinstance(text, str):
+        hint = ": pass point.text" if hasattr(text, "text") else ""
+        raise InvalidTypeError([("$", f"expected the text as a str, got {type(text).__name__}{hint}")])
+    if lexicon is None:
         lexicon = default_lexicon()
+    elif not isinstance(lexicon, Lexicon):
+        raise InvalidTypeError([("lexicon", f"expected a Lexicon or None, got {type(lexicon).__name__}")])
     names = _names(text, lambda word: any(feature[0] == "@" for feature in lexicon.analyse(word).features))
     inside = [(start, end) for _, start, end in names]
     terms = {name for name, _, _ in names}
